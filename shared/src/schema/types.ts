@@ -1,0 +1,83 @@
+/**
+ * Plain-object shapes of the workspace document records (Contract 1 of the spec).
+ * The Y.Doc stores each record as a Y.Map; readers turn them into these objects.
+ */
+
+export const EVENT_KINDS = [
+  'anniversary',
+  'contest',
+  'exhibition',
+  'lecture',
+  'training',
+  'meeting',
+  'study',
+  'publicity',
+  'volunteer',
+  'assessment',
+  'other',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_STATUSES = ['planned', 'confirmed', 'done', 'cancelled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** `YYYY-MM-DD` (all-day) or `YYYY-MM-DDTHH:mm` (wall-clock time in the workspace zone). */
+export type DateValue = string;
+
+export interface EventRecord {
+  id: string;
+  title: string;
+  kind: EventKind;
+  start: DateValue;
+  /** Exclusive for all-day values; absent means one day (all-day) or one hour (timed). */
+  end?: DateValue;
+  status: EventStatus;
+  location?: string;
+  leadUnit?: string;
+  units?: string[];
+  participants?: string;
+  contact?: string;
+  notes?: string;
+  sectionIds?: string[];
+  campaignId?: string;
+  teamId?: string;
+  parentId?: string;
+  /** RFC 5545 RRULE value without the `RRULE:` prefix. */
+  rrule?: string;
+  exdates?: string[];
+  deletedAt?: number;
+  updatedAt?: number;
+  updatedBy?: string;
+}
+
+/** Fields a caller may set; `id` is assigned by the document. */
+export type EventFields = Omit<EventRecord, 'id'>;
+
+export interface CampaignRecord {
+  id: string;
+  title: string;
+  start: DateValue;
+  end: DateValue;
+  color?: string;
+  sectionIds?: string[];
+  notes?: string;
+  deletedAt?: number;
+}
+
+export interface TeamRecord {
+  id: string;
+  name: string;
+  topic?: string;
+  members: string[];
+  color?: string;
+  deletedAt?: number;
+}
+
+/** A record that failed validation: shown under "needs attention", never crashes a view. */
+export interface InvalidRecord {
+  collection: 'events' | 'campaigns' | 'teams';
+  id: string;
+  problems: string[];
+  /** Whatever could be read, for display. */
+  raw: Record<string, unknown>;
+}
