@@ -81,3 +81,21 @@ export interface InvalidRecord {
   /** Whatever could be read, for display. */
   raw: Record<string, unknown>;
 }
+
+/** Fields a caller may set on a campaign; `id` is assigned by the document. */
+export type CampaignFields = Omit<CampaignRecord, 'id'>;
+
+/** Fields a caller may set on a team; `id` is assigned by the document. */
+export type TeamFields = Omit<TeamRecord, 'id'>;
+
+/** The collections whose records are edited through the typed accessors. */
+export type CollectionName = InvalidRecord['collection'];
+
+/** Result of reading one record: either a valid record or the reasons it is not. */
+export type ReadResult<R> = { ok: true; record: R } | { ok: false; invalid: InvalidRecord };
+
+/** Result of validating raw field values. `record` is present only when `problems` is empty. */
+export interface Validation<F> {
+  record?: F;
+  problems: string[];
+}

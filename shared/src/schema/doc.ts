@@ -1,0 +1,105 @@
+import * as Y from 'yjs';
+import { LOCAL_ORIGIN, SYSTEM_ORIGIN } from './origins';
+
+/** Top-level shared types of a workspace document (Contract 1). */
+export const ROOT_NAMES = {
+  meta: 'meta',
+  events: 'events',
+  plans: 'plans',
+  sections: 'sections',
+  campaigns: 'campaigns',
+  teams: 'teams',
+} as const;
+
+export type RootName = keyof typeof ROOT_NAMES;
+
+/** Bump only together with a migration (see docs/schema.md). */
+export const SCHEMA_VERSION = 1;
+
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+
+/**
+ * Values are typed `unknown`: a document is shared with other replicas and app versions,
+ * so nothing read from it can be trusted to have the expected shape.
+ */
+export type WorkspaceRoots = { readonly [K in RootName]: Y.Map<unknown> };
+
+export function roots(doc: Y.Doc): WorkspaceRoots {
+  return {
+    meta: doc.getMap<unknown>(ROOT_NAMES.meta),
+    events: doc.getMap<unknown>(ROOT_NAMES.events),
+    plans: doc.getMap<unknown>(ROOT_NAMES.plans),
+    sections: doc.getMap<unknown>(ROOT_NAMES.sections),
+    campaigns: doc.getMap<unknown>(ROOT_NAMES.campaigns),
+    teams: doc.getMap<unknown>(ROOT_NAMES.teams),
+  };
+}
+
+export interface WorkspaceMeta {
+  name: string;
+  timezone: string;
+  schema: number;
+}
+
+function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Fills in meta keys only where they are missing. Every replica runs this when it opens
+ * a workspace, possibly offline; writing unconditionally would make each replica's open
+ * a competing edit that could overwrite a rename made elsewhere.
+ */
+export function initWorkspaceDoc(
+  doc: Y.Doc,
+  init: { name: string; timezone?: string },
+  origin: unknown = SYSTEM_ORIGIN,
+): void {
+  const { meta } = roots(doc);
+  const wanted: Record<string, unknown> = {
+    name: init.name,
+    timezone: init.timezone ?? DEFAULT_TIMEZONE,
+    schema: SCHEMA_VERSION,
+  };
+  const missing = Object.keys(wanted).filter((k) => !meta.has(k));
+  if (missing.length === 0) return;
+  doc.transact(() => {
+    for (const k of missing) meta.set(k, wanted[k]);
+  }, origin);
+}
+
+/**
+ * Never throws: a garbage meta value falls back to a default so the workspace still
+ * opens. A missing schema means the doc was never initialised, i.e. the current version.
+ */
+export function readMeta(doc: Y.Doc): WorkspaceMeta {
+  const { meta } = roots(doc);
+  const name = meta.get('name');
+  const timezone = meta.get('timezone');
+  const schema = meta.get('schema');
+  return {
+    name: typeof name === 'string' ? name : '',
+    timezone: isTimeZone(timezone) ? timezone : DEFAULT_TIMEZONE,
+    schema: typeof schema === 'number' && Number.isInteger(schema) && schema > 0 ? schema : SCHEMA_VERSION,
+  };
+}
+
+/** True when the document was written by a newer app: this one must not edit it. */
+export function isNewerSchema(doc: Y.Doc): boolean {
+  return readMeta(doc).schema > SCHEMA_VERSION;
+}
+
+export function setWorkspaceName(doc: Y.Doc, name: string, origin: unknown = LOCAL_ORIGIN): void {
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw new Error('Workspace name must be non-empty text');
+  }
+  const { meta } = roots(doc);
+  if (meta.get('name') === name) return;
+  doc.transact(() => meta.set('name', name), origin);
+}

@@ -1,0 +1,78 @@
+import { EVENT_KINDS, EVENT_STATUSES, type CollectionName } from './types';
+
+/**
+ * One table per collection says how each known field is stored and checked. Validation,
+ * writing (which keys become Y.Arrays, which may be deleted) and the docs all follow it,
+ * so adding a field is a one-line change here.
+ */
+export type FieldType =
+  | { type: 'text' } // string with at least one non-space character
+  | { type: 'string' }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'date' }
+  | { type: 'rrule' }
+  | { type: 'number' }
+  | { type: 'strings' } // stored as Y.Array<string>
+  | { type: 'dates' }; // stored as Y.Array<string> of date values
+
+export type FieldSpec = FieldType & { required?: boolean };
+
+export type FieldTable = Readonly<Record<string, FieldSpec>>;
+
+const req = <T extends FieldType>(t: T): FieldSpec => ({ ...t, required: true });
+const text = { type: 'text' } as const;
+const str = { type: 'string' } as const;
+const date = { type: 'date' } as const;
+const num = { type: 'number' } as const;
+const strings = { type: 'strings' } as const;
+
+export const EVENT_FIELD_TABLE: FieldTable = {
+  title: req(text),
+  kind: req({ type: 'enum', values: EVENT_KINDS }),
+  start: req(date),
+  end: date,
+  status: req({ type: 'enum', values: EVENT_STATUSES }),
+  location: str,
+  leadUnit: str,
+  units: strings,
+  participants: str,
+  contact: str,
+  notes: str,
+  sectionIds: strings,
+  campaignId: str,
+  teamId: str,
+  parentId: str,
+  rrule: { type: 'rrule' },
+  exdates: { type: 'dates' },
+  deletedAt: num,
+  updatedAt: num,
+  updatedBy: str,
+};
+
+export const CAMPAIGN_FIELD_TABLE: FieldTable = {
+  title: req(text),
+  start: req(date),
+  end: req(date),
+  color: str,
+  sectionIds: strings,
+  notes: str,
+  deletedAt: num,
+};
+
+export const TEAM_FIELD_TABLE: FieldTable = {
+  name: req(text),
+  topic: str,
+  members: req(strings),
+  color: str,
+  deletedAt: num,
+};
+
+export const FIELD_TABLES: Readonly<Record<CollectionName, FieldTable>> = {
+  events: EVENT_FIELD_TABLE,
+  campaigns: CAMPAIGN_FIELD_TABLE,
+  teams: TEAM_FIELD_TABLE,
+};
+
+export function isArrayField(spec: FieldSpec): boolean {
+  return spec.type === 'strings' || spec.type === 'dates';
+}

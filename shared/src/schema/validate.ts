@@ -1,0 +1,148 @@
+import * as Y from 'yjs';
+import { isAllDay, isDateValue } from './datevalue';
+import {
+  CAMPAIGN_FIELD_TABLE,
+  EVENT_FIELD_TABLE,
+  TEAM_FIELD_TABLE,
+  type FieldSpec,
+  type FieldTable,
+} from './fields';
+import type { CampaignFields, EventFields, TeamFields, Validation } from './types';
+
+/**
+ * Validation never throws and reports every problem at once, in words a person can act
+ * on: the same messages are shown for records that "need attention" and for rejected
+ * edits. Keys outside the field table are ignored here; they belong to newer or other
+ * apps and are preserved by the writers.
+ */
+
+/** A short, human description of a value that was not what a field expects. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Y.Array) return 'a Y.Array';
+  if (value instanceof Y.Map) return 'a Y.Map';
+  if (value instanceof Y.Text) return 'a Y.Text';
+  if (value instanceof Y.AbstractType) return 'a shared type';
+  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${value}`;
+  return `a ${typeof value}`;
+}
+
+const DATE_HINT = 'a real date as YYYY-MM-DD or YYYY-MM-DDTHH:mm';
+
+/** Returns the value to keep (undefined = absent) or a problem message. */
+function checkField(spec: FieldSpec, value: unknown): { value?: unknown; problem?: string } {
+  switch (spec.type) {
+    case 'text':
+      if (typeof value !== 'string' || value.trim() === '')
+        return { problem: `must be non-empty text, found ${describeValue(value)}` };
+      return { value };
+    case 'string':
+      if (typeof value !== 'string') return { problem: `must be text, found ${describeValue(value)}` };
+      // An empty optional string means "not set"; writers delete such keys.
+      return { value: value === '' ? undefined : value };
+    case 'enum':
+      if (typeof value !== 'string' || !spec.values.includes(value))
+        return { problem: `must be one of ${spec.values.join(', ')}; found ${describeValue(value)}` };
+      return { value };
+    case 'date':
+      if (!isDateValue(value)) return { problem: `must be ${DATE_HINT}; found ${describeValue(value)}` };
+      return { value };
+    case 'rrule':
+      return checkRrule(value);
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return { problem: `must be a number (ms since 1970), found ${describeValue(value)}` };
+      return { value };
+    case 'strings':
+    case 'dates':
+      return checkList(spec.type, value);
+  }
+}
+
+/** Only a shape check: parsing the rule is shared/src/time/recurrence.ts's job. */
+function checkRrule(value: unknown): { value?: unknown; problem?: string } {
+  if (typeof value !== 'string') return { problem: `must be text, found ${describeValue(value)}` };
+  if (value === '') return { value: undefined };
+  if (/^\s*RRULE:/i.test(value))
+    return { problem: 'must be the rule value without the "RRULE:" prefix, e.g. FREQ=WEEKLY;BYDAY=FR' };
+  if (!/(^|;)FREQ=/i.test(value) || /\s/.test(value))
+    return { problem: `must be an RFC 5545 rule like FREQ=WEEKLY;BYDAY=FR, found ${describeValue(value)}` };
+  return { value };
+}
+
+function checkList(type: 'strings' | 'dates', value: unknown): { value?: unknown; problem?: string } {
+  // Y.Array is the stored form; plain arrays are accepted in case another writer used one.
+  const items = value instanceof Y.Array ? value.toArray() : Array.isArray(value) ? value : null;
+  if (!items) return { problem: `must be a list of text, found ${describeValue(value)}` };
+  const bad = items.findIndex((v) => typeof v !== 'string');
+  if (bad >= 0) return { problem: `must be a list of text, but contains ${describeValue(items[bad])}` };
+  if (type === 'dates') {
+    const badDate = items.find((v) => !isDateValue(v));
+    if (badDate !== undefined) return { problem: `must list ${DATE_HINT}; found ${describeValue(badDate)}` };
+  }
+  // The lists are sets in meaning; concurrent adds of the same item may leave duplicates.
+  return { value: [...new Set(items as string[])] };
+}
+
+/** Checks every field of `table` in `raw`; returns the cleaned known fields and problems. */
+export function validateFields(
+  table: FieldTable,
+  raw: Record<string, unknown>,
+): { values: Record<string, unknown>; problems: string[] } {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, spec] of Object.entries(table)) {
+    const value = Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;
+    if (value === undefined) {
+      if (spec.required) problems.push(`${key}: is required`);
+      continue;
+    }
+    const result = checkField(spec, value);
+    if (result.problem) problems.push(`${key}: ${result.problem}`);
+    else if (result.value !== undefined) values[key] = result.value;
+    else if (spec.required) problems.push(`${key}: is required`);
+  }
+  return { values, problems };
+}
+
+/**
+ * `end` must have the same form as `start` and come strictly after it: all-day ends are
+ * exclusive, so a one-day event ends the next day. Same-form values compare correctly as
+ * strings.
+ */
+function checkRange(values: Record<string, unknown>, problems: string[]): void {
+  const { start, end } = values;
+  if (typeof start !== 'string' || typeof end !== 'string') return;
+  if (isAllDay(start) !== isAllDay(end)) {
+    problems.push(
+      `end: must have the same form as start (${isAllDay(start) ? 'YYYY-MM-DD' : 'YYYY-MM-DDTHH:mm'}), found "${end}"`,
+    );
+  } else if (end <= start) {
+    problems.push(
+      isAllDay(start)
+        ? `end: must be after start ("${start}"); all-day ends are exclusive, so a one-day event ends the next day`
+        : `end: must be after start ("${start}"), found "${end}"`,
+    );
+  }
+}
+
+function finish<F>(table: FieldTable, raw: Record<string, unknown>): Validation<F> {
+  const { values, problems } = validateFields(table, raw);
+  checkRange(values, problems);
+  return problems.length ? { problems } : { record: values as F, problems };
+}
+
+export function validateEventFields(raw: Record<string, unknown>): Validation<EventFields> {
+  return finish<EventFields>(EVENT_FIELD_TABLE, raw);
+}
+
+export function validateCampaignFields(raw: Record<string, unknown>): Validation<CampaignFields> {
+  return finish<CampaignFields>(CAMPAIGN_FIELD_TABLE, raw);
+}
+
+export function validateTeamFields(raw: Record<string, unknown>): Validation<TeamFields> {
+  return finish<TeamFields>(TEAM_FIELD_TABLE, raw);
+}
