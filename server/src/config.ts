@@ -1,0 +1,52 @@
+import path from 'node:path';
+import type { LogLevel } from './log';
+
+/** Server settings, all from the environment (see server/PROTOCOL.md and README). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  staticDir: string;
+  logLevel: LogLevel;
+  /** HS256 secret for tokens; if unset, one is generated into DATA_DIR/secret. */
+  relaySecret: string | undefined;
+  /** Largest accepted WebSocket message; larger ones close the socket with 1009. */
+  maxMessageBytes: number;
+  /** Allowed `Origin` values for WebSocket upgrades and API calls; empty = any. */
+  allowedOrigins: string[];
+  /** Awareness messages per connection per second (token bucket, burst = 2x). */
+  awarenessRatePerSec: number;
+  /** Compact a document's update log when it has more than this many entries. */
+  compactAfterUpdates: number;
+  /** Keep a room with no clients in memory this long before unloading it. */
+  roomIdleMs: number;
+}
+
+const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+function int(name: string, value: string | undefined, fallback: number, min = 0): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const level = (env.LOG_LEVEL ?? 'info').toLowerCase() as LogLevel;
+  return {
+    port: int('PORT', env.PORT, 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
+    staticDir: path.resolve(cwd, env.STATIC_DIR || 'dist/client'),
+    logLevel: LEVELS.includes(level) ? level : 'info',
+    relaySecret: env.RELAY_SECRET || undefined,
+    maxMessageBytes: int('MAX_MESSAGE_BYTES', env.MAX_MESSAGE_BYTES, 16 * 1024 * 1024, 1024),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    awarenessRatePerSec: int('AWARENESS_RATE', env.AWARENESS_RATE, 20, 1),
+    compactAfterUpdates: int('COMPACT_AFTER_UPDATES', env.COMPACT_AFTER_UPDATES, 500, 1),
+    roomIdleMs: int('ROOM_IDLE_MS', env.ROOM_IDLE_MS, 0, 0),
+  };
+}
