@@ -27,7 +27,7 @@ export function describeValue(value: unknown): string {
   if (value instanceof Y.AbstractType) return 'a shared type';
   if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
   if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${value}`;
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 const DATE_HINT = 'a real date as YYYY-MM-DD or YYYY-MM-DDTHH:mm';

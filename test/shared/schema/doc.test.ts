@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  DEFAULT_TIMEZONE,
+  initWorkspaceDoc,
+  isNewerSchema,
+  readMeta,
+  roots,
+  ROOT_NAMES,
+  SCHEMA_VERSION,
+  setWorkspaceName,
+  SYSTEM_ORIGIN,
+} from '../../../shared/src/schema';
+import { snapshot, sync } from './fixtures';
+
+describe('workspace doc', () => {
+  it('exposes the six root maps of Contract 1', () => {
+    const doc = new Y.Doc();
+    const r = roots(doc);
+    expect(Object.keys(ROOT_NAMES).sort()).toEqual(['campaigns', 'events', 'meta', 'plans', 'sections', 'teams']);
+    for (const name of Object.keys(ROOT_NAMES) as Array<keyof typeof ROOT_NAMES>) {
+      expect(r[name]).toBe(doc.getMap(name));
+    }
+  });
+
+  it('initialises meta with defaults, as a system transaction', () => {
+    const doc = new Y.Doc();
+    const origins: unknown[] = [];
+    doc.on('afterTransaction', (tx: Y.Transaction) => origins.push(tx.origin));
+    initWorkspaceDoc(doc, { name: '宣传部 2026' });
+    expect(readMeta(doc)).toEqual({ name: '宣传部 2026', timezone: 'Asia/Shanghai', schema: 1 });
+    expect(doc.getMap('meta').toJSON()).toEqual({ name: '宣传部 2026', timezone: DEFAULT_TIMEZONE, schema: SCHEMA_VERSION });
+    expect(origins).toEqual([SYSTEM_ORIGIN]);
+  });
+
+  it('only fills in missing keys, so reopening never overwrites a rename', () => {
+    const doc = new Y.Doc();
+    initWorkspaceDoc(doc, { name: '旧名', timezone: 'Asia/Urumqi' });
+    setWorkspaceName(doc, '新名');
+    const before = snapshot(doc);
+    initWorkspaceDoc(doc, { name: '旧名' });
+    expect(snapshot(doc)).toBe(before);
+    expect(readMeta(doc)).toEqual({ name: '新名', timezone: 'Asia/Urumqi', schema: 1 });
+  });
+
+  it('two offline replicas initialising the same workspace converge', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    initWorkspaceDoc(a, { name: '工作区' });
+    initWorkspaceDoc(b, { name: '工作区' });
+    sync(a, b);
+    expect(readMeta(a)).toEqual(readMeta(b));
+    expect(readMeta(a)).toEqual({ name: '工作区', timezone: 'Asia/Shanghai', schema: 1 });
+    // Re-initialising after the merge writes nothing.
+    const before = snapshot(a);
+    initWorkspaceDoc(a, { name: '工作区' });
+    expect(snapshot(a)).toBe(before);
+  });
+
+  it('reads garbage meta with fallbacks and never throws', () => {
+    const doc = new Y.Doc();
+    expect(readMeta(doc)).toEqual({ name: '', timezone: 'Asia/Shanghai', schema: 1 });
+    const meta = doc.getMap('meta');
+    meta.set('name', 42);
+    meta.set('timezone', 'Mars/Olympus');
+    meta.set('schema', 'one');
+    expect(readMeta(doc)).toEqual({ name: '', timezone: 'Asia/Shanghai', schema: 1 });
+    meta.set('timezone', new Y.Map());
+    meta.set('schema', 1.5);
+    expect(readMeta(doc)).toEqual({ name: '', timezone: 'Asia/Shanghai', schema: 1 });
+  });
+
+  it('detects a document from a newer app version', () => {
+    const doc = new Y.Doc();
+    initWorkspaceDoc(doc, { name: 'x' });
+    expect(isNewerSchema(doc)).toBe(false);
+    doc.getMap('meta').set('schema', SCHEMA_VERSION + 1);
+    expect(readMeta(doc).schema).toBe(2);
+    expect(isNewerSchema(doc)).toBe(true);
+  });
+
+  it('renames, rejecting an empty name without touching the doc', () => {
+    const doc = new Y.Doc();
+    initWorkspaceDoc(doc, { name: 'a' });
+    setWorkspaceName(doc, 'b');
+    expect(readMeta(doc).name).toBe('b');
+    const before = snapshot(doc);
+    expect(() => setWorkspaceName(doc, '  ')).toThrow(/non-empty/);
+    setWorkspaceName(doc, 'b');
+    expect(snapshot(doc)).toBe(before);
+  });
+});
