@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { fileURLToPath } from 'node:url';
 
 // Three projects: pure/unit code in Node, the relay as a real child process,
 // and the built app in real Chromium. `npm test` runs all of them.
 export default defineConfig({
   plugins: [solid()],
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./shared/src', import.meta.url)) } },
   test: {
     projects: [
       {

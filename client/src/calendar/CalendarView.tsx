@@ -1,0 +1,187 @@
+import { createEffect, on, onCleanup, onMount } from 'solid-js';
+import { Calendar, type EventInput, type EventSourceFuncInfo, type CalendarOptions } from 'fullcalendar';
+import dayGridPlugin from 'fullcalendar/daygrid';
+import timeGridPlugin from 'fullcalendar/timegrid';
+import listPlugin from 'fullcalendar/list';
+import multiMonthPlugin from 'fullcalendar/multimonth';
+import interactionPlugin from 'fullcalendar/interaction';
+import classicTheme from 'fullcalendar/themes/classic';
+import zhCn from 'fullcalendar/locales/zh-cn';
+import 'fullcalendar/skeleton.css';
+import 'fullcalendar/themes/classic/theme.css';
+import 'fullcalendar/themes/classic/palette.css';
+import { VIEWS, viewNameOf, type ViewName } from './views';
+import { dateToDay, dateToValue } from './date-bridge';
+import type { DayDecoration } from './day-info';
+
+export interface RangeSelection {
+  start: string;
+  end: string;
+  allDay: boolean;
+}
+
+export interface EventMove {
+  id: string;
+  start: string;
+  end: string | undefined;
+  allDay: boolean;
+}
+
+export interface CalendarViewProps {
+  view: ViewName;
+  date: string;
+  locale: 'zh' | 'en';
+  editable: boolean;
+  /** Current wall-clock time in the workspace zone, `YYYY-MM-DDTHH:mm`. */
+  now: () => string;
+  fetchEvents: (from: string, to: string) => Promise<EventInput[]>;
+  /** Changing this refetches the visible range. */
+  revision: unknown;
+  decorate: ((day: string) => DayDecoration) | null;
+  onNavigate: (view: ViewName, date: string, title: string, from: string, to: string) => void;
+  onSelect: (range: RangeSelection) => void;
+  onEventClick: (id: string, occurrenceStart: string) => void;
+  onEventMove: (move: EventMove) => boolean;
+  onReady?: (api: Calendar) => void;
+}
+
+/** Day number plus lunar label and holiday mark, built as DOM nodes so nothing is parsed as HTML. */
+function dayTop(dayNumberText: string, day: string, decorate: CalendarViewProps['decorate']) {
+  const wrap = document.createElement('div');
+  wrap.className = 'day-top';
+  const num = document.createElement('span');
+  num.className = 'day-num';
+  num.textContent = dayNumberText.replace('日', '');
+  wrap.append(num);
+  const d = decorate?.(day);
+  if (d) {
+    const lunar = document.createElement('span');
+    lunar.className = d.emphasis ? 'day-lunar em' : 'day-lunar';
+    lunar.textContent = d.label;
+    wrap.append(lunar);
+    if (d.holiday) {
+      const mark = document.createElement('span');
+      mark.className = `day-mark ${d.holiday.kind}`;
+      mark.textContent = d.holiday.kind === 'holiday' ? '休' : '班';
+      mark.title = d.holiday.name;
+      wrap.prepend(mark);
+    }
+  }
+  return { domNodes: [wrap] };
+}
+
+/** FullCalendar v7 wrapped for Solid: created once, then driven by setOption and refetches. */
+export function CalendarView(props: CalendarViewProps) {
+  let el!: HTMLDivElement;
+  let calendar: Calendar | undefined;
+
+  const source = (info: EventSourceFuncInfo) =>
+    props.fetchEvents(dateToDay(info.start), dateToDay(info.end));
+
+  const options = (): CalendarOptions => ({
+    plugins: [dayGridPlugin, timeGridPlugin, listPlugin, multiMonthPlugin, interactionPlugin, classicTheme],
+    locales: [zhCn],
+    locale: props.locale === 'zh' ? 'zh-cn' : 'en',
+    firstDay: 1,
+    timeZone: 'UTC',
+    now: () => props.now(),
+    initialView: VIEWS[props.view],
+    initialDate: props.date,
+    headerToolbar: false,
+    height: '100%',
+    dayMaxEvents: true,
+    navLinks: true,
+    editable: props.editable,
+    selectable: props.editable,
+    selectMirror: true,
+    eventResizableFromStart: true,
+    nowIndicator: true,
+    multiMonthMaxColumns: 3,
+    eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+    slotLabelFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+    scrollTime: '08:00:00',
+    events: source,
+    dayCellTopContent: (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate),
+    datesSet: (arg) => {
+      const view = viewNameOf(arg.view.type);
+      const current = dateToDay(arg.view.currentStart);
+      props.onNavigate(view, current, arg.view.title, dateToDay(arg.start), dateToDay(arg.end));
+    },
+    select: (arg) => {
+      calendar?.unselect();
+      props.onSelect({
+        start: dateToValue(arg.start, arg.allDay),
+        end: dateToValue(arg.end, arg.allDay),
+        allDay: arg.allDay,
+      });
+    },
+    eventClick: (arg) => {
+      arg.jsEvent.preventDefault();
+      const id = arg.event.extendedProps.eventId as string | undefined;
+      if (id) props.onEventClick(id, dateToValue(arg.event.start!, arg.event.allDay));
+    },
+    eventDrop: (arg) => {
+      const ev = arg.event;
+      const ok = props.onEventMove({
+        id: ev.extendedProps.eventId as string,
+        start: dateToValue(ev.start!, ev.allDay),
+        end: ev.end ? dateToValue(ev.end, ev.allDay) : undefined,
+        allDay: ev.allDay,
+      });
+      if (!ok) arg.revert();
+    },
+    eventResize: (arg) => {
+      const ev = arg.event;
+      const ok = props.onEventMove({
+        id: ev.extendedProps.eventId as string,
+        start: dateToValue(ev.start!, ev.allDay),
+        end: ev.end ? dateToValue(ev.end, ev.allDay) : undefined,
+        allDay: ev.allDay,
+      });
+      if (!ok) arg.revert();
+    },
+  });
+
+  onMount(() => {
+    calendar = new Calendar(el, options());
+    calendar.render();
+    props.onReady?.(calendar);
+  });
+  onCleanup(() => calendar?.destroy());
+
+  createEffect(on(() => props.revision, () => calendar?.refetchEvents(), { defer: true }));
+  createEffect(
+    on(
+      () => [props.view, props.date] as const,
+      ([view, date]) => {
+        if (!calendar) return;
+        if (calendar.view.type !== VIEWS[view]) calendar.changeView(VIEWS[view], date);
+        else if (dateToDay(calendar.getDate()) !== date) calendar.gotoDate(date);
+      },
+      { defer: true },
+    ),
+  );
+  createEffect(
+    on(() => props.locale, (l) => calendar?.setOption('locale', l === 'zh' ? 'zh-cn' : 'en'), { defer: true }),
+  );
+  createEffect(
+    on(
+      () => props.editable,
+      (e) => {
+        calendar?.setOption('editable', e);
+        calendar?.setOption('selectable', e);
+      },
+      { defer: true },
+    ),
+  );
+  // Lunar labels arrive after first paint: redraw cells once they do.
+  createEffect(
+    on(
+      () => props.decorate,
+      () => calendar?.setOption('dayCellTopContent', (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate)),
+      { defer: true },
+    ),
+  );
+
+  return <div class="calendar-root" data-testid="calendar" ref={el} />;
+}

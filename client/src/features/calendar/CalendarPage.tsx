@@ -1,0 +1,224 @@
+import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import { useSearchParams } from '@solidjs/router';
+import type { Calendar, EventInput } from 'fullcalendar';
+import { readEvent } from '@shared/schema';
+import { EVENT_STATUSES } from '@shared/schema/types';
+import { todayIn, isValidDateValue, isAllDay } from '@shared/time/dates';
+import { CalendarView, type EventMove, type RangeSelection } from '../../calendar/CalendarView';
+import { toEventInputs } from '../../calendar/event-inputs';
+import { isViewName, type ViewName } from '../../calendar/views';
+import { useWorkspace } from '../../stores/workspace-context';
+import { createFilters, matchesFilters } from '../../stores/filters';
+import { locale, statusLabel, t } from '../../app/i18n';
+import { EventEditor, type EditorTarget } from '../editor/EventEditor';
+import { KindLegend } from './KindLegend';
+import { NeedsAttention } from './NeedsAttention';
+import type { draftToFields } from '../editor/draft';
+
+type DayInfo = typeof import('../../calendar/day-info');
+
+const VIEW_BUTTONS: ViewName[] = ['month', 'week', 'list', 'year'];
+
+export function CalendarPage() {
+  const ws = useWorkspace();
+  const [params, setParams] = useSearchParams<{ view?: string; date?: string }>();
+  const today = () => todayIn(ws.timezone());
+  const view = (): ViewName => (isViewName(params.view) ? params.view : 'month');
+  const date = () => (params.date && isValidDateValue(params.date) && isAllDay(params.date) ? params.date : today());
+  const { filters, setFilters } = createFilters();
+  const [title, setTitle] = createSignal('');
+  const [range, setRange] = createSignal({ from: today(), to: today() });
+  const [editor, setEditor] = createSignal<EditorTarget | null>(null);
+  const [dayInfo, setDayInfo] = createSignal<DayInfo | null>(null);
+  let api: Calendar | undefined;
+
+  // tyme4ts is large: paint the calendar first, then add lunar labels and observances.
+  onMount(() => void import('../../calendar/day-info').then((m) => setDayInfo(() => m)));
+
+  const observanceInputs = (from: string, to: string): EventInput[] => {
+    const info = dayInfo();
+    if (!info || !filters.observances) return [];
+    return info.observancesInRange(from, to, locale()).map((o) => ({
+      id: `obs:${o.observance.id}:${o.date}`,
+      title: o.label,
+      start: o.date,
+      allDay: true,
+      editable: false,
+      classNames: o.milestone ? ['observance', 'milestone'] : ['observance'],
+    }));
+  };
+
+  const fetchEvents = async (from: string, to: string): Promise<EventInput[]> => {
+    const records = (await ws.open.index.query(from, to)).filter((e) => matchesFilters(e, filters));
+    return [...observanceInputs(from, to), ...toEventInputs(records, from, to)];
+  };
+
+  // Anything that changes what the visible range shows triggers one refetch.
+  const revision = createMemo(() => [
+    ws.revision(),
+    JSON.stringify(filters),
+    dayInfo() !== null,
+    locale(),
+  ]);
+
+  const unpublishedYears = createMemo(() => {
+    const info = dayInfo();
+    if (!info) return [];
+    const { from, to } = range();
+    const years = new Set([Number(from.slice(0, 4)), Number(to.slice(0, 4)) - (to.slice(5) === '01-01' ? 1 : 0)]);
+    return [...years].filter((y) => info.holidayDataStatus(y) === 'unpublished');
+  });
+
+  const openNew = (sel?: RangeSelection) => {
+    const { from, to } = range();
+    const day = today() >= from && today() < to ? today() : date();
+    setEditor({ start: sel?.start ?? day, end: sel?.end });
+  };
+
+  const openExisting = (id: string, occurrenceStart?: string) => {
+    const read = readEvent(ws.doc, id);
+    if (read.ok) setEditor({ record: read.record, occurrenceStart });
+  };
+
+  const save = (fields: ReturnType<typeof draftToFields>, existing?: { id: string }) => {
+    if (existing) ws.updateEvent(existing.id, fields);
+    else ws.createEvent(fields);
+    setEditor(null);
+  };
+
+  const move = (m: EventMove): boolean => {
+    const read = readEvent(ws.doc, m.id);
+    if (!read.ok) return false;
+    try {
+      ws.updateEvent(m.id, { start: m.start, end: m.end });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  const skipOccurrence = (id: string, occurrenceStart: string) => {
+    const read = readEvent(ws.doc, id);
+    if (!read.ok) return;
+    ws.updateEvent(id, { exdates: [...(read.record.exdates ?? []), occurrenceStart] });
+    setEditor(null);
+  };
+
+  return (
+    <div class="calendar-page">
+      <div class="toolbar">
+        <div class="nav-group">
+          <button type="button" aria-label="prev" onClick={() => api?.prev()}>
+            ‹
+          </button>
+          <button type="button" onClick={() => api?.today()} data-testid="today">
+            {t('today')}
+          </button>
+          <button type="button" aria-label="next" onClick={() => api?.next()}>
+            ›
+          </button>
+          <h2 class="view-title" data-testid="view-title">
+            {title()}
+          </h2>
+        </div>
+        <div class="view-group" role="tablist">
+          <For each={VIEW_BUTTONS}>
+            {(v) => (
+              <button
+                type="button"
+                role="tab"
+                aria-selected={view() === v}
+                classList={{ active: view() === v }}
+                data-testid={`view-${v}`}
+                onClick={() => setParams({ view: v }, { replace: true })}
+              >
+                {t(v)}
+              </button>
+            )}
+          </For>
+        </div>
+        <button type="button" class="primary" data-testid="new-event" onClick={() => openNew()}>
+          + {t('newEvent')}
+        </button>
+      </div>
+      <div class="filter-bar">
+        <input
+          type="search"
+          class="search"
+          data-testid="search"
+          placeholder={t('search')}
+          value={filters.search}
+          onInput={(e) => setFilters('search', e.currentTarget.value)}
+        />
+        <select
+          aria-label={t('status')}
+          data-testid="status-filter"
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            for (const s of EVENT_STATUSES) setFilters('statuses', s, v === '' || v === s);
+          }}
+        >
+          <option value="">{t('allStatuses')}</option>
+          <For each={EVENT_STATUSES}>{(s) => <option value={s}>{statusLabel(s)}</option>}</For>
+        </select>
+        <label class="chip toggle">
+          <input
+            type="checkbox"
+            data-testid="observances-toggle"
+            checked={filters.observances}
+            onChange={(e) => {
+              setFilters('observances', e.currentTarget.checked);
+              localStorage.setItem('cc.observances', e.currentTarget.checked ? '1' : '0');
+            }}
+          />
+          {t('observances')}
+        </label>
+        <KindLegend filters={filters} setFilters={setFilters} />
+      </div>
+      <For each={unpublishedYears()}>
+        {(y) => (
+          <p class="notice" data-testid="holiday-unpublished">
+            {t('holidayUnpublished', { year: y })}
+          </p>
+        )}
+      </For>
+      <NeedsAttention />
+      <div class="calendar-wrap">
+        <CalendarView
+          view={view()}
+          date={date()}
+          locale={locale()}
+          editable={true}
+          now={() => `${today()}T${new Date().toTimeString().slice(0, 5)}`}
+          fetchEvents={fetchEvents}
+          revision={revision()}
+          decorate={dayInfo()?.decorate ?? null}
+          onReady={(c) => (api = c)}
+          onNavigate={(v, d, viewTitle, from, to) => {
+            setTitle(viewTitle);
+            setRange({ from, to });
+            if (v !== view() || d !== params.date) setParams({ view: v, date: d }, { replace: true });
+          }}
+          onSelect={(sel) => openNew(sel)}
+          onEventClick={(id, occ) => openExisting(id, occ)}
+          onEventMove={move}
+        />
+      </div>
+      <Show when={editor()} keyed>
+        {(target) => (
+          <EventEditor
+            target={target}
+            readOnly={false}
+            onSave={save}
+            onDelete={(id) => {
+              ws.deleteEvent(id);
+              setEditor(null);
+            }}
+            onSkipOccurrence={skipOccurrence}
+            onClose={() => setEditor(null)}
+          />
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,279 @@
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { EVENT_KINDS, EVENT_STATUSES, type EventRecord } from '@shared/schema/types';
+import { validateEventFields } from '@shared/schema';
+import { describeRRule, validateRRule } from '@shared/time/recurrence';
+import { Dialog } from '../../ui/Dialog';
+import { kindLabel, locale, statusLabel, t } from '../../app/i18n';
+import { draftFromRecord, draftRRule, draftToFields, emptyDraft, toggleAllDay, type Draft, type RepeatChoice } from './draft';
+
+export interface EditorTarget {
+  /** Existing event, or undefined for a new one. */
+  record?: EventRecord;
+  /** For a new event: the selected range (`end` exclusive). */
+  start?: string;
+  end?: string;
+  /** When opened from one occurrence of a series. */
+  occurrenceStart?: string;
+}
+
+export interface EventEditorProps {
+  target: EditorTarget;
+  readOnly: boolean;
+  onSave: (fields: ReturnType<typeof draftToFields>, existing?: EventRecord) => void;
+  onDelete: (id: string) => void;
+  onSkipOccurrence: (id: string, occurrenceStart: string) => void;
+  onClose: () => void;
+}
+
+const REPEATS: RepeatChoice[] = ['none', 'daily', 'weekly', 'monthly', 'quarterly', 'halfyearly', 'yearly', 'custom'];
+const WEEKDAYS_ZH = ['一', '二', '三', '四', '五', '六', '日'];
+const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** Problems in the user's words, keyed by field, before anything touches the document. */
+function problemsOf(d: Draft): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!d.title.trim()) out.title = t('titleRequired');
+  const fields = draftToFields(d);
+  if (fields.end && fields.end <= fields.start) out.end = t('endBeforeStart');
+  const rule = draftRRule(d);
+  if (rule) {
+    const err = validateRRule(rule);
+    if (err) out.repeat = t('invalidRRule', { msg: err });
+  }
+  if (Object.keys(out).length === 0) {
+    const { problems } = validateEventFields({ id: 'draft', ...fields } as Record<string, unknown>);
+    if (problems.length) out.form = problems.join('；');
+  }
+  return out;
+}
+
+export function EventEditor(props: EventEditorProps) {
+  const existing = props.target.record;
+  const [draft, setDraft] = createSignal<Draft>(
+    existing ? draftFromRecord(existing) : emptyDraft(props.target.start!, props.target.end),
+  );
+  const [showErrors, setShowErrors] = createSignal(false);
+  const problems = createMemo(() => problemsOf(draft()));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const text = (key: keyof Draft) => (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
+    set(key, e.currentTarget.value as never);
+
+  const rulePreview = createMemo(() => {
+    const rule = draftRRule(draft());
+    return rule && !validateRRule(rule) ? describeRRule(rule, locale()) : '';
+  });
+
+  const save = (e: Event) => {
+    e.preventDefault();
+    if (props.readOnly) return;
+    if (Object.keys(problems()).length) {
+      setShowErrors(true);
+      return;
+    }
+    props.onSave(draftToFields(draft(), existing), existing);
+  };
+
+  const err = (key: string) => (showErrors() ? problems()[key] : undefined);
+
+  return (
+    <Dialog title={existing ? t('editEvent') : t('newEvent')} onClose={props.onClose} testid="event-editor" wide>
+      <form class="editor" onSubmit={save} novalidate>
+        <fieldset disabled={props.readOnly}>
+          <label class="field full">
+            <span>{t('title')}</span>
+            <input name="title" value={draft().title} onInput={text('title')} autofocus maxLength={500} />
+            <Show when={err('title')}>
+              <em class="error">{err('title')}</em>
+            </Show>
+          </label>
+          <label class="field">
+            <span>{t('kind')}</span>
+            <select name="kind" value={draft().kind} onChange={(e) => set('kind', e.currentTarget.value as Draft['kind'])}>
+              <For each={EVENT_KINDS}>{(k) => <option value={k}>{kindLabel(k)}</option>}</For>
+            </select>
+          </label>
+          <label class="field">
+            <span>{t('status')}</span>
+            <select
+              name="status"
+              value={draft().status}
+              onChange={(e) => set('status', e.currentTarget.value as Draft['status'])}
+            >
+              <For each={EVENT_STATUSES}>{(s) => <option value={s}>{statusLabel(s)}</option>}</For>
+            </select>
+          </label>
+          <label class="field check">
+            <input
+              type="checkbox"
+              name="allDay"
+              checked={draft().allDay}
+              onChange={(e) => setDraft((d) => toggleAllDay(d, e.currentTarget.checked))}
+            />
+            <span>{t('allDay')}</span>
+          </label>
+          <label class="field">
+            <span>{t('start')}</span>
+            <input
+              name="start"
+              type={draft().allDay ? 'date' : 'datetime-local'}
+              value={draft().start}
+              required
+              onInput={(e) => e.currentTarget.value && set('start', e.currentTarget.value)}
+            />
+          </label>
+          <label class="field">
+            <span>{t('end')}</span>
+            <input
+              name="end"
+              type={draft().allDay ? 'date' : 'datetime-local'}
+              value={draft().end}
+              min={draft().start}
+              onInput={text('end')}
+            />
+            <Show when={err('end')}>
+              <em class="error">{err('end')}</em>
+            </Show>
+          </label>
+          <label class="field">
+            <span>{t('location')}</span>
+            <input name="location" value={draft().location} onInput={text('location')} />
+          </label>
+          <label class="field">
+            <span>{t('leadUnit')}</span>
+            <input name="leadUnit" value={draft().leadUnit} onInput={text('leadUnit')} />
+          </label>
+          <label class="field full">
+            <span>{t('units')}</span>
+            <input name="units" value={draft().units} placeholder={t('unitsHint')} onInput={text('units')} />
+          </label>
+          <label class="field">
+            <span>{t('participants')}</span>
+            <input name="participants" value={draft().participants} onInput={text('participants')} />
+          </label>
+          <label class="field">
+            <span>{t('contact')}</span>
+            <input name="contact" value={draft().contact} onInput={text('contact')} />
+          </label>
+          <label class="field full">
+            <span>{t('notes')}</span>
+            <textarea name="notes" rows={3} value={draft().notes} onInput={text('notes')} />
+          </label>
+
+          <div class="field full repeat">
+            <label>
+              <span>{t('recurrence')}</span>
+              <select
+                name="repeat"
+                value={draft().repeat}
+                onChange={(e) => set('repeat', e.currentTarget.value as RepeatChoice)}
+              >
+                <For each={REPEATS}>{(r) => <option value={r}>{t(r === 'none' ? 'noRepeat' : r)}</option>}</For>
+              </select>
+            </label>
+            <Show when={draft().repeat === 'weekly'}>
+              <div class="weekdays" role="group" aria-label={t('weekdays')}>
+                <For each={locale() === 'zh' ? WEEKDAYS_ZH : WEEKDAYS_EN}>
+                  {(label, i) => (
+                    <label class="chip">
+                      <input
+                        type="checkbox"
+                        checked={draft().byWeekday.includes(i())}
+                        onChange={(e) =>
+                          set(
+                            'byWeekday',
+                            e.currentTarget.checked
+                              ? [...draft().byWeekday, i()]
+                              : draft().byWeekday.filter((w) => w !== i()),
+                          )
+                        }
+                      />
+                      {label}
+                    </label>
+                  )}
+                </For>
+              </div>
+            </Show>
+            <Show when={draft().repeat === 'custom'}>
+              <input
+                name="rrule"
+                class="mono"
+                placeholder="FREQ=WEEKLY;BYDAY=FR"
+                value={draft().customRule}
+                onInput={text('customRule')}
+              />
+            </Show>
+            <Show when={draft().repeat !== 'none' && draft().repeat !== 'custom'}>
+              <label>
+                <span>{t('repeatEnds')}</span>
+                <select
+                  name="repeatEnd"
+                  value={draft().repeatEnd}
+                  onChange={(e) => set('repeatEnd', e.currentTarget.value as Draft['repeatEnd'])}
+                >
+                  <option value="never">{t('never')}</option>
+                  <option value="until">{t('onDate')}</option>
+                  <option value="count">{t('afterCount')}</option>
+                </select>
+              </label>
+              <Show when={draft().repeatEnd === 'until'}>
+                <input name="until" type="date" value={draft().until} onInput={text('until')} />
+              </Show>
+              <Show when={draft().repeatEnd === 'count'}>
+                <input
+                  name="count"
+                  type="number"
+                  min="1"
+                  max="1000"
+                  value={draft().count}
+                  onInput={(e) => set('count', Number(e.currentTarget.value) || 1)}
+                />
+              </Show>
+            </Show>
+            <Show when={rulePreview()}>
+              <span class="hint">{rulePreview()}</span>
+            </Show>
+            <Show when={err('repeat')}>
+              <em class="error">{err('repeat')}</em>
+            </Show>
+          </div>
+          <Show when={err('form')}>
+            <em class="error full">{err('form')}</em>
+          </Show>
+        </fieldset>
+
+        <Show when={existing?.updatedAt}>
+          <p class="meta-line">
+            {new Date(existing!.updatedAt!).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en')}
+            {existing!.updatedBy ? ` · ${existing!.updatedBy}` : ''}
+          </p>
+        </Show>
+
+        <footer class="editor-actions">
+          <Show when={existing && !props.readOnly}>
+            <button type="button" class="danger" data-testid="delete-event" onClick={() => props.onDelete(existing!.id)}>
+              {t('moveToTrash')}
+            </button>
+            <Show when={existing!.rrule && props.target.occurrenceStart}>
+              <button
+                type="button"
+                data-testid="skip-occurrence"
+                onClick={() => props.onSkipOccurrence(existing!.id, props.target.occurrenceStart!)}
+              >
+                {t('skipOccurrence')}
+              </button>
+            </Show>
+          </Show>
+          <span class="spacer" />
+          <button type="button" onClick={() => props.onClose()}>
+            {t('cancel')}
+          </button>
+          <Show when={!props.readOnly}>
+            <button type="submit" class="primary" data-testid="save-event">
+              {t('save')}
+            </button>
+          </Show>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}

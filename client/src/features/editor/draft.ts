@@ -1,0 +1,124 @@
+import type { EventFields, EventKind, EventRecord, EventStatus } from '@shared/schema/types';
+import { addDays, isAllDay } from '@shared/time/dates';
+import { presetToRRule, rruleToPreset, type RecurrencePreset } from '@shared/time/recurrence';
+
+export type RepeatChoice = 'none' | RecurrencePreset['freq'] | 'custom';
+
+/** The editor's form state: what the user sees, before it becomes event fields. */
+export interface Draft {
+  title: string;
+  kind: EventKind;
+  status: EventStatus;
+  allDay: boolean;
+  /** `YYYY-MM-DD` when all-day, else `YYYY-MM-DDTHH:mm`. */
+  start: string;
+  /** Inclusive last day when all-day (what people expect to read), else the end time; may be empty. */
+  end: string;
+  location: string;
+  leadUnit: string;
+  units: string;
+  participants: string;
+  contact: string;
+  notes: string;
+  repeat: RepeatChoice;
+  byWeekday: number[];
+  repeatEnd: 'never' | 'until' | 'count';
+  until: string;
+  count: number;
+  customRule: string;
+}
+
+export const splitUnits = (s: string): string[] =>
+  s.split(/[、，,;；\n]+/).map((u) => u.trim()).filter(Boolean);
+
+/** Monday = 0 … Sunday = 6, the weekday numbering of recurrence presets. */
+export function mondayIndex(day: string): number {
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+}
+
+export function emptyDraft(start: string, end?: string): Draft {
+  const allDay = isAllDay(start);
+  return {
+    title: '',
+    kind: 'other',
+    status: 'planned',
+    allDay,
+    start,
+    end: end ? (allDay ? addDays(end, -1) : end) : '',
+    location: '',
+    leadUnit: '',
+    units: '',
+    participants: '',
+    contact: '',
+    notes: '',
+    repeat: 'none',
+    byWeekday: [mondayIndex(start)],
+    repeatEnd: 'never',
+    until: '',
+    count: 4,
+    customRule: '',
+  };
+}
+
+export function draftFromRecord(e: EventRecord): Draft {
+  const base = emptyDraft(e.start, e.end);
+  const preset = e.rrule ? rruleToPreset(e.rrule) : null;
+  return {
+    ...base,
+    title: e.title,
+    kind: e.kind,
+    status: e.status,
+    location: e.location ?? '',
+    leadUnit: e.leadUnit ?? '',
+    units: (e.units ?? []).join('、'),
+    participants: e.participants ?? '',
+    contact: e.contact ?? '',
+    notes: e.notes ?? '',
+    repeat: !e.rrule ? 'none' : preset ? preset.freq : 'custom',
+    byWeekday: preset?.byWeekday ?? base.byWeekday,
+    repeatEnd: preset?.until ? 'until' : preset?.count ? 'count' : 'never',
+    until: preset?.until ?? '',
+    count: preset?.count ?? 4,
+    customRule: e.rrule ?? '',
+  };
+}
+
+/** Switch between all-day and timed keeping the same days. */
+export function toggleAllDay(d: Draft, allDay: boolean): Draft {
+  if (allDay === d.allDay) return d;
+  if (allDay) return { ...d, allDay, start: d.start.slice(0, 10), end: d.end ? d.end.slice(0, 10) : '' };
+  const day = d.start.slice(0, 10);
+  return { ...d, allDay, start: `${day}T09:00`, end: `${day}T10:00` };
+}
+
+export function draftRRule(d: Draft): string | undefined {
+  if (d.repeat === 'none') return undefined;
+  if (d.repeat === 'custom') return d.customRule.trim().replace(/^RRULE:/i, '') || undefined;
+  const preset: RecurrencePreset = { freq: d.repeat };
+  if (d.repeat === 'weekly') preset.byWeekday = [...d.byWeekday].sort();
+  if (d.repeatEnd === 'until' && d.until) preset.until = d.until;
+  if (d.repeatEnd === 'count' && d.count > 0) preset.count = d.count;
+  return presetToRRule(preset, d.start);
+}
+
+/** Event fields from the form; empty optional text becomes '' which the document treats as "unset". */
+export function draftToFields(d: Draft, keep?: EventRecord): EventFields {
+  let end: string | undefined;
+  if (d.end) end = d.allDay ? addDays(d.end.slice(0, 10), 1) : d.end;
+  return {
+    title: d.title.trim(),
+    kind: d.kind,
+    status: d.status,
+    start: d.start,
+    end,
+    location: d.location.trim(),
+    leadUnit: d.leadUnit.trim(),
+    units: splitUnits(d.units),
+    participants: d.participants.trim(),
+    contact: d.contact.trim(),
+    notes: d.notes.trim(),
+    rrule: draftRRule(d),
+    exdates: keep?.exdates,
+  };
+}

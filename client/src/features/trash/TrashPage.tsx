@@ -1,0 +1,60 @@
+import { For, Show } from 'solid-js';
+import { useWorkspace } from '../../stores/workspace-context';
+import { kindLabel, locale, t } from '../../app/i18n';
+import { isAllDay, lastDayInclusive } from '@shared/time/dates';
+import type { EventRecord } from '@shared/schema/types';
+
+function when(e: EventRecord): string {
+  if (isAllDay(e.start)) {
+    const last = lastDayInclusive(e.start, e.end);
+    return last === e.start ? e.start : `${e.start} – ${last}`;
+  }
+  return e.start.replace('T', ' ');
+}
+
+/** Soft-deleted events, newest first, each restorable (or removed for good). */
+export default function TrashPage() {
+  const ws = useWorkspace();
+  const items = () => Object.values(ws.lists.deleted).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0));
+  return (
+    <section class="trash-page" data-testid="trash">
+      <h2>{t('trash')}</h2>
+      <Show when={items().length > 0} fallback={<p class="empty">{t('trashEmpty')}</p>}>
+        <table class="table">
+          <thead>
+            <tr>
+              <th>{t('title')}</th>
+              <th>{t('kind')}</th>
+              <th>{t('start')}</th>
+              <th>{t('deletedAt')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            <For each={items()}>
+              {(e) => (
+                <tr data-testid="trash-item">
+                  <td>{e.title}</td>
+                  <td>{kindLabel(e.kind)}</td>
+                  <td>{when(e)}</td>
+                  <td>
+                    {new Date(e.deletedAt!).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en')}
+                    {e.updatedBy ? ` · ${e.updatedBy}` : ''}
+                  </td>
+                  <td class="actions">
+                    <button type="button" data-testid="restore-event" onClick={() => ws.restoreEvent(e.id)}>
+                      {t('restore')}
+                    </button>
+                    <button type="button" class="danger" onClick={() => confirm(`${t("deleteForever")}: ${e.title}?`) && ws.purgeEvent(e.id)}>
+                      {t('deleteForever')}
+                    </button>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+    </section>
+  );
+}

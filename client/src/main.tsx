@@ -1,0 +1,9 @@
+import { render } from 'solid-js/web';
+import { App } from './app/App';
+import { registerServiceWorker } from './app/service-worker';
+import './styles/base.css';
+import './styles/calendar.css';
+
+document.documentElement.lang = localStorage.getItem('cc.locale') === 'en' ? 'en' : 'zh-CN';
+render(() => <App />, document.getElementById('root')!);
+registerServiceWorker();

@@ -1,0 +1,55 @@
+import { Dexie, type EntityTable } from 'dexie';
+import yDexie from 'y-dexie';
+import type * as Y from 'yjs';
+import type { EventRecord } from '@shared/schema/types';
+
+/** One row per workspace known on this device; `doc` is the workspace's Y.Doc, stored by y-dexie. */
+export interface WorkspaceRow {
+  id: string;
+  name: string;
+  createdAt: number;
+  openedAt: number;
+  doc: Y.Doc;
+  /** State vector of the doc when the event index was last brought up to date (skip rebuilds on open). */
+  indexedState?: Uint8Array;
+  /** Longest event span in days, so range queries by start can reach back far enough. */
+  maxSpanDays?: number;
+}
+
+/**
+ * Projection of live (not deleted, valid) events for range queries by start.
+ * Derived data: rebuilt from the doc whenever it may be stale, never the source of truth.
+ */
+export interface EventIndexRow {
+  ws: string;
+  id: string;
+  start: string;
+  /** Effective exclusive end (defaults applied), comparable as a string with `start`. */
+  end: string;
+  /** 1 when the event has an RRULE: those are expanded per range instead of indexed by start. */
+  recurring: 0 | 1;
+  record: EventRecord;
+}
+
+export type CalendarDb = Dexie & {
+  workspaces: EntityTable<WorkspaceRow, 'id'>;
+  eventIndex: EntityTable<EventIndexRow, 'id'>;
+};
+
+export const DB_NAME = 'campaign-calendar';
+
+export function openDb(name = DB_NAME): CalendarDb {
+  const db = new Dexie(name, { addons: [yDexie] }) as CalendarDb;
+  db.version(1).stores({
+    workspaces: 'id, openedAt, doc: Y.Doc',
+    eventIndex: '[ws+id], [ws+start], [ws+recurring]',
+  });
+  return db;
+}
+
+let shared: CalendarDb | undefined;
+/** The app's single database connection. */
+export function db(): CalendarDb {
+  shared ??= openDb();
+  return shared;
+}

@@ -1,0 +1,138 @@
+import * as Y from 'yjs';
+import type { EventRecord } from '@shared/schema/types';
+import { readEvent, readEvents, observeEvents } from '@shared/schema';
+import { addDays, diffDays, effectiveEnd } from '@shared/time';
+import { db, type EventIndexRow } from './db';
+
+/** Rows for a live event: deleted and invalid records are not indexed (they have their own lists). */
+function toRow(ws: string, record: EventRecord): EventIndexRow {
+  return {
+    ws,
+    id: record.id,
+    start: record.start,
+    end: effectiveEnd(record.start, record.end),
+    recurring: record.rrule ? 1 : 0,
+    record,
+  };
+}
+
+function spanDays(row: EventIndexRow): number {
+  return Math.max(1, diffDays(row.start.slice(0, 10), row.end.slice(0, 10)));
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Keeps the Dexie projection of one workspace's events in step with its Y.Doc,
+ * so views can ask for a visible range instead of walking the whole document.
+ */
+export class EventIndex {
+  private maxSpanDays = 1;
+  private pending = new Set<string>();
+  private flushing: Promise<void> | null = null;
+  private unobserve: (() => void) | null = null;
+  private listeners = new Set<() => void>();
+
+  constructor(
+    readonly ws: string,
+    readonly doc: Y.Doc,
+  ) {}
+
+  /** Rebuild when the doc changed since the last projection (another device, a lost write), then follow changes. */
+  async start(): Promise<void> {
+    const d = db();
+    const row = await d.workspaces.get(this.ws);
+    const state = Y.encodeStateVector(this.doc);
+    if (row && sameBytes(row.indexedState, state)) {
+      this.maxSpanDays = row.maxSpanDays ?? 1;
+    } else {
+      await this.rebuild();
+    }
+    this.unobserve = observeEvents(this.doc, (ids) => {
+      for (const id of ids) this.pending.add(id);
+      void this.flush();
+    });
+  }
+
+  stop(): void {
+    this.unobserve?.();
+    this.unobserve = null;
+  }
+
+  /** Called after the index changed, so views refetch their range. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async rebuild(): Promise<void> {
+    const d = db();
+    const { events } = readEvents(this.doc);
+    const rows = events.filter((e) => e.deletedAt === undefined).map((e) => toRow(this.ws, e));
+    this.maxSpanDays = rows.reduce((m, r) => Math.max(m, spanDays(r)), 1);
+    const state = Y.encodeStateVector(this.doc);
+    await d.transaction('rw', [d.eventIndex, d.workspaces], async () => {
+      await d.eventIndex.where('[ws+id]').between([this.ws, ''], [this.ws, '\uffff']).delete();
+      await d.eventIndex.bulkPut(rows);
+      await d.workspaces.update(this.ws, { indexedState: state, maxSpanDays: this.maxSpanDays });
+    });
+  }
+
+  /** Resolves once every change seen so far is written to the index. */
+  async settled(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private flush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    this.flushing = (async () => {
+      // Batch everything observed in the same tick (a bulk import fires many observers).
+      await Promise.resolve();
+      while (this.pending.size > 0) {
+        const ids = [...this.pending];
+        this.pending.clear();
+        await this.write(ids);
+      }
+      this.flushing = null;
+      for (const l of this.listeners) l();
+    })();
+    return this.flushing;
+  }
+
+  private async write(ids: string[]): Promise<void> {
+    const d = db();
+    const put: EventIndexRow[] = [];
+    const del: [string, string][] = [];
+    for (const id of ids) {
+      const read = readEvent(this.doc, id);
+      if (read.ok && read.record.deletedAt === undefined) put.push(toRow(this.ws, read.record));
+      else del.push([this.ws, id]);
+    }
+    for (const r of put) this.maxSpanDays = Math.max(this.maxSpanDays, spanDays(r));
+    const state = Y.encodeStateVector(this.doc);
+    await d.transaction('rw', [d.eventIndex, d.workspaces], async () => {
+      if (put.length) await d.eventIndex.bulkPut(put);
+      if (del.length) await d.eventIndex.bulkDelete(del as unknown as string[]);
+      await d.workspaces.update(this.ws, { indexedState: state, maxSpanDays: this.maxSpanDays });
+    });
+  }
+
+  /**
+   * Events that may touch [from, to) (`YYYY-MM-DD`, `to` exclusive): one-off events by the start
+   * index reaching back by the longest span, plus every recurring series (expanded by the caller).
+   */
+  async query(from: string, to: string): Promise<EventRecord[]> {
+    const d = db();
+    const reachBack = addDays(from, -this.maxSpanDays);
+    const [oneOff, series] = await Promise.all([
+      d.eventIndex.where('[ws+start]').between([this.ws, reachBack], [this.ws, to], true, false).toArray(),
+      d.eventIndex.where('[ws+recurring]').equals([this.ws, 1]).toArray(),
+    ]);
+    const hits = oneOff.filter((r) => r.recurring === 0 && r.end > from);
+    return [...hits, ...series].map((r) => r.record);
+  }
+}

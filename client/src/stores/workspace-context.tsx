@@ -1,0 +1,111 @@
+import { createContext, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
+import * as Y from 'yjs';
+import type { EventFields } from '@shared/schema/types';
+import {
+  LOCAL_ORIGIN,
+  createEvent,
+  purgeEvent,
+  readMeta,
+  restoreEvent,
+  roots,
+  setWorkspaceName,
+  softDeleteEvent,
+  updateEvent,
+} from '@shared/schema';
+import type { OpenWorkspace } from '../storage/open-workspace';
+import { setRegistryName } from '../storage/workspace-registry';
+import { createRecordLists, type RecordLists } from './record-lists';
+import { displayName } from './display-name';
+
+export interface WorkspaceApi {
+  id: string;
+  doc: Y.Doc;
+  open: OpenWorkspace;
+  lists: RecordLists;
+  name: Accessor<string>;
+  timezone: Accessor<string>;
+  /** Bumps whenever the event index changed, so range views refetch. */
+  revision: Accessor<number>;
+  canUndo: Accessor<boolean>;
+  canRedo: Accessor<boolean>;
+  rename(name: string): void;
+  createEvent(fields: EventFields): string;
+  updateEvent(id: string, patch: Partial<EventFields>): void;
+  deleteEvent(id: string): void;
+  restoreEvent(id: string): void;
+  purgeEvent(id: string): void;
+  undo(): void;
+  redo(): void;
+}
+
+const Ctx = createContext<WorkspaceApi>();
+
+export function useWorkspace(): WorkspaceApi {
+  const api = useContext(Ctx);
+  if (!api) throw new Error('useWorkspace outside a WorkspaceProvider');
+  return api;
+}
+
+/** Everything a workspace screen needs, built once per opened workspace (like solid-realworld's store factories). */
+export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
+  const { doc, id } = props.open;
+  const meta = roots(doc).meta;
+  const [name, setName] = createSignal(readMeta(doc).name);
+  const [timezone, setTimezone] = createSignal(readMeta(doc).timezone);
+  const onMeta = () => {
+    const m = readMeta(doc);
+    setName(m.name);
+    setTimezone(m.timezone);
+    void setRegistryName(id, m.name);
+  };
+  meta.observe(onMeta);
+
+  const [revision, setRevision] = createSignal(0);
+  const offIndex = props.open.index.onChange(() => setRevision((r) => r + 1));
+
+  // Only this user's edits are undoable; edits from other tabs or peers are not.
+  const undoManager = new Y.UndoManager([roots(doc).events, roots(doc).campaigns, roots(doc).teams], {
+    trackedOrigins: new Set([LOCAL_ORIGIN]),
+    captureTimeout: 400,
+  });
+  const [canUndo, setCanUndo] = createSignal(false);
+  const [canRedo, setCanRedo] = createSignal(false);
+  const onStack = () => {
+    setCanUndo(undoManager.undoStack.length > 0);
+    setCanRedo(undoManager.redoStack.length > 0);
+  };
+  undoManager.on('stack-item-added', onStack);
+  undoManager.on('stack-item-popped', onStack);
+  undoManager.on('stack-cleared', onStack);
+
+  const { lists, dispose } = createRecordLists(doc);
+  const by = () => displayName() || undefined;
+
+  onCleanup(() => {
+    meta.unobserve(onMeta);
+    offIndex();
+    undoManager.destroy();
+    dispose();
+  });
+
+  const api: WorkspaceApi = {
+    id,
+    doc,
+    open: props.open,
+    lists,
+    name,
+    timezone,
+    revision,
+    canUndo,
+    canRedo,
+    rename: (n) => setWorkspaceName(doc, n, { origin: LOCAL_ORIGIN }),
+    createEvent: (fields) => createEvent(doc, fields, { by: by(), origin: LOCAL_ORIGIN }),
+    updateEvent: (eid, patch) => updateEvent(doc, eid, patch, { by: by(), origin: LOCAL_ORIGIN }),
+    deleteEvent: (eid) => softDeleteEvent(doc, eid, { by: by(), origin: LOCAL_ORIGIN }),
+    restoreEvent: (eid) => restoreEvent(doc, eid, { by: by(), origin: LOCAL_ORIGIN }),
+    purgeEvent: (eid) => purgeEvent(doc, eid, { origin: LOCAL_ORIGIN }),
+    undo: () => undoManager.undo(),
+    redo: () => undoManager.redo(),
+  };
+  return <Ctx.Provider value={api}>{props.children}</Ctx.Provider>;
+}
