@@ -109,7 +109,7 @@ export class EventIndex {
     const del: [string, string][] = [];
     for (const id of ids) {
       const read = readEvent(this.doc, id);
-      if (read.ok && read.record.deletedAt === undefined) put.push(toRow(this.ws, read.record));
+      if (read?.ok && read.record.deletedAt === undefined) put.push(toRow(this.ws, read.record));
       else del.push([this.ws, id]);
     }
     for (const r of put) this.maxSpanDays = Math.max(this.maxSpanDays, spanDays(r));

@@ -24,9 +24,9 @@ export function createRecordLists(doc: Y.Doc): { lists: RecordLists; dispose: ()
           const read = readEvent(doc, id);
           delete s.deleted[id];
           delete s.invalid[id];
-          if (!read.ok) {
-            if (doc.getMap('events').has(id)) s.invalid[id] = read.invalid;
-          } else if (read.record.deletedAt !== undefined) s.deleted[id] = read.record;
+          if (!read) continue;
+          if (!read.ok) s.invalid[id] = read.invalid;
+          else if (read.record.deletedAt !== undefined) s.deleted[id] = read.record;
         }
       }),
     );

@@ -77,7 +77,7 @@ export function CalendarPage() {
 
   const openExisting = (id: string, occurrenceStart?: string) => {
     const read = readEvent(ws.doc, id);
-    if (read.ok) setEditor({ record: read.record, occurrenceStart });
+    if (read?.ok) setEditor({ record: read.record, occurrenceStart });
   };
 
   const save = (fields: ReturnType<typeof draftToFields>, existing?: { id: string }) => {
@@ -88,7 +88,7 @@ export function CalendarPage() {
 
   const move = (m: EventMove): boolean => {
     const read = readEvent(ws.doc, m.id);
-    if (!read.ok) return false;
+    if (!read?.ok) return false;
     try {
       ws.updateEvent(m.id, { start: m.start, end: m.end });
       return true;
@@ -99,7 +99,7 @@ export function CalendarPage() {
 
   const skipOccurrence = (id: string, occurrenceStart: string) => {
     const read = readEvent(ws.doc, id);
-    if (!read.ok) return;
+    if (!read?.ok) return;
     ws.updateEvent(id, { exdates: [...(read.record.exdates ?? []), occurrenceStart] });
     setEditor(null);
   };

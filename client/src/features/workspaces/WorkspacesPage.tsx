@@ -10,14 +10,13 @@ import {
   type WorkspaceSummary,
 } from '../../storage/workspace-registry';
 import { openWorkspace } from '../../storage/open-workspace';
-import { setWorkspaceName } from '@shared/schema';
-import { LOCAL_ORIGIN } from '@shared/schema';
+import { LOCAL_ORIGIN, setWorkspaceName } from '@shared/schema';
 
 /** Rename through the workspace document, so the name travels with it; the list mirrors it. */
 async function renameWorkspace(id: string, name: string): Promise<void> {
   const ws = await openWorkspace(id);
   try {
-    setWorkspaceName(ws.doc, name, { origin: LOCAL_ORIGIN });
+    setWorkspaceName(ws.doc, name, LOCAL_ORIGIN);
   } finally {
     ws.close();
   }
