@@ -1,13 +1,21 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadSecret } from './auth/secret';
+import { Tokens } from './auth/tokens';
 import type { Config } from './config';
-import type { Logger } from './log';
+import { createApiHandler } from './http/api';
 import { createStaticHandler } from './http/static';
+import type { Logger } from './log';
+import { LevelPersistence } from './persistence/leveldb';
+import type { Persistence } from './persistence/persistence';
+import { Relay } from './relay/relay';
+import { WorkspaceRegistry } from './workspaces/registry';
 
 export interface RunningServer {
   http: http.Server;
   port: number;
-  /** Graceful stop: refuse new work, store documents, close sockets (1001), close HTTP. */
+  relay: Relay;
+  /** Graceful stop: refuse new work, store documents, close sockets (1001), close HTTP and storage. */
   close(): Promise<void>;
 }
 
@@ -23,7 +31,24 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(text);
 }
 
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+export async function startServer(config: Config, log: Logger, store?: Persistence): Promise<RunningServer> {
+  const persistence = store ?? (await LevelPersistence.open(config.dataDir));
+  const tokens = new Tokens(loadSecret(config.dataDir, config.relaySecret));
+  const registry = new WorkspaceRegistry(persistence);
+  const relay = new Relay(persistence, registry, tokens, log, {
+    maxMessageBytes: config.maxMessageBytes,
+    allowedOrigins: config.allowedOrigins,
+    awarenessRatePerSec: config.awarenessRatePerSec,
+    compactAfterUpdates: config.compactAfterUpdates,
+    roomIdleMs: config.roomIdleMs,
+  });
+  const api = createApiHandler({
+    registry,
+    tokens,
+    log,
+    allowedOrigins: config.allowedOrigins,
+    onRotate: (id, gen) => relay.revoke(id, gen),
+  });
   const serveStatic = createStaticHandler(config.staticDir);
 
   const server = http.createServer((req, res) => {
@@ -39,18 +64,20 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log.debug('http', { method: req.method, path: urlPath, status: res.statusCode, ms: +(performance.now() - t0).toFixed(1) });
     });
     if (urlPath === '/healthz') {
-      sendJson(res, 200, { ok: true, uptimeS: Math.round((Date.now() - startedAt) / 1000) });
+      sendJson(res, 200, { ok: true, uptimeS: Math.round((Date.now() - startedAt) / 1000), ...relay.stats() });
       return;
     }
     if (urlPath === '/api' || urlPath.startsWith('/api/')) {
-      sendJson(res, 404, { error: 'not_found' });
+      void api(req, res, urlPath);
       return;
     }
     serveStatic(req, res, urlPath);
   });
 
-  server.on('upgrade', (_req, socket) => {
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  server.on('upgrade', (req, socket, head) => {
+    if (!relay.handleUpgrade(req, socket, head)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -65,12 +92,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   return {
     http: server,
     port,
+    relay,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 2000).unref();
-      });
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await relay.shutdown();
+      await persistence.close();
+      setTimeout(() => server.closeAllConnections(), 1000).unref();
+      await httpClosed;
     },
   };
 }

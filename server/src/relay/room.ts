@@ -1,0 +1,293 @@
+import * as Y from 'yjs';
+import { CloseCode } from '../../../shared/src/protocol/close-codes';
+import type { Logger } from '../log';
+import type { Persistence } from '../persistence/persistence';
+import { RoomAwareness } from './awareness';
+import type { Connection } from './connection';
+import {
+  ProtocolError,
+  readMessage,
+  writeAwareness,
+  writePermissionDenied,
+  writeSyncStep1,
+  writeSyncStep2,
+  writeUpdate,
+  type Incoming,
+} from './messages';
+
+/** Transaction origin of updates read back from storage (never stored or forwarded again). */
+export const LOAD_ORIGIN = Symbol('load');
+
+export interface RoomOptions {
+  compactAfterUpdates: number;
+  idleMs: number;
+}
+
+type RoomState = 'loading' | 'ready' | 'unloading' | 'closed';
+
+/** An empty Yjs update (no structs, empty delete set): what a client with nothing new sends as step 2. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/**
+ * One workspace document in memory and the clients editing it.
+ *
+ * Lifecycle: loading (read from storage; client messages wait) -> ready ->
+ * unloading (last client left: wait for writes, compact) -> closed.
+ * An update from a client is applied to the doc (which validates it), stored
+ * durably, and only then forwarded to the other clients.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly conns = new Set<Connection>();
+  readonly awareness = new RoomAwareness<Connection>();
+  state: RoomState = 'loading';
+  readonly ready: Promise<void>;
+  /** Resolves when the room has left memory. */
+  unloaded: Promise<void> | null = null;
+  private waiting = new Map<Connection, Uint8Array[]>();
+  private lastWrite: Promise<void> = Promise.resolve();
+  private inflight = 0;
+  private compacting = false;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private failed = false;
+  /** Doc changes made by the update being applied right now. */
+  private collecting: Uint8Array[] | null = null;
+
+  constructor(
+    readonly id: string,
+    private readonly store: Persistence,
+    private readonly log: Logger,
+    private readonly opts: RoomOptions,
+    private readonly onClosed: (room: Room) => void,
+  ) {
+    this.doc.on('update', this.onDocUpdate);
+    this.ready = this.load();
+  }
+
+  private async load(): Promise<void> {
+    const t0 = performance.now();
+    try {
+      const { updates } = await this.store.load(this.id);
+      let bad = 0;
+      this.doc.transact(() => {
+        for (const u of updates) {
+          try {
+            Y.applyUpdate(this.doc, u, LOAD_ORIGIN);
+          } catch {
+            bad++;
+          }
+        }
+      }, LOAD_ORIGIN);
+      if (bad) this.log.error('stored updates could not be applied', { room: this.id, bad });
+      this.state = 'ready';
+      this.log.debug('room loaded', { room: this.id, updates: updates.length, ms: +(performance.now() - t0).toFixed(1) });
+      if (updates.length > this.opts.compactAfterUpdates) this.scheduleCompaction();
+    } catch (err) {
+      this.log.error('room load failed', { room: this.id, err: err as Error });
+      this.fail();
+      return;
+    }
+    for (const [conn, frames] of this.waiting) {
+      this.greet(conn);
+      for (const f of frames) this.receive(conn, f);
+    }
+    this.waiting.clear();
+    if (this.conns.size === 0) this.scheduleUnload();
+  }
+
+  /** Adds a connection; its messages are held until the document is loaded. */
+  add(conn: Connection): void {
+    if (this.idleTimer) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = null;
+    }
+    this.conns.add(conn);
+    if (this.state === 'loading') this.waiting.set(conn, []);
+    else this.greet(conn);
+  }
+
+  private greet(conn: Connection): void {
+    const states = this.awareness.snapshot();
+    if (states.length > 0) conn.send(writeAwareness(states));
+  }
+
+  remove(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    this.waiting.delete(conn);
+    const gone = this.awareness.removeOwner(conn);
+    if (gone.length > 0) this.broadcast(writeAwareness(gone), null);
+    if (this.conns.size === 0) this.scheduleUnload();
+  }
+
+  /** A frame from a client. Throws ProtocolError for a malformed or unappliable one. */
+  receive(conn: Connection, frame: Uint8Array): void {
+    if (this.state === 'loading') {
+      this.waiting.get(conn)?.push(frame);
+      return;
+    }
+    if (this.state !== 'ready' || conn.closed) return;
+    this.dispatch(conn, readMessage(frame), frame);
+  }
+
+  private dispatch(conn: Connection, msg: Incoming, frame: Uint8Array): void {
+    switch (msg.kind) {
+      case 'sync-step1': {
+        let diff: Uint8Array;
+        try {
+          diff = Y.encodeStateAsUpdate(this.doc, msg.stateVector);
+        } catch {
+          throw new ProtocolError('malformed state vector');
+        }
+        conn.send(writeSyncStep2(diff));
+        // Ask writers for what we lack (their offline edits); readers' answers would be dropped anyway.
+        if (!conn.readOnly) conn.send(writeSyncStep1(Y.encodeStateVector(this.doc)));
+        return;
+      }
+      case 'sync-update': {
+        if (conn.readOnly) {
+          if (!isEmptyUpdate(msg.update) && !conn.deniedSent) {
+            conn.deniedSent = true;
+            conn.send(writePermissionDenied('read-only access: updates are not accepted'));
+            conn.log.info('update from read-only client dropped', { room: this.id, conn: conn.id });
+          }
+          return;
+        }
+        // Parse the whole update first (structs and delete set), so a malformed
+        // one is refused before it touches the document.
+        try {
+          Y.decodeUpdate(msg.update);
+        } catch (err) {
+          throw new ProtocolError(`malformed update: ${(err as Error).message}`);
+        }
+        // What the update actually changed arrives through the doc's 'update'
+        // event; keep it only if the whole update applied.
+        const changes: Uint8Array[] = [];
+        this.collecting = changes;
+        try {
+          Y.applyUpdate(this.doc, msg.update, conn);
+        } catch (err) {
+          throw new ProtocolError(`update cannot be applied: ${(err as Error).message}`);
+        } finally {
+          this.collecting = null;
+        }
+        for (const change of changes) this.persistAndForward(change, conn);
+        return;
+      }
+      case 'awareness': {
+        if (!conn.takeAwarenessToken()) return;
+        // Forward the frame as received to everyone, the sender included: the
+        // stock client treats 30 s without any message as a dead connection.
+        if (this.awareness.apply(conn, msg.entries)) this.broadcast(frame, null);
+        return;
+      }
+      case 'query-awareness':
+        conn.send(writeAwareness(this.awareness.snapshot()));
+        return;
+      case 'auth':
+        return;
+    }
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== LOAD_ORIGIN && this.collecting) this.collecting.push(update);
+  };
+
+  /** Stores a client's change durably, then forwards it to the other clients. */
+  private persistAndForward(update: Uint8Array, from: Connection): void {
+    if (this.failed) return;
+    const frame = writeUpdate(update);
+    this.inflight++;
+    this.lastWrite = this.store.append(this.id, update).then(
+      () => {
+        this.inflight--;
+        if (this.failed) return;
+        this.broadcast(frame, from);
+        if (this.store.entries(this.id) > this.opts.compactAfterUpdates) this.scheduleCompaction();
+      },
+      (err: Error) => {
+        this.inflight--;
+        this.log.error('storing an update failed; dropping the room', { room: this.id, err });
+        this.fail();
+      },
+    );
+  }
+
+  private broadcast(frame: Uint8Array, except: Connection | null): void {
+    for (const c of this.conns) if (c !== except) c.send(frame);
+  }
+
+  private scheduleCompaction(): void {
+    if (this.compacting || this.failed) return;
+    this.compacting = true;
+    setImmediate(() => {
+      if (this.state === 'closed' || this.failed) return;
+      const snapshot = Y.encodeStateAsUpdate(this.doc);
+      const t0 = performance.now();
+      this.store
+        .compact(this.id, snapshot)
+        .then(
+          () => this.log.debug('room compacted', { room: this.id, bytes: snapshot.length, ms: +(performance.now() - t0).toFixed(1) }),
+          (err: Error) => this.log.error('compaction failed', { room: this.id, err }),
+        )
+        .finally(() => {
+          this.compacting = false;
+        });
+    });
+  }
+
+  private scheduleUnload(): void {
+    if (this.state !== 'ready' || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.conns.size === 0 && this.state === 'ready') void this.unload();
+    }, this.opts.idleMs);
+  }
+
+  /** Waits until every update received so far is durable. */
+  async settle(): Promise<void> {
+    while (this.inflight > 0) await this.lastWrite.catch(() => undefined);
+  }
+
+  /** Store what is pending, compact if worthwhile, then drop the document from memory. */
+  unload(): Promise<void> {
+    if (this.unloaded) return this.unloaded;
+    this.state = 'unloading';
+    this.unloaded = (async () => {
+      await this.settle();
+      if (!this.failed && this.store.entries(this.id) > 1) {
+        try {
+          await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
+        } catch (err) {
+          this.log.error('compaction on unload failed', { room: this.id, err: err as Error });
+        }
+      }
+      this.close();
+    })();
+    return this.unloaded;
+  }
+
+  private close(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.doc.off('update', this.onDocUpdate);
+    this.doc.destroy();
+    this.store.release(this.id);
+    this.log.debug('room unloaded', { room: this.id });
+    this.onClosed(this);
+  }
+
+  /** Storage failed: clients keep their data and will resend it to a fresh room. */
+  private fail(): void {
+    if (this.failed) return;
+    this.failed = true;
+    for (const c of this.conns) c.close(CloseCode.InternalError, 'storage error');
+    this.conns.clear();
+    this.waiting.clear();
+    this.unloaded = Promise.resolve();
+    this.state = 'unloading';
+    this.close();
+  }
+}

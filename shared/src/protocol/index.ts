@@ -1,0 +1,2 @@
+export * from './message-types';
+export * from './close-codes';
