@@ -1,0 +1,92 @@
+/**
+ * Relay benchmark: our relay vs @y/websocket-server 0.1.1 (with its y-leveldb
+ * persistence), alternating, several rounds, medians. Prints figures only.
+ *
+ *   npm run bench:relay            (BENCH_ROUNDS=3 BENCH_SECONDS=6 by default)
+ */
+import { fileURLToPath } from 'node:url';
+import { idleRooms, runScenario, type Scenario, type ScenarioResult } from './load';
+import { startBenchServer, type ServerKind } from './servers';
+
+const num = (v: string | undefined, d: number) => (v ? Number(v) : d);
+
+export function scenarios(seconds: number): Scenario[] {
+  const base = { seconds, warmupSeconds: 1.5, drainSeconds: 1.5 };
+  return [
+    { name: '50 clients x 4/s, 1 room', rooms: 1, clientsPerRoom: 50, rate: 4, ...base },
+    { name: '100 rooms x 10 clients x 0.5/s', rooms: 100, clientsPerRoom: 10, rate: 0.5, ...base },
+    { name: '50 clients x 20/s, 1 room', rooms: 1, clientsPerRoom: 50, rate: 20, ...base },
+  ];
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+
+export async function runRelayBench(opts: { rounds?: number; seconds?: number; idleRooms?: number } = {}): Promise<void> {
+  const rounds = opts.rounds ?? num(process.env.BENCH_ROUNDS, 3);
+  const seconds = opts.seconds ?? num(process.env.BENCH_SECONDS, 6);
+  const idleCount = opts.idleRooms ?? num(process.env.BENCH_IDLE_ROOMS, 1000);
+  const results: ScenarioResult[] = [];
+  const kinds: ServerKind[] = ['ours', 'reference'];
+
+  for (const sc of scenarios(seconds)) {
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? kinds : [...kinds].reverse();
+      for (const kind of order) {
+        const server = await startBenchServer(kind);
+        try {
+          const r = await runScenario(server, sc);
+          results.push(r);
+          console.log(
+            `  ${sc.name} | ${kind.padEnd(9)} | round ${round + 1}: cpu/msg ${fmt(r.cpuUsPerDelivered)} µs, p50 ${fmt(r.p50Ms)} ms, p99 ${fmt(r.p99Ms)} ms, delivered ${fmt(r.share * 100, 1)}%`,
+          );
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+  }
+
+  console.log('\nMedians over rounds (ratio = ours / reference; goal <= 0.5 for CPU and p99, 100% delivered):');
+  console.log('| scenario | server | CPU µs/delivered msg | p50 ms | p99 ms | delivered | RSS KiB/conn |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const sc of scenarios(seconds)) {
+    const med: Record<string, Record<string, number>> = {};
+    for (const kind of kinds) {
+      const rs = results.filter((r) => r.scenario === sc.name && r.server === kind);
+      med[kind] = {
+        cpu: median(rs.map((r) => r.cpuUsPerDelivered)),
+        p50: median(rs.map((r) => r.p50Ms)),
+        p99: median(rs.map((r) => r.p99Ms)),
+        share: median(rs.map((r) => r.share)),
+        rss: median(rs.map((r) => r.rssPerConnKiB)),
+      };
+      const m = med[kind]!;
+      console.log(`| ${sc.name} | ${kind} | ${fmt(m.cpu)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${fmt(m.share! * 100, 2)}% | ${fmt(m.rss, 1)} |`);
+    }
+    const o = med.ours!;
+    const r = med.reference!;
+    console.log(`| ${sc.name} | ratio | ${fmt(o.cpu! / r.cpu!)} | ${fmt(o.p50! / r.p50!)} | ${fmt(o.p99! / r.p99!)} | | ${fmt(o.rss! / r.rss!)} |`);
+  }
+
+  if (idleCount > 0) {
+    console.log(`\n${idleCount} idle rooms (one client each, one small event), server RSS:`);
+    for (const kind of kinds) {
+      const server = await startBenchServer(kind);
+      try {
+        const m = await idleRooms(server, idleCount);
+        console.log(`  ${kind.padEnd(9)}: empty ${m.rssBaseMiB} MiB, rooms open ${m.rssOpenMiB} MiB, 4 s after clients left ${m.rssAfterMiB} MiB`);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await runRelayBench();
+}
