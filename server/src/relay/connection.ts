@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../../shared/src/protocol/close-codes';
 import type { Grant } from '../auth/tokens';
@@ -38,6 +39,32 @@ export class Connection {
       return;
     }
     ws.send(frame, { binary: true });
+  }
+
+  /** The TCP socket under ws, for pre-framed broadcast writes (see wireFrame). */
+  private get socket(): Socket | undefined {
+    return (this.ws as unknown as { _socket?: Socket })._socket;
+  }
+
+  /**
+   * Writes frames already encoded as WebSocket frames (wireFrame), in one
+   * corked write. Safe next to ws.send because the relay never compresses or
+   * sends Blobs, so ws's own sender never holds data back.
+   */
+  sendWire(frames: readonly Uint8Array[], skip: ReadonlySet<number> | null): void {
+    const ws = this.ws;
+    if (this.closed || ws.readyState !== ws.OPEN) return;
+    const socket = this.socket;
+    if (!socket || socket.destroyed) return;
+    if (socket.writableLength > this.limits.maxBufferedBytes) {
+      this.log.warn('slow consumer, closing', { conn: this.id, buffered: socket.writableLength });
+      this.close(CloseCode.SlowConsumer, 'slow consumer');
+      ws.terminate();
+      return;
+    }
+    socket.cork();
+    for (let i = 0; i < frames.length; i++) if (!skip?.has(i)) socket.write(frames[i]!);
+    socket.uncork();
   }
 
   /** Token bucket for awareness messages: rate per second, burst of twice that. */

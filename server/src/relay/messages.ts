@@ -176,3 +176,26 @@ export function writeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
 }
 
 export { NULL_JSON };
+
+/**
+ * A whole unmasked, final, binary WebSocket frame (RFC 6455 §5.2) around
+ * payload, built once and written to every recipient's socket.
+ */
+export function wireFrame(payload: Uint8Array): Buffer {
+  const len = payload.length;
+  const head = len < 126 ? 2 : len < 65536 ? 4 : 10;
+  const out = Buffer.allocUnsafe(head + len);
+  out[0] = 0x82;
+  if (len < 126) {
+    out[1] = len;
+  } else if (len < 65536) {
+    out[1] = 126;
+    out.writeUInt16BE(len, 2);
+  } else {
+    out[1] = 127;
+    out.writeUInt32BE(Math.floor(len / 2 ** 32), 2);
+    out.writeUInt32BE(len >>> 0, 6);
+  }
+  out.set(payload, head);
+  return out;
+}

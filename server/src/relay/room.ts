@@ -12,6 +12,7 @@ import {
   writeSyncStep1,
   writeSyncStep2,
   writeUpdate,
+  wireFrame,
   type Incoming,
 } from './messages';
 
@@ -197,13 +198,12 @@ export class Room {
   /** Stores a client's change durably, then forwards it to the other clients. */
   private persistAndForward(update: Uint8Array, from: Connection): void {
     if (this.failed) return;
-    const frame = writeUpdate(update);
     this.inflight++;
     this.lastWrite = this.store.append(this.id, update).then(
       () => {
         this.inflight--;
         if (this.failed) return;
-        this.broadcast(frame, from);
+        this.queueForward(update, from);
         if (this.store.entries(this.id) > this.opts.compactAfterUpdates) this.scheduleCompaction();
       },
       (err: Error) => {
@@ -213,6 +213,36 @@ export class Room {
       },
     );
   }
+
+  /**
+   * Updates made durable by one storage batch resolve in the same microtask
+   * run; forward them together: each frame is framed once, and each client
+   * gets all of them (minus its own) in one corked write.
+   */
+  private outbox: Array<{ update: Uint8Array; from: Connection }> = [];
+
+  private queueForward(update: Uint8Array, from: Connection): void {
+    this.outbox.push({ update, from });
+    if (this.outbox.length === 1) queueMicrotask(this.flushOutbox);
+  }
+
+  private flushOutbox = (): void => {
+    const batch = this.outbox;
+    this.outbox = [];
+    if (batch.length === 0 || this.failed) return;
+    const frames = batch.map((b) => wireFrame(writeUpdate(b.update)));
+    const senders = new Map<Connection, Set<number>>();
+    batch.forEach((b, i) => {
+      let s = senders.get(b.from);
+      if (!s) senders.set(b.from, (s = new Set()));
+      s.add(i);
+    });
+    for (const c of this.conns) {
+      const own = senders.get(c) ?? null;
+      if (own && own.size === frames.length) continue;
+      c.sendWire(frames, own);
+    }
+  };
 
   private broadcast(frame: Uint8Array, except: Connection | null): void {
     for (const c of this.conns) if (c !== except) c.send(frame);
