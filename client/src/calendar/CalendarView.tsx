@@ -98,7 +98,7 @@ export function CalendarView(props: CalendarViewProps) {
     nowIndicator: true,
     multiMonthMaxColumns: 3,
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
-    slotLabelFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+    slotHeaderFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     scrollTime: '08:00:00',
     events: source,
     dayCellTopContent: (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate),

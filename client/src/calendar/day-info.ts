@@ -22,8 +22,8 @@ export function decorate(day: string): DayDecoration {
     const lunar = lunarInfo(day);
     const term = solarTermOn(day);
     hit = {
-      label: term ?? lunar.label,
-      emphasis: Boolean(term) || lunar.day === 1,
+      label: term ?? lunar?.label ?? '',
+      emphasis: Boolean(term) || lunar?.day === 1,
       holiday: holidayOn(day),
     };
     cache.set(day, hit);

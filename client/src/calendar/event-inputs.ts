@@ -1,32 +1,41 @@
 import type { EventInput } from 'fullcalendar';
 import type { EventRecord } from '@shared/schema/types';
-import { expandOccurrences } from '@shared/time/recurrence';
-import { isAllDay } from '@shared/time/dates';
+import { effectiveEnd, isAllDay } from '@shared/time/dates';
 import { KIND_COLORS } from '@shared/display/kind-colors';
 
+type Recurrence = typeof import('@shared/time/recurrence');
+let recurrence: Promise<Recurrence> | undefined;
+/** rrule is only fetched once a visible range holds a recurring series. */
+const loadRecurrence = () => (recurrence ??= import('@shared/time/recurrence'));
+
+function input(e: EventRecord, start: string, end: string): EventInput {
+  const color = KIND_COLORS[e.kind];
+  const classNames = ['cc-event', `kind-${e.kind}`, `status-${e.status}`];
+  if (e.rrule) classNames.push('recurring');
+  return {
+    id: e.rrule ? `${e.id}@${start}` : e.id,
+    title: e.title,
+    start,
+    end,
+    allDay: isAllDay(e.start),
+    color,
+    contrastColor: '#fff',
+    className: classNames.join(' '),
+    // A single occurrence of a series is edited through the dialog, not dragged.
+    // (Only set when false: FullCalendar reads a present `undefined` as false.)
+    ...(e.rrule ? { editable: false } : {}),
+    extendedProps: { eventId: e.id },
+  };
+}
+
 /** Occurrences of `records` within [from, to) as FullCalendar inputs, coloured by kind. */
-export function toEventInputs(records: EventRecord[], from: string, to: string): EventInput[] {
+export async function toEventInputs(records: EventRecord[], from: string, to: string): Promise<EventInput[]> {
   const out: EventInput[] = [];
-  for (const e of records) {
-    const color = KIND_COLORS[e.kind];
-    const classNames = [`kind-${e.kind}`, `status-${e.status}`];
-    if (e.rrule) classNames.push('recurring');
-    for (const occ of expandOccurrences(e, from, to)) {
-      out.push({
-        id: e.rrule ? `${e.id}@${occ.start}` : e.id,
-        title: e.title,
-        start: occ.start,
-        end: occ.end,
-        allDay: isAllDay(e.start),
-        backgroundColor: color,
-        borderColor: color,
-        textColor: '#fff',
-        classNames,
-        // A single occurrence of a series is edited through the dialog, not dragged.
-        editable: e.rrule ? false : undefined,
-        extendedProps: { eventId: e.id },
-      });
-    }
+  const series = records.filter((e) => e.rrule);
+  for (const e of records) if (!e.rrule) out.push(input(e, e.start, effectiveEnd(e.start, e.end)));
+  if (series.length) {
+    const { expandOccurrences } = await loadRecurrence();
+    for (const e of series) for (const occ of expandOccurrences(e, from, to)) out.push(input(e, occ.start, occ.end));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { EventRecord } from '@shared/schema/types';
 import { readEvent, readEvents, observeEvents } from '@shared/schema';
-import { addDays, diffDays, effectiveEnd } from '@shared/time';
+import { addDays, diffDays, effectiveEnd } from '@shared/time/dates';
 import { db, type EventIndexRow } from './db';
 
 /** Rows for a live event: deleted and invalid records are not indexed (they have their own lists). */

@@ -12,7 +12,7 @@ export function dayCell(page: Page, day: string): Locator {
 }
 
 export function eventInCalendar(page: Page, title: string): Locator {
-  return page.getByTestId('calendar').locator('.fc-event').filter({ hasText: title });
+  return page.getByTestId('calendar').locator('.cc-event').filter({ hasText: title });
 }
 
 export interface NewEvent {

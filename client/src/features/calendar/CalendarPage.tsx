@@ -1,21 +1,24 @@
-import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, lazy, onMount, Show } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import type { Calendar, EventInput } from 'fullcalendar';
 import { readEvent } from '@shared/schema';
 import { EVENT_STATUSES } from '@shared/schema/types';
-import { todayIn, isValidDateValue, isAllDay } from '@shared/time/dates';
+import { fromUtcMs, todayIn, isValidDateValue, isAllDay } from '@shared/time/dates';
 import { CalendarView, type EventMove, type RangeSelection } from '../../calendar/CalendarView';
 import { toEventInputs } from '../../calendar/event-inputs';
 import { isViewName, type ViewName } from '../../calendar/views';
 import { useWorkspace } from '../../stores/workspace-context';
 import { createFilters, matchesFilters } from '../../stores/filters';
 import { locale, statusLabel, t } from '../../app/i18n';
-import { EventEditor, type EditorTarget } from '../editor/EventEditor';
+import type { EditorTarget } from '../editor/EventEditor';
 import { KindLegend } from './KindLegend';
 import { NeedsAttention } from './NeedsAttention';
 import type { draftToFields } from '../editor/draft';
 
 type DayInfo = typeof import('../../calendar/day-info');
+
+// The editor (with recurrence presets and rrule) loads on first use, not with the calendar.
+const EventEditor = lazy(() => import('../editor/EventEditor'));
 
 const VIEW_BUTTONS: ViewName[] = ['month', 'week', 'list', 'year'];
 
@@ -44,13 +47,15 @@ export function CalendarPage() {
       start: o.date,
       allDay: true,
       editable: false,
-      classNames: o.milestone ? ['observance', 'milestone'] : ['observance'],
+      className: o.milestone ? 'cc-observance milestone' : 'cc-observance',
+      color: o.milestone ? '#ffe7a3' : '#fff8e1',
+      contrastColor: '#7a4b00',
     }));
   };
 
   const fetchEvents = async (from: string, to: string): Promise<EventInput[]> => {
     const records = (await ws.open.index.query(from, to)).filter((e) => matchesFilters(e, filters));
-    return [...observanceInputs(from, to), ...toEventInputs(records, from, to)];
+    return [...observanceInputs(from, to), ...(await toEventInputs(records, from, to))];
   };
 
   // Anything that changes what the visible range shows triggers one refetch.
@@ -189,7 +194,7 @@ export function CalendarPage() {
           date={date()}
           locale={locale()}
           editable={true}
-          now={() => `${today()}T${new Date().toTimeString().slice(0, 5)}`}
+          now={() => fromUtcMs(Date.now(), ws.timezone(), false)}
           fetchEvents={fetchEvents}
           revision={revision()}
           decorate={dayInfo()?.decorate ?? null}

@@ -47,7 +47,7 @@ function problemsOf(d: Draft): Record<string, string> {
   return out;
 }
 
-export function EventEditor(props: EventEditorProps) {
+export default function EventEditor(props: EventEditorProps) {
   const existing = props.target.record;
   const [draft, setDraft] = createSignal<Draft>(
     existing ? draftFromRecord(existing) : emptyDraft(props.target.start!, props.target.end),
