@@ -48,9 +48,31 @@ function isoOf(day: SolarDay): string {
   return `${y}-${String(day.getMonth()).padStart(2, '0')}-${String(day.getDay()).padStart(2, '0')}`;
 }
 
+// tyme4ts takes ~0.5 ms per lunar conversion; month grids ask for the same 42
+// days on every render, so results are memoised (bounded, immutable).
+const MEMO_LIMIT = 4096;
+const lunarMemo = new Map<string, Readonly<LunarInfo> | null>();
+const termMemo = new Map<string, string | null>();
+
+function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = compute();
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** Lunar date of a `YYYY-MM-DD` (a timed value uses its date); null if invalid or unsupported. */
-export function lunarInfo(date: string): LunarInfo | null {
-  const solar = solarDayOf(date.slice(0, 10));
+export function lunarInfo(date: string): Readonly<LunarInfo> | null {
+  const key = String(date).slice(0, 10);
+  return memo(lunarMemo, key, () => {
+    const info = computeLunarInfo(key);
+    return info && Object.freeze(info);
+  });
+}
+
+function computeLunarInfo(date: string): LunarInfo | null {
+  const solar = solarDayOf(date);
   if (!solar) return null;
   const lunar = solar.getLunarDay();
   const lunarMonth = lunar.getLunarMonth();
@@ -73,10 +95,13 @@ export function lunarInfo(date: string): LunarInfo | null {
 
 /** Name of the solar term that begins on this day ('冬至'), or null. */
 export function solarTermOn(date: string): string | null {
-  const solar = solarDayOf(date.slice(0, 10));
-  if (!solar) return null;
-  const termDay = solar.getTermDay();
-  return termDay.getDayIndex() === 0 ? termDay.getSolarTerm().getName() : null;
+  const key = String(date).slice(0, 10);
+  return memo(termMemo, key, () => {
+    const solar = solarDayOf(key);
+    if (!solar) return null;
+    const termDay = solar.getTermDay();
+    return termDay.getDayIndex() === 0 ? termDay.getSolarTerm().getName() : null;
+  });
 }
 
 /**

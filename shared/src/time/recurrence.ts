@@ -51,6 +51,22 @@ function fromFloating(d: Date, allDay: boolean): DateValue {
   return fromMinuteNumber(Math.floor(d.getTime() / MS_PER_MINUTE), allDay);
 }
 
+/**
+ * rrule.js always iterates from DTSTART, so a weekly meeting begun years ago
+ * costs hundreds of steps per month view. For DAILY and WEEKLY rules without
+ * COUNT, moving DTSTART forward by whole periods (same weekday, same week
+ * parity, same time) yields exactly the same occurrences from that point on.
+ * We stop one period short of `notBeforeMin` so the new DTSTART's own period,
+ * where rrule.js would skip days before it, stays out of the requested range.
+ */
+function fastForward(rule: ParsedRRule, start: DateValue, notBeforeMin: number): DateValue {
+  if (rule.parts.has('COUNT') || (rule.freq !== 'DAILY' && rule.freq !== 'WEEKLY')) return start;
+  const periodMin = Number(rule.parts.get('INTERVAL') ?? '1') * (rule.freq === 'WEEKLY' ? 7 : 1) * 1440;
+  const startMin = toMinuteNumber(start);
+  const periods = Math.floor((notBeforeMin - startMin) / periodMin) - 1;
+  return periods > 0 ? fromMinuteNumber(startMin + periods * periodMin, isAllDay(start)) : start;
+}
+
 /** Builds the rrule.js object for an already validated rule. */
 export function buildRule(rule: ParsedRRule, start: DateValue): RRule {
   const options = RRule.parseString(rule.text);
@@ -110,7 +126,7 @@ export function expandOccurrences(
   const out: Occurrence[] = [];
   if (limit < 1) return out;
   const seen = new Set<string>();
-  const rule = buildRule(check.rule, start);
+  const rule = buildRule(check.rule, fastForward(check.rule, start, fromMin - durationMin));
   // Strict bounds: start > rangeStart − duration ⇔ the occurrence ends after rangeStart.
   const after = new Date((fromMin - durationMin) * MS_PER_MINUTE);
   const before = new Date(toMin * MS_PER_MINUTE);

@@ -32,6 +32,12 @@ describe('lunarInfo', () => {
     expect(lunarInfo('2023-03-22')).toMatchObject({ year: 2023, month: 2, isLeapMonth: true, label: '闰二月' });
   });
 
+  it('returns the same frozen result when asked again', () => {
+    const first = lunarInfo('2026-09-25');
+    expect(lunarInfo('2026-09-25')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+
   it('returns null for invalid input', () => {
     expect(lunarInfo('2026-02-30')).toBeNull();
     expect(lunarInfo('not a date')).toBeNull();

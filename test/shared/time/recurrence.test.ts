@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compareDateValues,
   describeRRule,
   expandOccurrences,
   firstOccurrence,
@@ -47,6 +48,25 @@ describe('expandOccurrences', () => {
   it('includes an occurrence that started before the range but is still running', () => {
     const ev = { start: '2026-01-30', end: '2026-02-03', rrule: 'FREQ=MONTHLY;BYMONTHDAY=30;COUNT=3' };
     expect(starts(expandOccurrences(ev, '2026-02-01', '2026-03-01'))).toEqual(['2026-01-30']);
+  });
+
+  it('gives the same occurrences in a late window as a full expansion from the start', () => {
+    const cases = [
+      { start: '2020-01-06T14:30', end: '2020-01-06T16:00', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,FR' },
+      { start: '2020-01-01', end: '2020-01-03', rrule: 'FREQ=DAILY;INTERVAL=3' },
+      { start: '2020-01-07', rrule: 'FREQ=WEEKLY;INTERVAL=3;UNTIL=20270101', exdates: ['2026-10-13'] },
+      { start: '2019-12-31T23:30', end: '2020-01-01T00:30', rrule: 'FREQ=DAILY;INTERVAL=7' },
+    ];
+    for (const ev of cases) {
+      const full = expandOccurrences(ev, ev.start.slice(0, 10), '2026-11-01', 100_000);
+      for (let day = 1; day <= 14; day++) {
+        const from = `2026-10-${String(day).padStart(2, '0')}`;
+        const windowed = expandOccurrences(ev, from, '2026-11-01');
+        const expected = full.filter((o) => compareDateValues(o.end, from) > 0);
+        expect(windowed.length, ev.rrule).toBeGreaterThan(0);
+        expect(windowed, `${ev.rrule} from ${from}`).toEqual(expected);
+      }
+    }
   });
 
   it('limits the number of occurrences', () => {
