@@ -104,7 +104,8 @@ export function CalendarView(props: CalendarViewProps) {
     dayCellTopContent: (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate),
     datesSet: (arg) => {
       const view = viewNameOf(arg.view.type);
-      const current = dateToDay(arg.view.currentStart);
+      // The calendar's anchor date survives view switches (month → year → month stays in the same month).
+      const current = dateToDay(calendar ? calendar.getDate() : arg.view.currentStart);
       props.onNavigate(view, current, arg.view.title, dateToDay(arg.start), dateToDay(arg.end));
     },
     select: (arg) => {

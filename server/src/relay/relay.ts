@@ -210,6 +210,7 @@ export class Relay {
   async shutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.pinger);
+    for (const r of this.rooms.values()) r.freeze();
     await Promise.all([...this.rooms.values()].map((r) => r.settle()));
     await this.store.flush();
     for (const ws of this.wss.clients) ws.close(CloseCode.GoingAway, 'server shutting down');

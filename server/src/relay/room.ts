@@ -82,6 +82,7 @@ export class Room {
         }
       }, LOAD_ORIGIN);
       if (bad) this.log.error('stored updates could not be applied', { room: this.id, bad });
+      if (this.state !== 'loading') return; // frozen by shutdown meanwhile
       this.state = 'ready';
       this.log.debug('room loaded', { room: this.id, updates: updates.length, ms: +(performance.now() - t0).toFixed(1) });
       if (updates.length > this.opts.compactAfterUpdates) this.scheduleCompaction();
@@ -273,6 +274,13 @@ export class Room {
       this.idleTimer = null;
       if (this.conns.size === 0 && this.state === 'ready') void this.unload();
     }, this.opts.idleMs);
+  }
+
+  /** Shutdown: stop taking messages (they would not be stored) and never unload. */
+  freeze(): void {
+    if (this.state === 'ready' || this.state === 'loading') this.state = 'unloading';
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   /** Waits until every update received so far is durable. */
