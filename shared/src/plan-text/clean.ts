@@ -1,0 +1,147 @@
+/**
+ * Cleaning scraped plan text. Everything here REMOVES noise and never rewrites
+ * the author's words, so what remains is still the plan "as written" (same
+ * script, same punctuation); the caller keeps the raw text as the plan's
+ * `source`. Quote/bracket/width variants are not rewritten here but evened out
+ * in the matching copy (normalize.ts), which keeps offsets aligned.
+ *
+ * Noise handled:
+ * - download-site boilerplate lines (温馨提示 blocks, 下载文档, ID/大小/页数 lines,
+ *   更新时间/来源 lines, 导语…来源于网友上传) and the whole tail after a tail
+ *   marker (此文档下载收益归作者所有, 最新推荐, 你可能关注的文档…);
+ * - hidden-text markers (---此处隐藏618字,下载后查看---);
+ * - pinyin annotations after characters (領(lǐng)導(dǎo));
+ * - page footers, also when pasted mid-sentence (…工作方案第2页 康向上).
+ */
+import { matchingCopy } from './normalize';
+
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
+const PINYIN_RE = new RegExp(`(?<=[\\u3400-\\u9fff])[(（]([a-zü${TONED}]{1,7})[)）]`, 'g');
+const TONED_RE = new RegExp(`[${TONED}]`);
+
+/** Removes `(lǐng)`-style annotations. Untoned ones `(de)` only when the text is clearly annotated. */
+export function removePinyin(text: string): string {
+  let toned = 0;
+  for (const m of text.matchAll(PINYIN_RE)) if (TONED_RE.test(m[1]) && ++toned >= 3) break;
+  if (toned === 0) return text;
+  return text.replace(PINYIN_RE, (all, py: string) => (TONED_RE.test(py) || toned >= 3 ? '' : all));
+}
+
+const HIDDEN_RE = /[-—_=]{0,8}\s*(?:(?:此处|以下)(?:内容)?已?隐藏\s*\d*\s*字?|已?隐藏\s*\d+\s*字)[^\n]{0,24}?(?:下载后|下载|阅读全文|查看全文)[^\n\-—]{0,8}[-—_=]{0,8}/g;
+
+/** Lines that are download-site furniture, tested on the matching (Simplified) copy. */
+const BOILERPLATE_LINE: RegExp[] = [
+  /^温馨提示/,
+  /^(?:网站|在线)?客服/,
+  /本文档由用户上传|版权归属用户|负责整理代发布|对本文档版权有争议/,
+  /部分包含数学公式或PPT动画|文件下载后无此问题|下载前请仔细阅读文档内容|付费完成后未能成功下载|若出现内容与标题不符/,
+  /来源于网友上传|不代表本站观点|原创文章可咨询|欢迎参考|本文由.*整理/,
+  /^(?:下载文档|分享|收藏|收藏\s*分享赚钱|分享赚钱|收起|展开|举报|打印|阅读全文|全文阅读|立即下载|免费下载|点击下载|文档下载|返回顶部|返回列表|上一篇.*|下一篇.*)$/,
+  /^(?:ID|大小|页数|格式|上传者|浏览|下载次数|下载积分|文档编号)\s*[:：]/i,
+  /^(?:更新|发布|上传)?时间\s*[:：]\s*\d{4}[-/.]\d{1,2}/,
+  /^(?:更新时间|发布时间|来源|作者|编辑|责任编辑|浏览次数)\s*[:：].{0,60}$/,
+  /^[^。，,]{0,30}\.(?:docx?|wps|pdf|txt)$/i,
+  /^导语\s*[:：]/,
+];
+
+/** After one of these, the page is lists of other documents. */
+const TAIL_LINE = /^(?:此文档下载收益归作者所有|你可能关注的文档|最新推荐|相关推荐|猜你喜欢|相关文章|热门推荐|相关文档|推荐阅读|精品推荐|更多相关)/;
+
+export interface BoilerplateResult {
+  text: string;
+  /** Years seen in metadata lines (更新时间:2023-12): a last resort for the plan year. */
+  metaYears: number[];
+}
+
+/** Drops boilerplate lines and everything after a tail marker; keeps line structure. */
+export function removeBoilerplate(text: string): BoilerplateResult {
+  const lines = text.split('\n');
+  const match = matchingCopy(text).split('\n');
+  const kept: string[] = [];
+  const metaYears: number[] = [];
+  let inTips = false;
+  for (let i = 0; i < lines.length; i++) {
+    const m = match[i].trim();
+    if (TAIL_LINE.test(m) && i > 0) break;
+    if (/^温馨提示/.test(m)) inTips = true;
+    else if (inTips && !/^\d+[.、]/.test(m) && !/客服/.test(m)) inTips = false;
+    const drop = inTips || BOILERPLATE_LINE.some((re) => re.test(m)) || /此文档下载收益归作者所有/.test(m);
+    if (drop) {
+      const y = /((?:19|20)\d{2})[-/.年]/.exec(m);
+      if (y && /时间|日期/.test(m)) metaYears.push(Number(y[1]));
+      continue;
+    }
+    // The tail marker can also end a content line.
+    const tail = m.search(/此文档下载收益归作者所有/);
+    kept.push(tail > 0 ? lines[i].slice(0, tail) : lines[i]);
+  }
+  return { text: kept.join('\n'), metaYears };
+}
+
+const FOOTER_RE = /第\s*(\d{1,3})\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?/g;
+
+/**
+ * Removes page footers. A footer pasted mid-sentence is "<document title>第N页"
+ * between two halves of a word (倡导文明健区委宣传部…工作方案第2页 康向上), so the
+ * title variants seen at the top of the document tell how far back it starts.
+ * Without a known title before it, "第N页" is removed only when it stands apart
+ * (own line or between spaces), never from prose like "见第2页".
+ */
+export function removePageFooters(text: string, headers: string[]): string {
+  const match = matchingCopy(text);
+  const heads = [...new Set(headers.map((h) => matchingCopy(h).trim()).filter((h) => h.length >= 4))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const cuts: [number, number][] = [];
+  for (const m of match.matchAll(FOOTER_RE)) {
+    let start = m.index;
+    let end = start + m[0].length;
+    const before = match.slice(Math.max(0, start - 80), start).replace(/\s+$/, '');
+    const head = heads.find((h) => before.endsWith(h));
+    if (head) {
+      start = match.lastIndexOf(head, start);
+    } else {
+      const prev = start > 0 ? match[start - 1] : '\n';
+      const next = end < match.length ? match[end] : '\n';
+      if (!/\s/.test(prev) || !/\s/.test(next)) continue;
+    }
+    // Swallow the spaces the page break left so the two halves join again.
+    while (end < match.length && match[end] === ' ') end++;
+    while (start > 0 && match[start - 1] === ' ') start--;
+    cuts.push([start, end]);
+  }
+  // "- 2 -" page-number lines.
+  for (const m of match.matchAll(/^[ \t]*[-—–]\s*\d{1,3}\s*[-—–][ \t]*$/gm)) cuts.push([m.index, m.index + m[0].length]);
+  if (cuts.length === 0) return text;
+  cuts.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [s, e] of cuts) {
+    if (s < at) continue;
+    out += text.slice(at, s);
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+/** Line-structure and invisible-character cleanup that every later step relies on. */
+export function normalizeLayout(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\f\v\u2028\u2029\u0085]/g, '\n');
+}
+
+export interface CleanResult {
+  text: string;
+  metaYears: number[];
+}
+
+/** Boilerplate, hidden-text markers and pinyin; footers need the title, see `removePageFooters`. */
+export function cleanPlanText(raw: string): CleanResult {
+  let text = normalizeLayout(raw);
+  text = text.replace(HIDDEN_RE, '\n');
+  text = removePinyin(text);
+  const { text: kept, metaYears } = removeBoilerplate(text);
+  return { text: kept, metaYears };
+}

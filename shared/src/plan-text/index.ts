@@ -1,0 +1,106 @@
+/**
+ * Plan text → title, year, section tree and draft activities (Contract 4).
+ *
+ * Pipeline: decode (decode.ts / docx.ts) → clean (clean.ts) → matching copy
+ * (normalize.ts, same offsets, Simplified) → title/year (title.ts) → outline
+ * (headings.ts + outline.ts) → drafts (activities.ts + kinds.ts + when.ts).
+ * Pure: no DOM, no I/O. mammoth and the opencc table are loaded lazily.
+ */
+import { cleanPlanText, removePageFooters } from './clean';
+import { checkPlanText, decodePlanBytes } from './decode';
+import { PlanInputError } from './errors';
+import { extractActivities } from './activities';
+import { matchingCopy } from './normalize';
+import { buildOutline } from './outline';
+import { findTitle, findYear } from './title';
+import { loadTraditionalTable, looksTraditional } from './traditional';
+import type { PlanJson, PlanParse } from './types';
+
+export type { DraftActivity, DraftKind, PlanJson, PlanParse, PlanSection } from './types';
+export { PlanInputError, isPlanInputError } from './errors';
+export type { PlanInputErrorCode } from './errors';
+export { MAX_PLAN_TEXT_BYTES, checkPlanText, decodePlanBytes, detectAndDecode } from './decode';
+export { loadTraditionalTable, looksTraditional } from './traditional';
+export { labelKey } from './headings';
+export { compactForMatch, matchingCopy } from './normalize';
+
+export interface ParseOptions {
+  /** Plan year when neither the title nor the text says (default: the current year). */
+  defaultYear?: number;
+  /** Force the plan year (e.g. the user corrected it in the preview). */
+  year?: number;
+}
+
+/**
+ * Parses plan text. Synchronous; a Traditional-script plan is matched against
+ * Simplified rules only once the opencc table is loaded, so callers that may
+ * receive Traditional text use `parsePlanAsync` (or `await loadTraditionalTable()`).
+ */
+export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
+  checkPlanText(raw);
+  const cleaned = cleanPlanText(raw);
+  let text = cleaned.text;
+  let match = matchingCopy(text);
+  let head = findTitle(text, match);
+  const unfootered = removePageFooters(text, [head.title, ...head.headers]);
+  if (unfootered !== text) {
+    text = unfootered;
+    match = matchingCopy(text);
+    head = findTitle(text, match);
+  }
+  const year =
+    opts.year ?? findYear(head.title, match.slice(head.bodyStart), cleaned.metaYears, opts.defaultYear ?? new Date().getFullYear());
+  const { sections, spans } = buildOutline(text, match, head.bodyStart);
+  const activities = extractActivities(text, match, sections, spans, year);
+  return { title: head.title, year, sections, activities };
+}
+
+/** `parsePlan` after loading the Traditional→Simplified table if the text needs it. */
+export async function parsePlanAsync(raw: string, opts: ParseOptions = {}): Promise<PlanParse> {
+  if (looksTraditional(raw)) await loadTraditionalTable();
+  return parsePlan(raw, opts);
+}
+
+/** Contract 4's JSON, field for field (drops the app-only extras). */
+export function toPlanJson(p: PlanParse): PlanJson {
+  return {
+    title: p.title,
+    year: p.year,
+    sections: p.sections.map(({ id, parentId, label, title, level, body }) => ({ id, parentId, label, title, level, body })),
+    activities: p.activities.map((a) => {
+      const out: PlanJson['activities'][number] = { title: a.title, kind: a.kind, sectionId: a.sectionId };
+      if (a.start !== undefined) out.start = a.start;
+      if (a.end !== undefined) out.end = a.end;
+      if (a.rrule !== undefined) out.rrule = a.rrule;
+      if (a.cue !== undefined) out.cue = a.cue;
+      out.units = a.units;
+      return out;
+    }),
+  };
+}
+
+const TEXT_EXT = /\.(?:txt|text|md)$/i;
+
+/**
+ * A dropped or picked file's bytes → plan text: .docx through mammoth (loaded
+ * only now), anything else as .txt with encoding detection. Throws `PlanInputError`.
+ */
+export async function readPlanFile(bytes: Uint8Array, filename: string): Promise<string> {
+  if (/\.docx$/i.test(filename)) {
+    const { docxToText } = await import('./docx');
+    return docxToText(bytes);
+  }
+  if (/\.(?:doc|wps|pdf|xlsx?|pptx?|zip|rar|png|jpe?g|gif)$/i.test(filename)) {
+    throw new PlanInputError(
+      'unsupported-type',
+      `不支持 ${filename.slice(filename.lastIndexOf('.'))} 文件，请导入 .txt 或 .docx（旧版 .doc 请先另存为 .docx）`,
+      `${filename.slice(filename.lastIndexOf('.'))} files are not supported; import .txt or .docx (save an old .doc as .docx first)`,
+    );
+  }
+  if (!TEXT_EXT.test(filename)) {
+    // No telling extension: a zip signature means a .docx that lost its name.
+    const { looksLikeDocx, docxToText } = await import('./docx');
+    if (looksLikeDocx(bytes)) return docxToText(bytes);
+  }
+  return decodePlanBytes(bytes);
+}

@@ -1,0 +1,64 @@
+/**
+ * The matching copy of a text: same length, same offsets, one code unit for
+ * one code unit, so a match at [i, j) in the copy is the same words at [i, j)
+ * in the text shown to the user.
+ *
+ * - Traditional → Simplified (when the opencc table is loaded),
+ * - full-width ASCII (（）１２．：，；) → half-width, ideographic space → space,
+ * - variant and mis-converted brackets and quotes (〔〕［］ → (), 〝〞「」 → “”),
+ * - interpuncts (・･·) → ·.
+ */
+import { traditionalTable, type CharMap } from './traditional';
+
+const FIXED: Record<string, string> = {
+  '〔': '(',
+  '〕': ')',
+  '［': '(',
+  '］': ')',
+  '﹙': '(',
+  '﹚': ')',
+  '〝': '“',
+  '〞': '”',
+  '〃': '”',
+  '「': '“',
+  '」': '”',
+  '『': '‘',
+  '』': '’',
+  '\u3000': ' ',
+  '\u00a0': ' ',
+  '\u2002': ' ',
+  '\u2003': ' ',
+  '\u2009': ' ',
+  '\t': ' ',
+  '・': '·',
+  '･': '·',
+  '•': '·',
+  '﹑': '、',
+  '．': '.',
+};
+
+const fixedCodes = new Map<number, number>(Object.entries(FIXED).map(([a, b]) => [a.charCodeAt(0), b.charCodeAt(0)]));
+
+export function normalizeChar(c: number, t2s: CharMap | null): number {
+  const fixed = fixedCodes.get(c);
+  if (fixed !== undefined) return fixed;
+  // Full-width ASCII block FF01–FF5E maps to 0x21–0x7E.
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (t2s && c >= 0x3400) return t2s.get(c) ?? c;
+  return c;
+}
+
+/** Same-length matching copy of `text` (see module comment). */
+export function matchingCopy(text: string, t2s: CharMap | null = traditionalTable()): string {
+  // Building from a code-unit array keeps this linear and allocation-light.
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = normalizeChar(text.charCodeAt(i), t2s);
+  let s = '';
+  for (let i = 0; i < out.length; i += 8192) s += String.fromCharCode(...out.subarray(i, i + 8192));
+  return s;
+}
+
+/** A label or title reduced for comparison: matching copy, no spaces or punctuation. */
+export function compactForMatch(s: string, t2s: CharMap | null = traditionalTable()): string {
+  return matchingCopy(s, t2s).replace(/[\s\p{P}\p{S}]/gu, '');
+}

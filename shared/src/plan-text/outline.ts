@@ -1,0 +1,175 @@
+/**
+ * Section tree from cleaned plan text.
+ *
+ * Nesting is by order of appearance (the usual way Chinese documents nest): a
+ * marker type already open on the stack closes everything below it and starts
+ * a sibling; a new type opens a child. Numbering must continue (一 → 二, or a
+ * new list starting at 1), which is what keeps inline false friends out: a
+ * stray "3、" in prose does not follow "1、2、" of the current list.
+ *
+ * Speeches (讲话, 交流发言) often have no numbering: each paragraph opens with its
+ * point as a lead clause ("聚焦建设政治过硬的模范机关，擦亮…"). When no numbered
+ * heading is found, such paragraphs become sections titled by their lead clause.
+ */
+import { labelKey, scanMarkers, type Marker, type MarkerType } from './headings';
+import type { PlanSection } from './types';
+
+interface Accepted {
+  marker: Marker;
+  parent: number; // index into accepted, -1 for top level
+  depth: number;
+}
+
+interface Open {
+  type: MarkerType;
+  value: number;
+  index: number; // into accepted
+}
+
+/** Applies the stack discipline to candidate markers; returns those accepted as headings. */
+function nest(markers: Marker[]): Accepted[] {
+  const accepted: Accepted[] = [];
+  const stack: Open[] = [];
+  for (const mk of markers) {
+    if (mk.type === 'para') {
+      stack.length = 0;
+      accepted.push({ marker: mk, parent: -1, depth: 1 });
+      stack.push({ type: 'para', value: mk.value, index: accepted.length - 1 });
+      continue;
+    }
+    const at = stack.findLastIndex((s) => s.type === mk.type);
+    let ok: boolean;
+    if (at >= 0) {
+      const expected = stack[at].value + 1;
+      // A skipped number is tolerated only for a heading on its own line (scraped text loses a line now and then).
+      ok = mk.value === expected || (mk.lineStart && mk.value === expected + 1);
+    } else {
+      ok = mk.value === 1;
+    }
+    if (!ok) continue;
+    const depthAt = at >= 0 ? at : stack.length;
+    stack.length = depthAt;
+    const parent = depthAt > 0 ? stack[depthAt - 1].index : -1;
+    accepted.push({ marker: mk, parent, depth: depthAt + 1 });
+    stack.push({ type: mk.type, value: mk.value, index: accepted.length - 1 });
+  }
+  return accepted;
+}
+
+const TITLE_STOP = /[。;！!？?\n]/;
+
+/** Where a heading's title ends (exclusive) and its body begins. */
+function titleSpan(match: string, from: number, limit: number, mode: 'heading' | 'lead'): { end: number; bodyStart: number } {
+  let end = from;
+  let quote = 0;
+  while (end < limit) {
+    const c = match[end];
+    if (c === '“' || c === '‘') quote++;
+    else if ((c === '”' || c === '’') && quote > 0) quote--;
+    if (TITLE_STOP.test(c)) break;
+    if (c === ':' ) break;
+    if (mode === 'lead' && c === ',') break;
+    // A space run ends an inline heading in one-line documents ("一、指导思想 二、…").
+    if (c === ' ' && quote === 0 && end > from && /\S/.test(match[end + 1] ?? '') && /[\u3400-\u9fff”)]/.test(match[end - 1])) break;
+    end++;
+  }
+  let titleEnd = end;
+  if (titleEnd - from > 30) {
+    // Long lead sentences: the first clause is the heading, the rest is body.
+    const comma = match.slice(from, titleEnd).search(/[,(]/);
+    if (comma >= 4) titleEnd = from + comma;
+  }
+  let bodyStart = titleEnd;
+  while (bodyStart < limit && /[。;！!？?:,\s]/.test(match[bodyStart])) bodyStart++;
+  return { end: titleEnd, bodyStart };
+}
+
+/** Paragraph lead clauses that read as headings, for documents without numbering. */
+function paragraphMarkers(match: string, from: number, to: number): Marker[] {
+  const paras: { start: number; lead: string }[] = [];
+  const re = /[^\n]+/g;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(match)) && m.index < to) {
+    const line = m[0].trim();
+    if (line.length < 30) continue;
+    if (/[:：]$/.test(line) || /如下[:：]?$/.test(line)) continue;
+    if (/汇报完毕|批评指正|谢谢大家|以上(?:是|为)|特此/.test(line)) continue;
+    const lead = /^[^,。;:！？!?]{4,30}[,。]/.exec(line);
+    if (!lead) continue;
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    paras.push({ start, lead: lead[0] });
+  }
+  // Parallel points usually share an opening word (聚焦… 聚焦…, 坚持… 坚持…):
+  // when three or more do, only those are headings.
+  const groups = new Map<string, typeof paras>();
+  for (const p of paras) {
+    const k = p.lead.slice(0, 2);
+    groups.set(k, [...(groups.get(k) ?? []), p]);
+  }
+  const biggest = [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  const chosen = biggest.length >= 3 ? biggest : paras.slice(1);
+  return chosen.map((p, i) => ({ type: 'para' as const, value: i + 1, start: p.start, end: p.start, lineStart: true }));
+}
+
+const STRUCTURAL: MarkerType[] = ['cn', 'pcn', 'num', 'dec', 'di'];
+
+/**
+ * Builds sections from `text` (display, original script) and `match` (its
+ * same-length matching copy), considering only [bodyStart, end).
+ */
+export interface SectionSpan {
+  /** Marker start. */
+  start: number;
+  /** Title text [titleStart, titleEnd). */
+  titleStart: number;
+  titleEnd: number;
+  /** The section's own text ends here (next heading or end of document). */
+  end: number;
+}
+
+export interface Outline {
+  sections: PlanSection[];
+  /** Parallel to `sections`: where each lives in the text (for activity extraction). */
+  spans: SectionSpan[];
+}
+
+export function buildOutline(text: string, match: string, bodyStart: number): Outline {
+  const end = match.length;
+  let accepted = nest(scanMarkers(match, bodyStart, end));
+  if (!accepted.some((a) => STRUCTURAL.includes(a.marker.type))) {
+    const paras = paragraphMarkers(match, bodyStart, end);
+    if (paras.length >= 2) {
+      const inline = scanMarkers(match, bodyStart, end);
+      const all = [...paras, ...inline].sort((a, b) => a.start - b.start);
+      // Enumerations before the first paragraph heading belong to the preamble.
+      accepted = nest(all.filter((mk) => mk.type === 'para' || mk.start > paras[0].start));
+    }
+  }
+  const sections: PlanSection[] = [];
+  const spans: SectionSpan[] = [];
+  const childCount = new Map<number, number>();
+  for (let i = 0; i < accepted.length; i++) {
+    const a = accepted[i];
+    const next = i + 1 < accepted.length ? accepted[i + 1].marker.start : end;
+    const mode = a.marker.type === 'para' ? 'lead' : 'heading';
+    const span = titleSpan(match, a.marker.end, next, mode);
+    const order = childCount.get(a.parent) ?? 0;
+    childCount.set(a.parent, order + 1);
+    const parentId = a.parent >= 0 ? sections[a.parent].id : '';
+    const id = parentId ? `${parentId}.${order + 1}` : `s${order + 1}`;
+    const label = text.slice(a.marker.start, a.marker.end).trim();
+    sections.push({
+      id,
+      parentId,
+      label,
+      labelKey: a.marker.type === 'para' ? '' : labelKey(a.marker.type, match.slice(a.marker.start, a.marker.end)),
+      title: text.slice(a.marker.end, span.end).trim(),
+      level: a.depth,
+      body: text.slice(span.bodyStart, next).trim(),
+      order,
+    });
+    spans.push({ start: a.marker.start, titleStart: a.marker.end, titleEnd: span.end, end: next });
+  }
+  return { sections, spans };
+}

@@ -1,0 +1,100 @@
+/**
+ * Title and year. Scraped pages put tag lines (宣传工作 / 计划 / 要点), a file
+ * name or a repeated site heading before the real title, and one-line documents
+ * run the title straight into the body. So we cut the head into segments
+ * (lines, and space-separated runs on a line), find where the body starts, and
+ * take the LAST title-like segment before it.
+ */
+import { matchingCopy } from './normalize';
+
+/** Words a plan title ends with or contains. */
+const PLAN_WORD = /要点|方案|计划|规划|安排|意见|通知|发言|讲话|报告|总结|实施|细则|办法|纲要|工作|活动|要求|打算|思路|部署/;
+/** Download-site decorations glued to titles. */
+const TITLE_JUNK = /(?:范文|模板|范本|精选|通用版|最新版|word版|完整版|\d+篇|（[^）]{0,8}）|\([^)]{0,8}\)|\.(?:docx?|wps|pdf|txt))+$/i;
+
+export interface Segment {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface TitleInfo {
+  title: string;
+  /** Offset in the cleaned text where the plan's body starts (after the title). */
+  bodyStart: number;
+  /** Title-like strings seen in the head: page footers repeat one of them. */
+  headers: string[];
+}
+
+function headSegments(match: string, limit: number): Segment[] {
+  const segs: Segment[] = [];
+  const re = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(match)) && m.index < limit) {
+    const line = m[0];
+    // Split a line on runs of spaces only while the pieces stay short: a long
+    // piece is body text and the rest of the line belongs to it.
+    const parts = /\S+/g;
+    let p: RegExpExecArray | null;
+    while ((p = parts.exec(line))) {
+      const start = m.index + p.index;
+      if (p[0].length > 45 || /[。，,;；]/.test(p[0])) {
+        segs.push({ start, end: m.index + line.length, text: match.slice(start, m.index + line.length) });
+        break;
+      }
+      segs.push({ start, end: start + p[0].length, text: p[0] });
+    }
+  }
+  return segs;
+}
+
+function isBodyLike(s: string): boolean {
+  return s.length > 45 || /[。，,;；！？]/.test(s) || /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[、.](?!\d))/.test(s);
+}
+
+function isTitleLike(s: string): boolean {
+  return s.length >= 5 && s.length <= 80 && PLAN_WORD.test(s) && !/[。;；]/.test(s);
+}
+
+export function cleanTitle(t: string): string {
+  let s = t.trim().replace(/^[【\[][^】\]]{0,12}[】\]]/, '');
+  for (let i = 0; i < 3 && TITLE_JUNK.test(s); i++) s = s.replace(TITLE_JUNK, '').trim();
+  return s;
+}
+
+export function findTitle(text: string, match: string = matchingCopy(text)): TitleInfo {
+  const segs = headSegments(match, 4000);
+  let bodyIdx = segs.findIndex((s) => isBodyLike(s.text));
+  if (bodyIdx < 0) bodyIdx = segs.length;
+  const before = segs.slice(0, bodyIdx);
+  const titled = before.filter((s) => isTitleLike(s.text));
+  const pick = titled.at(-1) ?? before.find((s) => s.text.length >= 4) ?? null;
+  const bodyStart = bodyIdx < segs.length ? segs[bodyIdx].start : pick ? pick.end : 0;
+  const title = pick ? cleanTitle(text.slice(pick.start, pick.end)) : '';
+  const headers = new Set<string>();
+  for (const s of titled) {
+    const t = cleanTitle(text.slice(s.start, s.end));
+    headers.add(t);
+    // Footers often drop the year: "区委宣传部年度精神文明工作方案第2页".
+    headers.add(t.replace(/(?:19|20)\d{2}年?/g, ''));
+  }
+  return { title, bodyStart, headers: [...headers] };
+}
+
+/**
+ * The plan year: from the title, else the opening lines ("2020年是…"), else
+ * site metadata (更新时间:2023-12), else the most frequent "20xx年" in the text.
+ */
+export function findYear(title: string, bodyMatch: string, metaYears: number[], fallback: number): number {
+  const inTitle = /((?:19|20)\d{2})(?!\d)/.exec(matchingCopy(title));
+  if (inTitle) return Number(inTitle[1]);
+  const opening = /((?:19|20)\d{2})年(?!\d)/.exec(bodyMatch.slice(0, 300));
+  if (opening) return Number(opening[1]);
+  if (metaYears.length) return metaYears[0];
+  const counts = new Map<number, number>();
+  for (const m of bodyMatch.matchAll(/((?:19|20)\d{2})年(?!代)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best = fallback;
+  let n = 0;
+  for (const [y, c] of counts) if (c > n) [best, n] = [y, c];
+  return best;
+}

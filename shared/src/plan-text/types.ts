@@ -1,0 +1,66 @@
+/**
+ * Shapes produced by plan parsing. `PlanJson` is exactly Contract 4 of the spec
+ * (what `npm run cli -- plan` prints); `PlanParse` carries a little more for the
+ * app (sibling order, normalised labels, resolved windows).
+ */
+import type { EventKind } from '../schema/types';
+
+/** Draft kinds: every event kind, plus `campaign` for 系列/主题活动 that span many events. */
+export type DraftKind = EventKind | 'campaign';
+
+export interface PlanSection {
+  /** Deterministic path id (`s2`, `s2.1`, `s2.1.3`): re-importing the same text gives the same ids. */
+  id: string;
+  /** `""` at top level (Contract 1). */
+  parentId: string;
+  /** As written: `一、`, `（一）`, `(一)、`, `1.`, `一是`, or `""` for an unnumbered paragraph section. */
+  label: string;
+  /** Normalised label for matching and display of label paths: `一、`, `(一)`, `1.`, `一是`, `①`, `(1)`. */
+  labelKey: string;
+  /** Heading text in the document's own script (Traditional stays Traditional). */
+  title: string;
+  /** 1 = top. */
+  level: number;
+  /** The section's own text after its title, up to the next heading (children excluded). */
+  body: string;
+  /** Position among its siblings, from 0. */
+  order: number;
+}
+
+export interface DraftActivity {
+  title: string;
+  kind: DraftKind;
+  sectionId: string;
+  /** Contract 1 date values; all-day `end` is exclusive. Absent when the plan gives no time. */
+  start?: string;
+  end?: string;
+  rrule?: string;
+  /** The plan's own time words (国庆节来临前夕, 下半年, 每季度召开1次). */
+  cue?: string;
+  /** Co-organising units named by the plan (联合A、B、C等单位举办). */
+  units: string[];
+}
+
+export interface PlanParse {
+  title: string;
+  year: number;
+  sections: PlanSection[];
+  activities: DraftActivity[];
+}
+
+/** Contract 4, field for field. */
+export interface PlanJson {
+  title: string;
+  year: number;
+  sections: { id: string; parentId: string; label: string; title: string; level: number; body: string }[];
+  activities: {
+    title: string;
+    kind: DraftKind;
+    sectionId: string;
+    start?: string;
+    end?: string;
+    rrule?: string;
+    cue?: string;
+    units: string[];
+  }[];
+}
