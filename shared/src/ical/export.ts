@@ -1,0 +1,210 @@
+/**
+ * iCalendar (RFC 5545) export of workspace events, written with ical.js.
+ *
+ * - UID is `<event id>@campaign-calendar`, so re-importing (here or in another
+ *   calendar) updates instead of duplicating, and `parseIcs` maps it back to the id.
+ * - All-day events: `DTSTART;VALUE=DATE` with the exclusive `DTEND;VALUE=DATE`
+ *   (our `end` already is exclusive). Timed events: `TZID=<workspace zone>` wall
+ *   clock, plus a VTIMEZONE for that zone.
+ * - RRULE as stored; a timed series' UNTIL is rewritten to UTC as RFC 5545
+ *   requires (a date-only UNTIL means "through that day", i.e. 23:59:59 wall clock).
+ *   EXDATE in the same form as DTSTART.
+ * - Human-readable DESCRIPTION (notes, 牵头单位, 配合单位, 参加对象, 联系人, 对应工作要点)
+ *   for other calendars, and X-CC-* properties holding the exact fields so a
+ *   round trip through `parseIcs` loses nothing.
+ * - The caller decides which events go in: pass only live ones (filter out
+ *   `deletedAt`); this function exports whatever it is given.
+ */
+import ICAL from './ical-lib';
+import type { EventRecord, EventStatus } from '../schema/types';
+import { datePart, effectiveEnd, fromUtcMs, isAllDay, isValidDateValue, parseDateValue, toUtcMs, DEFAULT_TIMEZONE } from '../time/dates';
+import { parseUntil } from '../time/rrule-validate';
+import { KIND_LABELS } from '../print/labels';
+import { vtimezoneLines } from './zones';
+
+export const UID_SUFFIX = '@campaign-calendar';
+export const PRODID = '-//Campaign Calendar//campaign-calendar 0.1//ZH';
+
+export interface ExportIcsOptions {
+  /** X-WR-CALNAME, shown by Google/Apple/Outlook as the calendar's name. */
+  calendarName: string;
+  /** The workspace zone (meta.timezone); timed values are wall-clock times in it. */
+  timezone?: string;
+  /** Label paths of linked plan sections ("一、(一) 1、…"), written into DESCRIPTION for readers. */
+  sectionPaths?: (ids: string[]) => string[];
+  /** Clock for DTSTAMP (ms); defaults to now. */
+  now?: number;
+}
+
+export const STATUS_TO_ICAL: Record<EventStatus, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'> = {
+  planned: 'TENTATIVE',
+  confirmed: 'CONFIRMED',
+  done: 'CONFIRMED',
+  cancelled: 'CANCELLED',
+};
+
+/** Labels used in DESCRIPTION lines; import.ts reads them back from other calendars. */
+export const DESCRIPTION_LABELS = {
+  leadUnit: '牵头单位',
+  units: '配合单位',
+  participants: '参加对象',
+  contact: '联系人',
+  sections: '对应工作要点',
+} as const;
+
+function utcTime(ms: number): ICAL.Time {
+  const t = new Date(ms);
+  return ICAL.Time.fromData(
+    {
+      year: t.getUTCFullYear(),
+      month: t.getUTCMonth() + 1,
+      day: t.getUTCDate(),
+      hour: t.getUTCHours(),
+      minute: t.getUTCMinutes(),
+      second: t.getUTCSeconds(),
+    },
+    ICAL.Timezone.utcTimezone,
+  );
+}
+
+/** A floating ICAL.Time carrying the value's own fields (no host zone involved). */
+function wallTime(value: string): ICAL.Time {
+  const p = parseDateValue(value);
+  if (!p) throw new RangeError(`Invalid date value ${JSON.stringify(value)}`);
+  if (p.hh === undefined) return ICAL.Time.fromData({ year: p.y, month: p.m, day: p.d, isDate: true });
+  return ICAL.Time.fromData({ year: p.y, month: p.m, day: p.d, hour: p.hh, minute: p.mm ?? 0, second: 0, isDate: false });
+}
+
+function dateProp(name: string, value: string, timezone: string): ICAL.Property {
+  const prop = new ICAL.Property(name);
+  prop.setValue(wallTime(value));
+  if (!isAllDay(value)) prop.setParameter('tzid', timezone);
+  return prop;
+}
+
+function textProp(name: string, value: string): ICAL.Property {
+  const prop = new ICAL.Property(name);
+  // X- properties default to ical.js' "unknown" type, written unescaped; TEXT escapes , ; \ and newlines.
+  prop.resetType('text');
+  prop.setValue(value);
+  return prop;
+}
+
+/** UNTIL in the form RFC 5545 wants for this DTSTART (DATE for all-day, UTC for zoned times). */
+export function exportRRule(rrule: string, start: string, timezone: string): string {
+  const allDay = isAllDay(start);
+  return rrule
+    .replace(/^RRULE:/i, '')
+    .split(';')
+    .filter((part) => part !== '')
+    .map((part) => {
+      const [name, value = ''] = part.split('=');
+      if (name.toUpperCase() !== 'UNTIL') return part;
+      const u = parseUntil(value.toUpperCase());
+      if (!u) return part;
+      const date = `${String(u.y).padStart(4, '0')}-${String(u.m).padStart(2, '0')}-${String(u.d).padStart(2, '0')}`;
+      const isUtc = /Z$/i.test(value);
+      if (allDay) {
+        const day = u.time !== null && isUtc ? fromUtcMs(Date.UTC(u.y, u.m - 1, u.d, +u.time.slice(0, 2), +u.time.slice(2, 4)), timezone, true) : date;
+        return `UNTIL=${day.replace(/-/g, '')}`;
+      }
+      if (isUtc) return `UNTIL=${value.toUpperCase()}`;
+      const wall = u.time === null ? `${date}T23:59` : `${date}T${u.time.slice(0, 2)}:${u.time.slice(2, 4)}`;
+      const seconds = u.time === null ? 59 : Number(u.time.slice(4, 6));
+      const ms = toUtcMs(wall, timezone) + seconds * 1000;
+      return `UNTIL=${utcTime(ms).toICALString()}`;
+    })
+    .join(';');
+}
+
+function description(event: EventRecord, opts: ExportIcsOptions): string {
+  const lines: string[] = [];
+  if (event.notes) lines.push(event.notes, '');
+  if (event.leadUnit) lines.push(`${DESCRIPTION_LABELS.leadUnit}：${event.leadUnit}`);
+  if (event.units?.length) lines.push(`${DESCRIPTION_LABELS.units}：${event.units.join('、')}`);
+  if (event.participants) lines.push(`${DESCRIPTION_LABELS.participants}：${event.participants}`);
+  if (event.contact) lines.push(`${DESCRIPTION_LABELS.contact}：${event.contact}`);
+  const paths = event.sectionIds?.length && opts.sectionPaths ? opts.sectionPaths(event.sectionIds).filter(Boolean) : [];
+  if (paths.length) lines.push(`${DESCRIPTION_LABELS.sections}：${paths.join('；')}`);
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return lines.join('\n');
+}
+
+function yearOf(value: string | undefined): number | null {
+  return value && isValidDateValue(value) ? Number(value.slice(0, 4)) : null;
+}
+
+/** One VEVENT for a (valid) event record. */
+export function eventComponent(event: EventRecord, opts: ExportIcsOptions): ICAL.Component {
+  const timezone = opts.timezone ?? DEFAULT_TIMEZONE;
+  const vevent = new ICAL.Component('vevent');
+  vevent.addPropertyWithValue('uid', `${event.id}${UID_SUFFIX}`);
+  vevent.addPropertyWithValue('dtstamp', utcTime(opts.now ?? Date.now()));
+  vevent.addProperty(dateProp('dtstart', event.start, timezone));
+  if (event.end !== undefined && isValidDateValue(event.end)) {
+    // A stored end of the other form (or a backwards one) is read the way the calendar reads it.
+    const end = effectiveEnd(event.start, event.end);
+    vevent.addProperty(dateProp('dtend', end, timezone));
+  }
+  if (event.rrule) {
+    vevent.addPropertyWithValue('rrule', ICAL.Recur.fromString(exportRRule(event.rrule, event.start, timezone)));
+    for (const x of event.exdates ?? []) {
+      if (!isValidDateValue(x)) continue;
+      // EXDATE must have DTSTART's form.
+      const value = isAllDay(event.start) ? datePart(x) : isAllDay(x) ? `${x}T${event.start.slice(11, 16)}` : x;
+      vevent.addProperty(dateProp('exdate', value, timezone));
+    }
+  }
+  vevent.addProperty(textProp('summary', event.title));
+  if (event.location) vevent.addProperty(textProp('location', event.location));
+  const desc = description(event, opts);
+  if (desc) vevent.addProperty(textProp('description', desc));
+  vevent.addPropertyWithValue('status', STATUS_TO_ICAL[event.status] ?? 'TENTATIVE');
+  const categories = new ICAL.Property('categories');
+  categories.setValues([KIND_LABELS.zh[event.kind] ?? event.kind]);
+  vevent.addProperty(categories);
+  if (typeof event.updatedAt === 'number' && Number.isFinite(event.updatedAt)) {
+    vevent.addPropertyWithValue('last-modified', utcTime(event.updatedAt));
+  }
+  // Exact values for a lossless round trip.
+  vevent.addProperty(textProp('x-cc-kind', event.kind));
+  vevent.addProperty(textProp('x-cc-status', event.status));
+  if (event.sectionIds?.length) vevent.addProperty(textProp('x-cc-sections', event.sectionIds.join(',')));
+  if (event.notes) vevent.addProperty(textProp('x-cc-notes', event.notes));
+  if (event.leadUnit) vevent.addProperty(textProp('x-cc-lead-unit', event.leadUnit));
+  for (const unit of event.units ?? []) vevent.addProperty(textProp('x-cc-unit', unit));
+  if (event.participants) vevent.addProperty(textProp('x-cc-participants', event.participants));
+  if (event.contact) vevent.addProperty(textProp('x-cc-contact', event.contact));
+  if (event.campaignId) vevent.addProperty(textProp('x-cc-campaign', event.campaignId));
+  if (event.teamId) vevent.addProperty(textProp('x-cc-team', event.teamId));
+  if (event.parentId) vevent.addProperty(textProp('x-cc-parent', event.parentId));
+  if (event.updatedBy) vevent.addProperty(textProp('x-cc-updated-by', event.updatedBy));
+  return vevent;
+}
+
+/**
+ * A complete VCALENDAR text (CRLF line ends, lines folded at 75 octets by ical.js).
+ * Events with an invalid start are skipped; deleted events are the caller's to exclude.
+ */
+export function exportIcs(events: readonly EventRecord[], opts: ExportIcsOptions): string {
+  const timezone = opts.timezone ?? DEFAULT_TIMEZONE;
+  const cal = new ICAL.Component('vcalendar');
+  cal.addPropertyWithValue('prodid', PRODID);
+  cal.addPropertyWithValue('version', '2.0');
+  cal.addPropertyWithValue('calscale', 'GREGORIAN');
+  cal.addPropertyWithValue('method', 'PUBLISH');
+  cal.addProperty(textProp('x-wr-calname', opts.calendarName));
+  cal.addProperty(textProp('x-wr-timezone', timezone));
+
+  const exportable = events.filter((e) => isValidDateValue(e.start));
+  const timedYears = exportable
+    .filter((e) => !isAllDay(e.start))
+    .flatMap((e) => [yearOf(e.start), yearOf(e.end), ...(e.exdates ?? []).map(yearOf)])
+    .filter((y): y is number => y !== null);
+  if (timedYears.length) {
+    const lines = vtimezoneLines(timezone, Math.min(...timedYears), Math.max(...timedYears) + (exportable.some((e) => e.rrule) ? 10 : 0));
+    cal.addSubcomponent(ICAL.Component.fromString(lines.join('\r\n')));
+  }
+  for (const event of exportable) cal.addSubcomponent(eventComponent(event, opts));
+  return cal.toString() + '\r\n';
+}

@@ -1,0 +1,16 @@
+/** iCalendar exchange (RFC 5545) with ical.js. Import this module lazily in the browser: `await import('@shared/ical')`. */
+export { exportIcs, exportRRule, eventComponent, UID_SUFFIX, PRODID, STATUS_TO_ICAL, DESCRIPTION_LABELS, type ExportIcsOptions } from './export';
+export {
+  parseIcs,
+  applyIcsImport,
+  idFromUid,
+  kindFromCategory,
+  IcsError,
+  type IcsErrorCode,
+  type ImportedEvent,
+  type ParsedIcs,
+  type ParseIcsOptions,
+  type ApplyIcsOptions,
+  type ApplyIcsResult,
+} from './import';
+export { ianaZoneFor, vtimezoneLines, WINDOWS_ZONES } from './zones';
