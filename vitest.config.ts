@@ -13,6 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['test/shared/**/*.test.ts', 'test/client/**/*.test.ts', 'test/cli/**/*.test.ts'],
           environment: 'node',
         },
@@ -21,6 +22,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['test/server/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
@@ -31,6 +33,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          // After the others: Chromium and the relay tests would fight for 2 cores.
+          sequence: { groupOrder: 2 },
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/browser/global-setup.ts'],

@@ -1,8 +1,15 @@
-/** `npm run bench`: prints figures; no assertions. `npm run bench -- client` or `-- relay` runs one part. */
-import { runClientBench } from './client';
-
+/** `npm run bench`: prints figures; no assertions. `npm run bench -- client` (or relay) runs one part. */
 const which = process.argv[2] ?? 'all';
-if (which === 'all' || which === 'client') {
+const wants = (part: string) => which === 'all' || which === part;
+
+if (wants('client')) {
   console.log('== client');
+  const { runClientBench } = await import('./client');
   await runClientBench();
 }
+if (wants('relay')) {
+  console.log('== relay');
+  const { runRelayBench } = await import('./relay/index');
+  await runRelayBench();
+}
+export {};

@@ -101,14 +101,15 @@ describe('calendar in real Chromium', () => {
     await openMonth(page, app.server.url, ws, '2026-05-01');
     await createViaEditor(page, { title: '五四青年座谈会', kind: 'meeting', start: '2026-05-04' });
     await eventInCalendar(page, '五四青年座谈会').waitFor();
-    // The service worker must control the page before the network goes away.
-    await page.waitForFunction(async () => {
-      const reg = await navigator.serviceWorker.ready;
-      return Boolean(reg.active) && Boolean(navigator.serviceWorker.controller);
-    }, undefined, { timeout: 30_000 }).catch(async () => {
-      await page.reload();
-      await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
-    });
+    // The service worker must have precached the app and control the page before the network goes away.
+    await page.waitForFunction(
+      async () => {
+        const reg = await navigator.serviceWorker.ready;
+        return Boolean(reg.active) && Boolean(navigator.serviceWorker.controller);
+      },
+      undefined,
+      { timeout: 90_000, polling: 250 },
+    );
     await app.server.stop();
     await ctx.setOffline(true);
     try {
@@ -123,7 +124,7 @@ describe('calendar in real Chromium', () => {
       await ctx.setOffline(false);
       await app.server.start();
     }
-  });
+  }, 150_000);
 });
 
 async function dragTo(page: Page, from: ReturnType<Page['locator']>, to: ReturnType<Page['locator']>) {
