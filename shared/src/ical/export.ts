@@ -206,5 +206,13 @@ export function exportIcs(events: readonly EventRecord[], opts: ExportIcsOptions
     cal.addSubcomponent(ICAL.Component.fromString(lines.join('\r\n')));
   }
   for (const event of exportable) cal.addSubcomponent(eventComponent(event, opts));
-  return cal.toString() + '\r\n';
+  // ical.js folds into 75-octet chunks and then prefixes continuation lines with
+  // the space, giving 76; RFC 5545 counts the space, so fold at 74.
+  const foldLength = ICAL.foldLength;
+  ICAL.foldLength = 74;
+  try {
+    return cal.toString() + '\r\n';
+  } finally {
+    ICAL.foldLength = foldLength;
+  }
 }

@@ -48,7 +48,7 @@ import {
   toMinuteNumber,
   toUtcMs,
 } from '../time/dates';
-import { parseUntil, validateRRule } from '../time/rrule-validate';
+import { checkRRule, parseUntil, validateRRule } from '../time/rrule-validate';
 import { KIND_LABELS } from '../print/labels';
 import { DESCRIPTION_LABELS, UID_SUFFIX } from './export';
 import { ianaZoneFor } from './zones';
@@ -591,6 +591,18 @@ export interface ApplyIcsResult {
 const AUTHORITATIVE = ['title', 'start', 'end', 'status', 'kind', 'location', 'notes', 'rrule', 'exdates'] as const;
 const WHEN_PRESENT = ['leadUnit', 'units', 'participants', 'contact', 'sectionIds', 'campaignId', 'teamId', 'parentId'] as const;
 
+/** Same rule whatever the part order (ical.js writes COUNT/UNTIL before BYxxx) and with INTERVAL=1, WKST=MO implied. */
+export function sameRRule(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const ca = checkRRule(a);
+  const cb = checkRRule(b);
+  if (!ca.ok || !cb.ok) return false;
+  const parts = (m: Map<string, string>) =>
+    [...m].filter(([k, v]) => !(k === 'INTERVAL' && v === '1') && !(k === 'WKST' && v === 'MO')).map(([k, v]) => `${k}=${v}`).sort().join(';');
+  return parts(ca.rule.parts) === parts(cb.rule.parts);
+}
+
 function sameSet(a: unknown, b: unknown): boolean {
   const x = Array.isArray(a) ? new Set(a) : new Set();
   const y = Array.isArray(b) ? new Set(b) : new Set();
@@ -636,6 +648,7 @@ export function applyIcsImport(doc: Y.Doc, parsed: ParsedIcs, opts: ApplyIcsOpti
         for (const key of ['exdates', 'units', 'sectionIds'] as const) {
           if (key in patch && sameSet(current[key], patch[key])) delete patch[key];
         }
+        if ('rrule' in patch && sameRRule(current.rrule, patch.rrule)) delete patch.rrule;
         for (const key of Object.keys(patch)) if (patch[key] === current[key]) delete patch[key];
         if (Object.keys(patch).length && updateEvent(doc, id, patch as Partial<EventFields>, write)) {
           result.updated.push(id);

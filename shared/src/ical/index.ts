@@ -5,6 +5,7 @@ export {
   applyIcsImport,
   idFromUid,
   kindFromCategory,
+  sameRRule,
   IcsError,
   type IcsErrorCode,
   type ImportedEvent,
