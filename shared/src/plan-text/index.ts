@@ -67,15 +67,16 @@ export function toPlanJson(p: PlanParse): PlanJson {
     title: p.title,
     year: p.year,
     sections: p.sections.map(({ id, parentId, label, title, level, body }) => ({ id, parentId, label, title, level, body })),
-    activities: p.activities.map((a) => {
-      const out: PlanJson['activities'][number] = { title: a.title, kind: a.kind, sectionId: a.sectionId };
-      if (a.start !== undefined) out.start = a.start;
-      if (a.end !== undefined) out.end = a.end;
-      if (a.rrule !== undefined) out.rrule = a.rrule;
-      if (a.cue !== undefined) out.cue = a.cue;
-      out.units = a.units;
-      return out;
-    }),
+    activities: p.activities.map((a) => ({
+      title: a.title,
+      kind: a.kind,
+      sectionId: a.sectionId,
+      ...(a.start !== undefined ? { start: a.start } : {}),
+      ...(a.end !== undefined ? { end: a.end } : {}),
+      ...(a.rrule !== undefined ? { rrule: a.rrule } : {}),
+      ...(a.cue !== undefined ? { cue: a.cue } : {}),
+      units: [...a.units],
+    })),
   };
 }
 

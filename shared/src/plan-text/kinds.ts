@@ -1,0 +1,81 @@
+/**
+ * Activity nouns and the kind each implies (issue 4): 展 → exhibition,
+ * 竞赛/比赛/大比拼 → contest, 宣讲/报告会/党课 → lecture, 培训班 → training,
+ * 会议/座谈/观摩/研判 → meeting, 学习 → study, 专题宣传 → publicity,
+ * 志愿 → volunteer, 考评/考核/评选表彰 → assessment, 纪念…周年 → anniversary,
+ * 系列/主题活动 → campaign. The HEAD noun (the one that ends the phrase) decides:
+ * "纪念建党100周年大型合唱比赛" is a contest, "纪念抗战胜利60周年活动" an anniversary.
+ * Rules are Simplified; they run on the matching copy.
+ */
+import type { DraftKind } from './types';
+
+export interface NounRule {
+  kind: DraftKind;
+  /** Alternatives, written longest-first where they overlap. */
+  nouns: string[];
+  /** Only with a time cue in the same clause (bare 学习 is everywhere in plans). */
+  needsCue?: boolean;
+  /** Verb-like nouns that take an object after them: 评选表彰2023年度文明单位. */
+  takesObject?: boolean;
+}
+
+export const NOUN_RULES: NounRule[] = [
+  { kind: 'exhibition', nouns: ['作品展览', '作品展', '书画展', '书法展', '美术展', '摄影展', '图片展', '成果展', '专题展', '主题展', '巡回展', '巡展', '展览', '展演'] },
+  { kind: 'contest', nouns: ['知识竞赛', '竞赛', '比赛', '大比拼', '比拼', '大赛', '擂台赛', '演讲赛', '征文'] },
+  { kind: 'lecture', nouns: ['宣讲分队', '宣讲团', '宣讲会', '宣讲活动', '宣讲', '报告会', '专题党课', '党课', '讲座', '论坛'] },
+  { kind: 'training', nouns: ['培训班', '研修班', '训练营', '轮训', '培训'] },
+  {
+    kind: 'meeting',
+    nouns: [
+      '观摩交流会议', '交流会议', '联席会议', '工作会议', '会议', '座谈会', '座谈', '观摩会', '观摩活动', '分析研判', '研判会', '研判',
+      '分析会', '推进会', '交流会', '例会', '调度会', '研讨会', '现场会', '部署会', '总结会', '民主生活会', '组织生活会', '务虚会', '通报会', '大会',
+    ],
+  },
+  { kind: 'study', nouns: ['集中学习', '专题学习会', '专题学习', '学习会', '读书会', '读书班', '中心组学习'] },
+  { kind: 'study', nouns: ['学习'], needsCue: true },
+  {
+    kind: 'publicity',
+    nouns: ['专题宣传', '主题宣传', '集中宣传', '社会宣传', '宣传月', '宣传周', '宣传活动', '宣教活动', '随手拍', '公益广告宣传', '系列报道', '专题报道', '宣传报道'],
+  },
+  { kind: 'volunteer', nouns: ['志愿服务活动', '志愿服务', '志愿活动', '志愿者活动'] },
+  { kind: 'assessment', nouns: ['评选表彰', '检查考核', '考评', '考核', '评选', '表彰', '督查', '评比', '测评'] },
+  { kind: 'campaign', nouns: ['系列活动', '主题活动', '主题教育', '活动', '行动'] },
+];
+
+export const TAKES_OBJECT = new Set(['评选表彰', '评选', '表彰']);
+
+const nounKind = new Map<string, NounRule>();
+for (const r of NOUN_RULES) for (const n of r.nouns) if (!nounKind.has(n)) nounKind.set(n, r);
+
+export function ruleFor(noun: string): NounRule | undefined {
+  return nounKind.get(noun);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One regex over all nouns (longest first, so 专题培训班 is one match), plus:
+ * 纪念…N周年 (anniversary) and a quoted name ending in 学 (“每周半天覆盖学”, study).
+ */
+export const NOUN_RE = new RegExp(
+  [
+    '(?<anniv>纪念[^,，。;；“”]{1,24}?(?:\\d+|[一二三四五六七八九十百]+)周年)',
+    '(?<quotedStudy>“[^”、,，]{1,10}学”)',
+    '(?<noun>' + [...nounKind.keys()].sort((a, b) => b.length - a.length).map(escape).join('|') + ')',
+  ].join('|'),
+  'g',
+);
+
+/**
+ * A generic head noun (活动/行动) takes the kind of a more telling word in the
+ * phrase: 志愿服务关爱行动 is volunteer work, 主题系列宣传活动 a campaign.
+ */
+export function refineKind(kind: DraftKind, noun: string, title: string): DraftKind {
+  if (noun === '活动' || noun === '行动') {
+    if (/志愿/.test(title)) return 'volunteer';
+    if (/纪念[^,，。]{0,24}周年/.test(title)) return 'anniversary';
+    return 'campaign';
+  }
+  if (kind === 'publicity' && noun === '宣传活动' && /系列|主题/.test(title)) return 'campaign';
+  return kind;
+}

@@ -1,0 +1,343 @@
+/**
+ * Time words → dates for the plan's year. Each hit keeps the plan's own words
+ * (`cue`) and resolves to either an inclusive window of days or a recurrence.
+ *
+ * Windows: 3月 / 3月上旬 (1–10) / 中旬 (11–20) / 下旬 (21–end) / 3月5日 / 3—5月,
+ * 第一季度, 上半年 / 下半年, 年初 (Jan–Feb) / 年中 (Jun–Jul) / 年底 (Dec) / 年内,
+ * festivals and observances (shared/src/time catalogue) with 前夕 (the 16 days
+ * before: 国庆节来临前夕 → 9/15–9/30), 期间 (the holiday), 前后 (±7 days),
+ * 之际 (the week up to it). "纪念X" themes an activity on X: an anniversary
+ * event falls on the day, anything else in the run-up (建党 → 6/15–7/1).
+ * Recurrences (每周五下午, 每月, 每季度, 每半年, 每年) become RRULEs through the
+ * shared presets, starting at the first occurrence in the plan year.
+ */
+import { addDays, daysInMonth, formatDateValue, weekday } from '../time/dates';
+import { OBSERVANCES, observanceDate, type Observance } from '../time/observances';
+import { presetToRRule, type RecurrencePreset } from '../time/recurrence-presets';
+
+export interface TimeHit {
+  /** Offsets in the matching copy. */
+  start: number;
+  end: number;
+  cue: string;
+  /** Inclusive day window. */
+  window?: [string, string];
+  recurrence?: RecurrencePreset;
+  /** 上午/下午/晚上 for recurrences: a wall-clock slot. */
+  slot?: [string, string];
+  /** An observance named after 纪念/庆祝 (resolved against the activity's kind later). */
+  commemorates?: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const ymd = (y: number, m: number, d: number) => formatDateValue({ y, m, d });
+
+const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+function monthNum(s: string): number | null {
+  const n = /^\d+$/.test(s) ? Number(s) : (CN_NUM[s] ?? null);
+  return n !== null && n >= 1 && n <= 12 ? n : null;
+}
+
+/** Observance names as plans write them → catalogue id. Longest first at use. */
+const OBSERVANCE_ALIASES: [string, string][] = [
+  ['中华人民共和国成立', 'national-day'],
+  ['新中国成立', 'national-day'],
+  ['国庆节', 'national-day'],
+  ['国庆', 'national-day'],
+  ['中国共产党成立', 'party-founding'],
+  ['建党节', 'party-founding'],
+  ['建党纪念日', 'party-founding'],
+  ['建党', 'party-founding'],
+  ['党的生日', 'party-founding'],
+  ['七一', 'party-founding'],
+  ['中国人民解放军建军', 'army-day'],
+  ['建军节', 'army-day'],
+  ['建军', 'army-day'],
+  ['八一', 'army-day'],
+  ['抗日战争胜利', 'victory-day'],
+  ['抗日战争暨世界反法西斯战争胜利', 'victory-day'],
+  ['抗战胜利', 'victory-day'],
+  ['元旦', 'new-year'],
+  ['除夕', 'spring-festival-eve'],
+  ['春节', 'spring-festival'],
+  ['元宵节', 'lantern-festival'],
+  ['元宵', 'lantern-festival'],
+  ['学雷锋纪念日', 'learn-from-lei-feng'],
+  ['学雷锋日', 'learn-from-lei-feng'],
+  ['三八妇女节', 'womens-day'],
+  ['妇女节', 'womens-day'],
+  ['植树节', 'arbor-day'],
+  ['清明节', 'qingming'],
+  ['清明', 'qingming'],
+  ['全民国家安全教育日', 'national-security-education-day'],
+  ['国家安全教育日', 'national-security-education-day'],
+  ['世界读书日', 'world-book-day'],
+  ['读书日', 'world-book-day'],
+  ['五一劳动节', 'labour-day'],
+  ['劳动节', 'labour-day'],
+  ['五一', 'labour-day'],
+  ['五四青年节', 'youth-day'],
+  ['青年节', 'youth-day'],
+  ['五四', 'youth-day'],
+  ['端午节', 'dragon-boat'],
+  ['端午', 'dragon-boat'],
+  ['七七事变', 'july-7-incident'],
+  ['全国生态日', 'national-ecology-day'],
+  ['教师节', 'teachers-day'],
+  ['九一八事变', 'september-18-incident'],
+  ['九一八', 'september-18-incident'],
+  ['全民国防教育日', 'national-defence-education-day'],
+  ['国防教育日', 'national-defence-education-day'],
+  ['农民丰收节', 'harvest-festival'],
+  ['丰收节', 'harvest-festival'],
+  ['中秋节', 'mid-autumn'],
+  ['中秋', 'mid-autumn'],
+  ['烈士纪念日', 'martyrs-day'],
+  ['扶贫日', 'poverty-alleviation-day'],
+  ['重阳节', 'double-ninth'],
+  ['重阳', 'double-ninth'],
+  ['国家宪法日', 'constitution-day'],
+  ['宪法日', 'constitution-day'],
+  ['国家公祭日', 'nanjing-memorial-day'],
+  ['毛泽东同志诞辰', 'mao-zedong-birthday'],
+];
+
+/** Statutory holiday lengths for 期间 (the usual span; the exact 调休 days vary by year). */
+const HOLIDAY_DAYS: Record<string, number> = {
+  'national-day': 7,
+  'spring-festival': 7,
+  'labour-day': 5,
+  'new-year': 1,
+  qingming: 3,
+  'dragon-boat': 3,
+  'mid-autumn': 3,
+};
+
+const byId = new Map<string, Observance>(OBSERVANCES.map((o) => [o.id, o]));
+const aliasAlt = [...OBSERVANCE_ALIASES].sort((a, b) => b[0].length - a[0].length).map(([a]) => a);
+const aliasId = new Map(OBSERVANCE_ALIASES);
+
+const OBS_RE = new RegExp(
+  `(?<lead>纪念|庆祝|迎接|喜迎)?(?<name>${aliasAlt.join('|')})(?<mod>(?:\\d+|[一二三四五六七八九十百]+)?周年)?(?<when>(?:来临|到来)?(?:前夕|期间|前后|之际|当天|当日|前))?`,
+  'g',
+);
+
+const WEEKDAYS = '一二三四五六日天';
+const REC_RE = new RegExp(
+  [
+    `每(?:个)?(?:周|星期)(?<wd>[${WEEKDAYS}](?![次遍个项]))?(?<slot1>上午|下午|晚上)?(?:半天|一天)?`,
+    '(?<biweekly>每(?:两|2)周|隔周)',
+    '(?<bimonthly>每(?:两|2)个月|每双月)',
+    '(?<monthly>每(?:个)?月)(?:(?<mday>\\d{1,2})日)?',
+    '(?<quarterly>每(?:个)?季度?)(?!度)',
+    '(?<halfyear>每半年)',
+    '(?<yearly>每(?:一)?年(?:度)?)',
+    '(?<daily>每(?:天|日))(?<slot2>上午|下午|晚上)?',
+  ].join('|'),
+  'g',
+);
+
+const SLOTS: Record<string, [string, string]> = { 上午: ['09:00', '12:00'], 下午: ['14:30', '17:30'], 晚上: ['19:00', '21:00'] };
+
+const MONTH = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])';
+const WINDOW_RE = new RegExp(
+  [
+    // 3月5日至7日, 3月5日—4月2日
+    `(?<d1m>${MONTH})月(?<d1d>\\d{1,2})[日号]?(?:[-—~～至到](?:(?<d2m>${MONTH})月)?(?<d2d>\\d{1,2})[日号])?`,
+    // 3—5月, 3至5月
+    `(?<r1>${MONTH})(?:月)?[-—~～至到](?<r2>${MONTH})月(?:份)?`,
+    // 3月, 3月上旬, 3月底
+    `(?<m>${MONTH})月(?:份)?(?<third>上旬|中旬|下旬|初|中|底|末)?`,
+    `(?:第)?(?<q>[一二三四1-4])季度`,
+    '(?<half>上半年|下半年)',
+    '(?<yearPart>年初|年中|年底|年末|年内|全年|年度内)',
+  ].join('|'),
+  'g',
+);
+
+function lastDay(y: number, m: number): number {
+  return daysInMonth(y, m);
+}
+
+function monthWindow(y: number, m: number, third?: string): [string, string] {
+  const end = lastDay(y, m);
+  switch (third) {
+    case '上旬':
+    case '初':
+      return [ymd(y, m, 1), ymd(y, m, 10)];
+    case '中旬':
+    case '中':
+      return [ymd(y, m, 11), ymd(y, m, 20)];
+    case '下旬':
+    case '底':
+    case '末':
+      return [ymd(y, m, 21), ymd(y, m, end)];
+    default:
+      return [ymd(y, m, 1), ymd(y, m, end)];
+  }
+}
+
+function observanceWindow(id: string, year: number, when: string | undefined): [string, string] | null {
+  const o = byId.get(id);
+  if (!o) return null;
+  const d = observanceDate(o, year);
+  if (!d) return null;
+  const w = (when ?? '').replace(/^(?:来临|到来)/, '');
+  switch (w) {
+    case '前夕':
+    case '前':
+      return [addDays(d, -16), addDays(d, -1)];
+    case '期间':
+      return [d, addDays(d, (HOLIDAY_DAYS[id] ?? 1) - 1)];
+    case '前后':
+      return [addDays(d, -7), addDays(d, 7)];
+    case '之际':
+      return [addDays(d, -7), d];
+    default:
+      return [d, d];
+  }
+}
+
+/** Every time expression in match[from, to), in text order, without overlaps. */
+export function findTimes(match: string, from: number, to: number, year: number): TimeHit[] {
+  const hits: TimeHit[] = [];
+  const slice = match.slice(from, to);
+  const taken: [number, number][] = [];
+  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  const add = (h: TimeHit) => {
+    if (!free(h.start, h.end)) return;
+    taken.push([h.start, h.end]);
+    hits.push(h);
+  };
+
+  for (const m of slice.matchAll(REC_RE)) {
+    const g = m.groups!;
+    const start = from + m.index;
+    let end = start + m[0].length;
+    let rec: RecurrencePreset;
+    let slot: [string, string] | undefined;
+    if (g.biweekly) rec = { freq: 'weekly', interval: 2 };
+    else if (g.bimonthly) rec = { freq: 'monthly', interval: 2 };
+    else if (g.monthly) rec = { freq: 'monthly' };
+    else if (g.quarterly) rec = { freq: 'quarterly' };
+    else if (g.halfyear) rec = { freq: 'halfyearly' };
+    else if (g.yearly) rec = { freq: 'yearly' };
+    else if (g.daily) {
+      rec = { freq: 'daily' };
+      slot = g.slot2 ? SLOTS[g.slot2] : undefined;
+    } else {
+      const wd = g.wd ? '一二三四五六日天'.indexOf(g.wd) : -1;
+      rec = wd >= 0 ? { freq: 'weekly', byWeekday: [Math.min(wd, 6)] } : { freq: 'weekly' };
+      slot = g.slot1 ? SLOTS[g.slot1] : undefined;
+    }
+    // "每季度召开1次", "每年至少…一次": the count belongs to the cue.
+    const tail = /^[^,，。;；]{0,14}?(?:\d+|[一两二三四五六])次/.exec(match.slice(end, Math.min(to, end + 16)));
+    if (tail) end += tail[0].length;
+    add({ start, end, cue: match.slice(start, end), recurrence: rec, slot });
+  }
+
+  for (const m of slice.matchAll(OBS_RE)) {
+    const g = m.groups!;
+    const id = aliasId.get(g.name)!;
+    const start = from + m.index;
+    const end = start + m[0].length;
+    // A bare short alias (国庆, 五四, 建党) without a time word or 纪念 is usually
+    // not a date at all ("建党精神", "五四精神"); require a time word or 节/日 in the name.
+    if (!g.lead && !g.when && !/[节日]$|成立|胜利/.test(g.name)) continue;
+    if (g.lead === '纪念' || g.lead === '庆祝') {
+      const w = observanceWindow(id, year, g.when);
+      if (w) add({ start, end, cue: m[0], window: g.when ? w : undefined, commemorates: id });
+      continue;
+    }
+    const w = observanceWindow(id, year, g.when);
+    if (w) add({ start, end, cue: m[0], window: w });
+  }
+
+  for (const m of slice.matchAll(WINDOW_RE)) {
+    const g = m.groups!;
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const before = match.slice(Math.max(0, start - 2), start);
+    // 去年年底, 明年上半年, 3个月: not this plan's dates.
+    if (/[去前明上]年?$/.test(before) && (g.yearPart || g.half)) continue;
+    if (/\d$/.test(before)) continue;
+    // An explicit "2024年3月" elsewhere than the plan year.
+    const yr = /((?:19|20)\d{2})年$/.exec(match.slice(Math.max(0, start - 5), start));
+    const y = yr ? Number(yr[1]) : year;
+    let window: [string, string] | null = null;
+    if (g.d1m) {
+      const m1 = monthNum(g.d1m);
+      const d1 = Number(g.d1d);
+      if (m1 && d1 >= 1 && d1 <= lastDay(y, m1)) {
+        const m2 = g.d2m ? monthNum(g.d2m) : m1;
+        const d2 = g.d2d ? Number(g.d2d) : d1;
+        window = m2 && d2 >= 1 && d2 <= lastDay(y, m2) ? [ymd(y, m1, d1), ymd(y, m2, d2)] : [ymd(y, m1, d1), ymd(y, m1, d1)];
+      }
+    } else if (g.r1) {
+      const a = monthNum(g.r1);
+      const b = monthNum(g.r2);
+      if (a && b && a <= b) window = [ymd(y, a, 1), ymd(y, b, lastDay(y, b))];
+    } else if (g.m) {
+      const mm = monthNum(g.m);
+      if (mm) window = monthWindow(y, mm, g.third);
+    } else if (g.q) {
+      const q = '一二三四'.includes(g.q) ? '一二三四'.indexOf(g.q) + 1 : Number(g.q);
+      window = [ymd(y, q * 3 - 2, 1), ymd(y, q * 3, lastDay(y, q * 3))];
+    } else if (g.half) {
+      window = g.half === '上半年' ? [ymd(y, 1, 1), ymd(y, 6, 30)] : [ymd(y, 7, 1), ymd(y, 12, 31)];
+    } else if (g.yearPart) {
+      window = {
+        年初: [ymd(y, 1, 1), ymd(y, 2, lastDay(y, 2))],
+        年中: [ymd(y, 6, 1), ymd(y, 7, 31)],
+        年底: [ymd(y, 12, 1), ymd(y, 12, 31)],
+        年末: [ymd(y, 12, 1), ymd(y, 12, 31)],
+      }[g.yearPart] as [string, string] | undefined ?? [ymd(y, 1, 1), ymd(y, 12, 31)];
+    }
+    if (window) add({ start: yr ? start - yr[0].length : start, end, cue: match.slice(yr ? start - yr[0].length : start, end), window });
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+export interface ResolvedTime {
+  start?: string;
+  end?: string;
+  rrule?: string;
+  cue?: string;
+}
+
+/** The first day ≥ Jan 1 of `year` on which the recurrence occurs. */
+function firstStart(rec: RecurrencePreset, year: number, from?: string): string {
+  let d = from ?? ymd(year, 1, 1);
+  if (rec.freq === 'weekly') {
+    // ISO 0 = Monday; weekday() is 0 = Sunday.
+    const want = rec.byWeekday?.length ? (rec.byWeekday[0] + 1) % 7 : 1;
+    while (weekday(d) !== want) d = addDays(d, 1);
+  }
+  return d;
+}
+
+/**
+ * A time hit → Contract 1 fields. Windows give start and an exclusive end;
+ * recurrences give an RRULE and their first occurrence (timed when the plan
+ * names 上午/下午). `anniversary` decides what "纪念X" means (see module comment).
+ */
+export function resolveTime(hit: TimeHit, year: number, anniversary: boolean, within?: TimeHit): ResolvedTime {
+  if (hit.recurrence) {
+    const day = firstStart(hit.recurrence, year, within?.window?.[0]);
+    const start = hit.slot ? `${day}T${hit.slot[0]}` : day;
+    const out: ResolvedTime = { start, rrule: presetToRRule(hit.recurrence, start), cue: hit.cue };
+    if (hit.slot) out.end = `${day}T${hit.slot[1]}`;
+    return out;
+  }
+  let window = hit.window;
+  if (hit.commemorates && !window) {
+    const o = byId.get(hit.commemorates)!;
+    const d = observanceDate(o, year);
+    if (!d) return { cue: hit.cue };
+    window = anniversary ? [d, d] : [addDays(d, -16), d];
+  }
+  if (!window) return { cue: hit.cue };
+  return { start: window[0], end: addDays(window[1], 1), cue: hit.cue };
+}
+
+export { pad };
