@@ -30,9 +30,13 @@ interface Found {
 }
 
 function nounsIn(match: string, from: number, to: number): Found[] {
-  const out: Found[] = [];
+  const byEnd = new Map<number, Found>();
   const slice = match.slice(from, to);
-  for (const m of slice.matchAll(NOUN_RE)) {
+  const re = new RegExp(NOUN_RE.source, 'g');
+  let m: RegExpExecArray | null;
+  // Overlapping scan (restart one char later each time): "总结会" must not hide "总结会议"'s "会议".
+  while ((m = re.exec(slice))) {
+    re.lastIndex = m.index + 1;
     const g = m.groups!;
     const start = from + m.index;
     let end = start + m[0].length;
@@ -53,8 +57,11 @@ function nounsIn(match: string, from: number, to: number): Found[] {
     }
     // "…周年活动", "…竞赛活动": 活动 adds nothing to the kind.
     if (match.startsWith('活动', end) && noun !== '活动') end += 2;
-    out.push({ start, end, noun, kind, needsCue });
+    // Of the nouns ending at the same place, the longest (earliest) is the head: 知识竞赛, not 竞赛.
+    const prev = byEnd.get(end);
+    if (!prev || start < prev.start) byEnd.set(end, { start, end, noun, kind, needsCue });
   }
+  const out = [...byEnd.values()].sort((a, b) => a.start - b.start);
   // A generic 活动 right after 等 is a category ("抖音随手拍、党建秀等活动"), not an activity.
   return out.filter((f) => !((f.noun === '活动' || f.noun === '行动') && match[f.start - 1] === '等'));
 }

@@ -47,11 +47,11 @@ const CN = '[一二三四五六七八九十]{1,3}';
  */
 const MARKER_RE = new RegExp(
   [
-    `(?<cn>${CN})[、,.](?![一二三四五六七八九十]+[、等])`,
-    `\\((?<pcn>${CN})\\)[、,.]?`,
-    `(?<dec>\\d{1,2}\\.\\d{1,2})(?![\\d.%])[、.]?`,
-    `(?<num>\\d{1,2})(?:[、.](?![\\d%])|\\)(?![\\d]))`,
-    `\\((?<pnum>\\d{1,2})\\)[、.]?`,
+    `(?<cn>${CN})[、,.．](?![一二三四五六七八九十]+[、等])`,
+    `\\((?<pcn>${CN})\\)[、,.．]?`,
+    `(?<dec>\\d{1,2}[.．]\\d{1,2})(?![\\d.．%])[、.．]?`,
+    `(?<num>\\d{1,2})(?:[、．]|\\.(?![\\d%])|\\)(?![\\d]))`,
+    `\\((?<pnum>\\d{1,2})\\)[、.．]?`,
     `(?<circ>[${CIRCLED}])`,
     `第(?<di>${CN})[,、:]`,
     `(?<shi>${CN})是(?![的否非])`,
@@ -85,7 +85,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
     const raw = g[type]!;
     let value: number | null;
     if (type === 'num' || type === 'pnum') value = Number(raw);
-    else if (type === 'dec') value = Number(raw.split('.')[1]);
+    else if (type === 'dec') value = Number(raw.split(/[.．]/)[1]);
     else if (type === 'circ') value = CIRCLED.indexOf(raw) + 1;
     else value = chineseNumeral(raw);
     const start = m.index;

@@ -49,7 +49,14 @@ export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
     head = findTitle(text, match);
   }
   const year =
-    opts.year ?? findYear(head.title, match.slice(head.bodyStart), cleaned.metaYears, opts.defaultYear ?? new Date().getFullYear());
+    opts.year ??
+    findYear(
+      head.title,
+      match.slice(head.bodyStart),
+      cleaned.metaYears,
+      opts.defaultYear ?? new Date().getFullYear(),
+      match.slice(head.titleEnd, head.bodyStart),
+    );
   const { sections, spans } = buildOutline(text, match, head.bodyStart);
   const activities = extractActivities(text, match, sections, spans, year);
   return { title: head.title, year, sections, activities };

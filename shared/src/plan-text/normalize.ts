@@ -4,7 +4,8 @@
  * in the text shown to the user.
  *
  * - Traditional → Simplified (when the opencc table is loaded),
- * - full-width ASCII (（）１２．：，；) → half-width, ideographic space → space,
+ * - full-width ASCII (（）１２：，；) → half-width, ideographic space → space (．
+ *   stays: "2．4月中旬" is heading 2, "2.4" a figure),
  * - variant and mis-converted brackets and quotes (〔〕［］ → (), 〝〞「」 → “”),
  * - interpuncts (・･·) → ·.
  */
@@ -34,7 +35,6 @@ const FIXED: Record<string, string> = {
   '･': '·',
   '•': '·',
   '﹑': '、',
-  '．': '.',
 };
 
 const fixedCodes = new Map<number, number>(Object.entries(FIXED).map(([a, b]) => [a.charCodeAt(0), b.charCodeAt(0)]));
@@ -43,7 +43,7 @@ export function normalizeChar(c: number, t2s: CharMap | null): number {
   const fixed = fixedCodes.get(c);
   if (fixed !== undefined) return fixed;
   // Full-width ASCII block FF01–FF5E maps to 0x21–0x7E.
-  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c >= 0xff01 && c <= 0xff5e && c !== 0xff0e) return c - 0xfee0;
   if (t2s && c >= 0x3400) return t2s.get(c) ?? c;
   return c;
 }

@@ -22,6 +22,8 @@ export interface TitleInfo {
   title: string;
   /** Offset in the cleaned text where the plan's body starts (after the title). */
   bodyStart: number;
+  /** Offset just after the chosen title (its date line may follow). */
+  titleEnd: number;
   /** Title-like strings seen in the head: page footers repeat one of them. */
   headers: string[];
 }
@@ -49,7 +51,7 @@ function headSegments(match: string, limit: number): Segment[] {
 }
 
 function isBodyLike(s: string): boolean {
-  return s.length > 45 || /[。，,;；！？]/.test(s) || /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[、.](?!\d))/.test(s);
+  return s.length > 45 || /[。，,;；！？]/.test(s) || /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+(?:[、．]|\.(?!\d)))/.test(s);
 }
 
 function isTitleLike(s: string): boolean {
@@ -78,16 +80,18 @@ export function findTitle(text: string, match: string = matchingCopy(text)): Tit
     // Footers often drop the year: "区委宣传部年度精神文明工作方案第2页".
     headers.add(t.replace(/(?:19|20)\d{2}年?/g, ''));
   }
-  return { title, bodyStart, headers: [...headers] };
+  return { title, bodyStart, titleEnd: pick ? pick.end : 0, headers: [...headers] };
 }
 
 /**
- * The plan year: from the title, else the opening lines ("2020年是…"), else
+ * The plan year: from the title, else the lines under it (a speech's date), else the opening lines ("2020年是…"), else
  * site metadata (更新时间:2023-12), else the most frequent "20xx年" in the text.
  */
-export function findYear(title: string, bodyMatch: string, metaYears: number[], fallback: number): number {
+export function findYear(title: string, bodyMatch: string, metaYears: number[], fallback: number, headMatch = ''): number {
   const inTitle = /((?:19|20)\d{2})(?!\d)/.exec(matchingCopy(title));
   if (inTitle) return Number(inTitle[1]);
+  const inHead = /((?:19|20)\d{2})年/.exec(headMatch);
+  if (inHead) return Number(inHead[1]);
   const opening = /((?:19|20)\d{2})年(?!\d)/.exec(bodyMatch.slice(0, 300));
   if (opening) return Number(opening[1]);
   if (metaYears.length) return metaYears[0];

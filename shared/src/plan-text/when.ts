@@ -243,7 +243,7 @@ export function findTimes(match: string, from: number, to: number, year: number)
     const end = start + m[0].length;
     // A bare short alias (国庆, 五四, 建党) without a time word or 纪念 is usually
     // not a date at all ("建党精神", "五四精神"); require a time word or 节/日 in the name.
-    if (!g.lead && !g.when && !/[节日]$|成立|胜利/.test(g.name)) continue;
+    if (!g.lead && !g.when && !/[节日]$/.test(g.name)) continue;
     if (g.lead === '纪念' || g.lead === '庆祝') {
       const w = observanceWindow(id, year, g.when);
       if (w) add({ start, end, cue: m[0], window: g.when ? w : undefined, commemorates: id });
