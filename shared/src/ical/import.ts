@@ -31,7 +31,7 @@
  *   lines (牵头单位：… 配合单位：… 参加对象：… 联系人：…), the rest being notes.
  */
 import ICAL from './ical-lib';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { createEvent, readEvent, updateEvent } from '../schema/events';
 import { LOCAL_ORIGIN } from '../schema/origins';
 import { isDeleted } from '../schema/records';
