@@ -159,7 +159,10 @@ export function extractActivities(
 ): DraftActivity[] {
   const all: DraftActivity[] = [];
   for (let i = 0; i < sections.length; i++) {
-    const { titleStart: from, end: to } = spans[i];
+    const { titleStart, titleEnd, end: to } = spans[i];
+    // A heading with sub-sections states a goal ("二、丰富活动"); its children hold the activities.
+    const hasChildren = sections[i + 1]?.parentId === sections[i].id;
+    const from = hasChildren ? titleEnd : titleStart;
     const times = findTimes(match, from, to, year);
     const units = unitClauses(text, match, from, to);
     const drafts: (DraftActivity & { key: string })[] = [];

@@ -134,8 +134,11 @@ export interface Outline {
   spans: SectionSpan[];
 }
 
+/** Closing formulas of speeches and reports: not part of the last section. */
+const CLOSING = /^[ \t]*(?:同志们[,，!！]|汇报完毕|以上(?:汇报|发言)|谢谢(?:大家)?[。!！]?$)/m;
+
 export function buildOutline(text: string, match: string, bodyStart: number): Outline {
-  const end = match.length;
+  let end = match.length;
   let accepted = nest(scanMarkers(match, bodyStart, end));
   if (!accepted.some((a) => STRUCTURAL.includes(a.marker.type))) {
     const paras = paragraphMarkers(match, bodyStart, end);
@@ -144,6 +147,15 @@ export function buildOutline(text: string, match: string, bodyStart: number): Ou
       const all = [...paras, ...inline].sort((a, b) => a.start - b.start);
       // Enumerations before the first paragraph heading belong to the preamble.
       accepted = nest(all.filter((mk) => mk.type === 'para' || mk.start > paras[0].start));
+    }
+  }
+  if (accepted.length) {
+    const lastStart = accepted[accepted.length - 1].marker.start;
+    const tail = match.slice(lastStart);
+    const nl = tail.search(/\n/);
+    if (nl >= 0) {
+      const closing = CLOSING.exec(tail.slice(nl + 1));
+      if (closing) end = lastStart + nl + 1 + closing.index;
     }
   }
   const sections: PlanSection[] = [];
