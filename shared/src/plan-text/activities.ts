@@ -67,6 +67,20 @@ function nounsIn(match: string, from: number, to: number): Found[] {
 }
 
 /**
+ * lastIndexOf bounded below by `limit` (-1 when not found there): an unbounded
+ * search back to the start of a huge one-section document would be quadratic.
+ */
+function lastIndexWithin(s: string, ch: string, from: number, limit: number): number {
+  for (let i = Math.min(from, s.length - 1); i >= limit && i >= 0; i--) if (s[i] === ch) return i;
+  return -1;
+}
+
+/** Whether `at` lies inside a “…” opened within the sentence starting at `limit`. */
+function insideQuote(s: string, at: number, limit: number): boolean {
+  return lastIndexWithin(s, '“', at, limit) > lastIndexWithin(s, '”', at - 1, limit);
+}
+
+/**
  * Start of the phrase whose head noun starts at `at`: back to a verb or a clause
  * break at or after `limit`; quoted names are skipped whole, even when they
  * contain commas, as long as they open within the sentence (`hardLimit`).
@@ -74,21 +88,21 @@ function nounsIn(match: string, from: number, to: number): Found[] {
 function phraseStart(match: string, at: number, limit: number, hardLimit: number): number {
   let j = at;
   // Inside a quotation (the noun ends a quoted name): the name starts at its “.
-  const open = match.lastIndexOf('“', at);
-  const close = match.lastIndexOf('”', at - 1);
-  if (open >= limit && open > close && match.indexOf('”', at) >= 0) {
+  const open = lastIndexWithin(match, '“', at, hardLimit);
+  const close = lastIndexWithin(match, '”', at - 1, hardLimit);
+  if (open >= limit && open > close) {
     j = open;
   }
   while (j > limit) {
     const c = match[j - 1];
     if (c === '”' || c === '’') {
       if (c === '’') {
-        const o = match.lastIndexOf('‘', j - 1);
+        const o = lastIndexWithin(match, '‘', j - 1, hardLimit);
         if (o < hardLimit) break;
         j = o;
         continue;
       }
-      const o = match.lastIndexOf('“', j - 1);
+      const o = lastIndexWithin(match, '“', j - 1, hardLimit);
       if (o < hardLimit) break;
       j = o;
       continue;
@@ -129,6 +143,19 @@ function unitClauses(text: string, match: string, from: number, to: number): Uni
   return out;
 }
 
+/** The co-organisers of the 联合…举办 clause covering `at` (clauses are sorted and disjoint). */
+function unitsAt(units: Units[], at: number): string[] {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid].start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const u = units[lo - 1];
+  return u && at < u.end ? [...u.units] : [];
+}
+
 function sentenceBounds(match: string, at: number, from: number, to: number): [number, number] {
   let s = at;
   while (s > from && !SENTENCE_BREAK.test(match[s - 1])) s--;
@@ -149,6 +176,24 @@ function compactKey(s: string): string {
   return s.replace(/[\s“”‘’"'()（）、,，.。:：;；]/g, '');
 }
 
+/** Time hits with start in [a, b) (hits are sorted by start): binary search keeps huge sections linear-ish. */
+function hitsFrom(times: TimeHit[], a: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid].start < a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function hitsIn(times: TimeHit[], a: number, b: number): TimeHit[] {
+  const out: TimeHit[] = [];
+  for (let i = hitsFrom(times, a); i < times.length && times[i].start < b; i++) out.push(times[i]);
+  return out;
+}
+
 /** Draft activities for every section, in document order. */
 export function extractActivities(
   text: string,
@@ -166,11 +211,12 @@ export function extractActivities(
     const times = findTimes(match, from, to, year);
     const units = unitClauses(text, match, from, to);
     const drafts: (DraftActivity & { key: string })[] = [];
+    const byKey = new Map<string, DraftActivity>();
     for (const f of nounsIn(match, from, to)) {
       let end = f.end;
       const after = match.slice(end, end + 1);
       const [cs, ce] = clauseBounds(match, f.start, from, to);
-      const clauseTimes = times.filter((t) => t.start >= cs && t.end <= ce);
+      const clauseTimes = hitsIn(times, cs, ce).filter((t) => t.end <= ce);
       const hasRecurrence = clauseTimes.some((t) => t.recurrence);
       let ok = AFTER_OK.test(after) || (match[end - 1] === '”' && f.kind !== 'campaign');
       if (!ok && f.noun && TAKES_OBJECT.has(f.noun)) {
@@ -186,12 +232,12 @@ export function extractActivities(
       if (!ok && hasRecurrence && /^(?:制度|机制)/.test(match.slice(end, end + 2))) ok = true;
       if (!ok) continue;
       if (f.needsCue && clauseTimes.length === 0) continue;
-      if (match[end] === '”' && match.lastIndexOf('“', f.start) > match.lastIndexOf('”', f.start - 1)) end++;
-      const takesObject = f.noun && TAKES_OBJECT.has(f.noun) && end > f.end;
       const [ss, se] = sentenceBounds(match, f.start, from, to);
+      if (match[end] === '”' && insideQuote(match, f.start, ss)) end++;
+      const takesObject = f.noun && TAKES_OBJECT.has(f.noun) && end > f.end;
       let ps = takesObject ? f.start : phraseStart(match, f.start, cs, ss);
       // "A、B等多支理论宣讲分队": the list before 等 is examples, not the name (unless quoted).
-      const deng = match.lastIndexOf('等', f.start - 1);
+      const deng = lastIndexWithin(match, '等', f.start - 1, ps);
       if (deng >= ps && f.start - deng > 2 && !match.slice(ps, deng).includes('“')) ps = deng + 1;
       // Long phrases: keep what follows the last quantity or 为/向/对 ("…为干部职工作一次形势报告会").
       if (f.start - ps > 16) {
@@ -204,21 +250,22 @@ export function extractActivities(
         if (cut > 0 && f.start - (ps + cut) >= 2) ps += cut;
       }
       // Time: inside the phrase first, then the nearest before it in the sentence, then after it in the clause.
-      const inPhrase = times.filter((t) => t.start >= ps && t.end <= end);
-      const before = times.filter((t) => t.start < ps && t.end <= f.start && t.start >= ss).at(-1);
-      const afterHit = times.find((t) => t.start >= end && t.end <= ce);
+      const sentenceTimes = hitsIn(times, ss, se);
+      const inPhrase = sentenceTimes.filter((t) => t.start >= ps && t.end <= end);
+      const before = sentenceTimes.filter((t) => t.start < ps && t.end <= f.start).at(-1);
+      const afterHit = sentenceTimes.find((t) => t.start >= end && t.end <= ce);
       const pick: TimeHit | undefined =
         inPhrase.find((t) => t.recurrence) ?? inPhrase[0] ?? before ?? (afterHit && afterHit.end <= se ? afterHit : undefined);
       const anniversary = f.kind === 'anniversary' || (f.kind === 'campaign' && /周年/.test(match.slice(ps, end)));
       // A recurrence inside a window ("下半年每月…") starts in that window.
-      const within = pick?.recurrence ? times.find((t) => t.window && t.end <= pick.start && t.start >= ss) : undefined;
+      const within = pick?.recurrence ? sentenceTimes.find((t) => t.window && t.end <= pick.start) : undefined;
       const time = pick ? resolveTime(pick, year, anniversary, within) : {};
 
       // Title: display text of the phrase, minus time words outside quotes and leading quantities.
       let title = '';
       let k = ps;
       for (const t of inPhrase) {
-        const quoted = match.lastIndexOf('“', t.start) > match.lastIndexOf('”', t.start);
+        const quoted = insideQuote(match, t.start, ss);
         if (quoted || t.commemorates) continue;
         title += text.slice(k, t.start);
         k = t.end;
@@ -230,7 +277,7 @@ export function extractActivities(
       if ((f.noun === '活动' || f.noun === '行动') && compactKey(title).length < 4) continue;
       if (f.noun === '行动' && !/[”专项关爱志愿文明餐桌攻坚整治示范提升净化]行动$/.test(match.slice(ps, end))) continue;
       const kind = refineKind(f.kind, f.noun, match.slice(ps, end));
-      const u = units.find((x) => x.start <= ps && ps < x.end)?.units ?? [];
+      const u = unitsAt(units, ps);
       const draft: DraftActivity & { key: string } = {
         key: compactKey(title),
         title,
@@ -242,7 +289,7 @@ export function extractActivities(
       if (time.end) draft.end = time.end;
       if (time.rrule) draft.rrule = time.rrule;
       if (time.cue) draft.cue = text.slice(pick!.start, pick!.end);
-      const same = drafts.find((d) => d.key === draft.key);
+      const same = byKey.get(draft.key);
       if (same) {
         // The plan names the same activity twice (“形势报告会” … 每年…一次形势报告会): merge what each says.
         if (!same.start && draft.start) Object.assign(same, { start: draft.start, end: draft.end, rrule: draft.rrule, cue: draft.cue });
@@ -250,6 +297,7 @@ export function extractActivities(
         continue;
       }
       drafts.push(draft);
+      byKey.set(draft.key, draft);
     }
     for (const { key: _key, ...d } of drafts) all.push(d);
   }

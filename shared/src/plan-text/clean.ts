@@ -47,6 +47,39 @@ const BOILERPLATE_LINE: RegExp[] = [
 /** After one of these, the page is lists of other documents. */
 const TAIL_LINE = /^(?:此文档下载收益归作者所有|你可能关注的文档|最新推荐|相关推荐|猜你喜欢|相关文章|热门推荐|相关文档|推荐阅读|精品推荐|更多相关)/;
 
+/** Lines longer than this are documents pasted on one line, never a boilerplate line. */
+const LONG_LINE = 200;
+
+const INLINE_FURNITURE: RegExp[] = [
+  /温馨提示\s*[:：][\s\S]{0,900}?(?:网站客服|在线客服|客服)\s*[:：]?\s*\d*/g,
+  /(?:^|\s)(?:ID|大小|页数|格式|时间)\s*[:：]\s*[\w.\-:/]+页?(?=\s)/g,
+  /(?:^|\s)(?:下载文档|收藏\s*分享赚钱|分享赚钱|分享|收起|展开)(?=\s|$)/g,
+  /(?:^|\s)[^\s。，,]{2,40}\.(?:docx?|wps|pdf)(?=\s)/g,
+];
+const INLINE_TAIL = /此文档下载收益归作者所有|你可能关注的文档|(?:^|\s)(?:最新推荐|相关推荐|猜你喜欢)(?:\s|$)/;
+
+function removeInlineBoilerplate(line: string, match: string): { text: string; tail: boolean } {
+  const cuts: [number, number][] = [];
+  for (const re of INLINE_FURNITURE) for (const m of match.matchAll(re)) cuts.push([m.index, m.index + m[0].length]);
+  let end = line.length;
+  const tail = INLINE_TAIL.exec(match);
+  if (tail) end = tail.index;
+  cuts.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [s, e] of cuts) {
+    if (s >= end) break;
+    if (s < at) {
+      at = Math.max(at, e);
+      continue;
+    }
+    out += line.slice(at, s) + ' ';
+    at = e;
+  }
+  if (at < end) out += line.slice(at, end);
+  return { text: out, tail: !!tail };
+}
+
 export interface BoilerplateResult {
   text: string;
   /** Years seen in metadata lines (更新时间:2023-12): a last resort for the plan year. */
@@ -62,6 +95,17 @@ export function removeBoilerplate(text: string): BoilerplateResult {
   let inTips = false;
   for (let i = 0; i < lines.length; i++) {
     const m = match[i].trim();
+    if (m.length > LONG_LINE) {
+      // A whole page on one line: cut the furniture out of it instead of dropping it.
+      const cut = removeInlineBoilerplate(lines[i], match[i]);
+      if (cut.tail) {
+        kept.push(cut.text);
+        break;
+      }
+      kept.push(cut.text);
+      inTips = false;
+      continue;
+    }
     if (TAIL_LINE.test(m) && i > 0) break;
     if (/^温馨提示/.test(m)) inTips = true;
     else if (inTips && !/^\d+[.、]/.test(m) && !/客服/.test(m)) inTips = false;

@@ -48,14 +48,15 @@ export function normalizeChar(c: number, t2s: CharMap | null): number {
   return c;
 }
 
+// Decoding the code units back in one call is several times faster than fromCharCode chunks.
+const utf16 = new TextDecoder('utf-16le');
+
 /** Same-length matching copy of `text` (see module comment). */
 export function matchingCopy(text: string, t2s: CharMap | null = traditionalTable()): string {
   // Building from a code-unit array keeps this linear and allocation-light.
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = normalizeChar(text.charCodeAt(i), t2s);
-  let s = '';
-  for (let i = 0; i < out.length; i += 8192) s += String.fromCharCode(...out.subarray(i, i + 8192));
-  return s;
+  return utf16.decode(out);
 }
 
 /** A label or title reduced for comparison: matching copy, no spaces or punctuation. */

@@ -202,11 +202,15 @@ function observanceWindow(id: string, year: number, when: string | undefined): [
 export function findTimes(match: string, from: number, to: number, year: number): TimeHit[] {
   const hits: TimeHit[] = [];
   const slice = match.slice(from, to);
-  const taken: [number, number][] = [];
-  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  // Earlier passes win overlaps (每月 is a recurrence, not the month 月); a mask keeps this linear.
+  const taken = new Uint8Array(to - from);
+  const free = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (taken[i - from]) return false;
+    return true;
+  };
   const add = (h: TimeHit) => {
     if (!free(h.start, h.end)) return;
-    taken.push([h.start, h.end]);
+    taken.fill(1, h.start - from, h.end - from);
     hits.push(h);
   };
 
