@@ -48,7 +48,7 @@ export function traditionalTable(): CharMap | null {
  * Enough to decide whether to load the table at all, without loading it.
  */
 const TELLTALE = new Set(
-  '們個來這為說時會國學對發後過還點樣種經動電話記長頭開關門問題實現應該從體黨機構設領導與傳統網絡義務陣論壇讀書議處區縣場歲屆組織幹權盡級聯萬產業環計劃辦習貫徹強黨員幹部團結線單體準確認識建設檢查範圍質響優農識紀錄態勢導語',
+  '們個來這為說時會國學對發後過還點樣種經動電話記長頭開關門問題實現應該從體黨機構設領導與傳統網絡義務陣論壇讀書議處區縣場歲屆組織幹權盡級聯萬產業環計劃辦習貫徹強員團結線單準確認識設檢範圍質響優農紀錄態勢導語',
 );
 
 export function looksTraditional(text: string): boolean {
