@@ -38,7 +38,19 @@ describe('numbering grammar', () => {
     expect(p.sections[0].body).toContain('十一五');
   });
 
-  it('keeps numbering continuous: a stray 3、 in prose is not a heading', () => {
+  it('reads 第一，第二， enumerations and 1.1 decimal headings at line starts', () => {
+    const p = parsePlan('工作安排\n一、总体安排\n第一，抓学习，每月一次。第二，抓宣传。\n二、分项任务\n1.1 理论学习\n1.2 宣传报道\n增长1.5亿元。');
+    expect(p.sections.map((s) => `${s.level}${s.label}${s.title}`)).toEqual([
+      '1一、总体安排',
+      '2第一，抓学习，每月一次',
+      '2第二，抓宣传',
+      '1二、分项任务',
+      '21.1理论学习',
+      '21.2宣传报道',
+    ]);
+  });
+
+    it('keeps numbering continuous: a stray 3、 in prose is not a heading', () => {
     const p = parsePlan('工作方案\n一、任务\n1、甲项工作。\n2、乙项工作。其中 5、6月完成。\n3、丙项工作。');
     expect(p.sections.map((s) => s.label)).toEqual(['一、', '1、', '2、', '3、']);
   });
@@ -116,6 +128,8 @@ describe('time words', () => {
     expect(resolve('年底')).toMatchObject({ start: '2024-12-01', end: '2025-01-01' });
     expect(resolve('年内')).toMatchObject({ start: '2024-01-01', end: '2025-01-01' });
     expect(resolve('去年年底')).toBeNull();
+    expect(resolve('3月5日至7日')).toMatchObject({ start: '2024-03-05', end: '2024-03-08' });
+    expect(resolve('2025年3月')).toMatchObject({ start: '2025-03-01', end: '2025-04-01', cue: '2025年3月' });
   });
 
   it('resolves festivals and observances for the plan year', () => {
@@ -141,6 +155,7 @@ describe('time words', () => {
     expect(resolve('每月')).toMatchObject({ rrule: 'FREQ=MONTHLY', start: '2024-01-01' });
     expect(resolve('每季度召开1次')).toMatchObject({ rrule: 'FREQ=MONTHLY;INTERVAL=3', cue: '每季度召开1次' });
     expect(resolve('每半年')).toMatchObject({ rrule: 'FREQ=MONTHLY;INTERVAL=6' });
+    expect(resolve('每两个月')).toMatchObject({ rrule: 'FREQ=MONTHLY;INTERVAL=2' });
     expect(resolve('每年至少组织一次')).toMatchObject({ rrule: 'FREQ=YEARLY', cue: '每年至少组织一次' });
   });
 });
