@@ -1,6 +1,6 @@
 /**
  * .docx → plain text with mammoth. Kept in its own module and loaded with a
- * dynamic import so that the browser fetches mammoth (≈400 KB) only when a user
+ * dynamic import so that the browser fetches mammoth (≈320 KB minified) only when a user
  * actually drops a .docx; pasted text and .txt files never pay for it.
  *
  * In the browser, Vite honours mammoth's `browser` field (its unzip reads

@@ -4,7 +4,7 @@
  * converted to a parallel Simplified copy of the same length, rules run on the
  * copy, and titles/bodies are sliced from the original so they show as written.
  *
- * We take opencc-js's character table (TSCharacters, ≈30 KB) rather than its
+ * We take opencc-js's character table (TSCharacters, ≈50 KB minified) rather than its
  * phrase-level converters (t2cn ≈110 KB, full ≈1.2 MB): per-character mapping
  * keeps every offset aligned, and phrase choices (乾/干) do not matter for
  * matching. The table is loaded lazily so Simplified plans never fetch it.
