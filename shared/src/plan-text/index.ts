@@ -24,6 +24,8 @@ export { loadTraditionalTable, looksTraditional } from './traditional';
 export { labelKey } from './headings';
 export { compactForMatch, matchingCopy } from './normalize';
 
+const WHOLE = { id: '', parentId: '', label: '', labelKey: '', title: '', level: 1, body: '', order: 0 };
+
 export interface ParseOptions {
   /** Plan year when neither the title nor the text says (default: the current year). */
   defaultYear?: number;
@@ -58,7 +60,11 @@ export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
       match.slice(head.titleEnd, head.bodyStart),
     );
   const { sections, spans } = buildOutline(text, match, head.bodyStart);
-  const activities = extractActivities(text, match, sections, spans, year);
+  // A plan with no recognisable sections still yields drafts, linked to no section ("").
+  const activities =
+    sections.length > 0
+      ? extractActivities(text, match, sections, spans, year)
+      : extractActivities(text, match, [WHOLE], [{ start: head.bodyStart, titleStart: head.bodyStart, titleEnd: head.bodyStart, end: match.length }], year);
   return { title: head.title, year, sections, activities };
 }
 

@@ -140,9 +140,11 @@ const CLOSING = /^[ \t]*(?:同志们[,，!！]|汇报完毕|以上(?:汇报|发�
 export function buildOutline(text: string, match: string, bodyStart: number): Outline {
   let end = match.length;
   let accepted = nest(scanMarkers(match, bodyStart, end));
-  if (!accepted.some((a) => STRUCTURAL.includes(a.marker.type))) {
+  const structural = accepted.filter((a) => STRUCTURAL.includes(a.marker.type)).length;
+  // One lone "一、" in a speech (a quoted list, say) does not make it a numbered plan.
+  if (structural < 2) {
     const paras = paragraphMarkers(match, bodyStart, end);
-    if (paras.length >= 2) {
+    if (paras.length >= (structural === 0 ? 2 : 3)) {
       const inline = scanMarkers(match, bodyStart, end);
       const all = [...paras, ...inline].sort((a, b) => a.start - b.start);
       // Enumerations before the first paragraph heading belong to the preamble.

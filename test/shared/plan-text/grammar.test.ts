@@ -55,7 +55,17 @@ describe('numbering grammar', () => {
     expect(p.sections.map((s) => s.label)).toEqual(['一、', '1、', '2、', '3、']);
   });
 
-  it('gives stable ids: same text, same ids', () => {
+  it('still drafts activities from a plan without sections (sectionId "")', () => {
+    const p = parsePlan('关于开展读书月活动的通知\n4月中旬举办全市职工读书分享会和“书香机关”征文比赛。', { defaultYear: 2024 });
+    expect(p.sections).toEqual([]);
+    expect(p.year).toBe(2024);
+    expect(p.activities).toMatchObject([
+      { title: '全市职工读书分享会', kind: 'study', sectionId: '', start: '2024-04-11', end: '2024-04-21', cue: '4月中旬' },
+      { title: '“书香机关”征文比赛', kind: 'contest', sectionId: '', start: '2024-04-11' },
+    ]);
+  });
+
+    it('gives stable ids: same text, same ids', () => {
     const text = '计划\n一、甲\n（一）乙\n（二）丙\n二、丁\n1、戊';
     const a = parsePlan(text);
     const b = parsePlan(text);
