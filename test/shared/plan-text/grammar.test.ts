@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanPlanText, removePageFooters, removePinyin } from '../../../shared/src/plan-text/clean';
 import { chineseNumeral, labelKey, scanMarkers } from '../../../shared/src/plan-text/headings';
-import { parsePlan, parsePlanAsync, toPlanJson } from '../../../shared/src/plan-text/index';
+import { parsePlan, parsePlanAsync, sectionLabelPath, toPlanJson } from '../../../shared/src/plan-text/index';
 import { matchingCopy } from '../../../shared/src/plan-text/normalize';
 import { loadTraditionalTable } from '../../../shared/src/plan-text/traditional';
 import { findTimes, resolveTime } from '../../../shared/src/plan-text/when';
@@ -63,6 +63,13 @@ describe('numbering grammar', () => {
       { title: '全市职工读书分享会', kind: 'study', sectionId: '', start: '2024-04-11', end: '2024-04-21', cue: '4月中旬' },
       { title: '“书香机关”征文比赛', kind: 'contest', sectionId: '', start: '2024-04-11' },
     ]);
+  });
+
+    it('gives label paths for display', () => {
+    const p = parsePlan('计划\n一、甲\n（一）乙\n（二）丙\n1、丁');
+    expect(sectionLabelPath(p.sections, 's1.2.1')).toBe('一、 （二） 1、');
+    expect(sectionLabelPath(p.sections, 'nope')).toBe('');
+    expect(sectionLabelPath([{ id: 'a', parentId: 'a', label: '', title: '聚焦建设政治过硬的模范机关' }], 'a')).toBe('聚焦建设政治过硬…');
   });
 
     it('gives stable ids: same text, same ids', () => {
