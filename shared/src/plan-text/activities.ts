@@ -57,6 +57,8 @@ function nounsIn(match: string, from: number, to: number): Found[] {
     }
     // "…周年活动", "…竞赛活动": 活动 adds nothing to the kind.
     if (match.startsWith('活动', end) && noun !== '活动') end += 2;
+    // “百姓宣讲”活动: a quoted name ending in the noun, then 活动.
+    else if (match.startsWith('”活动', end) && noun !== '活动') end += 3;
     // Of the nouns ending at the same place, the longest (earliest) is the head: 知识竞赛, not 竞赛.
     const prev = byEnd.get(end);
     if (!prev || start < prev.start) byEnd.set(end, { start, end, noun, kind, needsCue });

@@ -39,8 +39,9 @@ export const NOUN_RULES: NounRule[] = [
   },
   { kind: 'volunteer', nouns: ['志愿服务活动', '志愿服务', '志愿活动', '志愿者活动'] },
   { kind: 'assessment', nouns: ['评选表彰', '检查考核', '考评', '考核', '评选', '表彰', '督查', '评比', '测评'] },
-  { kind: 'other', nouns: ['文艺晚会', '晚会', '文艺演出', '文艺汇演'] },
-  { kind: 'campaign', nouns: ['系列活动', '主题活动', '主题教育', '活动', '行动'] },
+  { kind: 'contest', nouns: ['运动会', '联赛'] },
+  { kind: 'other', nouns: ['文艺晚会', '晚会', '文艺演出', '文艺汇演', '音乐会'] },
+  { kind: 'campaign', nouns: ['系列活动', '主题活动', '主题教育', '文化节', '艺术节', '读书节', '文化周', '活动', '行动'] },
 ];
 
 export const TAKES_OBJECT = new Set(['评选表彰', '评选', '表彰']);

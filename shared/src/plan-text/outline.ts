@@ -136,9 +136,13 @@ export interface Outline {
 
 /** Closing formulas of speeches and reports: not part of the last section. */
 const CLOSING = /^[ \t]*(?:同志们[,，!！]|汇报完毕|以上(?:汇报|发言)|谢谢(?:大家)?[。!！]?$)/m;
+/** 附件：1.… — the attachment list after the plan is not part of its outline. */
+const ATTACHMENTS = /^[ \t]*附件\s*\d*\s*[:：]/m;
 
 export function buildOutline(text: string, match: string, bodyStart: number): Outline {
   let end = match.length;
+  const attachments = ATTACHMENTS.exec(match.slice(bodyStart));
+  if (attachments) end = bodyStart + attachments.index;
   let accepted = nest(scanMarkers(match, bodyStart, end));
   const structural = accepted.filter((a) => STRUCTURAL.includes(a.marker.type)).length;
   // One lone "一、" in a speech (a quoted list, say) does not make it a numbered plan.

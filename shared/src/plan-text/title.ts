@@ -87,7 +87,16 @@ export function findTitle(text: string, match: string = matchingCopy(text)): Tit
  * The plan year: from the title, else the lines under it (a speech's date), else the opening lines ("2020年是…"), else
  * site metadata (更新时间:2023-12), else the most frequent "20xx年" in the text.
  */
+const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** "二〇二四年" → "2024年", so formal titles written in Chinese numerals give their year too. */
+function arabicYears(s: string): string {
+  return s.replace(/([〇零一二三四五六七八九]{4})(?=年)/g, (y) => [...y].map((c) => CN_DIGIT[c]).join(''));
+}
+
 export function findYear(title: string, bodyMatch: string, metaYears: number[], fallback: number, headMatch = ''): number {
+  title = arabicYears(title);
+  headMatch = arabicYears(headMatch);
   const inTitle = /((?:19|20)\d{2})(?!\d)/.exec(matchingCopy(title));
   if (inTitle) return Number(inTitle[1]);
   const inHead = /((?:19|20)\d{2})年/.exec(headMatch);

@@ -143,7 +143,7 @@ const MONTH = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])';
 const WINDOW_RE = new RegExp(
   [
     // 3月5日至7日, 3月5日—4月2日
-    `(?<d1m>${MONTH})月(?<d1d>\\d{1,2})[日号]?(?:[-—~～至到](?:(?<d2m>${MONTH})月)?(?<d2d>\\d{1,2})[日号])?`,
+    `(?<d1m>${MONTH})月(?<d1d>\\d{1,2})[日号]?(?:[-—~～至到](?:(?<d2m>${MONTH})月)?(?<d2d>\\d{1,2})[日号])?(?<around>前后|左右|之前|前)?`,
     // 3—5月, 3至5月
     `(?<r1>${MONTH})(?:月)?[-—~～至到](?<r2>${MONTH})月(?:份)?`,
     // 3月, 3月上旬, 3月底
@@ -276,6 +276,9 @@ export function findTimes(match: string, from: number, to: number, year: number)
         const m2 = g.d2m ? monthNum(g.d2m) : m1;
         const d2 = g.d2d ? Number(g.d2d) : d1;
         window = m2 && d2 >= 1 && d2 <= lastDay(y, m2) ? [ymd(y, m1, d1), ymd(y, m2, d2)] : [ymd(y, m1, d1), ymd(y, m1, d1)];
+        // 3月5日前后 → a few days either side; 3月5日前 → the week before.
+        if (g.around === '前后' || g.around === '左右') window = [addDays(window[0], -3), addDays(window[1], 3)];
+        else if (g.around) window = [addDays(window[0], -7), addDays(window[0], -1)];
       }
     } else if (g.r1) {
       const a = monthNum(g.r1);

@@ -192,6 +192,26 @@ describe('fixture: speech without numbering (speech.txt)', async () => {
   });
 });
 
+describe('fixture: a clean, typical plan (typical-points.txt)', async () => {
+  const p = await load('typical-points.txt');
+
+  it('reads a year written in Chinese numerals and stops before the attachments', () => {
+    expect(p.title).toBe('二〇二四年全市宣传思想文化工作要点');
+    expect(p.year).toBe(2024);
+    expect(p.sections.map((s) => s.labelKey)).toEqual(['一、', '1.', '2.', '二、', '(一)', '(二)', '三、', '(一)', '(二)']);
+    expect(JSON.stringify(p.sections)).not.toContain('分工表');
+  });
+
+  it('drafts activities', () => {
+    expect(find(p, '“百姓宣讲”活动')).toMatchObject({ kind: 'lecture', sectionId: 's1.2' });
+    expect(find(p, '培训班')).toMatchObject({ kind: 'training', start: '2024-07-01', end: '2024-08-01', cue: '7月' });
+    expect(find(p, '分析研判会')).toMatchObject({ kind: 'meeting', rrule: 'FREQ=MONTHLY;INTERVAL=3' });
+    expect(find(p, '文化节')).toMatchObject({ kind: 'campaign' });
+    expect(find(p, '学雷锋志愿服务活动')).toMatchObject({ kind: 'volunteer', start: '2024-03-02', end: '2024-03-09', cue: '3月5日前后' });
+    expect(find(p, '测评')).toMatchObject({ kind: 'assessment', cue: '年底' });
+  });
+});
+
 describe('fixture: GB18030 file (gb18030-plan.txt)', () => {
   it('decodes and parses', async () => {
     const p = await parsePlanAsync(decodePlanBytes(new Uint8Array(readFileSync(path.join(dir, 'gb18030-plan.txt')))));
