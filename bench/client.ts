@@ -36,6 +36,32 @@ function initialAssetSizes(): { js: number; css: number; files: string[] } {
   return { js, css, files: refs };
 }
 
+const FIRST_EVENT_PAINT = `new Promise((resolve) => {
+  const check = () => {
+    if (document.querySelector('[data-testid="calendar"] .cc-event')) resolve(performance.now());
+    else requestAnimationFrame(check);
+  };
+  check();
+})`;
+
+const NEXT_MONTH = `(async () => {
+  const titleEl = document.querySelector('[data-testid="view-title"]');
+  const before = titleEl.textContent;
+  const t = performance.now();
+  document.querySelector('button[aria-label="next"]').click();
+  await new Promise((resolve) => {
+    const check = () => {
+      const changed = document.querySelector('[data-testid="view-title"]').textContent !== before;
+      if (changed && document.querySelector('[data-testid="calendar"] .cc-event')) resolve();
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+  // One more frame: the browser has painted what the events produced.
+  await new Promise((r) => requestAnimationFrame(() => r()));
+  return performance.now() - t;
+})()`;
+
 export async function runClientBench(): Promise<void> {
   if (!process.env.SKIP_BUILD) execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   const sizes = initialAssetSizes();
@@ -66,40 +92,29 @@ export async function runClientBench(): Promise<void> {
     const firstPaints: number[] = [];
     for (let i = 0; i < 5; i++) {
       await page.goto(url);
-      const t = await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const check = () => {
-              if (document.querySelector('[data-testid="calendar"] .fc-event')) resolve(performance.now());
-              else requestAnimationFrame(check);
-            };
-            check();
-          }),
-      );
+      // Scripts go in as strings: tsx would wrap inline functions with helpers the page lacks.
+      const t = (await page.evaluate(FIRST_EVENT_PAINT)) as number;
       firstPaints.push(t);
+      const marks = (await page.evaluate(`performance.getEntriesByType('mark').filter((m) => m.name.startsWith('cc:')).map((m) => m.name.slice(3) + ' ' + m.startTime.toFixed(0))`)) as string[];
+      if (i === 4) console.log(`  last load: ${marks.join(', ')}, first event ${t.toFixed(0)}`);
     }
     console.log(`first calendar paint (navigation start → first event drawn, 5 loads): median ${ms(quantile(firstPaints, 0.5))}, min ${ms(Math.min(...firstPaints))}, max ${ms(Math.max(...firstPaints))}`);
 
+    // Month switching is measured once the workspace has fully loaded (steady state).
+    await page.waitForFunction(`performance.getEntriesByName('cc:doc-loaded').length > 0`, undefined, { timeout: 60_000 });
+    await page.waitForTimeout(500);
     const switches: number[] = [];
     for (let m = 0; m < 12; m++) {
-      const dt = await page.evaluate(async () => {
-        const title = document.querySelector('[data-testid="view-title"]')!.textContent;
-        const t = performance.now();
-        (document.querySelector('button[aria-label="next"]') as HTMLButtonElement).click();
-        await new Promise<void>((resolve) => {
-          const check = () => {
-            const changed = document.querySelector('[data-testid="view-title"]')!.textContent !== title;
-            if (changed && document.querySelector('[data-testid="calendar"] .fc-event')) resolve();
-            else requestAnimationFrame(check);
-          };
-          check();
-        });
-        // One more frame: the browser has painted what the events produced.
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        return performance.now() - t;
-      });
+      const dt = (await page.evaluate(NEXT_MONTH)) as number;
       switches.push(dt);
     }
+    const measures = (await page.evaluate(`performance.getEntriesByType('measure').filter((m) => m.name.startsWith('cc:')).map((m) => [m.name, m.duration])`)) as [string, number][];
+    for (const name of ['cc:query', 'cc:inputs']) {
+      const xs = measures.filter(([n]) => n === name).map(([, d]) => d);
+      if (xs.length) console.log(`  ${name.slice(3)} per fetch: median ${ms(quantile(xs, 0.5))}, p95 ${ms(quantile(xs, 0.95))}`);
+    }
+    const writes = (await page.evaluate(`performance.getEntriesByName('cc:index-write').map((m) => m.detail)`)) as number[];
+    console.log(`  index writes during this page's life: ${writes.length} (${writes.reduce((a, b) => a + b, 0)} ids)`);
     console.log(`month switch over 12 months: median ${ms(quantile(switches, 0.5))}, p95 ${ms(quantile(switches, 0.95))}, max ${ms(Math.max(...switches))}`);
 
     const cdp = await ctx.newCDPSession(page);

@@ -1,4 +1,6 @@
 import { render } from 'solid-js/web';
+
+performance.mark('cc:app-start');
 import { App } from './app/App';
 import { registerServiceWorker } from './app/service-worker';
 import './styles/base.css';

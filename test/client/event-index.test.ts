@@ -9,6 +9,8 @@ const titles = (records: { title: string }[]) => records.map((r) => r.title).sor
 describe('event index (Dexie projection of the workspace doc)', () => {
   it('answers range queries and follows creates, moves, deletes and purges', async () => {
     const ws = await openWorkspace('index-test-1', '测试');
+    ws.load();
+    await ws.loaded;
     const { doc, index } = ws;
     createEvent(doc, { title: '三月会议', kind: 'meeting', status: 'planned', start: '2026-03-10T09:00' });
     const moving = createEvent(doc, { title: '四月展览', kind: 'exhibition', status: 'planned', start: '2026-04-02' });
@@ -40,6 +42,8 @@ describe('event index (Dexie projection of the workspace doc)', () => {
 
   it('rebuilds a stale projection on open and skips the rebuild when nothing changed', async () => {
     const first = await openWorkspace('index-test-2');
+    first.load();
+    await first.loaded;
     createEvent(first.doc, { title: '国庆专题宣传', kind: 'publicity', status: 'planned', start: '2026-09-25' });
     await first.index.settled();
     first.close();
@@ -49,6 +53,8 @@ describe('event index (Dexie projection of the workspace doc)', () => {
     await db().eventIndex.where('[ws+id]').between(['index-test-2', ''], ['index-test-2', '\uffff']).delete();
     await db().workspaces.update('index-test-2', { indexedState: new Uint8Array([0]) });
     const second = await openWorkspace('index-test-2');
+    second.load();
+    await second.loaded;
     expect(titles(await second.index.query('2026-09-01', '2026-10-01'))).toEqual(['国庆专题宣传']);
     second.close();
   });

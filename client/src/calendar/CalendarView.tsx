@@ -34,13 +34,15 @@ export interface CalendarViewProps {
   editable: boolean;
   /** Current wall-clock time in the workspace zone, `YYYY-MM-DDTHH:mm`. */
   now: () => string;
-  fetchEvents: (from: string, to: string) => Promise<EventInput[]>;
+  fetchEvents: (from: string, to: string, view: ViewName) => Promise<EventInput[]>;
   /** Changing this refetches the visible range. */
   revision: unknown;
   decorate: ((day: string) => DayDecoration) | null;
   onNavigate: (view: ViewName, date: string, title: string, from: string, to: string) => void;
   onSelect: (range: RangeSelection) => void;
   onEventClick: (id: string, occurrenceStart: string) => void;
+  /** A crowded day's "+N" chip was clicked. */
+  onMore: (day: string) => void;
   onEventMove: (move: EventMove) => boolean;
   onReady?: (api: Calendar) => void;
 }
@@ -76,7 +78,7 @@ export function CalendarView(props: CalendarViewProps) {
   let calendar: Calendar | undefined;
 
   const source = (info: EventSourceFuncInfo) =>
-    props.fetchEvents(dateToDay(info.start), dateToDay(info.end));
+    props.fetchEvents(dateToDay(info.start), dateToDay(info.end), viewNameOf(calendar?.view.type ?? VIEWS[props.view]));
 
   const options = (): CalendarOptions => ({
     plugins: [dayGridPlugin, timeGridPlugin, listPlugin, multiMonthPlugin, interactionPlugin, classicTheme],
@@ -90,6 +92,8 @@ export function CalendarView(props: CalendarViewProps) {
     headerToolbar: false,
     height: '100%',
     dayMaxEvents: true,
+    // ccOrder comes from the per-day budget (calendar/day-budget.ts): kept events, then the "+N" chip.
+    eventOrder: 'ccOrder,start,-duration,allDay,title',
     navLinks: true,
     editable: props.editable,
     selectable: props.editable,
@@ -118,6 +122,8 @@ export function CalendarView(props: CalendarViewProps) {
     },
     eventClick: (arg) => {
       arg.jsEvent.preventDefault();
+      const moreDay = arg.event.extendedProps.moreDay as string | undefined;
+      if (moreDay) return props.onMore(moreDay);
       const id = arg.event.extendedProps.eventId as string | undefined;
       if (id) props.onEventClick(id, dateToValue(arg.event.start!, arg.event.allDay));
     },

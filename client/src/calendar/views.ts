@@ -4,6 +4,8 @@ export const VIEWS = {
   week: 'timeGridWeek',
   list: 'listMonth',
   year: 'multiMonthYear',
+  /** One day's full list: where a crowded day's "+N" chip leads. */
+  day: 'listDay',
 } as const;
 
 export type ViewName = keyof typeof VIEWS;

@@ -42,15 +42,22 @@ export class EventIndex {
     readonly doc: Y.Doc,
   ) {}
 
-  /** Rebuild when the doc changed since the last projection (another device, a lost write), then follow changes. */
+  /** Make the persisted projection queryable before the doc has loaded. */
+  async prime(): Promise<void> {
+    const row = await db().workspaces.get(this.ws);
+    this.maxSpanDays = row?.maxSpanDays ?? 1;
+  }
+
+  /**
+   * Once the doc is loaded: rebuild when it changed since the last projection (another
+   * device, a write lost in a crash), then follow its changes.
+   */
   async start(): Promise<void> {
-    const d = db();
-    const row = await d.workspaces.get(this.ws);
+    const row = await db().workspaces.get(this.ws);
     const state = Y.encodeStateVector(this.doc);
-    if (row && sameBytes(row.indexedState, state)) {
-      this.maxSpanDays = row.maxSpanDays ?? 1;
-    } else {
+    if (!row || !sameBytes(row.indexedState, state)) {
       await this.rebuild();
+      this.notify();
     }
     this.unobserve = observeEvents(this.doc, (ids) => {
       for (const id of ids) this.pending.add(id);
@@ -67,6 +74,14 @@ export class EventIndex {
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Recently read ranges (rows), so a month already fetched or prefetched is answered from memory. */
+  private cache: { from: string; to: string; rows: Promise<EventIndexRow[]> }[] = [];
+
+  private notify(): void {
+    this.cache = [];
+    for (const l of this.listeners) l();
   }
 
   async rebuild(): Promise<void> {
@@ -98,12 +113,13 @@ export class EventIndex {
         await this.write(ids);
       }
       this.flushing = null;
-      for (const l of this.listeners) l();
+      this.notify();
     })();
     return this.flushing;
   }
 
   private async write(ids: string[]): Promise<void> {
+    performance.mark('cc:index-write', { detail: ids.length });
     const d = db();
     const put: EventIndexRow[] = [];
     const del: [string, string][] = [];
@@ -126,13 +142,29 @@ export class EventIndex {
    * index reaching back by the longest span, plus every recurring series (expanded by the caller).
    */
   async query(from: string, to: string): Promise<EventRecord[]> {
+    const hit = this.cache.find((c) => c.from <= from && c.to >= to);
+    const rows = await (hit ? hit.rows : this.read(from, to));
+    return rows.filter((r) => r.recurring === 1 || (r.start < to && r.end > from)).map((r) => r.record);
+  }
+
+  /** Read [from, to) into memory ahead of need (the months either side of the visible one). */
+  async prefetch(from: string, to: string): Promise<void> {
+    if (this.cache.some((c) => c.from <= from && c.to >= to)) return;
+    await this.read(from, to);
+  }
+
+  /** Reads are cached while in flight too, so a prefetch under way serves the query that needs it. */
+  private read(from: string, to: string): Promise<EventIndexRow[]> {
     const d = db();
     const reachBack = addDays(from, -this.maxSpanDays);
-    const [oneOff, series] = await Promise.all([
+    const rows = Promise.all([
       d.eventIndex.where('[ws+start]').between([this.ws, reachBack], [this.ws, to], true, false).toArray(),
       d.eventIndex.where('[ws+recurring]').equals([this.ws, 1]).toArray(),
-    ]);
-    const hits = oneOff.filter((r) => r.recurring === 0 && r.end > from);
-    return [...hits, ...series].map((r) => r.record);
+    ]).then(([oneOff, series]) => [...oneOff.filter((r) => r.recurring === 0 && r.end > from), ...series]);
+    const entry = { from, to, rows };
+    this.cache.unshift(entry);
+    this.cache.length = Math.min(this.cache.length, 6);
+    rows.catch(() => (this.cache = this.cache.filter((c) => c !== entry)));
+    return rows;
   }
 }

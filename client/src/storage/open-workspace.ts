@@ -9,31 +9,56 @@ export interface OpenWorkspace {
   id: string;
   doc: Y.Doc;
   index: EventIndex;
+  /** Name from the device's registry, shown until the doc has loaded. */
+  registryName: string;
+  /** Resolves once the doc is loaded from IndexedDB and the index is checked against it. */
+  loaded: Promise<void>;
+  /**
+   * Start loading the doc. Applying a large workspace's updates holds the main thread for a
+   * while, so the calendar asks for it after its first paint from the index (see CalendarPage).
+   */
+  load(): void;
   close(): void;
 }
 
 /**
- * Load a workspace's Y.Doc from IndexedDB (creating an empty one for an unknown id)
- * and bring its event index up to date. Other tabs' edits arrive through y-dexie.
+ * Open a workspace from IndexedDB (an unknown id becomes an empty local workspace).
+ * The persisted event index answers range queries at once, so the calendar paints while
+ * the Y.Doc loads; once it has, the index is checked against it (and rebuilt if stale).
+ * Other tabs' edits arrive through y-dexie.
  */
 export async function openWorkspace(id: string, nameIfNew = ''): Promise<OpenWorkspace> {
   const row = await ensureWorkspace(id, nameIfNew);
   const doc = row.doc;
-  const provider = DexieYProvider.load(doc);
-  await provider.whenLoaded;
-  initWorkspaceDoc(doc, { name: row.name || nameIfNew });
-  const meta = readMeta(doc);
-  if (meta.name && meta.name !== row.name) await setRegistryName(id, meta.name);
-  void touchWorkspace(id);
   const index = new EventIndex(id, doc);
-  await index.start();
+  await index.prime();
+  let closed = false;
+  let provider: DexieYProvider | undefined;
+  let startLoad!: () => void;
+  const requested = new Promise<void>((resolve) => (startLoad = resolve));
+  const loaded = (async () => {
+    await requested;
+    if (closed) return;
+    provider = DexieYProvider.load(doc);
+    await provider.whenLoaded;
+    if (closed) return;
+    initWorkspaceDoc(doc, { name: row.name || nameIfNew });
+    const meta = readMeta(doc);
+    if (meta.name && meta.name !== row.name) await setRegistryName(id, meta.name);
+    void touchWorkspace(id);
+    await index.start();
+  })();
   return {
     id,
     doc,
     index,
+    registryName: row.name,
+    loaded,
+    load: startLoad,
     close() {
+      closed = true;
       index.stop();
-      DexieYProvider.release(doc);
+      if (provider) DexieYProvider.release(doc);
     },
   };
 }

@@ -14,7 +14,7 @@ export interface RecordLists {
  * The small lists the calendar index leaves out (trash, needs attention), kept per changed id
  * so a change never re-walks 10,000 events. The first full scan waits for an idle moment.
  */
-export function createRecordLists(doc: Y.Doc): { lists: RecordLists; dispose: () => void } {
+export function createRecordLists(doc: Y.Doc): { lists: RecordLists; start: () => void; dispose: () => void } {
   const [lists, setLists] = createStore<RecordLists>({ deleted: {}, invalid: {} });
 
   const apply = (ids: Iterable<string>) =>
@@ -31,7 +31,9 @@ export function createRecordLists(doc: Y.Doc): { lists: RecordLists; dispose: ()
       }),
     );
 
-  const unobserve = observeEvents(doc, (ids) => apply(ids));
+  let unobserve: (() => void) | undefined;
+  let handle: number | ReturnType<typeof setTimeout> | undefined;
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
   const scan = () => {
     const { events, invalid } = readEvents(doc);
     setLists(
@@ -41,13 +43,18 @@ export function createRecordLists(doc: Y.Doc): { lists: RecordLists; dispose: ()
       }),
     );
   };
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
-  const handle = idle ? idle(scan) : setTimeout(scan, 50);
+  /** Call once the doc has loaded. */
+  const start = () => {
+    unobserve = observeEvents(doc, (ids) => apply(ids));
+    handle = idle ? idle(scan) : setTimeout(scan, 50);
+  };
   return {
     lists,
+    start,
     dispose() {
-      unobserve();
+      unobserve?.();
       const cancel = (globalThis as { cancelIdleCallback?: (h: number) => void }).cancelIdleCallback;
+      if (handle === undefined) return;
       if (idle && cancel) cancel(handle as number);
       else clearTimeout(handle as ReturnType<typeof setTimeout>);
     },

@@ -28,6 +28,8 @@ function exposeTestHook(open: OpenWorkspace): void {
     applyUpdate: (update: Uint8Array) => Y.applyUpdate(open.doc, update, SYSTEM_ORIGIN),
     settled: () => open.index.settled(),
     eventCount: () => roots(open.doc).events.size,
+    query: (from: string, to: string) => open.index.query(from, to),
+    doc: open.doc,
   };
 }
 
@@ -48,6 +50,8 @@ export interface WorkspaceApi {
   lists: RecordLists;
   name: Accessor<string>;
   timezone: Accessor<string>;
+  /** The doc has loaded: edits may start (the calendar already shows the persisted index). */
+  ready: Accessor<boolean>;
   /** Bumps whenever the event index changed, so range views refetch. */
   revision: Accessor<number>;
   canUndo: Accessor<boolean>;
@@ -74,13 +78,14 @@ export function useWorkspace(): WorkspaceApi {
 export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const { doc, id } = props.open;
   const meta = roots(doc).meta;
-  const [name, setName] = createSignal(readMeta(doc).name);
+  const [name, setName] = createSignal(props.open.registryName);
+  const [ready, setReady] = createSignal(false);
   const [timezone, setTimezone] = createSignal(readMeta(doc).timezone);
   const onMeta = () => {
     const m = readMeta(doc);
-    setName(m.name);
+    if (m.name) setName(m.name);
     setTimezone(m.timezone);
-    void setRegistryName(id, m.name);
+    if (m.name) void setRegistryName(id, m.name);
   };
   meta.observe(onMeta);
 
@@ -102,7 +107,12 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   undoManager.on('stack-item-popped', onStack);
   undoManager.on('stack-cleared', onStack);
 
-  const { lists, dispose } = createRecordLists(doc);
+  const { lists, start: startLists, dispose } = createRecordLists(doc);
+  void props.open.loaded.then(() => {
+    onMeta();
+    startLists();
+    setReady(true);
+  });
   const by = () => displayName() || undefined;
 
   exposeTestHook(props.open);
@@ -122,6 +132,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     lists,
     name,
     timezone,
+    ready,
     revision,
     canUndo,
     canRedo,

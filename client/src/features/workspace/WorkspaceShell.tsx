@@ -47,6 +47,10 @@ export function WorkspaceShell(props: ParentProps) {
     () => params.id,
     async (id) => {
       const ws = await openWorkspace(id);
+      performance.mark('cc:workspace-open');
+      // Pages without a calendar (or a calendar that never fetches) still get their doc soon.
+      setTimeout(() => ws.load(), 400);
+      void ws.loaded.then(() => performance.mark('cc:doc-loaded'));
       void requestPersistentStorage();
       return ws;
     },

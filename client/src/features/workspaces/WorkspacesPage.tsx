@@ -16,6 +16,8 @@ import { LOCAL_ORIGIN, setWorkspaceName } from '@shared/schema';
 async function renameWorkspace(id: string, name: string): Promise<void> {
   const ws = await openWorkspace(id);
   try {
+    ws.load();
+    await ws.loaded;
     setWorkspaceName(ws.doc, name, LOCAL_ORIGIN);
   } finally {
     ws.close();
@@ -33,6 +35,8 @@ export function WorkspacesPage() {
     e.preventDefault();
     const id = newWorkspaceId();
     const ws = await openWorkspace(id, name().trim() || t('untitledWorkspace'));
+    ws.load();
+    await ws.loaded;
     ws.close();
     setName('');
     navigate(`/w/${id}`);

@@ -1,0 +1,82 @@
+import type { EventInput } from 'fullcalendar';
+import { addDays } from '@shared/time/dates';
+
+/**
+ * Month and year grids show a handful of activities per day; a busy week has 30 a day.
+ * Handing FullCalendar only what fits (plus one "+N" chip per crowded day) keeps month
+ * switches fast: its own overflow logic costs time for every hidden event. Nothing is lost:
+ * the chip opens that day's full list.
+ */
+export interface MoreChip {
+  moreDay: string;
+  hidden: number;
+}
+
+const dayOf = (v: string) => v.slice(0, 10);
+
+/** Days (YYYY-MM-DD) an input covers, for an all-day exclusive end or a timed end. */
+function spanDays(e: EventInput): { first: string; lastExclusive: string | null } {
+  const start = String(e.start);
+  const end = e.end ? String(e.end) : null;
+  if (!end) return { first: dayOf(start), lastExclusive: null };
+  if (e.allDay) return { first: dayOf(start), lastExclusive: dayOf(end) };
+  // A timed event ending at midnight does not reach into the next day.
+  const endDay = end.slice(11) === '00:00' || end.length === 10 ? dayOf(end) : nextDay(dayOf(end));
+  return { first: dayOf(start), lastExclusive: endDay };
+}
+
+const nextDay = (day: string): string => addDays(day, 1);
+
+function isMultiDay(e: EventInput): boolean {
+  const { first, lastExclusive } = spanDays(e);
+  // Same-day or next-day exclusive end: one day. Compare strings before doing date arithmetic.
+  return lastExclusive !== null && lastExclusive > first && lastExclusive !== nextDay(first);
+}
+
+/** Order within a day: all-day first, then by start time, then title (what the grid would show first). */
+function compare(a: EventInput, b: EventInput): number {
+  if (Boolean(a.allDay) !== Boolean(b.allDay)) return a.allDay ? -1 : 1;
+  const s = String(a.start).localeCompare(String(b.start));
+  return s !== 0 ? s : String(a.title).localeCompare(String(b.title), 'zh');
+}
+
+export function limitPerDay(inputs: EventInput[], budget: number, moreTitle: (hidden: number) => string): EventInput[] {
+  const kept: EventInput[] = [];
+  const multiPerDay = new Map<string, number>();
+  const singles = new Map<string, EventInput[]>();
+  for (const e of inputs) {
+    if (isMultiDay(e)) {
+      kept.push({ ...e, ccOrder: 0 });
+      const { first, lastExclusive } = spanDays(e);
+      for (let d = first; d < lastExclusive!; d = nextDay(d)) multiPerDay.set(d, (multiPerDay.get(d) ?? 0) + 1);
+    } else {
+      const day = dayOf(String(e.start));
+      const list = singles.get(day);
+      if (list) list.push(e);
+      else singles.set(day, [e]);
+    }
+  }
+  for (const [day, list] of singles) {
+    list.sort(compare);
+    const room = budget - (multiPerDay.get(day) ?? 0);
+    const fits = list.length <= room;
+    const shown = fits ? list : list.slice(0, Math.max(0, room - 1));
+    shown.forEach((e, i) => kept.push({ ...e, ccOrder: 1 + i }));
+    if (!fits) {
+      const hidden = list.length - shown.length;
+      kept.push({
+        id: `more:${day}`,
+        title: moreTitle(hidden),
+        start: day,
+        allDay: true,
+        editable: false,
+        className: 'cc-more',
+        color: '#eef1f5',
+        contrastColor: '#374151',
+        ccOrder: 1000,
+        extendedProps: { moreDay: day, hidden } satisfies MoreChip,
+      });
+    }
+  }
+  return kept;
+}
