@@ -48,14 +48,28 @@ export function normalizeChar(c: number, t2s: CharMap | null): number {
   return c;
 }
 
+// A flat 64K lookup table per character map: the copy is made several times per
+// parse, and one array read per code unit is far cheaper than Map lookups.
+const luts = new WeakMap<CharMap, Uint16Array>();
+let plainLut: Uint16Array | null = null;
+function lutFor(t2s: CharMap | null): Uint16Array {
+  const cached = t2s ? luts.get(t2s) : plainLut;
+  if (cached) return cached;
+  const lut = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) lut[c] = normalizeChar(c, t2s);
+  if (t2s) luts.set(t2s, lut);
+  else plainLut = lut;
+  return lut;
+}
+
 // Decoding the code units back in one call is several times faster than fromCharCode chunks.
 const utf16 = new TextDecoder('utf-16le');
 
 /** Same-length matching copy of `text` (see module comment). */
 export function matchingCopy(text: string, t2s: CharMap | null = traditionalTable()): string {
-  // Building from a code-unit array keeps this linear and allocation-light.
+  const lut = lutFor(t2s);
   const out = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = normalizeChar(text.charCodeAt(i), t2s);
+  for (let i = 0; i < text.length; i++) out[i] = lut[text.charCodeAt(i)];
   return utf16.decode(out);
 }
 
