@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createEvent } from '../../shared/src/schema';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
 import { createViaEditor, dayCell, eventInCalendar, openMonth } from './helpers/calendar';
 
@@ -87,6 +88,24 @@ describe('calendar features', () => {
     expect(await page.getByTestId('calendar').getByText('国庆主题展').count()).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('view')).toBe('month');
     expect(errors).toEqual([]);
+  });
+
+  it('shows a crowded day as a few activities and a “+N” chip that opens the full day', async () => {
+    const page = await (await app.newContext()).newPage();
+    await openMonth(page, app.server.url, randomId(), '2026-11-01');
+    const foreign = new Y.Doc();
+    for (let i = 1; i <= 14; i++) {
+      const hh = String(7 + Math.floor(i / 2)).padStart(2, '0');
+      createEvent(foreign, { title: `宣讲${i}号`, kind: 'lecture', status: 'planned', start: `2026-11-18T${hh}:${i % 2 ? '00' : '30'}` });
+    }
+    const update = Array.from(Y.encodeStateAsUpdate(foreign));
+    await page.evaluate((u) => (globalThis as any).__cc.applyUpdate(new Uint8Array(u)), update);
+    const cell = dayCell(page, '2026-11-18');
+    await expect.poll(() => cell.locator('.cc-more').count()).toBe(1);
+    expect(await cell.locator('.cc-more').textContent()).toMatch(/还有 1\d 项/);
+    await cell.locator('.cc-more').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('day');
+    await expect.poll(() => eventInCalendar(page, '宣讲').count()).toBe(14);
   });
 
   it('switches the interface to English and back', async () => {

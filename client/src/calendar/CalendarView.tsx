@@ -78,7 +78,8 @@ export function CalendarView(props: CalendarViewProps) {
   let calendar: Calendar | undefined;
 
   const source = (info: EventSourceFuncInfo) =>
-    props.fetchEvents(dateToDay(info.start), dateToDay(info.end), viewNameOf(calendar?.view.type ?? VIEWS[props.view]));
+    // The URL's view: every view change goes through it (toolbar, "+N" chips, day links).
+    props.fetchEvents(dateToDay(info.start), dateToDay(info.end), props.view);
 
   const options = (): CalendarOptions => ({
     plugins: [dayGridPlugin, timeGridPlugin, listPlugin, multiMonthPlugin, interactionPlugin, classicTheme],
@@ -91,10 +92,13 @@ export function CalendarView(props: CalendarViewProps) {
     initialDate: props.date,
     headerToolbar: false,
     height: '100%',
-    dayMaxEvents: true,
+    // Our per-day budget decides what a cell shows (calendar/day-budget.ts); FullCalendar's own
+    // overflow would hide the "+N" chip and costs time for every hidden event.
+    dayMaxEvents: false,
     // ccOrder comes from the per-day budget (calendar/day-budget.ts): kept events, then the "+N" chip.
     eventOrder: 'ccOrder,start,-duration,allDay,title',
     navLinks: true,
+    navLinkDayClick: (date: Date) => props.onMore(dateToDay(date)),
     editable: props.editable,
     selectable: props.editable,
     selectMirror: true,
@@ -105,6 +109,9 @@ export function CalendarView(props: CalendarViewProps) {
     slotHeaderFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     scrollTime: '08:00:00',
     events: source,
+    // What a range shows depends on the view (per-day budget), and our index caches reads:
+    // let every view change ask again instead of reusing a wider, budgeted fetch.
+    lazyFetching: false,
     dayCellTopContent: (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate),
     datesSet: (arg) => {
       const view = viewNameOf(arg.view.type);

@@ -23,7 +23,7 @@ const EventEditor = lazy(() => import('../editor/EventEditor'));
 
 const VIEW_BUTTONS: ViewName[] = ['month', 'week', 'day', 'list', 'year'];
 /** How many activities a day cell shows before a "+N" chip (grid views only). */
-const DAY_BUDGET: Partial<Record<ViewName, number>> = { month: 5, year: 2 };
+const DAY_BUDGET: Partial<Record<ViewName, number>> = { month: 4, year: 2 };
 
 export function CalendarPage() {
   const ws = useWorkspace();
