@@ -95,6 +95,7 @@ export function CalendarView(props: CalendarViewProps) {
     // Our per-day budget decides what a cell shows (calendar/day-budget.ts); FullCalendar's own
     // overflow would hide the "+N" chip and costs time for every hidden event.
     dayMaxEvents: false,
+    eventDisplay: 'block',
     // ccOrder comes from the per-day budget (calendar/day-budget.ts): kept events, then the "+N" chip.
     eventOrder: 'ccOrder,start,-duration,allDay,title',
     navLinks: true,

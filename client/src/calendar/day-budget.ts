@@ -42,13 +42,16 @@ function compare(a: EventInput, b: EventInput): number {
 
 export function limitPerDay(inputs: EventInput[], budget: number, moreTitle: (hidden: number) => string): EventInput[] {
   const kept: EventInput[] = [];
-  const multiPerDay = new Map<string, number>();
+  const shownMulti = new Map<string, number>();
+  const hiddenPerDay = new Map<string, number>();
   const singles = new Map<string, EventInput[]>();
+  const multi: { e: EventInput; days: string[] }[] = [];
   for (const e of inputs) {
     if (isMultiDay(e)) {
-      kept.push({ ...e, ccOrder: 0 });
       const { first, lastExclusive } = spanDays(e);
-      for (let d = first; d < lastExclusive!; d = nextDay(d)) multiPerDay.set(d, (multiPerDay.get(d) ?? 0) + 1);
+      const days: string[] = [];
+      for (let d = first; d < lastExclusive!; d = nextDay(d)) days.push(d);
+      multi.push({ e, days });
     } else {
       const day = dayOf(String(e.start));
       const list = singles.get(day);
@@ -56,27 +59,40 @@ export function limitPerDay(inputs: EventInput[], budget: number, moreTitle: (hi
       else singles.set(day, [e]);
     }
   }
+  // Multi-day bars first, longest first (as the grid stacks them), while every day they cross
+  // keeps one line free for a chip; the rest are counted in the chips of the days they cover.
+  multi.sort((a, b) => b.days.length - a.days.length || compare(a.e, b.e));
+  for (const { e, days } of multi) {
+    if (days.every((d) => (shownMulti.get(d) ?? 0) < budget - 1)) {
+      kept.push({ ...e, ccOrder: 0 });
+      for (const d of days) shownMulti.set(d, (shownMulti.get(d) ?? 0) + 1);
+    } else {
+      for (const d of days) hiddenPerDay.set(d, (hiddenPerDay.get(d) ?? 0) + 1);
+    }
+  }
   for (const [day, list] of singles) {
     list.sort(compare);
-    const room = budget - (multiPerDay.get(day) ?? 0);
-    const fits = list.length <= room;
+    const room = budget - (shownMulti.get(day) ?? 0);
+    const alsoHidden = hiddenPerDay.get(day) ?? 0;
+    const fits = alsoHidden === 0 && list.length <= room;
     const shown = fits ? list : list.slice(0, Math.max(0, room - 1));
     shown.forEach((e, i) => kept.push({ ...e, ccOrder: 1 + i }));
-    if (!fits) {
-      const hidden = list.length - shown.length;
-      kept.push({
-        id: `more:${day}`,
-        title: moreTitle(hidden),
-        start: day,
-        allDay: true,
-        editable: false,
-        className: 'cc-more',
-        color: '#eef1f5',
-        contrastColor: '#374151',
-        ccOrder: 1000,
-        extendedProps: { moreDay: day, hidden } satisfies MoreChip,
-      });
-    }
+    hiddenPerDay.set(day, alsoHidden + list.length - shown.length);
+  }
+  for (const [day, hidden] of hiddenPerDay) {
+    if (hidden === 0) continue;
+    kept.push({
+      id: `more:${day}`,
+      title: moreTitle(hidden),
+      start: day,
+      allDay: true,
+      editable: false,
+      className: 'cc-more',
+      color: '#eef1f5',
+      contrastColor: '#374151',
+      ccOrder: 1000,
+      extendedProps: { moreDay: day, hidden } satisfies MoreChip,
+    });
   }
   return kept;
 }

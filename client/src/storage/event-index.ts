@@ -142,15 +142,40 @@ export class EventIndex {
    * index reaching back by the longest span, plus every recurring series (expanded by the caller).
    */
   async query(from: string, to: string): Promise<EventRecord[]> {
-    const hit = this.cache.find((c) => c.from <= from && c.to >= to);
-    const rows = await (hit ? hit.rows : this.read(from, to));
-    return rows.filter((r) => r.recurring === 1 || (r.start < to && r.end > from)).map((r) => r.record);
+    const parts = this.cover(from, to) ?? [this.read(from, to)];
+    const seen = new Set<string>();
+    const out: EventRecord[] = [];
+    for (const rows of await Promise.all(parts)) {
+      for (const r of rows) {
+        if (seen.has(r.id) || !(r.recurring === 1 || (r.start < to && r.end > from))) continue;
+        seen.add(r.id);
+        out.push(r.record);
+      }
+    }
+    return out;
   }
 
-  /** Read [from, to) into memory ahead of need (the months either side of the visible one). */
+  /** Read ahead of need (the months either side of the visible one), only what is not cached yet. */
   async prefetch(from: string, to: string): Promise<void> {
-    if (this.cache.some((c) => c.from <= from && c.to >= to)) return;
-    await this.read(from, to);
+    const gap = this.firstGap(from, to);
+    if (gap) await this.read(gap.from, gap.to);
+  }
+
+  /** Cached reads (done or in flight) whose ranges together cover [from, to), or null. */
+  private cover(from: string, to: string): Promise<EventIndexRow[]>[] | null {
+    if (this.firstGap(from, to)) return null;
+    return this.cache.filter((c) => c.from < to && c.to > from).map((c) => c.rows);
+  }
+
+  private firstGap(from: string, to: string): { from: string; to: string } | null {
+    let at = from;
+    const ranges = this.cache.filter((c) => c.to > from && c.from < to).sort((a, b) => (a.from < b.from ? -1 : 1));
+    for (const r of ranges) {
+      if (r.from > at) return { from: at, to: r.from };
+      if (r.to > at) at = r.to;
+      if (at >= to) return null;
+    }
+    return at < to ? { from: at, to } : null;
   }
 
   /** Reads are cached while in flight too, so a prefetch under way serves the query that needs it. */
@@ -163,7 +188,7 @@ export class EventIndex {
     ]).then(([oneOff, series]) => [...oneOff.filter((r) => r.recurring === 0 && r.end > from), ...series]);
     const entry = { from, to, rows };
     this.cache.unshift(entry);
-    this.cache.length = Math.min(this.cache.length, 6);
+    this.cache.length = Math.min(this.cache.length, 8);
     rows.catch(() => (this.cache = this.cache.filter((c) => c !== entry)));
     return rows;
   }

@@ -71,8 +71,7 @@ export function CalendarPage() {
     requestAnimationFrame(() =>
       setTimeout(() => {
         ws.open.load();
-        // Month grids overlap their neighbours, so each prefetch spans the visible range too.
-        void ws.open.index.prefetch(from, addDays(to, 45)).then(() => ws.open.index.prefetch(addDays(from, -45), to));
+        void ws.open.index.prefetch(to, addDays(to, 45)).then(() => ws.open.index.prefetch(addDays(from, -45), from));
       }, 0),
     );
     return inputs;
