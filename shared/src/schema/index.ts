@@ -10,3 +10,4 @@ export * from './events';
 export * from './campaigns';
 export * from './teams';
 export * from './observe';
+export * from './history';
