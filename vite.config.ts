@@ -29,6 +29,9 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/healthz/],
         globPatterns: ['**/*.{js,css,html,svg,woff2,webmanifest}'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        // The first visit's page is controlled as soon as the worker activates: offline after one visit.
+        clientsClaim: true,
+        skipWaiting: true,
       },
     }),
   ],

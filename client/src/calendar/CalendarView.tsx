@@ -43,6 +43,8 @@ export interface CalendarViewProps {
   onEventClick: (id: string, occurrenceStart: string) => void;
   /** A crowded day's "+N" chip was clicked. */
   onMore: (day: string) => void;
+  /** "张三 正在编辑" */
+  editingLabel: (name: string) => string;
   onEventMove: (move: EventMove) => boolean;
   onReady?: (api: Calendar) => void;
 }
@@ -113,6 +115,12 @@ export function CalendarView(props: CalendarViewProps) {
     // What a range shows depends on the view (per-day budget), and our index caches reads:
     // let every view change ask again instead of reusing a wider, budgeted fetch.
     lazyFetching: false,
+    // Presence and conflict marks as attributes: styled by CSS, never parsed as HTML.
+    eventDidMount: (arg) => {
+      const by = arg.event.extendedProps.editingBy as string | undefined;
+      if (by) arg.el.setAttribute('data-editing', props.editingLabel(by));
+      else arg.el.removeAttribute('data-editing');
+    },
     dayCellTopContent: (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate),
     datesSet: (arg) => {
       const view = viewNameOf(arg.view.type);

@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
 import type { EventRecord } from '@shared/schema/types';
+import type { WorkspaceAccess } from '../sync/access';
 
 /** One row per workspace known on this device; `doc` is the workspace's Y.Doc, stored by y-dexie. */
 export interface WorkspaceRow {
@@ -14,6 +15,8 @@ export interface WorkspaceRow {
   indexedState?: Uint8Array;
   /** Longest event span in days, so range queries by start can reach back far enough. */
   maxSpanDays?: number;
+  /** Relay access for this workspace; absent while it is local only. */
+  access?: WorkspaceAccess;
 }
 
 /**
@@ -29,6 +32,8 @@ export interface EventIndexRow {
   /** 1 when the event has an RRULE: those are expanded per range instead of indexed by start. */
   recurring: 0 | 1;
   record: EventRecord;
+  /** A value of this event was overwritten by a concurrent edit (see shared/src/schema/history.ts). */
+  conflicted?: boolean;
 }
 
 export type CalendarDb = Dexie & {

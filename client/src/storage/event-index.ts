@@ -1,12 +1,15 @@
 import * as Y from 'yjs';
 import type { EventRecord } from '@shared/schema/types';
-import { readEvent, readEvents, observeEvents } from '@shared/schema';
+import { readEvent, readEvents, observeEvents, observeHistory, lostValues } from '@shared/schema';
 import { addDays, diffDays, effectiveEnd } from '@shared/time/dates';
 import { db, type EventIndexRow } from './db';
 
+/** What a range query returns: the record, plus whether it carries an overwritten value. */
+export type IndexedEvent = EventRecord & { conflicted?: boolean };
+
 /** Rows for a live event: deleted and invalid records are not indexed (they have their own lists). */
-function toRow(ws: string, record: EventRecord): EventIndexRow {
-  return {
+function toRow(ws: string, record: EventRecord, doc: Y.Doc): EventIndexRow {
+  const row: EventIndexRow = {
     ws,
     id: record.id,
     start: record.start,
@@ -14,6 +17,8 @@ function toRow(ws: string, record: EventRecord): EventIndexRow {
     recurring: record.rrule ? 1 : 0,
     record,
   };
+  if (lostValues(doc, record).length > 0) row.conflicted = true;
+  return row;
 }
 
 function spanDays(row: EventIndexRow): number {
@@ -59,10 +64,17 @@ export class EventIndex {
       await this.rebuild();
       this.notify();
     }
-    this.unobserve = observeEvents(this.doc, (ids) => {
+    const onIds = (ids: Set<string>) => {
       for (const id of ids) this.pending.add(id);
       void this.flush();
-    });
+    };
+    const offEvents = observeEvents(this.doc, onIds);
+    // History can change without the event (a dismissed conflict): its mark must follow.
+    const offHistory = observeHistory(this.doc, onIds);
+    this.unobserve = () => {
+      offEvents();
+      offHistory();
+    };
   }
 
   stop(): void {
@@ -87,7 +99,7 @@ export class EventIndex {
   async rebuild(): Promise<void> {
     const d = db();
     const { events } = readEvents(this.doc);
-    const rows = events.filter((e) => e.deletedAt === undefined).map((e) => toRow(this.ws, e));
+    const rows = events.filter((e) => e.deletedAt === undefined).map((e) => toRow(this.ws, e, this.doc));
     this.maxSpanDays = rows.reduce((m, r) => Math.max(m, spanDays(r)), 1);
     const state = Y.encodeStateVector(this.doc);
     await d.transaction('rw', [d.eventIndex, d.workspaces], async () => {
@@ -125,7 +137,7 @@ export class EventIndex {
     const del: [string, string][] = [];
     for (const id of ids) {
       const read = readEvent(this.doc, id);
-      if (read?.ok && read.record.deletedAt === undefined) put.push(toRow(this.ws, read.record));
+      if (read?.ok && read.record.deletedAt === undefined) put.push(toRow(this.ws, read.record, this.doc));
       else del.push([this.ws, id]);
     }
     for (const r of put) this.maxSpanDays = Math.max(this.maxSpanDays, spanDays(r));
@@ -141,15 +153,15 @@ export class EventIndex {
    * Events that may touch [from, to) (`YYYY-MM-DD`, `to` exclusive): one-off events by the start
    * index reaching back by the longest span, plus every recurring series (expanded by the caller).
    */
-  async query(from: string, to: string): Promise<EventRecord[]> {
+  async query(from: string, to: string): Promise<IndexedEvent[]> {
     const parts = this.cover(from, to) ?? [this.read(from, to)];
     const seen = new Set<string>();
-    const out: EventRecord[] = [];
+    const out: IndexedEvent[] = [];
     for (const rows of await Promise.all(parts)) {
       for (const r of rows) {
         if (seen.has(r.id) || !(r.recurring === 1 || (r.start < to && r.end > from))) continue;
         seen.add(r.id);
-        out.push(r.record);
+        out.push(r.conflicted ? { ...r.record, conflicted: true } : r.record);
       }
     }
     return out;

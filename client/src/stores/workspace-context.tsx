@@ -4,19 +4,21 @@ import type { EventFields } from '@shared/schema/types';
 import {
   LOCAL_ORIGIN,
   SYSTEM_ORIGIN,
-  createEvent,
+  createEventWithHistory,
   purgeEvent,
   readMeta,
   restoreEvent,
   roots,
   setWorkspaceName,
   softDeleteEvent,
-  updateEvent,
+  updateEventWithHistory,
+  HISTORY_ROOT,
 } from '@shared/schema';
 import type { OpenWorkspace } from '../storage/open-workspace';
 import { setRegistryName } from '../storage/workspace-registry';
 import { createRecordLists, type RecordLists } from './record-lists';
 import { displayName } from './display-name';
+import { createSyncStore, type SyncApi } from './sync-store';
 
 /**
  * Benchmarks and browser tests seed large workspaces through this hook (a Yjs update is
@@ -48,6 +50,7 @@ export interface WorkspaceApi {
   doc: Y.Doc;
   open: OpenWorkspace;
   lists: RecordLists;
+  sync: SyncApi;
   name: Accessor<string>;
   timezone: Accessor<string>;
   /** The doc has loaded: edits may start (the calendar already shows the persisted index). */
@@ -93,7 +96,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const offIndex = props.open.index.onChange(() => setRevision((r) => r + 1));
 
   // Only this user's edits are undoable; edits from other tabs or peers are not.
-  const undoManager = new Y.UndoManager([roots(doc).events, roots(doc).campaigns, roots(doc).teams], {
+  const undoManager = new Y.UndoManager([roots(doc).events, roots(doc).campaigns, roots(doc).teams, doc.getMap(HISTORY_ROOT)], {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     captureTimeout: 400,
   });
@@ -108,6 +111,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   undoManager.on('stack-cleared', onStack);
 
   const { lists, start: startLists, dispose } = createRecordLists(doc);
+  const sync = createSyncStore(props.open);
   void props.open.loaded.then(() => {
     onMeta();
     startLists();
@@ -130,6 +134,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     doc,
     open: props.open,
     lists,
+    sync,
     name,
     timezone,
     ready,
@@ -137,8 +142,8 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     canUndo,
     canRedo,
     rename: (n) => setWorkspaceName(doc, n, LOCAL_ORIGIN),
-    createEvent: (fields) => createEvent(doc, withoutEmpty(fields), { by: by(), origin: LOCAL_ORIGIN }),
-    updateEvent: (eid, patch) => updateEvent(doc, eid, patch, { by: by(), origin: LOCAL_ORIGIN }),
+    createEvent: (fields) => createEventWithHistory(doc, withoutEmpty(fields), { by: by(), origin: LOCAL_ORIGIN }),
+    updateEvent: (eid, patch) => updateEventWithHistory(doc, eid, patch, { by: by(), origin: LOCAL_ORIGIN }),
     deleteEvent: (eid) => softDeleteEvent(doc, eid, { by: by(), origin: LOCAL_ORIGIN }),
     restoreEvent: (eid) => restoreEvent(doc, eid, { by: by(), origin: LOCAL_ORIGIN }),
     purgeEvent: (eid) => purgeEvent(doc, eid, { origin: LOCAL_ORIGIN }),

@@ -1,11 +1,31 @@
-import { t } from '../app/i18n';
+import { Show } from 'solid-js';
+import { locale, t } from '../app/i18n';
+import { useWorkspace } from '../stores/workspace-context';
 
-/** Contract 3 hook. Until a relay is configured the workspace lives only on this device. */
+const LABEL = { local: 'syncLocal', offline: 'syncOffline', connecting: 'syncConnecting', synced: 'syncSynced' } as const;
+
+/** Contract 3 hook: `data-state` is local, offline, connecting or synced. */
 export function SyncStatus() {
+  const ws = useWorkspace();
+  const time = () => {
+    const at = ws.sync.lastSyncedAt();
+    return at ? new Date(at).toLocaleTimeString(locale() === 'zh' ? 'zh-CN' : 'en', { hour: '2-digit', minute: '2-digit' }) : '';
+  };
   return (
-    <span class="sync-status" data-testid="sync-status" data-state="local" title={t('syncLocal')}>
+    <span
+      class="sync-status"
+      data-testid="sync-status"
+      data-state={ws.sync.state()}
+      title={time() ? t('lastSynced', { time: time() }) : t(LABEL[ws.sync.state()])}
+    >
       <span class="dot" />
-      {t('syncLocal')}
+      {t(LABEL[ws.sync.state()])}
+      <Show when={ws.sync.state() !== 'local' && time()}>
+        <span class="muted"> · {time()}</span>
+      </Show>
+      <Show when={ws.sync.problem()}>
+        <span class="error"> · {t(ws.sync.problem() === 'revoked' ? 'accessRevoked' : 'accessRejected')}</span>
+      </Show>
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, lazy, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, lazy, onMount, Show } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import type { Calendar, EventInput } from 'fullcalendar';
 import { readEvent } from '@shared/schema';
@@ -61,7 +61,7 @@ export function CalendarPage() {
     const t0 = performance.now();
     const records = (await ws.open.index.query(from, to)).filter((e) => matchesFilters(e, filters));
     const t1 = performance.now();
-    let inputs = [...observanceInputs(from, to), ...(await toEventInputs(records, from, to))];
+    let inputs = [...observanceInputs(from, to), ...(await toEventInputs(records, from, to, editingBy()))];
     const budget = DAY_BUDGET[inView];
     if (budget) inputs = limitPerDay(inputs, budget, (n) => t('moreCount', { n }));
     performance.measure('cc:query', { start: t0, end: t1 });
@@ -77,8 +77,13 @@ export function CalendarPage() {
     return inputs;
   };
 
+  /** Event id → the name of a colleague who has it open. */
+  const editingBy = createMemo(() => new Map(ws.sync.peers().filter((p) => p.editing).map((p) => [p.editing!, p.name])));
+  const canEdit = () => ws.ready() && !ws.sync.readOnly();
+
   // Anything that changes what the visible range shows triggers one refetch.
   const revision = createMemo(() => [
+    JSON.stringify([...editingBy()]),
     ws.revision(),
     JSON.stringify(filters),
     dayInfo() !== null,
@@ -103,6 +108,9 @@ export function CalendarPage() {
     const read = readEvent(ws.doc, id);
     if (read?.ok) setEditor({ record: read.record, occurrenceStart });
   };
+
+  // Presence: colleagues see which event this user has open.
+  createEffect(() => ws.sync.setEditing(editor()?.record?.id ?? null));
 
   const save = (fields: ReturnType<typeof draftToFields>, existing?: { id: string }) => {
     if (existing) ws.updateEvent(existing.id, fields);
@@ -161,9 +169,11 @@ export function CalendarPage() {
             )}
           </For>
         </div>
-        <button type="button" class="primary" data-testid="new-event" disabled={!ws.ready()} onClick={() => openNew()}>
-          + {t('newEvent')}
-        </button>
+        <Show when={!ws.sync.readOnly()} fallback={<span class="badge-readonly" data-testid="read-only">{t('readOnly')}</span>}>
+          <button type="button" class="primary" data-testid="new-event" disabled={!ws.ready()} onClick={() => openNew()}>
+            + {t('newEvent')}
+          </button>
+        </Show>
       </div>
       <div class="filter-bar">
         <input
@@ -212,7 +222,8 @@ export function CalendarPage() {
           view={view()}
           date={date()}
           locale={locale()}
-          editable={ws.ready()}
+          editable={canEdit()}
+          editingLabel={(name) => t('editingBy', { name })}
           now={() => fromUtcMs(Date.now(), ws.timezone(), false)}
           fetchEvents={fetchEvents}
           revision={revision()}
@@ -223,7 +234,7 @@ export function CalendarPage() {
             setRange({ from, to });
             if (v !== view() || d !== params.date) setParams({ view: v, date: d }, { replace: true });
           }}
-          onSelect={(sel) => openNew(sel)}
+          onSelect={(sel) => canEdit() && openNew(sel)}
           onEventClick={(id, occ) => openExisting(id, occ)}
           onMore={(day) => setParams({ view: 'day', date: day })}
           onEventMove={move}
@@ -233,7 +244,9 @@ export function CalendarPage() {
         {(target) => (
           <EventEditor
             target={target}
-            readOnly={false}
+            readOnly={!canEdit()}
+            editingBy={target.record ? editingBy().get(target.record.id) : undefined}
+            onRestored={(id) => openExisting(id)}
             onSave={save}
             onDelete={(id) => {
               ws.deleteEvent(id);

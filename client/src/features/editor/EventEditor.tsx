@@ -4,6 +4,7 @@ import { validateEventFields } from '@shared/schema';
 import { describeRRule, validateRRule } from '@shared/time/recurrence';
 import { Dialog } from '../../ui/Dialog';
 import { kindLabel, locale, statusLabel, t } from '../../app/i18n';
+import { EventHistory } from './EventHistory';
 import { draftFromRecord, draftRRule, draftToFields, emptyDraft, toggleAllDay, type Draft, type RepeatChoice } from './draft';
 
 export interface EditorTarget {
@@ -23,6 +24,10 @@ export interface EventEditorProps {
   onDelete: (id: string) => void;
   onSkipOccurrence: (id: string, occurrenceStart: string) => void;
   onClose: () => void;
+  /** A colleague who has this event open right now. */
+  editingBy?: string;
+  /** After a value was restored from the history: reopen with the fresh record. */
+  onRestored: (id: string) => void;
 }
 
 const REPEATS: RepeatChoice[] = ['none', 'daily', 'weekly', 'monthly', 'quarterly', 'halfyearly', 'yearly', 'custom'];
@@ -77,6 +82,11 @@ export default function EventEditor(props: EventEditorProps) {
 
   return (
     <Dialog title={existing ? t('editEvent') : t('newEvent')} onClose={props.onClose} testid="event-editor" wide>
+      <Show when={props.editingBy}>
+        <p class="editing-banner" data-testid="editing-banner">
+          {t('editingBy', { name: props.editingBy! })}
+        </p>
+      </Show>
       <form class="editor" onSubmit={save} novalidate>
         <fieldset disabled={props.readOnly}>
           <label class="field full">
@@ -246,6 +256,10 @@ export default function EventEditor(props: EventEditorProps) {
             {new Date(existing!.updatedAt!).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en')}
             {existing!.updatedBy ? ` · ${existing!.updatedBy}` : ''}
           </p>
+        </Show>
+
+        <Show when={existing}>
+          <EventHistory record={existing!} readOnly={props.readOnly} onRestored={() => props.onRestored(existing!.id)} />
         </Show>
 
         <footer class="editor-actions">

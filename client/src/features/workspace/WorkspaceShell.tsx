@@ -1,5 +1,10 @@
-import { createResource, ErrorBoundary, onCleanup, Show, type ParentProps } from 'solid-js';
-import { A, useParams } from '@solidjs/router';
+import { createEffect, createResource, createSignal, ErrorBoundary, onCleanup, Show, type ParentProps } from 'solid-js';
+import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
+import { acceptShareToken } from '../../sync/access';
+import { PresenceAvatars } from '../../sync/PresenceAvatars';
+import { ShareDialog } from '../../sync/ShareDialog';
+import { NamePrompt } from '../../sync/NamePrompt';
+import { displayName } from '../../stores/display-name';
 import { openWorkspace, requestPersistentStorage } from '../../storage/open-workspace';
 import { WorkspaceProvider, useWorkspace } from '../../stores/workspace-context';
 import { t } from '../../app/i18n';
@@ -10,6 +15,12 @@ import { useUndoShortcuts } from './undo-shortcuts';
 function TopBar() {
   const ws = useWorkspace();
   useUndoShortcuts();
+  const [sharing, setSharing] = createSignal(false);
+  const [naming, setNaming] = createSignal(false);
+  // Ask for a display name once, when collaboration starts on this device.
+  createEffect(() => {
+    if (ws.sync.state() !== 'local' && !displayName()) setNaming(true);
+  });
   return (
     <header class="top-bar">
       <A href="/" class="home-link" title={t('workspaces')}>
@@ -28,6 +39,10 @@ function TopBar() {
         </A>
       </nav>
       <span class="spacer" />
+      <PresenceAvatars onRename={() => setNaming(true)} />
+      <button type="button" data-testid="share" onClick={() => setSharing(true)}>
+        {t('share')}
+      </button>
       <button type="button" disabled={!ws.canUndo()} onClick={() => ws.undo()} title="Ctrl+Z" data-testid="undo">
         {t('undo')}
       </button>
@@ -36,6 +51,12 @@ function TopBar() {
       </button>
       <SyncStatus />
       <LanguageToggle />
+      <Show when={sharing()}>
+        <ShareDialog onClose={() => setSharing(false)} />
+      </Show>
+      <Show when={naming()}>
+        <NamePrompt onClose={() => setNaming(false)} />
+      </Show>
     </header>
   );
 }
@@ -43,10 +64,20 @@ function TopBar() {
 /** Opens the workspace from IndexedDB (an unknown id becomes an empty local workspace) and frames its pages. */
 export function WorkspaceShell(props: ParentProps) {
   const params = useParams<{ id: string }>();
+  const location = useLocation();
+  const navigate = useNavigate();
   const [open] = createResource(
     () => params.id,
     async (id) => {
       const ws = await openWorkspace(id);
+      // A share link (Contract 2): keep its token on this device, then take it out of the address bar.
+      const token = new URLSearchParams(location.search).get('token');
+      if (token) {
+        await acceptShareToken(id, token);
+        const rest = new URLSearchParams(location.search);
+        rest.delete('token');
+        navigate(`${location.pathname}${rest.size ? `?${rest}` : ''}`, { replace: true });
+      }
       performance.mark('cc:workspace-open');
       // Pages without a calendar (or a calendar that never fetches) still get their doc soon.
       setTimeout(() => ws.load(), 400);

@@ -1,0 +1,34 @@
+import { For, Show } from 'solid-js';
+import { useWorkspace } from '../stores/workspace-context';
+import { displayName } from '../stores/display-name';
+import { colorFor } from './presence';
+import { t } from '../app/i18n';
+
+const initial = (name: string) => Array.from(name.trim())[0] ?? '?';
+
+/** Everyone online in this workspace, this user first. */
+export function PresenceAvatars(props: { onRename: () => void }) {
+  const ws = useWorkspace();
+  return (
+    <Show when={ws.sync.state() !== 'local'}>
+      <div class="avatars" data-testid="presence">
+        <button
+          type="button"
+          class="avatar me"
+          style={{ background: colorFor(displayName() || '匿名') }}
+          title={`${displayName() || '匿名'}（${t('you')}）`}
+          onClick={() => props.onRename()}
+        >
+          {initial(displayName() || '匿名')}
+        </button>
+        <For each={ws.sync.peers()}>
+          {(p) => (
+            <span class="avatar" style={{ background: p.color }} title={p.name} data-testid="peer">
+              {initial(p.name)}
+            </span>
+          )}
+        </For>
+      </div>
+    </Show>
+  );
+}
