@@ -5,7 +5,10 @@ import { WorkspaceShell } from '../features/workspace/WorkspaceShell';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { NotFound, NotYetBuilt } from './placeholders';
 
+// Screens used now and then load on demand, keeping the calendar's first paint small.
 const TrashPage = lazy(() => import('../features/trash/TrashPage'));
+const PlanPage = lazy(() => import('../features/plan/PlanPage'));
+const PrintMonthPage = lazy(() => import('../features/print/PrintMonthPage'));
 
 export function App() {
   return (
@@ -15,8 +18,8 @@ export function App() {
         <Route path="/" component={CalendarPage} />
         <Route path="/trash" component={TrashPage} />
         <Route path="/timeline" component={NotYetBuilt} />
-        <Route path="/plan" component={NotYetBuilt} />
-        <Route path="/print/month/:ym" component={NotYetBuilt} />
+        <Route path="/plan" component={PlanPage} />
+        <Route path="/print/month/:ym" component={PrintMonthPage} />
       </Route>
       <Route path="*" component={NotFound} />
     </Router>

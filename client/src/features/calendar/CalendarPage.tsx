@@ -14,6 +14,7 @@ import { locale, statusLabel, t } from '../../app/i18n';
 import type { EditorTarget } from '../editor/EventEditor';
 import { KindLegend } from './KindLegend';
 import { NeedsAttention } from './NeedsAttention';
+import { ExchangeMenu } from '../exchange/ExchangeMenu';
 import type { draftToFields } from '../editor/draft';
 
 type DayInfo = typeof import('../../calendar/day-info');
@@ -169,6 +170,7 @@ export function CalendarPage() {
             )}
           </For>
         </div>
+        <ExchangeMenu month={(params.date ?? date()).slice(0, 7)} />
         <Show when={!ws.sync.readOnly()} fallback={<span class="badge-readonly" data-testid="read-only">{t('readOnly')}</span>}>
           <button type="button" class="primary" data-testid="new-event" disabled={!ws.ready()} onClick={() => openNew()}>
             + {t('newEvent')}
