@@ -8,6 +8,7 @@ import { EVENT_KINDS, EVENT_STATUSES, type CollectionName } from './types';
 export type FieldType =
   | { type: 'text' } // string with at least one non-space character
   | { type: 'string' }
+  | { type: 'ref' } // string where "" is a value of its own (a section's parentId "" = top level), kept as written
   | { type: 'enum'; values: readonly string[] }
   | { type: 'date' }
   | { type: 'rrule' }
@@ -67,10 +68,38 @@ export const TEAM_FIELD_TABLE: FieldTable = {
   deletedAt: num,
 };
 
+/**
+ * Plans (Contract 1 plus app fields): `dismissedDrafts` and `acceptedDrafts` hold draft keys
+ * (see plans.ts `draftKey`) so a draft handled once never comes back; `tray` holds accepted
+ * drafts with no date yet, one JSON object per item, until someone drops them on the calendar.
+ */
+export const PLAN_FIELD_TABLE: FieldTable = {
+  title: req(text),
+  year: req(num),
+  source: str,
+  importedAt: num,
+  dismissedDrafts: strings,
+  acceptedDrafts: strings,
+  tray: strings,
+  deletedAt: num,
+};
+
+export const SECTION_FIELD_TABLE: FieldTable = {
+  planId: req(text),
+  parentId: req({ type: 'ref' }),
+  order: req(num),
+  label: req({ type: 'ref' }),
+  title: req(text),
+  body: { type: 'ref' },
+  level: req(num),
+};
+
 export const FIELD_TABLES: Readonly<Record<CollectionName, FieldTable>> = {
   events: EVENT_FIELD_TABLE,
   campaigns: CAMPAIGN_FIELD_TABLE,
   teams: TEAM_FIELD_TABLE,
+  plans: PLAN_FIELD_TABLE,
+  sections: SECTION_FIELD_TABLE,
 };
 
 export function isArrayField(spec: FieldSpec): boolean {

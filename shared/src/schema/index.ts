@@ -9,5 +9,7 @@ export * from './records';
 export * from './events';
 export * from './campaigns';
 export * from './teams';
+export * from './sections';
+export * from './plans';
 export * from './observe';
 export * from './history';

@@ -159,7 +159,7 @@ export function updateRecord<F>(
   const stored = readRaw(map);
   const merged: Record<string, unknown> = { ...stored };
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
-    if (value === undefined || (value === '' && !def.table[key].required)) delete merged[key];
+    if (value === undefined || (value === '' && !def.table[key].required && def.table[key].type !== 'ref')) delete merged[key];
     else merged[key] = value;
   }
   stamp(def, merged, opts);

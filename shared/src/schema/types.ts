@@ -75,7 +75,7 @@ export interface TeamRecord {
 
 /** A record that failed validation: shown under "needs attention", never crashes a view. */
 export interface InvalidRecord {
-  collection: 'events' | 'campaigns' | 'teams';
+  collection: 'events' | 'campaigns' | 'teams' | 'plans' | 'sections';
   id: string;
   problems: string[];
   /** Whatever could be read, for display. */
@@ -99,3 +99,40 @@ export interface Validation<F> {
   record?: F;
   problems: string[];
 }
+
+/** An imported work plan (工作要点 / 工作方案). */
+export interface PlanRecord {
+  id: string;
+  title: string;
+  year: number;
+  /** The imported text as it was. */
+  source?: string;
+  importedAt?: number;
+  /** Keys of drafts the user dismissed (plans.ts `draftKey`). */
+  dismissedDrafts?: string[];
+  /** Keys of drafts already accepted (as an event, a campaign or a tray item). */
+  acceptedDrafts?: string[];
+  /** Accepted drafts with no date yet: JSON of `TrayItem` (plans.ts), one per entry. */
+  tray?: string[];
+  deletedAt?: number;
+}
+
+export type PlanFields = Omit<PlanRecord, 'id'>;
+
+/** One numbered heading of a plan (一、 / (一) / 1、 / 一是 …) and its own text. */
+export interface SectionRecord {
+  id: string;
+  planId: string;
+  /** "" at top level. */
+  parentId: string;
+  /** Position among siblings; any number, siblings sort by it (fractions allowed for moves). */
+  order: number;
+  /** As written: 一、 (一) 1、 一是, or "" for an unnumbered paragraph. */
+  label: string;
+  title: string;
+  body?: string;
+  /** 1 = top. */
+  level: number;
+}
+
+export type SectionFields = Omit<SectionRecord, 'id'>;

@@ -4,10 +4,12 @@ import {
   CAMPAIGN_FIELD_TABLE,
   EVENT_FIELD_TABLE,
   TEAM_FIELD_TABLE,
+  PLAN_FIELD_TABLE,
+  SECTION_FIELD_TABLE,
   type FieldSpec,
   type FieldTable,
 } from './fields';
-import type { CampaignFields, EventFields, TeamFields, Validation } from './types';
+import type { CampaignFields, EventFields, PlanFields, SectionFields, TeamFields, Validation } from './types';
 
 /**
  * Validation never throws and reports every problem at once, in words a person can act
@@ -43,6 +45,9 @@ function checkField(spec: FieldSpec, value: unknown): { value?: unknown; problem
       if (typeof value !== 'string') return { problem: `must be text, found ${describeValue(value)}` };
       // An empty optional string means "not set"; writers delete such keys.
       return { value: value === '' ? undefined : value };
+    case 'ref':
+      if (typeof value !== 'string') return { problem: `must be text (possibly empty), found ${describeValue(value)}` };
+      return { value };
     case 'enum':
       if (typeof value !== 'string' || !spec.values.includes(value))
         return { problem: `must be one of ${spec.values.join(', ')}; found ${describeValue(value)}` };
@@ -145,4 +150,16 @@ export function validateCampaignFields(raw: Record<string, unknown>): Validation
 
 export function validateTeamFields(raw: Record<string, unknown>): Validation<TeamFields> {
   return finish<TeamFields>(TEAM_FIELD_TABLE, raw);
+}
+
+export function validatePlanFields(raw: Record<string, unknown>): Validation<PlanFields> {
+  return finish<PlanFields>(PLAN_FIELD_TABLE, raw);
+}
+
+export function validateSectionFields(raw: Record<string, unknown>): Validation<SectionFields> {
+  const v = finish<SectionFields>(SECTION_FIELD_TABLE, raw);
+  if (v.record && (!Number.isInteger(v.record.level) || v.record.level < 1)) {
+    return { problems: [`level: must be a whole number from 1, found ${describeValue(v.record.level)}`] };
+  }
+  return v;
 }
