@@ -1,0 +1,99 @@
+/**
+ * What the exchange menu does, loaded on first use (`await import('./actions')`) so the
+ * calendar's initial JS does not carry iCalendar, Excel or Word code. ical.js, exceljs and
+ * docx are each loaded only by the action that needs them.
+ */
+import type { EventRecord } from '@shared/schema/types';
+import { LOCAL_ORIGIN, isDeleted, readEvents } from '@shared/schema';
+import { monthTableRows, monthTableTitle } from '@shared/print';
+import { expandOccurrences } from '@shared/time/recurrence';
+import { monthRange } from '@shared/time/dates';
+import { locale } from '../../app/i18n';
+import { displayName } from '../../stores/display-name';
+import type { WorkspaceApi } from '../../stores/workspace-context';
+import { docLoaded, monthEvents, readSections, sectionPathOf } from '../print/month-data';
+import { pm } from '../print/messages';
+
+/** Save bytes or text as a file through a temporary <a download>. */
+export function download(data: BlobPart, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** A file name from the workspace name: no path or reserved characters. */
+export function fileBase(ws: WorkspaceApi): string {
+  const name = (ws.name() || ws.id).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 60);
+  return name || 'calendar';
+}
+
+/** Live events with at least one occurrence in the month. */
+async function eventsInMonth(ws: WorkspaceApi, month: string): Promise<EventRecord[]> {
+  await docLoaded(ws);
+  const { start, end } = monthRange(month);
+  return (await monthEvents(ws, month)).filter((e) => expandOccurrences(e, start, end, 1).length > 0);
+}
+
+export async function exportIcsFile(ws: WorkspaceApi, scope: { month: string } | 'all'): Promise<string> {
+  const [{ exportIcs }] = await Promise.all([import('@shared/ical'), docLoaded(ws)]);
+  const events =
+    scope === 'all' ? readEvents(ws.doc).events.filter((e) => !isDeleted(e)) : await eventsInMonth(ws, scope.month);
+  const paths = sectionPathOf(readSections(ws.doc));
+  const text = exportIcs(events, {
+    calendarName: ws.name() || ws.id,
+    timezone: ws.timezone(),
+    sectionPaths: (ids) => ids.map(paths).filter((p): p is string => !!p),
+  });
+  const file = `${fileBase(ws)}${scope === 'all' ? '' : `-${scope.month}`}.ics`;
+  download(text, file, 'text/calendar;charset=utf-8');
+  return file;
+}
+
+export interface ImportOutcome {
+  ok: boolean;
+  message: string;
+  created: number;
+  updated: number;
+}
+
+/** Parse first; only a file that parses is applied (one transaction, undoable). */
+export async function importIcsFile(ws: WorkspaceApi, file: File): Promise<ImportOutcome> {
+  const [{ parseIcs, applyIcsImport, IcsError }] = await Promise.all([import('@shared/ical'), docLoaded(ws)]);
+  let parsed;
+  try {
+    parsed = parseIcs(await file.text(), { timezone: ws.timezone() });
+  } catch (e) {
+    const reason =
+      e instanceof IcsError
+        ? e.code === 'empty'
+          ? pm('icsEmpty')
+          : e.code === 'not-icalendar'
+            ? pm('icsNotIcal')
+            : `${pm('icsSyntax')}（${e.message}）`
+        : String((e as Error)?.message ?? e);
+    return { ok: false, message: pm('importError', { reason }), created: 0, updated: 0 };
+  }
+  const r = applyIcsImport(ws.doc, parsed, { by: displayName() || undefined, origin: LOCAL_ORIGIN });
+  let message = pm('imported', { created: r.created.length, updated: r.updated.length, unchanged: r.unchanged.length });
+  if (r.inTrash.length) message += ` ${pm('importedTrash', { n: r.inTrash.length })}`;
+  if (r.failed.length) message += ` ${pm('importedFailed', { n: r.failed.length })}`;
+  return { ok: true, message, created: r.created.length, updated: r.updated.length };
+}
+
+/** The month table as .xlsx or .docx (the same rows as the print page). */
+export async function exportMonthTable(ws: WorkspaceApi, month: string, format: 'xlsx' | 'docx'): Promise<string> {
+  const [exp, events] = await Promise.all([import('@shared/export'), eventsInMonth(ws, month)]);
+  const loc = locale();
+  const rows = monthTableRows(events, month, { sectionPath: sectionPathOf(readSections(ws.doc)), locale: loc });
+  const title = monthTableTitle(ws.name(), month, loc);
+  const bytes = format === 'xlsx' ? await exp.monthTableXlsx(rows, title, { locale: loc }) : await exp.monthTableDocx(rows, title, { locale: loc });
+  const file = `${fileBase(ws)}-${month}.${format}`;
+  download(bytes as BlobPart, file, exp.FILE_MIME[format]);
+  return file;
+}

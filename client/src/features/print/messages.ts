@@ -1,0 +1,111 @@
+/**
+ * Strings of the print page and the exchange menu. Kept beside the features (not in app/i18n.ts)
+ * so these screens can change without touching the shared table; they follow the app's locale.
+ */
+import { locale } from '../../app/i18n';
+
+const zh = {
+  backToCalendar: '‹ 返回日历',
+  printTitle: '打印',
+  parts: '打印内容',
+  partTable: '活动安排表',
+  partGrid: '月历',
+  filterKind: '类型',
+  filterSection: '工作要点',
+  filterCampaign: '专项活动',
+  all: '全部',
+  typeSize: '字号',
+  sizeSmall: '小',
+  sizeMedium: '中',
+  sizeLarge: '大',
+  print: '打印',
+  printHint: '在打印对话框中选择 A4 横向；背景颜色已设为打印。',
+  loading: '正在读取本月活动…',
+  badMonth: '无法识别的月份：{month}',
+  noActivities: '本月没有符合条件的活动。',
+  rowsCount: '共 {n} 项',
+  signature: '制表：　　　　　　　　审核：　　　　　　　　日期：　　　　年　　月　　日',
+  gridTitle: '{name}{y}年{m}月活动日历',
+  legend: '图例',
+  continued: '续：当日其余活动',
+  holidayOff: '休',
+  holidayWork: '班',
+  prevMonth: '上月',
+  nextMonth: '下月',
+  // exchange menu
+  exchange: '打印 / 导出',
+  printMonth: '打印本月',
+  exportIcsMonth: '导出本月 .ics',
+  exportIcsAll: '导出全部 .ics',
+  importIcs: '导入 .ics…',
+  exportXlsx: '导出本月安排表 .xlsx',
+  exportDocx: '导出本月安排表 .docx',
+  working: '正在处理…',
+  imported: '已导入：新建 {created} 项，更新 {updated} 项，未变 {unchanged} 项。',
+  importedTrash: '{n} 项在回收站中，已更新但未恢复。',
+  importedFailed: '{n} 项未能导入。',
+  importError: '无法导入，日历未做任何更改：{reason}',
+  icsEmpty: '文件是空的。',
+  icsNotIcal: '这不是 iCalendar（.ics）文件。',
+  icsSyntax: '文件格式有误，无法读取。',
+  exportFailed: '导出失败：{reason}',
+  exported: '已导出 {file}',
+  close: '关闭',
+} as const;
+
+export type PrintMessageKey = keyof typeof zh;
+
+const en: Record<PrintMessageKey, string> = {
+  backToCalendar: '‹ Back to calendar',
+  printTitle: 'Print',
+  parts: 'Print',
+  partTable: 'Activity table',
+  partGrid: 'Month grid',
+  filterKind: 'Kind',
+  filterSection: 'Plan section',
+  filterCampaign: 'Campaign',
+  all: 'All',
+  typeSize: 'Type size',
+  sizeSmall: 'Small',
+  sizeMedium: 'Medium',
+  sizeLarge: 'Large',
+  print: 'Print',
+  printHint: 'Choose A4 landscape in the print dialog; background colours are set to print.',
+  loading: 'Reading the month’s activities…',
+  badMonth: 'Unknown month: {month}',
+  noActivities: 'No activities match this month.',
+  rowsCount: '{n} activities',
+  signature: 'Prepared by:                Checked by:                Date:',
+  gridTitle: '{name}Calendar, {mon} {y}',
+  legend: 'Legend',
+  continued: 'Continued: the rest of the day',
+  holidayOff: 'Off',
+  holidayWork: 'Work',
+  prevMonth: 'Previous month',
+  nextMonth: 'Next month',
+  exchange: 'Print / export',
+  printMonth: 'Print this month',
+  exportIcsMonth: 'Export month (.ics)',
+  exportIcsAll: 'Export all (.ics)',
+  importIcs: 'Import .ics…',
+  exportXlsx: 'Month table (.xlsx)',
+  exportDocx: 'Month table (.docx)',
+  working: 'Working…',
+  imported: 'Imported: {created} created, {updated} updated, {unchanged} unchanged.',
+  importedTrash: '{n} are in the trash: updated, not restored.',
+  importedFailed: '{n} could not be imported.',
+  importError: 'Nothing was imported and the calendar is unchanged: {reason}',
+  icsEmpty: 'the file is empty.',
+  icsNotIcal: 'this is not an iCalendar (.ics) file.',
+  icsSyntax: 'the file is malformed and cannot be read.',
+  exportFailed: 'Export failed: {reason}',
+  exported: 'Exported {file}',
+  close: 'Close',
+};
+
+/** Translate, filling `{name}` placeholders. Reactive: reads the app's locale signal. */
+export function pm(key: PrintMessageKey, vars?: Record<string, string | number>): string {
+  let text: string = (locale() === 'zh' ? zh : en)[key];
+  if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
+  return text;
+}
