@@ -20,6 +20,8 @@ export interface Config {
   compactAfterUpdates: number;
   /** Keep a room with no clients in memory this long before unloading it. */
   roomIdleMs: number;
+  /** Store appends in the write-ahead log (default) or directly as synced LevelDB batches (`RELAY_WAL=0`). */
+  wal: boolean;
 }
 
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -48,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     awarenessRatePerSec: int('AWARENESS_RATE', env.AWARENESS_RATE, 20, 1),
     compactAfterUpdates: int('COMPACT_AFTER_UPDATES', env.COMPACT_AFTER_UPDATES, 500, 1),
     roomIdleMs: int('ROOM_IDLE_MS', env.ROOM_IDLE_MS, 0, 0),
+    wal: env.RELAY_WAL !== '0',
   };
 }

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LevelPersistence } from '../../server/src/persistence/leveldb';
 import { MemoryPersistence } from '../../server/src/persistence/memory';
+import { decodeRecords, encodeRecords } from '../../server/src/persistence/wal';
 import type { Persistence } from '../../server/src/persistence/persistence';
 
 const dirs: string[] = [];
@@ -98,5 +99,103 @@ describe('leveldb group commit', () => {
     await Promise.all(updates.map((u) => store.append('doc-3', u)));
     expect(store.batches).toBe(1);
     await store.close();
+  });
+});
+
+describe('write-ahead log', () => {
+  it('frames records and ignores a torn or corrupted tail', () => {
+    const recs = [
+      { docId: 'doc-a', seq: 1, update: new Uint8Array([1, 2, 3]) },
+      { docId: '文档-b', seq: 2 ** 40, update: new Uint8Array(300).fill(7) },
+      { docId: 'doc-a', seq: 2, update: new Uint8Array([9]) },
+    ];
+    const buf = encodeRecords(5, recs);
+    expect(decodeRecords(buf, 5).records).toEqual(recs);
+    // Every truncation point yields a clean prefix of whole records.
+    const ends: number[] = [];
+    for (let n = 0; n <= buf.length; n++) {
+      const { records, end } = decodeRecords(buf.subarray(0, n), 5);
+      expect(records).toEqual(recs.slice(0, records.length));
+      ends.push(end);
+    }
+    const whole = new Set(ends);
+    expect(whole.size).toBe(4); // 0 and the end of each of the three records
+    // A flipped byte in the second record drops it and everything after.
+    const bad = Buffer.from(buf);
+    const second = [...whole].sort((a, b) => a - b)[1]!;
+    bad[second + 20] ^= 0xff;
+    expect(decodeRecords(bad, 5).records).toEqual(recs.slice(0, 1));
+    // Records of another epoch (leftovers of a previous round) are not read.
+    expect(decodeRecords(buf, 4).records).toEqual([]);
+    // Zeros (preallocated space) end the log.
+    expect(decodeRecords(Buffer.concat([buf, Buffer.alloc(64)]), 5).records).toEqual(recs);
+  });
+
+  it('recovers appends after a crash (data dir copied while open), dropping a torn last record', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-wal-'));
+    dirs.push(dir);
+    const store = await LevelPersistence.open(dir, { walIdleMs: 60_000 });
+    await store.load('doc-w');
+    const { doc, updates } = edits(40);
+    await Promise.all(updates.slice(0, 25).map((u) => store.append('doc-w', u)));
+    await Promise.all(updates.slice(25).map((u) => store.append('doc-w', u)));
+    expect(store.checkpoints).toBe(0); // everything is in the log only
+    // "Crash": copy the data dir as it is on disk, then add a torn record after the valid ones.
+    const crashed = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-wal-'));
+    dirs.push(crashed);
+    fs.cpSync(dir, crashed, { recursive: true });
+    fs.rmSync(path.join(crashed, 'db', 'LOCK'), { force: true });
+    const wal = path.join(crashed, 'updates.wal');
+    const raw = fs.readFileSync(wal);
+    const { end } = decodeRecords(raw, 1);
+    const torn = encodeRecords(1, [{ docId: 'doc-w', seq: 999, update: new Uint8Array(50).fill(1) }]).subarray(0, 30);
+    const fd = fs.openSync(wal, 'r+');
+    fs.writeSync(fd, torn, 0, torn.length, end);
+    fs.closeSync(fd);
+    await store.close();
+
+    const again = await LevelPersistence.open(crashed);
+    const { updates: loaded } = await again.load('doc-w');
+    expect(loaded).toHaveLength(40);
+    expect(replay(loaded).getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+    // Appends continue after the recovered ones, and survive another restart.
+    const more = new Y.Doc();
+    Y.applyUpdate(more, Y.encodeStateAsUpdate(doc));
+    const extra: Uint8Array[] = [];
+    more.on('update', (u: Uint8Array) => extra.push(u));
+    more.getMap('m').set('late', 1);
+    await again.append('doc-w', extra[0]!);
+    expect(again.entries('doc-w')).toBe(41);
+    await again.close();
+    const third = await LevelPersistence.open(crashed);
+    const { updates: final } = await third.load('doc-w');
+    expect(final).toHaveLength(41);
+    expect(replay(final).getMap('m').get('late')).toBe(1);
+    await third.close();
+  });
+
+  it('checkpoints into LevelDB past the size limit and before a compaction, keeping order', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-wal-'));
+    dirs.push(dir);
+    const store = await LevelPersistence.open(dir, { walCheckpointBytes: 2048, walIdleMs: 60_000 });
+    await store.load('doc-c');
+    const { doc, updates } = edits(200);
+    for (const u of updates.slice(0, 150)) await store.append('doc-c', u);
+    expect(store.checkpoints).toBeGreaterThan(0);
+    const snap = Y.encodeStateAsUpdate(replay(updates.slice(0, 150)));
+    void store.compact('doc-c', snap);
+    await Promise.all(updates.slice(150).map((u) => store.append('doc-c', u)));
+    expect(store.entries('doc-c')).toBe(51);
+    // Reloaded in the same process (room unloaded and opened again): LevelDB + log.
+    store.release('doc-c');
+    const { updates: same } = await store.load('doc-c');
+    expect(same).toHaveLength(51);
+    expect(replay(same).getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+    await store.close();
+    const again = await LevelPersistence.open(dir);
+    const { updates: loaded } = await again.load('doc-c');
+    expect(loaded).toHaveLength(51);
+    expect(replay(loaded).getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+    await again.close();
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import type { LoadedDoc, Persistence, WorkspaceRecord } from './persistence';
+import { WriteAheadLog, type WalRecord } from './wal';
 
 /**
  * LevelDB (classic-level) store under DATA_DIR/db.
@@ -9,9 +10,21 @@ import type { LoadedDoc, Persistence, WorkspaceRecord } from './persistence';
  * Keys (utf8):  d!<docId>!<seq as 12 hex digits>  -> one Yjs update (or a compacted snapshot)
  *               w!<workspaceId>                   -> WorkspaceRecord as JSON
  *
+ *               m!walEpoch                        -> epoch of the write-ahead log (decimal)
+ *
  * Writes go through one queue with group commit: everything queued while a
- * write is in flight is written next as one batch with `sync: true` (fsync),
- * and each caller's promise resolves only after its batch is on disk.
+ * write is in flight is written next as one batch, and each caller's promise
+ * resolves only after its batch is on disk.
+ *
+ * Hot path: a batch made only of document appends goes to the write-ahead log
+ * (DATA_DIR/updates.wal, see wal.ts): one write + fdatasync. Those records
+ * are kept in memory (`pending`) and moved into LevelDB by a checkpoint — one
+ * `sync: true` batch that also bumps the log's epoch — when the log passes
+ * `walCheckpointBytes`, after `walIdleMs` without appends, before any other
+ * write (compaction, workspace record) and on close. On open, records of the
+ * current epoch found in the log (a crash before their checkpoint) are
+ * checkpointed first; a torn last record is ignored (it was never
+ * acknowledged: its fdatasync had not returned).
  */
 type Op =
   | { type: 'put'; key: string; value: Uint8Array | string }
@@ -19,9 +32,22 @@ type Op =
 
 interface Pending {
   ops: Op[];
+  /** Set for a document append: goes to the write-ahead log. */
+  record?: WalRecord;
   resolve: () => void;
   reject: (err: Error) => void;
 }
+
+export interface LevelOptions {
+  /** Checkpoint the log into LevelDB beyond this many bytes (default 4 MiB). */
+  walCheckpointBytes?: number;
+  /** Checkpoint after this long without appends (default 2 s). */
+  walIdleMs?: number;
+  /** Disable the log: every batch is a synced LevelDB write (the old path; for comparison). */
+  noWal?: boolean;
+}
+
+const EPOCH_KEY = 'm!walEpoch';
 
 interface DocState {
   /** Lowest stored seq (the snapshot's, after compaction). */
@@ -34,25 +60,52 @@ const SEQ_DIGITS = 12;
 const docPrefix = (docId: string) => `d!${docId}!`;
 const docKey = (docId: string, seq: number) => docPrefix(docId) + seq.toString(16).padStart(SEQ_DIGITS, '0');
 const wsKey = (id: string) => `w!${id}`;
+const noop = () => undefined;
 
 export class LevelPersistence implements Persistence {
   private readonly db: ClassicLevel<string, Uint8Array>;
   private readonly docs = new Map<string, DocState>();
   private queue: Pending[] = [];
   private writing: Promise<void> | null = null;
-  /** Batches written, for stats. */
+  /** Appends durable in the log but not yet in LevelDB, per document, in seq order. */
+  private pending = new Map<string, WalRecord[]>();
+  private pendingCount = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private readonly checkpointBytes: number;
+  private readonly idleMs: number;
+  /** Batches written (log or LevelDB), for stats. */
   batches = 0;
+  /** Checkpoints into LevelDB, for stats. */
+  checkpoints = 0;
 
-  private constructor(db: ClassicLevel<string, Uint8Array>) {
+  private constructor(
+    db: ClassicLevel<string, Uint8Array>,
+    private readonly wal: WriteAheadLog | null,
+    opts: LevelOptions,
+  ) {
     this.db = db;
+    this.checkpointBytes = opts.walCheckpointBytes ?? 4 * 1024 * 1024;
+    this.idleMs = opts.walIdleMs ?? 2000;
   }
 
-  static async open(dataDir: string): Promise<LevelPersistence> {
+  static async open(dataDir: string, opts: LevelOptions = {}): Promise<LevelPersistence> {
     const location = path.join(dataDir, 'db');
     fs.mkdirSync(location, { recursive: true });
     const db = new ClassicLevel<string, Uint8Array>(location, { keyEncoding: 'utf8', valueEncoding: 'view' });
     await db.open();
-    return new LevelPersistence(db);
+    if (opts.noWal) return new LevelPersistence(db, null, opts);
+    const raw = await db.get(EPOCH_KEY);
+    const epoch = raw === undefined ? 0 : Number(new TextDecoder().decode(raw));
+    const checkpointBytes = opts.walCheckpointBytes ?? 4 * 1024 * 1024;
+    const { wal, records } = WriteAheadLog.open(path.join(dataDir, 'updates.wal'), epoch, Math.max(1 << 20, checkpointBytes * 2));
+    // Recovery: whatever the log holds for this epoch goes into LevelDB with
+    // the next epoch, in one synced batch; then the log starts over.
+    const chained = db.batch();
+    for (const r of records) chained.put(docKey(r.docId, r.seq), r.update);
+    chained.put(EPOCH_KEY, new TextEncoder().encode(String(epoch + 1)));
+    await chained.write({ sync: true });
+    wal.restart(epoch + 1);
+    return new LevelPersistence(db, wal, opts);
   }
 
   async load(docId: string): Promise<LoadedDoc> {
@@ -67,6 +120,14 @@ export class LevelPersistence implements Persistence {
       last = seq;
       updates.push(value);
     }
+    // Appends not checkpointed yet all come after what LevelDB holds (any
+    // compaction checkpoints first).
+    for (const r of this.pending.get(docId) ?? []) {
+      if (r.seq <= last) continue;
+      if (first < 0) first = r.seq;
+      last = r.seq;
+      updates.push(r.update);
+    }
     const known = this.docs.get(docId);
     if (!known) this.docs.set(docId, { first: Math.max(first, 0), next: last + 1 });
     return { updates };
@@ -80,7 +141,12 @@ export class LevelPersistence implements Persistence {
 
   append(docId: string, update: Uint8Array): Promise<void> {
     const st = this.state(docId);
-    return this.enqueue([{ type: 'put', key: docKey(docId, st.next++), value: update }]);
+    const seq = st.next++;
+    if (!this.wal) return this.enqueue([{ type: 'put', key: docKey(docId, seq), value: update }]);
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ ops: [{ type: 'put', key: docKey(docId, seq), value: update }], record: { docId, seq, update }, resolve, reject });
+      if (!this.writing) this.writing = this.drain();
+    });
   }
 
   compact(docId: string, snapshot: Uint8Array): Promise<void> {
@@ -113,6 +179,11 @@ export class LevelPersistence implements Persistence {
     return this.enqueue([{ type: 'put', key: wsKey(rec.id), value: JSON.stringify(rec) }]);
   }
 
+  /** Moves the log's records into LevelDB now (tests; normally automatic). */
+  checkpoint(): Promise<void> {
+    return this.enqueue([]);
+  }
+
   private enqueue(ops: Op[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ ops, resolve, reject });
@@ -126,7 +197,37 @@ export class LevelPersistence implements Persistence {
     while (this.queue.length > 0) {
       const batch = this.queue;
       this.queue = [];
+      const wal = this.wal;
+      if (wal && batch.every((p) => p.record)) {
+        // Appends only: one write + fdatasync of the log.
+        const records = batch.map((p) => p.record!);
+        try {
+          await wal.append(records);
+          this.batches++;
+          for (const r of records) {
+            // Copy: the update may be a view into a larger (socket) buffer.
+            const kept = { docId: r.docId, seq: r.seq, update: r.update.slice() };
+            const list = this.pending.get(r.docId);
+            if (list) list.push(kept);
+            else this.pending.set(r.docId, [kept]);
+          }
+          this.pendingCount += records.length;
+          for (const p of batch) p.resolve();
+        } catch (err) {
+          for (const p of batch) p.reject(err as Error);
+        }
+        if (wal.bytes >= this.checkpointBytes) this.queue.unshift({ ops: [], resolve: noop, reject: noop });
+        else this.armIdle();
+        continue;
+      }
+      // Anything else: one synced LevelDB batch, preceded by a checkpoint of
+      // the log (so LevelDB sees every write in order).
       const chained = this.db.batch();
+      const ckpt = wal !== null && this.pendingCount > 0;
+      if (ckpt) {
+        for (const list of this.pending.values()) for (const r of list) chained.put(docKey(r.docId, r.seq), r.update);
+        chained.put(EPOCH_KEY, new TextEncoder().encode(String(wal.epoch + 1)));
+      }
       for (const p of batch) {
         for (const op of p.ops) {
           if (op.type === 'del') chained.del(op.key);
@@ -134,8 +235,15 @@ export class LevelPersistence implements Persistence {
         }
       }
       try {
-        await chained.write({ sync: true });
+        if (chained.length > 0) await chained.write({ sync: true });
+        else await chained.close();
         this.batches++;
+        if (ckpt) {
+          wal.restart(wal.epoch + 1);
+          this.pending.clear();
+          this.pendingCount = 0;
+          this.checkpoints++;
+        }
         for (const p of batch) p.resolve();
       } catch (err) {
         for (const p of batch) p.reject(err as Error);
@@ -144,12 +252,26 @@ export class LevelPersistence implements Persistence {
     this.writing = null;
   }
 
+  private armIdle(): void {
+    if (this.idleTimer) this.idleTimer.refresh();
+    else {
+      this.idleTimer = setTimeout(() => {
+        this.idleTimer = null;
+        if (this.pendingCount > 0) void this.checkpoint().catch(noop);
+      }, this.idleMs);
+      this.idleTimer.unref();
+    }
+  }
+
   async flush(): Promise<void> {
     while (this.writing) await this.writing;
   }
 
   async close(): Promise<void> {
     await this.flush();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.pendingCount > 0) await this.checkpoint();
+    this.wal?.close();
     await this.db.close();
   }
 }
