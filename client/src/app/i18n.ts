@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
 import type { EventKind, EventStatus } from '@shared/schema/types';
+import { KIND_LABELS, STATUS_LABELS } from '@shared/print/labels';
 
 export type Locale = 'zh' | 'en';
 
@@ -148,6 +149,52 @@ const zh = {
   keepCurrent: '保留当前值',
   emptyValue: '（空）',
   noHistory: '暂无修改记录。',
+  plans: '工作要点',
+  importPlan: '导入计划',
+  importHint: '粘贴工作要点 / 工作方案全文，或选择、拖入 .txt / .docx 文件',
+  pasteHere: '在此粘贴计划全文…',
+  chooseFile: '选择文件',
+  dropFile: '把文件拖到这里',
+  parse: '解析',
+  reading: '正在读取 {name}…',
+  parsing: '正在解析…',
+  previewOutline: '预览提纲：可修改标题和层级，确认后保存',
+  planTitle: '计划标题',
+  planYear: '年度',
+  savePlan: '保存计划',
+  noSections: '没有识别出章节，仍可保存并使用活动草稿。',
+  indent: '降一级',
+  outdent: '升一级',
+  deletePlan: '删除计划',
+  deletePlanConfirm: '删除计划“{title}”？已创建的活动会保留。',
+  noPlans: '还没有计划。导入一份工作要点，把它变成全年的活动。',
+  sectionsCount: '{n} 个章节',
+  drafts: '活动草稿',
+  draftsHint: '从计划文字中找出的活动，接受后进入日历。',
+  acceptAll: '全部接受',
+  accept: '接受',
+  editAccept: '编辑后接受',
+  dismiss: '忽略',
+  noDrafts: '没有待处理的草稿。',
+  noTime: '未定时间',
+  window: '计划时间',
+  campaign: '系列活动',
+  plannedTime: '计划时间：{cue}',
+  tentative: '暂定',
+  dismissedCount: '已忽略 {n} 项',
+  outline: '提纲',
+  outlineHint: '点击章节筛选日历；把章节拖到某天可新建关联活动。',
+  clearSectionFilter: '清除章节筛选',
+  sectionFilter: '章节：{label}',
+  nothingScheduled: '尚无安排',
+  linkedDone: '{n} 项 · 完成 {done}',
+  unscheduled: '待排期',
+  unscheduledHint: '拖到日历上的某一天即可排期。',
+  sections: '计划章节',
+  searchSections: '按编号或文字搜索章节',
+  noSectionMatch: '没有匹配的章节',
+  unlink: '取消关联',
+  openPlanPage: '导入计划',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -281,6 +328,52 @@ const en: Record<MessageKey, string> = {
   keepCurrent: 'Keep current',
   emptyValue: '(empty)',
   noHistory: 'No history yet.',
+  plans: 'Plans',
+  importPlan: 'Import a plan',
+  importHint: 'Paste a work plan, or pick or drop a .txt / .docx file',
+  pasteHere: 'Paste the plan text here…',
+  chooseFile: 'Choose file',
+  dropFile: 'Drop a file here',
+  parse: 'Parse',
+  reading: 'Reading {name}…',
+  parsing: 'Parsing…',
+  previewOutline: 'Preview: fix titles and levels, then save',
+  planTitle: 'Plan title',
+  planYear: 'Year',
+  savePlan: 'Save plan',
+  noSections: 'No sections found; you can still save and use the drafts.',
+  indent: 'Indent',
+  outdent: 'Outdent',
+  deletePlan: 'Delete plan',
+  deletePlanConfirm: 'Delete the plan “{title}”? Activities already created stay.',
+  noPlans: 'No plans yet. Import a work plan to turn it into a year of activities.',
+  sectionsCount: '{n} sections',
+  drafts: 'Draft activities',
+  draftsHint: 'Activities found in the plan text; accept them onto the calendar.',
+  acceptAll: 'Accept all',
+  accept: 'Accept',
+  editAccept: 'Edit, then accept',
+  dismiss: 'Dismiss',
+  noDrafts: 'No drafts left.',
+  noTime: 'No date',
+  window: 'Planned time',
+  campaign: 'Campaign',
+  plannedTime: 'Planned time: {cue}',
+  tentative: 'Tentative',
+  dismissedCount: '{n} dismissed',
+  outline: 'Outline',
+  outlineHint: 'Click a section to filter; drag it onto a day to add an activity.',
+  clearSectionFilter: 'Clear section filter',
+  sectionFilter: 'Section: {label}',
+  nothingScheduled: 'Nothing scheduled',
+  linkedDone: '{n} · {done} done',
+  unscheduled: 'Unscheduled',
+  unscheduledHint: 'Drag onto a day to schedule.',
+  sections: 'Plan sections',
+  searchSections: 'Search sections by number or words',
+  noSectionMatch: 'No matching section',
+  unlink: 'Unlink',
+  openPlanPage: 'Import a plan',
 };
 
 /** Translate a message, filling `{name}` placeholders. Reactive: reads the locale signal. */
@@ -291,39 +384,6 @@ export function t(key: MessageKey, vars?: Record<string, string | number>): stri
   return text;
 }
 
-const KIND_LABELS: Record<Locale, Record<EventKind, string>> = {
-  zh: {
-    anniversary: '纪念活动',
-    contest: '竞赛比赛',
-    exhibition: '展览展示',
-    lecture: '宣讲报告',
-    training: '培训',
-    meeting: '会议座谈',
-    study: '学习',
-    publicity: '宣传',
-    volunteer: '志愿服务',
-    assessment: '考评表彰',
-    other: '其他',
-  },
-  en: {
-    anniversary: 'Anniversary',
-    contest: 'Contest',
-    exhibition: 'Exhibition',
-    lecture: 'Lecture',
-    training: 'Training',
-    meeting: 'Meeting',
-    study: 'Study',
-    publicity: 'Publicity',
-    volunteer: 'Volunteer',
-    assessment: 'Assessment',
-    other: 'Other',
-  },
-};
-
-const STATUS_LABELS: Record<Locale, Record<EventStatus, string>> = {
-  zh: { planned: '计划', confirmed: '已确认', done: '已完成', cancelled: '已取消' },
-  en: { planned: 'Planned', confirmed: 'Confirmed', done: 'Done', cancelled: 'Cancelled' },
-};
-
+// Kind and status names are shared with print pages and iCalendar CATEGORIES.
 export const kindLabel = (k: EventKind): string => KIND_LABELS[locale()][k];
 export const statusLabel = (s: EventStatus): string => STATUS_LABELS[locale()][s];

@@ -1,5 +1,5 @@
 import { createEffect, on, onCleanup, onMount } from 'solid-js';
-import { Calendar, type EventInput, type EventSourceFuncInfo, type CalendarOptions } from 'fullcalendar';
+import { Calendar, type EventApi, type EventInput, type EventSourceFuncInfo, type CalendarOptions } from 'fullcalendar';
 import dayGridPlugin from 'fullcalendar/daygrid';
 import timeGridPlugin from 'fullcalendar/timegrid';
 import listPlugin from 'fullcalendar/list';
@@ -46,6 +46,12 @@ export interface CalendarViewProps {
   /** "张三 正在编辑" */
   editingLabel: (name: string) => string;
   onEventMove: (move: EventMove) => boolean;
+  /**
+   * Something dragged in from outside the calendar (an outline section, an unscheduled plan
+   * item) was dropped on a day: its element's data attributes and the day (`YYYY-MM-DD`, or
+   * `YYYY-MM-DDTHH:mm` in time grids).
+   */
+  onExternalDrop?: (data: DOMStringMap, start: string, allDay: boolean) => void;
   onReady?: (api: Calendar) => void;
 }
 
@@ -78,6 +84,17 @@ function dayTop(dayNumberText: string, day: string, decorate: CalendarViewProps[
 export function CalendarView(props: CalendarViewProps) {
   let el!: HTMLDivElement;
   let calendar: Calendar | undefined;
+
+  /** A drag or resize ended: hand the new times over, or put the event back if they are refused. */
+  const moved = (ev: EventApi, revert: () => void) => {
+    const ok = props.onEventMove({
+      id: ev.extendedProps.eventId as string,
+      start: dateToValue(ev.start!, ev.allDay),
+      end: ev.end ? dateToValue(ev.end, ev.allDay) : undefined,
+      allDay: ev.allDay,
+    });
+    if (!ok) revert();
+  };
 
   const source = (info: EventSourceFuncInfo) =>
     // The URL's view: every view change goes through it (toolbar, "+N" chips, day links).
@@ -143,26 +160,8 @@ export function CalendarView(props: CalendarViewProps) {
       const id = arg.event.extendedProps.eventId as string | undefined;
       if (id) props.onEventClick(id, dateToValue(arg.event.start!, arg.event.allDay));
     },
-    eventDrop: (arg) => {
-      const ev = arg.event;
-      const ok = props.onEventMove({
-        id: ev.extendedProps.eventId as string,
-        start: dateToValue(ev.start!, ev.allDay),
-        end: ev.end ? dateToValue(ev.end, ev.allDay) : undefined,
-        allDay: ev.allDay,
-      });
-      if (!ok) arg.revert();
-    },
-    eventResize: (arg) => {
-      const ev = arg.event;
-      const ok = props.onEventMove({
-        id: ev.extendedProps.eventId as string,
-        start: dateToValue(ev.start!, ev.allDay),
-        end: ev.end ? dateToValue(ev.end, ev.allDay) : undefined,
-        allDay: ev.allDay,
-      });
-      if (!ok) arg.revert();
-    },
+    eventDrop: (arg) => moved(arg.event, arg.revert),
+    eventResize: (arg) => moved(arg.event, arg.revert),
   });
 
   onMount(() => {
@@ -193,6 +192,7 @@ export function CalendarView(props: CalendarViewProps) {
       (e) => {
         calendar?.setOption('editable', e);
         calendar?.setOption('selectable', e);
+        calendar?.setOption('droppable', e);
       },
       { defer: true },
     ),

@@ -20,9 +20,13 @@ export function createFilters() {
   return { filters, setFilters };
 }
 
-/** Text search over the fields an organiser would type from memory. */
-export function matchesFilters(e: EventRecord, f: Filters): boolean {
+/**
+ * Text search over the fields an organiser would type from memory. `sections`, when given,
+ * keeps only events linked to one of those section ids (a section and its subsections).
+ */
+export function matchesFilters(e: EventRecord, f: Filters, sections?: ReadonlySet<string> | null): boolean {
   if (!f.kinds[e.kind] || !f.statuses[e.status]) return false;
+  if (sections && !(e.sectionIds ?? []).some((id) => sections.has(id))) return false;
   const q = f.search.trim().toLowerCase();
   if (!q) return true;
   const hay = [e.title, e.location, e.leadUnit, e.participants, e.contact, e.notes, ...(e.units ?? [])]

@@ -1,6 +1,6 @@
 import { createContext, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
 import * as Y from 'yjs';
-import type { EventFields } from '@shared/schema/types';
+import type { EventFields, PlanRecord, SectionRecord } from '@shared/schema/types';
 import {
   LOCAL_ORIGIN,
   SYSTEM_ORIGIN,
@@ -13,6 +13,8 @@ import {
   softDeleteEvent,
   updateEventWithHistory,
   HISTORY_ROOT,
+  readPlans,
+  readSections,
 } from '@shared/schema';
 import type { OpenWorkspace } from '../storage/open-workspace';
 import { setRegistryName } from '../storage/workspace-registry';
@@ -57,6 +59,10 @@ export interface WorkspaceApi {
   ready: Accessor<boolean>;
   /** Bumps whenever the event index changed, so range views refetch. */
   revision: Accessor<number>;
+  /** Live (not deleted) plans, oldest first; small, re-read on any plan change. */
+  plans: Accessor<PlanRecord[]>;
+  /** Sections of the live plans, in outline order. */
+  sections: Accessor<SectionRecord[]>;
   canUndo: Accessor<boolean>;
   canRedo: Accessor<boolean>;
   rename(name: string): void;
@@ -96,7 +102,28 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const offIndex = props.open.index.onChange(() => setRevision((r) => r + 1));
 
   // Only this user's edits are undoable; edits from other tabs or peers are not.
-  const undoManager = new Y.UndoManager([roots(doc).events, roots(doc).campaigns, roots(doc).teams, doc.getMap(HISTORY_ROOT)], {
+  // Plans and sections: a few hundred records at most, so a change simply re-reads them.
+  const [plans, setPlans] = createSignal<PlanRecord[]>([]);
+  const [sections, setSections] = createSignal<SectionRecord[]>([]);
+  const readOutline = () => {
+    const live = readPlans(doc).plans.filter((p) => p.deletedAt === undefined);
+    const ids = new Set(live.map((p) => p.id));
+    setPlans(live);
+    setSections(readSections(doc).sections.filter((s) => ids.has(s.planId)));
+  };
+  let outlineQueued = false;
+  const onOutline = () => {
+    if (outlineQueued) return;
+    outlineQueued = true;
+    queueMicrotask(() => {
+      outlineQueued = false;
+      readOutline();
+    });
+  };
+  roots(doc).plans.observeDeep(onOutline);
+  roots(doc).sections.observeDeep(onOutline);
+
+  const undoManager = new Y.UndoManager([roots(doc).events, roots(doc).campaigns, roots(doc).teams, roots(doc).plans, roots(doc).sections, doc.getMap(HISTORY_ROOT)], {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     captureTimeout: 400,
   });
@@ -114,6 +141,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const sync = createSyncStore(props.open);
   void props.open.loaded.then(() => {
     onMeta();
+    readOutline();
     startLists();
     setReady(true);
   });
@@ -124,6 +152,8 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   onCleanup(() => {
     (globalThis as { __cc?: unknown }).__cc = undefined;
     meta.unobserve(onMeta);
+    roots(doc).plans.unobserveDeep(onOutline);
+    roots(doc).sections.unobserveDeep(onOutline);
     offIndex();
     undoManager.destroy();
     dispose();
@@ -139,6 +169,8 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     timezone,
     ready,
     revision,
+    plans,
+    sections,
     canUndo,
     canRedo,
     rename: (n) => setWorkspaceName(doc, n, LOCAL_ORIGIN),

@@ -1,7 +1,8 @@
 import { createEffect, createMemo, createSignal, For, lazy, onMount, Show } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import type { Calendar, EventInput } from 'fullcalendar';
-import { readEvent } from '@shared/schema';
+import { LOCAL_ORIGIN, readEvent, readPlan, readTray, removeFromTray, sectionWithDescendants } from '@shared/schema';
+import { sectionLabelPath } from '@shared/plan-text/label-path';
 import { EVENT_STATUSES } from '@shared/schema/types';
 import { addDays, fromUtcMs, todayIn, isValidDateValue, isAllDay } from '@shared/time/dates';
 import { CalendarView, type EventMove, type RangeSelection } from '../../calendar/CalendarView';
@@ -21,6 +22,9 @@ type DayInfo = typeof import('../../calendar/day-info');
 
 // The editor (with recurrence presets and rrule) loads on first use, not with the calendar.
 const EventEditor = lazy(() => import('../editor/EventEditor'));
+// The plan outline (tree, counts, drag sources) loads when the panel is first opened.
+const OutlinePanel = lazy(() => import('../outline/OutlinePanel'));
+const OUTLINE_KEY = 'cc.outline';
 
 const VIEW_BUTTONS: ViewName[] = ['month', 'week', 'day', 'list', 'year'];
 /** How many activities a day cell shows before a "+N" chip (grid views only). */
@@ -38,6 +42,24 @@ export function CalendarPage() {
   const [editor, setEditor] = createSignal<EditorTarget | null>(null);
   const [dayInfo, setDayInfo] = createSignal<DayInfo | null>(null);
   let api: Calendar | undefined;
+  const [outlineOpen, setOutlineOpen] = createSignal(localStorage.getItem(OUTLINE_KEY) === '1');
+  const toggleOutline = () => {
+    const next = !outlineOpen();
+    setOutlineOpen(next);
+    localStorage.setItem(OUTLINE_KEY, next ? '1' : '0');
+  };
+  /** Section the calendar is filtered to (with its subsections). */
+  const [sectionFilter, setSectionFilter] = createSignal<string | null>(null);
+  const sectionSet = createMemo(() => {
+    const id = sectionFilter();
+    return id ? sectionWithDescendants(ws.sections(), id) : null;
+  });
+  const sectionFilterLabel = createMemo(() => {
+    const id = sectionFilter();
+    if (!id) return '';
+    const s = ws.sections().find((x) => x.id === id);
+    return s ? `${sectionLabelPath(ws.sections(), id)} ${s.title}` : id;
+  });
 
   // tyme4ts is large: paint the calendar first, then add lunar labels and observances.
   onMount(() => void import('../../calendar/day-info').then((m) => setDayInfo(() => m)));
@@ -60,7 +82,8 @@ export function CalendarPage() {
   const fetchEvents = async (from: string, to: string, inView: ViewName): Promise<EventInput[]> => {
     // Measures are read by `npm run bench` to tell storage time from expansion and rendering.
     const t0 = performance.now();
-    const records = (await ws.open.index.query(from, to)).filter((e) => matchesFilters(e, filters));
+    const sections = sectionSet();
+    const records = (await ws.open.index.query(from, to)).filter((e) => matchesFilters(e, filters, sections));
     const t1 = performance.now();
     let inputs = [...observanceInputs(from, to), ...(await toEventInputs(records, from, to, editingBy()))];
     const budget = DAY_BUDGET[inView];
@@ -87,6 +110,7 @@ export function CalendarPage() {
     JSON.stringify([...editingBy()]),
     ws.revision(),
     JSON.stringify(filters),
+    sectionSet(),
     dayInfo() !== null,
     locale(),
   ]);
@@ -127,6 +151,30 @@ export function CalendarPage() {
       return true;
     } catch {
       return false;
+    }
+  };
+
+  /** A section dragged onto a day opens the editor prefilled; a tray item becomes an event there. */
+  const externalDrop = (data: DOMStringMap, start: string) => {
+    if (!canEdit()) return;
+    if (data.drag === 'section' && data.sectionId) {
+      setEditor({ start, prefill: { title: data.title ?? '', sectionIds: [data.sectionId] } });
+    } else if (data.drag === 'tray' && data.plan && data.key) {
+      const plan = readPlan(ws.doc, data.plan);
+      const item = plan?.ok ? readTray(plan.record).find((i) => i.key === data.key) : undefined;
+      if (!item) return;
+      ws.doc.transact(() => {
+        ws.createEvent({
+          title: item.title,
+          kind: item.kind === 'campaign' ? 'other' : item.kind,
+          start,
+          status: 'planned',
+          units: item.units,
+          sectionIds: item.sectionId ? [item.sectionId] : [],
+          notes: item.cue ? t('plannedTime', { cue: item.cue }) : '',
+        });
+        removeFromTray(ws.doc, data.plan!, item.key, { origin: LOCAL_ORIGIN });
+      }, LOCAL_ORIGIN);
     }
   };
 
@@ -210,6 +258,26 @@ export function CalendarPage() {
           {t('observances')}
         </label>
         <KindLegend filters={filters} setFilters={setFilters} />
+        <Show when={sectionFilter()}>
+          <span class="chip section-filter" data-testid="section-filter">
+            {t('sectionFilter', { label: sectionFilterLabel() })}
+            <button type="button" class="link-button" aria-label={t('clearSectionFilter')} onClick={() => setSectionFilter(null)}>
+              ×
+            </button>
+          </span>
+        </Show>
+        <span class="spacer" />
+        <button
+          type="button"
+          class="outline-toggle"
+          data-testid="outline-toggle"
+          aria-pressed={outlineOpen()}
+          classList={{ active: outlineOpen() }}
+          onClick={toggleOutline}
+        >
+          {outlineOpen() ? '⟨ ' : '⟩ '}
+          {t('outline')}
+        </button>
       </div>
       <For each={unpublishedYears()}>
         {(y) => (
@@ -219,6 +287,10 @@ export function CalendarPage() {
         )}
       </For>
       <NeedsAttention />
+      <div class="calendar-body" classList={{ 'with-outline': outlineOpen() }}>
+      <Show when={outlineOpen()}>
+        <OutlinePanel selected={sectionFilter()} onSelect={setSectionFilter} />
+      </Show>
       <div class="calendar-wrap">
         <CalendarView
           view={view()}
@@ -240,7 +312,9 @@ export function CalendarPage() {
           onEventClick={(id, occ) => openExisting(id, occ)}
           onMore={(day) => setParams({ view: 'day', date: day })}
           onEventMove={move}
+          onExternalDrop={externalDrop}
         />
+      </div>
       </div>
       <Show when={editor()} keyed>
         {(target) => (

@@ -5,6 +5,8 @@ import { describeRRule, validateRRule } from '@shared/time/recurrence';
 import { Dialog } from '../../ui/Dialog';
 import { kindLabel, locale, statusLabel, t } from '../../app/i18n';
 import { EventHistory } from './EventHistory';
+import { useWorkspace } from '../../stores/workspace-context';
+import { SectionPicker, sectionChoices } from '../outline/SectionPicker';
 import { draftFromRecord, draftRRule, draftToFields, emptyDraft, toggleAllDay, type Draft, type RepeatChoice } from './draft';
 
 export interface EditorTarget {
@@ -15,6 +17,8 @@ export interface EditorTarget {
   end?: string;
   /** When opened from one occurrence of a series. */
   occurrenceStart?: string;
+  /** For a new event: fields filled in ahead (a plan draft, a section dropped on a day). */
+  prefill?: Partial<Pick<Draft, 'title' | 'kind' | 'status' | 'units' | 'notes' | 'sectionIds' | 'repeat' | 'customRule'>>;
 }
 
 export interface EventEditorProps {
@@ -54,9 +58,13 @@ function problemsOf(d: Draft): Record<string, string> {
 
 export default function EventEditor(props: EventEditorProps) {
   const existing = props.target.record;
+  const ws = useWorkspace();
   const [draft, setDraft] = createSignal<Draft>(
-    existing ? draftFromRecord(existing) : emptyDraft(props.target.start!, props.target.end),
+    existing
+      ? draftFromRecord(existing)
+      : { ...emptyDraft(props.target.start!, props.target.end), ...(props.target.prefill ?? {}) },
   );
+  const choices = createMemo(() => sectionChoices(ws.sections(), ws.plans()));
   const [showErrors, setShowErrors] = createSignal(false);
   const problems = createMemo(() => problemsOf(draft()));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -164,6 +172,17 @@ export default function EventEditor(props: EventEditorProps) {
             <span>{t('contact')}</span>
             <input name="contact" value={draft().contact} onInput={text('contact')} />
           </label>
+          <Show when={ws.sections().length > 0 || draft().sectionIds.length > 0}>
+            <div class="field full">
+              <span>{t('sections')}</span>
+              <SectionPicker
+                value={draft().sectionIds}
+                onChange={(ids) => set('sectionIds', ids)}
+                choices={choices()}
+                disabled={props.readOnly}
+              />
+            </div>
+          </Show>
           <label class="field full">
             <span>{t('notes')}</span>
             <textarea name="notes" rows={3} value={draft().notes} onInput={text('notes')} />

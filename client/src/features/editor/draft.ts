@@ -26,6 +26,8 @@ export interface Draft {
   until: string;
   count: number;
   customRule: string;
+  /** Linked plan sections (Contract 1 `sectionIds`). */
+  sectionIds: string[];
 }
 
 export const splitUnits = (s: string): string[] =>
@@ -58,6 +60,7 @@ export function emptyDraft(start: string, end?: string): Draft {
     until: '',
     count: 4,
     customRule: '',
+    sectionIds: [],
   };
 }
 
@@ -81,6 +84,7 @@ export function draftFromRecord(e: EventRecord): Draft {
     until: preset?.until ?? '',
     count: preset?.count ?? 4,
     customRule: e.rrule ?? '',
+    sectionIds: e.sectionIds ?? [],
   };
 }
 
@@ -120,5 +124,7 @@ export function draftToFields(d: Draft, keep?: EventRecord): EventFields {
     notes: d.notes.trim(),
     rrule: draftRRule(d),
     exdates: keep?.exdates,
+    // Only touch the list when there is or was one: no empty Y.Array on every save.
+    sectionIds: d.sectionIds.length || keep?.sectionIds ? [...d.sectionIds] : undefined,
   };
 }

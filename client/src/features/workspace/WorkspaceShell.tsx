@@ -33,6 +33,9 @@ function TopBar() {
         <A href={`/w/${ws.id}`} end>
           {t('calendar')}
         </A>
+        <A href={`/w/${ws.id}/plan`} data-testid="plan-link">
+          {t('plans')}
+        </A>
         <A href={`/w/${ws.id}/trash`} data-testid="trash-link">
           {t('trash')}
           <Show when={Object.keys(ws.lists.deleted).length}>{(n) => <span class="badge">{n()}</span>}</Show>
