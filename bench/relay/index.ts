@@ -3,6 +3,11 @@
  * persistence), alternating, several rounds, medians. Prints figures only.
  *
  *   npm run bench:relay            (BENCH_ROUNDS=3 BENCH_SECONDS=6 by default)
+ *
+ * Also: BENCH_SERVERS=ours,ours-leveldb,reference (which servers, in this
+ * order; ratios are the first against `reference`), BENCH_SCENARIOS=0,2 (which
+ * scenarios), BENCH_IDLE_ROOMS=0 (skip the idle-rooms memory check),
+ * BENCH_PROF=dir (write a V8 CPU profile of our server per run).
  */
 import { fileURLToPath } from 'node:url';
 import { idleRooms, runScenario, type Scenario, type ScenarioResult } from './load';
@@ -12,11 +17,13 @@ const num = (v: string | undefined, d: number) => (v ? Number(v) : d);
 
 export function scenarios(seconds: number): Scenario[] {
   const base = { seconds, warmupSeconds: 1.5, drainSeconds: 1.5 };
-  return [
+  const all: Scenario[] = [
     { name: '50 clients x 4/s, 1 room', rooms: 1, clientsPerRoom: 50, rate: 4, ...base },
     { name: '100 rooms x 10 clients x 0.5/s', rooms: 100, clientsPerRoom: 10, rate: 0.5, ...base },
     { name: '50 clients x 20/s, 1 room', rooms: 1, clientsPerRoom: 50, rate: 20, ...base },
   ];
+  const pick = process.env.BENCH_SCENARIOS;
+  return pick ? pick.split(',').map((i) => all[Number(i)]!) : all;
 }
 
 const median = (xs: number[]) => {
@@ -31,11 +38,11 @@ export async function runRelayBench(opts: { rounds?: number; seconds?: number; i
   const seconds = opts.seconds ?? num(process.env.BENCH_SECONDS, 6);
   const idleCount = opts.idleRooms ?? num(process.env.BENCH_IDLE_ROOMS, 1000);
   const results: ScenarioResult[] = [];
-  const kinds: ServerKind[] = ['ours', 'reference'];
+  const kinds = (process.env.BENCH_SERVERS ?? 'ours,reference').split(',') as ServerKind[];
 
   for (const sc of scenarios(seconds)) {
     for (let round = 0; round < rounds; round++) {
-      const order = round % 2 === 0 ? kinds : [...kinds].reverse();
+      const order = round % 2 === 0 ? kinds : [...kinds].reverse(); // alternate who goes first
       for (const kind of order) {
         const server = await startBenchServer(kind);
         try {
@@ -68,9 +75,12 @@ export async function runRelayBench(opts: { rounds?: number; seconds?: number; i
       const m = med[kind]!;
       console.log(`| ${sc.name} | ${kind} | ${fmt(m.cpu)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${fmt(m.share! * 100, 2)}% | ${fmt(m.rss, 1)} |`);
     }
-    const o = med.ours!;
-    const r = med.reference!;
-    console.log(`| ${sc.name} | ratio | ${fmt(o.cpu! / r.cpu!)} | ${fmt(o.p50! / r.p50!)} | ${fmt(o.p99! / r.p99!)} | | ${fmt(o.rss! / r.rss!)} |`);
+    const r = med.reference;
+    for (const kind of kinds) {
+      const o = med[kind]!;
+      if (kind === 'reference' || !r) continue;
+      console.log(`| ${sc.name} | ratio ${kind} | ${fmt(o.cpu! / r.cpu!)} | ${fmt(o.p50! / r.p50!)} | ${fmt(o.p99! / r.p99!)} | | ${fmt(o.rss! / r.rss!)} |`);
+    }
   }
 
   if (idleCount > 0) {

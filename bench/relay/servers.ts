@@ -20,7 +20,8 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export type ServerKind = 'ours' | 'reference';
+/** `ours-leveldb`: our relay with RELAY_WAL=0 (every batch a synced LevelDB write), for comparison. */
+export type ServerKind = 'ours' | 'ours-leveldb' | 'reference';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let clkTck = 100;
@@ -76,10 +77,10 @@ export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `relay-bench-${kind}-`));
   const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
   const child =
-    kind === 'ours'
-      ? spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], {
+    kind !== 'reference'
+      ? spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), '--import', 'tsx', path.join(root, 'server/src/main.ts')], {
           cwd: root,
-          env: { ...env, DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-app'), LOG_LEVEL: 'warn' },
+          env: { ...env, DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-app'), LOG_LEVEL: 'warn', RELAY_WAL: kind === 'ours-leveldb' ? '0' : '1' },
           stdio: ['ignore', 'ignore', 'inherit'],
         })
       : spawn(process.execPath, [path.join(root, 'node_modules/@y/websocket-server/src/server.js')], {
@@ -88,7 +89,7 @@ export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
           stdio: ['ignore', 'ignore', 'inherit'],
         });
   const httpUrl = `http://127.0.0.1:${port}`;
-  await waitHttp(kind === 'ours' ? `${httpUrl}/healthz` : httpUrl, child);
+  await waitHttp(kind !== 'reference' ? `${httpUrl}/healthz` : httpUrl, child);
   const pid = child.pid!;
   return {
     kind,
@@ -96,7 +97,7 @@ export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
     httpUrl,
     wsUrl: `ws://127.0.0.1:${port}`,
     roomUrl: (room, token) =>
-      kind === 'ours' ? `ws://127.0.0.1:${port}/sync/${room}?token=${token}` : `ws://127.0.0.1:${port}/${room}`,
+      kind !== 'reference' ? `ws://127.0.0.1:${port}/sync/${room}?token=${token}` : `ws://127.0.0.1:${port}/${room}`,
     async prepareRoom(room) {
       if (kind === 'reference') return undefined;
       const res = await fetch(`${httpUrl}/api/workspaces`, {

@@ -47,11 +47,12 @@ export class Connection {
   }
 
   /**
-   * Writes frames already encoded as WebSocket frames (wireFrame), in one
-   * corked write. Safe next to ws.send because the relay never compresses or
-   * sends Blobs, so ws's own sender never holds data back.
+   * Writes bytes already encoded as WebSocket frames (wireFrame), in one
+   * socket write (one syscall, no cork/writev machinery). Safe next to
+   * ws.send because the relay never compresses or sends Blobs, so ws's own
+   * sender never holds data back.
    */
-  sendWire(frames: readonly Uint8Array[], skip: ReadonlySet<number> | null): void {
+  sendWire(frames: Uint8Array): void {
     const ws = this.ws;
     if (this.closed || ws.readyState !== ws.OPEN) return;
     const socket = this.socket;
@@ -62,9 +63,7 @@ export class Connection {
       ws.terminate();
       return;
     }
-    socket.cork();
-    for (let i = 0; i < frames.length; i++) if (!skip?.has(i)) socket.write(frames[i]!);
-    socket.uncork();
+    socket.write(frames);
   }
 
   /** Token bucket for awareness messages: rate per second, burst of twice that. */

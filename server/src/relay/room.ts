@@ -36,8 +36,8 @@ function isEmptyUpdate(update: Uint8Array): boolean {
  *
  * Lifecycle: loading (read from storage; client messages wait) -> ready ->
  * unloading (last client left: wait for writes, compact) -> closed.
- * An update from a client is applied to the doc (which validates it), stored
- * durably, and only then forwarded to the other clients.
+ * An update from a client is parsed whole (Y.decodeUpdate), applied to the
+ * doc, stored durably, and only then forwarded to the other clients.
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
@@ -53,8 +53,8 @@ export class Room {
   private compacting = false;
   private idleTimer: NodeJS.Timeout | null = null;
   private failed = false;
-  /** Doc changes made by the update being applied right now. */
-  private collecting: Uint8Array[] | null = null;
+  /** Set by the last client transaction when it changed the document. */
+  private changed = false;
 
   constructor(
     readonly id: string,
@@ -63,7 +63,7 @@ export class Room {
     private readonly opts: RoomOptions,
     private readonly onClosed: (room: Room) => void,
   ) {
-    this.doc.on('update', this.onDocUpdate);
+    this.doc.on('afterTransaction', this.onAfterTransaction);
     this.ready = this.load();
   }
 
@@ -163,18 +163,19 @@ export class Room {
         } catch (err) {
           throw new ProtocolError(`malformed update: ${(err as Error).message}`);
         }
-        // What the update actually changed arrives through the doc's 'update'
-        // event; keep it only if the whole update applied.
-        const changes: Uint8Array[] = [];
-        this.collecting = changes;
+        // Apply, then store and forward the client's update as received (a
+        // copy: the frame may be a view into a socket buffer). No 'update'
+        // listener is registered, so Yjs does not re-encode every transaction.
+        // Skipped when it changed nothing (a duplicate); kept when part of it
+        // waits for missing structs (Yjs holds that part in memory only).
+        this.changed = false;
         try {
           Y.applyUpdate(this.doc, msg.update, conn);
         } catch (err) {
           throw new ProtocolError(`update cannot be applied: ${(err as Error).message}`);
-        } finally {
-          this.collecting = null;
         }
-        for (const change of changes) this.persistAndForward(change, conn);
+        const store = this.doc.store;
+        if (this.changed || store.pendingStructs !== null || store.pendingDs !== null) this.persistAndForward(msg.update.slice(), conn);
         return;
       }
       case 'awareness': {
@@ -192,8 +193,18 @@ export class Room {
     }
   }
 
-  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin !== LOAD_ORIGIN && this.collecting) this.collecting.push(update);
+  /** Whether the last transaction changed the document (what Yjs checks before emitting 'update'). */
+  private onAfterTransaction = (tr: Y.Transaction): void => {
+    if (tr.deleteSet.clients.size > 0) {
+      this.changed = true;
+      return;
+    }
+    for (const [client, clock] of tr.afterState) {
+      if (tr.beforeState.get(client) !== clock) {
+        this.changed = true;
+        return;
+      }
+    }
   };
 
   /** Stores a client's change durably, then forwards it to the other clients. */
@@ -231,17 +242,21 @@ export class Room {
     const batch = this.outbox;
     this.outbox = [];
     if (batch.length === 0 || this.failed) return;
+    // One buffer with every frame of the batch, written as is to each client
+    // that sent none of them; a sender gets the others' frames only.
     const frames = batch.map((b) => wireFrame(writeUpdate(b.update)));
-    const senders = new Map<Connection, Set<number>>();
+    const all = frames.length === 1 ? frames[0]! : Buffer.concat(frames);
+    let senders: Map<Connection, number[]> | null = null;
     batch.forEach((b, i) => {
-      let s = senders.get(b.from);
-      if (!s) senders.set(b.from, (s = new Set()));
-      s.add(i);
+      senders ??= new Map();
+      const own = senders.get(b.from);
+      if (own) own.push(i);
+      else senders.set(b.from, [i]);
     });
     for (const c of this.conns) {
-      const own = senders.get(c) ?? null;
-      if (own && own.size === frames.length) continue;
-      c.sendWire(frames, own);
+      const own = senders!.get(c);
+      if (!own) c.sendWire(all);
+      else if (own.length < frames.length) c.sendWire(Buffer.concat(frames.filter((_, i) => !own.includes(i))));
     }
   };
 
@@ -310,7 +325,7 @@ export class Room {
     if (this.state === 'closed') return;
     this.state = 'closed';
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.doc.off('update', this.onDocUpdate);
+    this.doc.off('afterTransaction', this.onAfterTransaction);
     this.doc.destroy();
     this.store.release(this.id);
     this.log.debug('room unloaded', { room: this.id });
