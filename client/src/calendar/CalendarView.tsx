@@ -192,7 +192,6 @@ export function CalendarView(props: CalendarViewProps) {
       (e) => {
         calendar?.setOption('editable', e);
         calendar?.setOption('selectable', e);
-        calendar?.setOption('droppable', e);
       },
       { defer: true },
     ),
@@ -206,5 +205,36 @@ export function CalendarView(props: CalendarViewProps) {
     ),
   );
 
-  return <div class="calendar-root" data-testid="calendar" ref={el} />;
+  /** Native drops from the outline panel: the day is the cell (data-date) under the pointer. */
+  const dropDay = (e: DragEvent): string | null => {
+    const target = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-date]');
+    const day = target?.getAttribute('data-date') ?? null;
+    return day && /^\d{4}-\d{2}-\d{2}/.test(day) ? day.slice(0, 10) : null;
+  };
+  const isOutlineDrag = (e: DragEvent) => !!e.dataTransfer?.types.includes('application/x-cc-outline');
+
+  return (
+    <div
+      class="calendar-root"
+      data-testid="calendar"
+      ref={el}
+      onDragOver={(e) => {
+        if (!props.editable || !isOutlineDrag(e) || !dropDay(e)) return;
+        e.preventDefault();
+        if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      }}
+      onDrop={(e) => {
+        if (!props.editable || !isOutlineDrag(e)) return;
+        const day = dropDay(e);
+        if (!day) return;
+        e.preventDefault();
+        try {
+          const data = JSON.parse(e.dataTransfer!.getData('application/x-cc-outline')) as DOMStringMap;
+          props.onExternalDrop?.(data, day, true);
+        } catch {
+          /* not ours */
+        }
+      }}
+    />
+  );
 }

@@ -1,6 +1,5 @@
-import { createMemo, For, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, For, onCleanup, Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import { Draggable } from 'fullcalendar/interaction';
 import { flattenTree, readTray, sectionTree, type SectionNode } from '@shared/schema';
 import { useWorkspace } from '../../stores/workspace-context';
 import { kindLabel, t } from '../../app/i18n';
@@ -57,18 +56,15 @@ export default function OutlinePanel(props: OutlinePanelProps) {
     });
   });
 
-  let el!: HTMLDivElement;
-  onMount(() => {
-    const drag = new Draggable(el, {
-      itemSelector: '[data-drag]',
-      // create:false: the page decides what a drop makes (an editor for a section, an event for a tray item).
-      eventData: (item: HTMLElement) => ({ title: item.dataset.title ?? '', create: false, allDay: true }),
-    });
-    onCleanup(() => drag.destroy());
-  });
+  // Native drag and drop: the calendar page reads these attributes where the item is dropped.
+  const onDragStart = (e: DragEvent & { currentTarget: HTMLElement }) => {
+    e.dataTransfer?.setData('application/x-cc-outline', JSON.stringify({ ...e.currentTarget.dataset }));
+    e.dataTransfer?.setData('text/plain', e.currentTarget.dataset.title ?? '');
+    if (e.dataTransfer) e.dataTransfer.effectAllowed = 'copy';
+  };
 
   return (
-    <aside class="outline-panel" data-testid="outline-panel" ref={el}>
+    <aside class="outline-panel" data-testid="outline-panel">
       <header class="outline-head">
         <b>{t('outline')}</b>
         <Show when={props.selected}>
@@ -105,6 +101,8 @@ export default function OutlinePanel(props: OutlinePanelProps) {
                         style={{ 'padding-left': `${(r.node.depth - 1) * 14 + 4}px` }}
                         data-testid="outline-section"
                         data-section-id={s.id}
+                        draggable={!ws.sync.readOnly()}
+                        onDragStart={onDragStart}
                         data-drag="section"
                         data-title={s.title}
                         title={`${choices().get(s.id)?.path ?? ''} ${s.title}`}
@@ -146,6 +144,8 @@ export default function OutlinePanel(props: OutlinePanelProps) {
                       <div
                         class="tray-item"
                         data-testid="tray-item"
+                        draggable={!ws.sync.readOnly()}
+                        onDragStart={onDragStart}
                         data-drag="tray"
                         data-plan={p.plan.id}
                         data-key={item.key}
