@@ -6,13 +6,15 @@
 import type { EventRecord } from '@shared/schema/types';
 import { LOCAL_ORIGIN, isDeleted, readEvents } from '@shared/schema';
 import { monthTableRows, monthTableTitle } from '@shared/print';
+import { applyIcsImport, exportIcs, IcsError, parseIcs } from '@shared/ical';
 import { expandOccurrences } from '@shared/time/recurrence';
 import { monthRange } from '@shared/time/dates';
-import { locale } from '../../app/i18n';
-import { displayName } from '../../stores/display-name';
 import type { WorkspaceApi } from '../../stores/workspace-context';
 import { docLoaded, monthEvents, readSections, sectionPathOf } from '../print/month-data';
-import { pm } from '../print/messages';
+
+// The menu passes the locale and the user's name in: importing the app's i18n or stores here
+// would make the bundler split them out of the main chunk (measured with vite build).
+type Locale = 'zh' | 'en';
 
 /** Save bytes or text as a file through a temporary <a download>. */
 export function download(data: BlobPart, filename: string, type: string): void {
@@ -41,7 +43,7 @@ async function eventsInMonth(ws: WorkspaceApi, month: string): Promise<EventReco
 }
 
 export async function exportIcsFile(ws: WorkspaceApi, scope: { month: string } | 'all'): Promise<string> {
-  const [{ exportIcs }] = await Promise.all([import('@shared/ical'), docLoaded(ws)]);
+  await docLoaded(ws);
   const events =
     scope === 'all' ? readEvents(ws.doc).events.filter((e) => !isDeleted(e)) : await eventsInMonth(ws, scope.month);
   const paths = sectionPathOf(readSections(ws.doc));
@@ -55,41 +57,34 @@ export async function exportIcsFile(ws: WorkspaceApi, scope: { month: string } |
   return file;
 }
 
-export interface ImportOutcome {
-  ok: boolean;
-  message: string;
-  created: number;
-  updated: number;
-}
+export type ImportOutcome =
+  | { ok: true; created: number; updated: number; unchanged: number; inTrash: number; failed: number }
+  | { ok: false; code: 'empty' | 'not-icalendar' | 'syntax' | 'read'; detail: string };
 
 /** Parse first; only a file that parses is applied (one transaction, undoable). */
-export async function importIcsFile(ws: WorkspaceApi, file: File): Promise<ImportOutcome> {
-  const [{ parseIcs, applyIcsImport, IcsError }] = await Promise.all([import('@shared/ical'), docLoaded(ws)]);
+export async function importIcsFile(ws: WorkspaceApi, file: File, by: string | undefined): Promise<ImportOutcome> {
+  await docLoaded(ws);
   let parsed;
   try {
     parsed = parseIcs(await file.text(), { timezone: ws.timezone() });
   } catch (e) {
-    const reason =
-      e instanceof IcsError
-        ? e.code === 'empty'
-          ? pm('icsEmpty')
-          : e.code === 'not-icalendar'
-            ? pm('icsNotIcal')
-            : `${pm('icsSyntax')}（${e.message}）`
-        : String((e as Error)?.message ?? e);
-    return { ok: false, message: pm('importError', { reason }), created: 0, updated: 0 };
+    if (e instanceof IcsError) return { ok: false, code: e.code, detail: e.message };
+    return { ok: false, code: 'read', detail: String((e as Error)?.message ?? e) };
   }
-  const r = applyIcsImport(ws.doc, parsed, { by: displayName() || undefined, origin: LOCAL_ORIGIN });
-  let message = pm('imported', { created: r.created.length, updated: r.updated.length, unchanged: r.unchanged.length });
-  if (r.inTrash.length) message += ` ${pm('importedTrash', { n: r.inTrash.length })}`;
-  if (r.failed.length) message += ` ${pm('importedFailed', { n: r.failed.length })}`;
-  return { ok: true, message, created: r.created.length, updated: r.updated.length };
+  const r = applyIcsImport(ws.doc, parsed, { by, origin: LOCAL_ORIGIN });
+  return {
+    ok: true,
+    created: r.created.length,
+    updated: r.updated.length,
+    unchanged: r.unchanged.length,
+    inTrash: r.inTrash.length,
+    failed: r.failed.length,
+  };
 }
 
 /** The month table as .xlsx or .docx (the same rows as the print page). */
-export async function exportMonthTable(ws: WorkspaceApi, month: string, format: 'xlsx' | 'docx'): Promise<string> {
+export async function exportMonthTable(ws: WorkspaceApi, month: string, format: 'xlsx' | 'docx', loc: Locale): Promise<string> {
   const [exp, events] = await Promise.all([import('@shared/export'), eventsInMonth(ws, month)]);
-  const loc = locale();
   const rows = monthTableRows(events, month, { sectionPath: sectionPathOf(readSections(ws.doc)), locale: loc });
   const title = monthTableTitle(ws.name(), month, loc);
   const bytes = format === 'xlsx' ? await exp.monthTableXlsx(rows, title, { locale: loc }) : await exp.monthTableDocx(rows, title, { locale: loc });

@@ -4,7 +4,7 @@
  * what is below it is exactly what `window.print()` puts on paper (see styles/print.css).
  */
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { A, useParams } from '@solidjs/router';
+import { routerForPrint } from '../exchange/ExchangeMenu';
 import type { EventKind, EventRecord } from '@shared/schema/types';
 import { EVENT_KINDS } from '@shared/schema/types';
 import { KIND_COLORS } from '@shared/display/kind-colors';
@@ -35,6 +35,8 @@ interface MonthData {
   sections: SectionInfo[];
   campaigns: CampaignInfo[];
 }
+
+const { A, useParams } = routerForPrint;
 
 export default function PrintMonthPage() {
   const ws = useWorkspace();
