@@ -218,6 +218,17 @@ export function CalendarPage() {
             )}
           </For>
         </div>
+        <button
+          type="button"
+          class="outline-toggle"
+          data-testid="outline-toggle"
+          aria-pressed={outlineOpen()}
+          classList={{ active: outlineOpen() }}
+          onClick={toggleOutline}
+        >
+          {outlineOpen() ? '⟨ ' : '⟩ '}
+          {t('outline')}
+        </button>
         <ExchangeMenu month={(params.date ?? date()).slice(0, 7)} />
         <Show when={!ws.sync.readOnly()} fallback={<span class="badge-readonly" data-testid="read-only">{t('readOnly')}</span>}>
           <button type="button" class="primary" data-testid="new-event" disabled={!ws.ready()} onClick={() => openNew()}>
@@ -266,18 +277,6 @@ export function CalendarPage() {
             </button>
           </span>
         </Show>
-        <span class="spacer" />
-        <button
-          type="button"
-          class="outline-toggle"
-          data-testid="outline-toggle"
-          aria-pressed={outlineOpen()}
-          classList={{ active: outlineOpen() }}
-          onClick={toggleOutline}
-        >
-          {outlineOpen() ? '⟨ ' : '⟩ '}
-          {t('outline')}
-        </button>
       </div>
       <For each={unpublishedYears()}>
         {(y) => (
