@@ -199,3 +199,28 @@ describe('write-ahead log', () => {
     await again.close();
   });
 });
+
+describe('write-ahead log pipelining', () => {
+  it('acknowledges batches in order while several are in flight, and all of them are stored', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-wal-'));
+    dirs.push(dir);
+    const store = await LevelPersistence.open(dir, { walPipeline: 3, walIdleMs: 60_000 });
+    await store.load('doc-p');
+    const { doc, updates } = edits(60);
+    const acked: number[] = [];
+    const all: Promise<void>[] = [];
+    for (let i = 0; i < updates.length; i++) {
+      all.push(store.append('doc-p', updates[i]!).then(() => void acked.push(i)));
+      if (i % 3 === 2) await new Promise((r) => setImmediate(r)); // new batches while others are in flight
+    }
+    await Promise.all(all);
+    expect(acked).toEqual(updates.map((_, i) => i));
+    expect(store.batches).toBeGreaterThan(1);
+    await store.close();
+    const again = await LevelPersistence.open(dir);
+    const { updates: loaded } = await again.load('doc-p');
+    expect(loaded).toHaveLength(60);
+    expect(replay(loaded).getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+    await again.close();
+  });
+});

@@ -45,6 +45,8 @@ export interface LevelOptions {
   walIdleMs?: number;
   /** Disable the log: every batch is a synced LevelDB write (the old path; for comparison). */
   noWal?: boolean;
+  /** Log batches allowed in flight at once (default 2; 1 = strict group commit). */
+  walPipeline?: number;
 }
 
 const EPOCH_KEY = 'm!walEpoch';
@@ -73,6 +75,7 @@ export class LevelPersistence implements Persistence {
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly checkpointBytes: number;
   private readonly idleMs: number;
+  private readonly walPipeline: number;
   /** Batches written (log or LevelDB), for stats. */
   batches = 0;
   /** Checkpoints into LevelDB, for stats. */
@@ -86,6 +89,7 @@ export class LevelPersistence implements Persistence {
     this.db = db;
     this.checkpointBytes = opts.walCheckpointBytes ?? 4 * 1024 * 1024;
     this.idleMs = opts.walIdleMs ?? 2000;
+    this.walPipeline = Math.max(1, opts.walPipeline ?? 2);
   }
 
   static async open(dataDir: string, opts: LevelOptions = {}): Promise<LevelPersistence> {
@@ -145,7 +149,7 @@ export class LevelPersistence implements Persistence {
     if (!this.wal) return this.enqueue([{ type: 'put', key: docKey(docId, seq), value: update }]);
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ ops: [{ type: 'put', key: docKey(docId, seq), value: update }], record: { docId, seq, update }, resolve, reject });
-      if (!this.writing) this.writing = this.drain();
+      this.wake();
     });
   }
 
@@ -187,39 +191,78 @@ export class LevelPersistence implements Persistence {
   private enqueue(ops: Op[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ ops, resolve, reject });
-      if (!this.writing) this.writing = this.drain();
+      this.wake();
     });
   }
+
+  private wake(): void {
+    if (!this.writing) this.writing = this.drain();
+    else this.kick?.();
+  }
+
+  /** Log appends written but not yet acknowledged, oldest first. */
+  private walInflight: Promise<void>[] = [];
+  /** Wakes a drain that waits on in-flight appends when new work is queued. */
+  private kick: (() => void) | null = null;
 
   private async drain(): Promise<void> {
     // Let callers in the same tick join this batch.
     await new Promise<void>((r) => setImmediate(r));
-    while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      const wal = this.wal;
-      if (wal && batch.every((p) => p.record)) {
-        // Appends only: one write + fdatasync of the log.
-        const records = batch.map((p) => p.record!);
-        try {
-          await wal.append(records);
-          this.batches++;
-          for (const r of records) {
-            // Copy: the update may be a view into a larger (socket) buffer.
-            const kept = { docId: r.docId, seq: r.seq, update: r.update.slice() };
-            const list = this.pending.get(r.docId);
-            if (list) list.push(kept);
-            else this.pending.set(r.docId, [kept]);
-          }
-          this.pendingCount += records.length;
-          for (const p of batch) p.resolve();
-        } catch (err) {
-          for (const p of batch) p.reject(err as Error);
+    for (;;) {
+      if (this.queue.length === 0) {
+        if (this.walInflight.length === 0) {
+          // Synchronously with the emptiness check: a later enqueue starts a new drain.
+          this.writing = null;
+          return;
         }
+        // Wait for the oldest append, or for new work to start next to it.
+        const woken = new Promise<void>((r) => (this.kick = r));
+        await Promise.race([this.walInflight[0], woken]);
+        this.kick = null;
+        if (this.queue.length > 0) await new Promise<void>((r) => setImmediate(r));
+        continue;
+      }
+      const wal = this.wal;
+      if (wal && this.queue.every((p) => p.record)) {
+        if (this.walInflight.length >= this.walPipeline) {
+          await this.walInflight[0];
+          continue;
+        }
+        const batch = this.queue;
+        this.queue = [];
+        // Appends only: one write + fdatasync of the log, possibly while the
+        // previous batch's fdatasync is still running (pipelined group
+        // commit). Batches are acknowledged in order.
+        const records = batch.map((p) => p.record!);
+        for (const r of records) {
+          const list = this.pending.get(r.docId);
+          if (list) list.push(r);
+          else this.pending.set(r.docId, [r]);
+        }
+        this.pendingCount += records.length;
+        const io = wal.append(records);
+        const prev = this.walInflight.at(-1);
+        const done = Promise.allSettled([io, prev]).then(([res]) => {
+          this.walInflight.shift();
+          if (res.status === 'fulfilled') {
+            this.batches++;
+            for (const p of batch) p.resolve();
+          } else {
+            for (const p of batch) p.reject(res.reason as Error);
+          }
+        });
+        this.walInflight.push(done);
         if (wal.bytes >= this.checkpointBytes) this.queue.unshift({ ops: [], resolve: noop, reject: noop });
         else this.armIdle();
         continue;
       }
+      // Checkpoints below include every record written to the log so far.
+      if (this.walInflight.length > 0) {
+        await this.walInflight.at(-1);
+        continue;
+      }
+      const batch = this.queue;
+      this.queue = [];
       // Anything else: one synced LevelDB batch, preceded by a checkpoint of
       // the log (so LevelDB sees every write in order).
       const chained = this.db.batch();
@@ -249,7 +292,6 @@ export class LevelPersistence implements Persistence {
         for (const p of batch) p.reject(err as Error);
       }
     }
-    this.writing = null;
   }
 
   private armIdle(): void {

@@ -22,7 +22,7 @@ export interface LoadedDoc {
 export interface Persistence {
   /** All stored updates of a document (empty for an unknown one). */
   load(docId: string): Promise<LoadedDoc>;
-  /** Store one update durably. */
+  /** Store one update durably. The store may keep `update` (do not modify it afterwards). */
   append(docId: string, update: Uint8Array): Promise<void>;
   /**
    * Replace everything stored so far for docId by `snapshot` (which must
