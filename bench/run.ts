@@ -1,4 +1,7 @@
-/** `npm run bench`: prints figures; no assertions. `npm run bench -- client` (or relay) runs one part. */
+/**
+ * `npm run bench`: prints figures; asserts nothing (budgets live in the issue notes, not in tests).
+ * `npm run bench -- client` (or relay, plan, print) runs one part.
+ */
 const which = process.argv[2] ?? 'all';
 const wants = (part: string) => which === 'all' || which === part;
 
@@ -7,9 +10,20 @@ if (wants('client')) {
   const { runClientBench } = await import('./client');
   await runClientBench();
 }
+if (wants('plan')) {
+  console.log('== plan parsing');
+  const { runPlanBench } = await import('./plan-parse');
+  await runPlanBench();
+}
+if (wants('print')) {
+  console.log('== print');
+  const { runPrintBench } = await import('./print');
+  await runPrintBench();
+}
 if (wants('relay')) {
   console.log('== relay');
   const { runRelayBench } = await import('./relay/index');
   await runRelayBench();
 }
+
 export {};

@@ -1,7 +1,7 @@
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { OpenWorkspace } from '../storage/open-workspace';
 import { readAccess, saveAccess, type WorkspaceAccess } from '../sync/access';
-import { connectWorkspace, type SyncConnection, type SyncProblem, type SyncState } from '../sync/connection';
+import type { SyncConnection, SyncProblem, SyncState } from '../sync/connection';
 import { colorFor, watchPeers, type PeerState } from '../sync/presence';
 import { displayName } from './display-name';
 
@@ -27,11 +27,18 @@ export function createSyncStore(open: OpenWorkspace): SyncApi {
   let editing: string | null = null;
   let disposePeers = () => {};
 
-  const connect = (a: WorkspaceAccess | undefined) => {
+  let generation = 0;
+  let disposed = false;
+  const connect = async (a: WorkspaceAccess | undefined) => {
+    const mine = ++generation;
     disposePeers();
     connection()?.destroy();
     setPeers([]);
-    if (!a) return setConnection(null);
+    setConnection(null);
+    if (!a) return;
+    // The y-websocket client loads only for shared workspaces, after the calendar has painted.
+    const { connectWorkspace } = await import('../sync/connection');
+    if (mine !== generation || disposed) return;
     const c = connectWorkspace(open.doc, open.id, a);
     disposePeers = watchPeers(c.awareness, setPeers);
     setConnection(c);
@@ -40,7 +47,7 @@ export function createSyncStore(open: OpenWorkspace): SyncApi {
   // Connect once the doc is loaded, so the first sync exchanges only real differences.
   void Promise.all([readAccess(open.id), open.loaded]).then(([a]) => {
     setAccessSignal(a);
-    connect(a);
+    void connect(a);
   });
 
   // Presence: this user's name and colour, and the event open in their editor.
@@ -53,6 +60,7 @@ export function createSyncStore(open: OpenWorkspace): SyncApi {
   });
 
   onCleanup(() => {
+    disposed = true;
     disposePeers();
     connection()?.destroy();
   });
@@ -71,7 +79,7 @@ export function createSyncStore(open: OpenWorkspace): SyncApi {
     async setAccess(a) {
       await saveAccess(open.id, a);
       setAccessSignal(a);
-      connect(a);
+      await connect(a);
     },
   };
 }

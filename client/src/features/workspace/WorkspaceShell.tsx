@@ -1,8 +1,8 @@
-import { createEffect, createResource, createSignal, ErrorBoundary, onCleanup, Show, type ParentProps } from 'solid-js';
+import { createEffect, createResource, createSignal, ErrorBoundary, lazy, onCleanup, Show, type ParentProps } from 'solid-js';
 import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { acceptShareToken } from '../../sync/access';
 import { PresenceAvatars } from '../../sync/PresenceAvatars';
-import { ShareDialog } from '../../sync/ShareDialog';
+
 import { NamePrompt } from '../../sync/NamePrompt';
 import { displayName } from '../../stores/display-name';
 import { openWorkspace, requestPersistentStorage } from '../../storage/open-workspace';
@@ -11,6 +11,8 @@ import { t } from '../../app/i18n';
 import { LanguageToggle } from '../../ui/LanguageToggle';
 import { SyncStatus } from '../../sync/SyncStatus';
 import { useUndoShortcuts } from './undo-shortcuts';
+
+const ShareDialog = lazy(() => import('../../sync/ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 function TopBar() {
   const ws = useWorkspace();
