@@ -20,8 +20,18 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** `ours-leveldb`: our relay with RELAY_WAL=0 (every batch a synced LevelDB write), for comparison. */
-export type ServerKind = 'ours' | 'ours-leveldb' | 'reference';
+/** Variants of our relay, for comparison: extra environment per kind. */
+const VARIANTS: Record<string, Record<string, string>> = {
+  ours: {},
+  /** Every batch a synced LevelDB write (no write-ahead log): the first version's storage. */
+  'ours-leveldb': { RELAY_WAL: '0' },
+  /** Log made durable with write + fdatasync instead of O_DSYNC writes. */
+  'ours-fdatasync': { RELAY_WAL_SYNC: 'fdatasync' },
+  /** Strict group commit: one log batch in flight at a time. */
+  'ours-p1': { RELAY_WAL_PIPELINE: '1' },
+};
+
+export type ServerKind = 'ours' | 'ours-leveldb' | 'ours-fdatasync' | 'ours-p1' | 'reference';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let clkTck = 100;
@@ -80,7 +90,7 @@ export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
     kind !== 'reference'
       ? spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), '--import', 'tsx', path.join(root, 'server/src/main.ts')], {
           cwd: root,
-          env: { ...env, DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-app'), LOG_LEVEL: 'warn', RELAY_WAL: kind === 'ours-leveldb' ? '0' : '1' },
+          env: { ...env, DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-app'), LOG_LEVEL: 'warn', ...VARIANTS[kind] },
           stdio: ['ignore', 'ignore', 'inherit'],
         })
       : spawn(process.execPath, [path.join(root, 'node_modules/@y/websocket-server/src/server.js')], {

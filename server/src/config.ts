@@ -22,6 +22,10 @@ export interface Config {
   roomIdleMs: number;
   /** Store appends in the write-ahead log (default) or directly as synced LevelDB batches (`RELAY_WAL=0`). */
   wal: boolean;
+  /** Log batches in flight at once (`RELAY_WAL_PIPELINE`, default 2; 1 = strict group commit). */
+  walPipeline: number;
+  /** `RELAY_WAL_SYNC`: `odsync` (default, O_DSYNC writes) or `fdatasync`. */
+  walSync: 'odsync' | 'fdatasync';
 }
 
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -51,5 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     compactAfterUpdates: int('COMPACT_AFTER_UPDATES', env.COMPACT_AFTER_UPDATES, 500, 1),
     roomIdleMs: int('ROOM_IDLE_MS', env.ROOM_IDLE_MS, 0, 0),
     wal: env.RELAY_WAL !== '0',
+    walSync: env.RELAY_WAL_SYNC === 'fdatasync' ? 'fdatasync' : 'odsync',
+    walPipeline: int('RELAY_WAL_PIPELINE', env.RELAY_WAL_PIPELINE, 2, 1),
   };
 }

@@ -32,7 +32,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 }
 
 export async function startServer(config: Config, log: Logger, store?: Persistence): Promise<RunningServer> {
-  const persistence = store ?? (await LevelPersistence.open(config.dataDir, { noWal: !config.wal }));
+  const persistence = store ?? (await LevelPersistence.open(config.dataDir, { noWal: !config.wal, walPipeline: config.walPipeline, walSync: config.walSync }));
   const tokens = new Tokens(loadSecret(config.dataDir, config.relaySecret));
   const registry = new WorkspaceRegistry(persistence);
   const relay = new Relay(persistence, registry, tokens, log, {

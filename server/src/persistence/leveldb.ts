@@ -45,6 +45,8 @@ export interface LevelOptions {
   walIdleMs?: number;
   /** Disable the log: every batch is a synced LevelDB write (the old path; for comparison). */
   noWal?: boolean;
+  /** Make log writes durable with O_DSYNC (default) or write + fdatasync. */
+  walSync?: 'odsync' | 'fdatasync';
   /** Log batches allowed in flight at once (default 2; 1 = strict group commit). */
   walPipeline?: number;
 }
@@ -101,7 +103,7 @@ export class LevelPersistence implements Persistence {
     const raw = await db.get(EPOCH_KEY);
     const epoch = raw === undefined ? 0 : Number(new TextDecoder().decode(raw));
     const checkpointBytes = opts.walCheckpointBytes ?? 4 * 1024 * 1024;
-    const { wal, records } = WriteAheadLog.open(path.join(dataDir, 'updates.wal'), epoch, Math.max(1 << 20, checkpointBytes * 2));
+    const { wal, records } = WriteAheadLog.open(path.join(dataDir, 'updates.wal'), epoch, Math.max(1 << 20, checkpointBytes * 2), opts.walSync !== 'fdatasync');
     // Recovery: whatever the log holds for this epoch goes into LevelDB with
     // the next epoch, in one synced batch; then the log starts over.
     const chained = db.batch();
