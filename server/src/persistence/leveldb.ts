@@ -16,15 +16,17 @@ import { WriteAheadLog, type WalRecord } from './wal';
  * write is in flight is written next as one batch, and each caller's promise
  * resolves only after its batch is on disk.
  *
- * Hot path: a batch made only of document appends goes to the write-ahead log
- * (DATA_DIR/updates.wal, see wal.ts): one write + fdatasync. Those records
- * are kept in memory (`pending`) and moved into LevelDB by a checkpoint — one
- * `sync: true` batch that also bumps the log's epoch — when the log passes
- * `walCheckpointBytes`, after `walIdleMs` without appends, before any other
- * write (compaction, workspace record) and on close. On open, records of the
- * current epoch found in the log (a crash before their checkpoint) are
- * checkpointed first; a torn last record is ignored (it was never
- * acknowledged: its fdatasync had not returned).
+ * Hot path: document appends go to the write-ahead log (DATA_DIR/updates-{0,1}.wal,
+ * see wal.ts): one O_DSYNC write per batch, up to `walPipeline` batches in
+ * flight, acknowledged in order. Those records are kept in memory (`pending`)
+ * and moved into LevelDB by a checkpoint — one `sync: true` batch that also
+ * records the log's next epoch — when the log passes `walCheckpointBytes`,
+ * after `walIdleMs` without appends, with any other write (compaction,
+ * workspace record) and on close. While a checkpoint is written, appends
+ * continue in the next epoch (the other file). On open, records of the stored
+ * epoch and the next one (a crash during a checkpoint) are stored in LevelDB
+ * first; a torn last record is ignored (it was never acknowledged: its write
+ * had not returned).
  */
 type Op =
   | { type: 'put'; key: string; value: Uint8Array | string }
@@ -103,14 +105,14 @@ export class LevelPersistence implements Persistence {
     const raw = await db.get(EPOCH_KEY);
     const epoch = raw === undefined ? 0 : Number(new TextDecoder().decode(raw));
     const checkpointBytes = opts.walCheckpointBytes ?? 4 * 1024 * 1024;
-    const { wal, records } = WriteAheadLog.open(path.join(dataDir, 'updates.wal'), epoch, Math.max(1 << 20, checkpointBytes * 2), opts.walSync !== 'fdatasync');
-    // Recovery: whatever the log holds for this epoch goes into LevelDB with
-    // the next epoch, in one synced batch; then the log starts over.
+    const { wal, records } = WriteAheadLog.open(path.join(dataDir, 'updates'), epoch, Math.max(1 << 20, checkpointBytes * 2), opts.walSync !== 'fdatasync');
+    // Recovery: whatever the log holds for this epoch and the next goes into
+    // LevelDB in one synced batch that moves to the epoch after those.
     const chained = db.batch();
     for (const r of records) chained.put(docKey(r.docId, r.seq), r.update);
-    chained.put(EPOCH_KEY, new TextEncoder().encode(String(epoch + 1)));
+    chained.put(EPOCH_KEY, new TextEncoder().encode(String(epoch + 2)));
     await chained.write({ sync: true });
-    wal.restart(epoch + 1);
+    wal.restart(epoch + 2);
     return new LevelPersistence(db, wal, opts);
   }
 
@@ -128,7 +130,7 @@ export class LevelPersistence implements Persistence {
     }
     // Appends not checkpointed yet all come after what LevelDB holds (any
     // compaction checkpoints first).
-    for (const r of this.pending.get(docId) ?? []) {
+    for (const r of [...(this.checkpointing?.get(docId) ?? []), ...(this.pending.get(docId) ?? [])]) {
       if (r.seq <= last) continue;
       if (first < 0) first = r.seq;
       last = r.seq;
@@ -204,37 +206,32 @@ export class LevelPersistence implements Persistence {
 
   /** Log appends written but not yet acknowledged, oldest first. */
   private walInflight: Promise<void>[] = [];
-  /** Wakes a drain that waits on in-flight appends when new work is queued. */
+  /** The LevelDB batch being written (a checkpoint, compaction or workspace record), if any. */
+  private levelInflight: Promise<void> | null = null;
+  /** Appends of the epoch being checkpointed right now (still readable by load()). */
+  private checkpointing: Map<string, WalRecord[]> | null = null;
+  /** A checkpoint failed: the log can no longer be reused safely. */
+  private broken: Error | null = null;
+  /** Wakes a drain that waits on in-flight writes when new work is queued. */
   private kick: (() => void) | null = null;
 
   private async drain(): Promise<void> {
     // Let callers in the same tick join this batch.
     await new Promise<void>((r) => setImmediate(r));
     for (;;) {
-      if (this.queue.length === 0) {
-        if (this.walInflight.length === 0) {
-          // Synchronously with the emptiness check: a later enqueue starts a new drain.
-          this.writing = null;
-          return;
-        }
-        // Wait for the oldest append, or for new work to start next to it.
-        const woken = new Promise<void>((r) => (this.kick = r));
-        await Promise.race([this.walInflight[0], woken]);
-        this.kick = null;
-        if (this.queue.length > 0) await new Promise<void>((r) => setImmediate(r));
+      const head = this.queue[0];
+      if (this.broken && head) {
+        for (const p of this.queue.splice(0)) p.reject(this.broken);
         continue;
       }
       const wal = this.wal;
-      if (wal && this.queue.every((p) => p.record)) {
-        if (this.walInflight.length >= this.walPipeline) {
-          await this.walInflight[0];
-          continue;
-        }
-        const batch = this.queue;
-        this.queue = [];
-        // Appends only: one write + fdatasync of the log, possibly while the
-        // previous batch's fdatasync is still running (pipelined group
-        // commit). Batches are acknowledged in order.
+      if (head && wal && head.record && this.walInflight.length < this.walPipeline) {
+        // Leading appends: one write of the log (O_DSYNC), possibly while the
+        // previous batch and a LevelDB checkpoint are still running.
+        // Batches are acknowledged in order.
+        let n = 1;
+        while (n < this.queue.length && this.queue[n]!.record) n++;
+        const batch = this.queue.splice(0, n);
         const records = batch.map((p) => p.record!);
         for (const r of records) {
           const list = this.pending.get(r.docId);
@@ -254,46 +251,70 @@ export class LevelPersistence implements Persistence {
           }
         });
         this.walInflight.push(done);
-        if (wal.bytes >= this.checkpointBytes) this.queue.unshift({ ops: [], resolve: noop, reject: noop });
+        if (wal.bytes >= this.checkpointBytes && !this.queue.some((p) => !p.record)) this.queue.push({ ops: [], resolve: noop, reject: noop });
         else this.armIdle();
         continue;
       }
-      // Checkpoints below include every record written to the log so far.
-      if (this.walInflight.length > 0) {
-        await this.walInflight.at(-1);
+      if (head && !head.record && !this.levelInflight && (!wal || this.walInflight.length === 0)) {
+        this.startLevelBatch();
         continue;
       }
-      const batch = this.queue;
-      this.queue = [];
-      // Anything else: one synced LevelDB batch, preceded by a checkpoint of
-      // the log (so LevelDB sees every write in order).
-      const chained = this.db.batch();
-      const ckpt = wal !== null && this.pendingCount > 0;
-      if (ckpt) {
-        for (const list of this.pending.values()) for (const r of list) chained.put(docKey(r.docId, r.seq), r.update);
-        chained.put(EPOCH_KEY, new TextEncoder().encode(String(wal.epoch + 1)));
+      if (!head && this.walInflight.length === 0 && !this.levelInflight) {
+        // Synchronously with the emptiness check: a later enqueue starts a new drain.
+        this.writing = null;
+        return;
       }
-      for (const p of batch) {
-        for (const op of p.ops) {
-          if (op.type === 'del') chained.del(op.key);
-          else chained.put(op.key, typeof op.value === 'string' ? new TextEncoder().encode(op.value) : op.value);
-        }
-      }
-      try {
-        if (chained.length > 0) await chained.write({ sync: true });
-        else await chained.close();
-        this.batches++;
-        if (ckpt) {
-          wal.restart(wal.epoch + 1);
-          this.pending.clear();
-          this.pendingCount = 0;
-          this.checkpoints++;
-        }
-        for (const p of batch) p.resolve();
-      } catch (err) {
-        for (const p of batch) p.reject(err as Error);
+      // Wait for an in-flight write, or for new work that could start next to it.
+      const woken = new Promise<void>((r) => (this.kick = r));
+      await Promise.race([this.walInflight[0], this.levelInflight, woken].filter(Boolean));
+      this.kick = null;
+      if (this.queue.length > 0 && this.queue[0]!.record) await new Promise<void>((r) => setImmediate(r));
+    }
+  }
+
+  /**
+   * Leading non-append items (compaction, workspace record, checkpoint
+   * request) as one synced LevelDB batch, preceded by every log record of
+   * the current epoch, which moves the log to the next epoch (other file):
+   * appends continue there while this batch is written.
+   */
+  private startLevelBatch(): void {
+    let n = 1;
+    while (n < this.queue.length && !this.queue[n]!.record) n++;
+    const batch = this.queue.splice(0, n);
+    const wal = this.wal;
+    const chained = this.db.batch();
+    const ckpt = wal !== null && this.pendingCount > 0;
+    if (ckpt) {
+      for (const list of this.pending.values()) for (const r of list) chained.put(docKey(r.docId, r.seq), r.update);
+      chained.put(EPOCH_KEY, new TextEncoder().encode(String(wal.epoch + 1)));
+      this.checkpointing = this.pending;
+      this.pending = new Map();
+      this.pendingCount = 0;
+      wal.restart(wal.epoch + 1);
+    }
+    for (const p of batch) {
+      for (const op of p.ops) {
+        if (op.type === 'del') chained.del(op.key);
+        else chained.put(op.key, typeof op.value === 'string' ? new TextEncoder().encode(op.value) : op.value);
       }
     }
+    const write = chained.length > 0 ? chained.write({ sync: true }) : chained.close();
+    this.levelInflight = write.then(
+      () => {
+        this.batches++;
+        if (ckpt) this.checkpoints++;
+        this.checkpointing = null;
+        this.levelInflight = null;
+        for (const p of batch) p.resolve();
+      },
+      (err: Error) => {
+        // The previous epoch's file must not be reused now; refuse further writes.
+        if (ckpt) this.broken = err;
+        this.levelInflight = null;
+        for (const p of batch) p.reject(err);
+      },
+    );
   }
 
   private armIdle(): void {

@@ -13,8 +13,8 @@ import fs from 'node:fs';
  *   u32 bodyLength • u32 crc32(body) • body
  *   body := u32 epoch • u16 docIdLength • docId (utf8) • f64 seq • update bytes
  *
- * The log is reused from offset 0 after every checkpoint, with a new epoch
- * (stored durably in LevelDB by the checkpoint itself). Reading stops at the
+ * Each epoch starts at offset 0 of one of two files, alternately (the epoch
+ * number is stored durably in LevelDB by each checkpoint). Reading stops at the
  * first record that is zero-length, runs past the end of the file, fails its
  * checksum or carries another epoch: a torn last write (crash mid-`write`)
  * and leftovers of older epochs are both ignored.
@@ -93,51 +93,70 @@ export function decodeRecords(buf: Uint8Array, epoch: number): { records: WalRec
   return { records, end: pos };
 }
 
+interface LogFile {
+  fd: number;
+  /** Same file opened with O_DSYNC (each write returns once on disk), or -1: write + fdatasync. */
+  dsyncFd: number;
+}
+
+function openFile(file: string, prealloc: number, dsync: boolean): { f: LogFile; data: Buffer } {
+  const fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o644);
+  const size = fs.fstatSync(fd).size;
+  const data = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = fs.readSync(fd, data, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  if (size < prealloc) {
+    // Allocate the blocks once (zeros read as "end of log"), so later
+    // synced writes only flush data.
+    const zeros = Buffer.alloc(Math.min(prealloc - size, 1 << 20));
+    for (let off = size; off < prealloc; off += zeros.length) fs.writeSync(fd, zeros, 0, Math.min(zeros.length, prealloc - off), off);
+    fs.fsyncSync(fd);
+  }
+  // O_DSYNC: one system call (one thread-pool job) per batch instead of write + fdatasync.
+  const dsyncFd = dsync && fs.constants.O_DSYNC ? fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_DSYNC) : -1;
+  return { f: { fd, dsyncFd }, data: data.subarray(0, read) };
+}
+
+/**
+ * Two files, `<base>-0.wal` and `<base>-1.wal`: epoch e is written to file
+ * e % 2. A checkpoint of epoch e (a LevelDB batch that records epoch e + 1)
+ * runs while new appends already go to epoch e + 1 in the other file, so the
+ * hot path never waits for LevelDB. File e % 2 is reused (epoch e + 2) only
+ * after that checkpoint has committed.
+ */
 export class WriteAheadLog {
-  /** Next write offset. */
+  /** Next write offset in the current file. */
   private pos = 0;
+  /** Bytes written in the current epoch. */
   bytes = 0;
 
   private constructor(
-    private readonly fd: number,
-    /** Opened with O_DSYNC (each write returns once on disk), or -1: write + fdatasync. */
-    private readonly dsyncFd: number,
+    private readonly files: [LogFile, LogFile],
     public epoch: number,
-    private readonly prealloc: number,
   ) {}
 
   /**
-   * Opens (creating and preallocating if needed) the log and returns the
-   * records of `epoch` it holds. The caller must checkpoint them and call
-   * `restart(epoch + 1)` before appending.
+   * Opens (creating and preallocating if needed) both files and returns the
+   * records of epochs `epoch` and `epoch + 1` (a crash during a checkpoint
+   * leaves both), oldest first. The caller must store them and call
+   * `restart(epoch + 2)` before appending.
    */
-  static open(file: string, epoch: number, prealloc: number, dsync = true): { wal: WriteAheadLog; records: WalRecord[] } {
-    const fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o644);
-    const size = fs.fstatSync(fd).size;
-    let records: WalRecord[] = [];
-    if (size > 0) {
-      const buf = Buffer.allocUnsafe(size);
-      let read = 0;
-      while (read < size) {
-        const n = fs.readSync(fd, buf, read, size - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      records = decodeRecords(buf.subarray(0, read), epoch).records;
-    }
-    if (size < prealloc) {
-      // Allocate the blocks once (zeros read as "end of log"), so later
-      // fdatasyncs only flush data.
-      const zeros = Buffer.alloc(Math.min(prealloc - size, 1 << 20));
-      for (let off = size; off < prealloc; off += zeros.length) fs.writeSync(fd, zeros, 0, Math.min(zeros.length, prealloc - off), off);
-      fs.fsyncSync(fd);
-    }
-    // O_DSYNC: one system call (one thread-pool job) per batch instead of write + fdatasync.
-    const dsyncFd = dsync && fs.constants.O_DSYNC ? fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_DSYNC) : -1;
-    return { wal: new WriteAheadLog(fd, dsyncFd, epoch, prealloc), records };
+  static open(base: string, epoch: number, prealloc: number, dsync = true): { wal: WriteAheadLog; records: WalRecord[] } {
+    const a = openFile(`${base}-0.wal`, prealloc, dsync);
+    const b = openFile(`${base}-1.wal`, prealloc, dsync);
+    const byParity = [a, b];
+    const records = [
+      ...decodeRecords(byParity[epoch % 2]!.data, epoch).records,
+      ...decodeRecords(byParity[(epoch + 1) % 2]!.data, epoch + 1).records,
+    ];
+    return { wal: new WriteAheadLog([a.f, b.f], epoch), records };
   }
 
-  /** Start over at offset 0 with a new epoch (after its number is durable elsewhere). */
+  /** Continue in a new epoch at offset 0 of its file (see the class comment for when that is safe). */
   restart(epoch: number): void {
     this.epoch = epoch;
     this.pos = 0;
@@ -150,8 +169,9 @@ export class WriteAheadLog {
     const at = this.pos;
     this.pos += buf.length;
     this.bytes += buf.length;
-    const dsync = this.dsyncFd >= 0;
-    const fd = dsync ? this.dsyncFd : this.fd;
+    const file = this.files[this.epoch % 2]!;
+    const dsync = file.dsyncFd >= 0;
+    const fd = dsync ? file.dsyncFd : file.fd;
     return new Promise<void>((resolve, reject) => {
       const write = (off: number) => {
         fs.write(fd, buf, off, buf.length - off, at + off, (err, n) => {
@@ -165,12 +185,10 @@ export class WriteAheadLog {
     });
   }
 
-  get preallocated(): number {
-    return this.prealloc;
-  }
-
   close(): void {
-    if (this.dsyncFd >= 0) fs.closeSync(this.dsyncFd);
-    fs.closeSync(this.fd);
+    for (const f of this.files) {
+      if (f.dsyncFd >= 0) fs.closeSync(f.dsyncFd);
+      fs.closeSync(f.fd);
+    }
   }
 }

@@ -33,7 +33,7 @@ export class RoomAwareness<Owner> {
         this.clocks.set(e.clientId, e.clock);
         if (gone) this.states.delete(e.clientId);
         // Copy: the entry is a view into a frame buffer that ws may reuse.
-        else this.states.set(e.clientId, { clock: e.clock, state: e.state.slice(), updated: now, owner });
+        else this.states.set(e.clientId, { clock: e.clock, state: new Uint8Array(e.state), updated: now, owner });
         changed = true;
       }
     }

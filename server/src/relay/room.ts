@@ -164,7 +164,7 @@ export class Room {
           throw new ProtocolError(`malformed update: ${(err as Error).message}`);
         }
         // Apply, then store and forward the client's update as received (a
-        // copy: the frame may be a view into a socket buffer). No 'update'
+        // copy — Buffer#slice would be a view into the socket chunk). No 'update'
         // listener is registered, so Yjs does not re-encode every transaction.
         // Skipped when it changed nothing (a duplicate); kept when part of it
         // waits for missing structs (Yjs holds that part in memory only).
@@ -175,7 +175,7 @@ export class Room {
           throw new ProtocolError(`update cannot be applied: ${(err as Error).message}`);
         }
         const store = this.doc.store;
-        if (this.changed || store.pendingStructs !== null || store.pendingDs !== null) this.persistAndForward(msg.update.slice(), conn);
+        if (this.changed || store.pendingStructs !== null || store.pendingDs !== null) this.persistAndForward(new Uint8Array(msg.update), conn);
         return;
       }
       case 'awareness': {
