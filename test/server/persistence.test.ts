@@ -238,3 +238,33 @@ describe('write-ahead log pipelining', () => {
     await again.close();
   });
 });
+
+describe('flush under load', () => {
+  it('a flush (as before a room load) returns while other documents keep appending', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-wal-'));
+    dirs.push(dir);
+    const store = await LevelPersistence.open(dir, { walIdleMs: 60_000 });
+    await store.load('busy');
+    const { updates } = edits(5000);
+    let i = 0;
+    let running = true;
+    const writer = (async () => {
+      while (running && i < updates.length) {
+        void store.append('busy', updates[i++]!);
+        if (i % 5 === 0) await new Promise((r) => setImmediate(r));
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 50));
+    const t0 = performance.now();
+    const { updates: other } = await store.load('quiet'); // flushes first
+    const ms = performance.now() - t0;
+    running = false;
+    await writer;
+    expect(other).toHaveLength(0);
+    expect(ms).toBeLessThan(1000);
+    await store.flush();
+    const { updates: busy } = await store.load('busy');
+    expect(busy).toHaveLength(i);
+    await store.close();
+  });
+});

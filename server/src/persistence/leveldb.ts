@@ -36,6 +36,8 @@ interface Pending {
   ops: Op[];
   /** Set for a document append: goes to the write-ahead log. */
   record?: WalRecord;
+  /** flush(): resolves once everything queued before it is durable; writes nothing. */
+  barrier?: boolean;
   resolve: () => void;
   reject: (err: Error) => void;
 }
@@ -225,6 +227,11 @@ export class LevelPersistence implements Persistence {
         continue;
       }
       const wal = this.wal;
+      if (head?.barrier && this.walInflight.length === 0 && !this.levelInflight) {
+        this.queue.shift();
+        head.resolve();
+        continue;
+      }
       if (head && wal && head.record && this.walInflight.length < this.walPipeline) {
         // Leading appends: one write of the log (O_DSYNC), possibly while the
         // previous batch and a LevelDB checkpoint are still running.
@@ -255,7 +262,7 @@ export class LevelPersistence implements Persistence {
         else this.armIdle();
         continue;
       }
-      if (head && !head.record && !this.levelInflight && (!wal || this.walInflight.length === 0)) {
+      if (head && !head.record && !head.barrier && !this.levelInflight && (!wal || this.walInflight.length === 0)) {
         this.startLevelBatch();
         continue;
       }
@@ -280,7 +287,7 @@ export class LevelPersistence implements Persistence {
    */
   private startLevelBatch(): void {
     let n = 1;
-    while (n < this.queue.length && !this.queue[n]!.record) n++;
+    while (n < this.queue.length && !this.queue[n]!.record && !this.queue[n]!.barrier) n++;
     const batch = this.queue.splice(0, n);
     const wal = this.wal;
     const chained = this.db.batch();
@@ -328,8 +335,16 @@ export class LevelPersistence implements Persistence {
     }
   }
 
-  async flush(): Promise<void> {
-    while (this.writing) await this.writing;
+  /**
+   * Waits until everything queued so far is durable (not for what is queued
+   * later, so a busy store cannot starve a room load).
+   */
+  flush(): Promise<void> {
+    if (!this.writing && this.queue.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ ops: [], barrier: true, resolve, reject });
+      this.wake();
+    });
   }
 
   async close(): Promise<void> {
