@@ -63,7 +63,7 @@ const NEXT_MONTH = `(async () => {
 })()`;
 
 export async function runClientBench(): Promise<void> {
-  if (!process.env.SKIP_BUILD) execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (!process.env.SKIP_BUILD) execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   const sizes = initialAssetSizes();
   console.log(`initial page: JS ${(sizes.js / 1024).toFixed(1)} KB gzip, CSS ${(sizes.css / 1024).toFixed(1)} KB gzip (${sizes.files.length} files)`);
 

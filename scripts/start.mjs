@@ -45,7 +45,7 @@ const reason = process.env.SKIP_BUILD ? null : needsBuild();
 if (reason) {
   console.log(JSON.stringify({ t: new Date().toISOString(), level: 'info', msg: 'building client', reason }));
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const build = spawnSync(npx, ['vite', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const build = spawnSync(npx, ['vite', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, NODE_ENV: 'production' } });
   if (build.status !== 0) {
     console.error(`vite build failed (${build.error?.message ?? `exit ${build.status ?? build.signal}`})`);
     process.exit(build.status || 1);

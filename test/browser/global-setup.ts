@@ -18,6 +18,8 @@ export default function setup(project: TestProject) {
     execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
       cwd: root,
       stdio: 'inherit',
+      // Vitest sets NODE_ENV=test, which would make Vite emit a development build (no service worker).
+      env: { ...process.env, NODE_ENV: 'production' },
     });
   }
   project.provide('staticDir', path.join(root, 'dist', 'client'));
