@@ -8,6 +8,9 @@ export default defineConfig({
   plugins: [solid()],
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared/src', import.meta.url)) } },
   test: {
+    // vite-plugin-solid would default the environment to jsdom (not installed, not needed: our
+    // browser tests drive real Chromium). Without this, Vitest reports the missing package and exits 1.
+    environment: 'node',
     projects: [
       {
         extends: true,
