@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createEvent, softDeleteEvent, updateEvent, purgeEvent } from '@shared/schema';
 import { openWorkspace } from '../../client/src/storage/open-workspace';
 import { db } from '../../client/src/storage/db';
+import { EventIndex } from '../../client/src/storage/event-index';
+import * as Y from 'yjs';
 
 const titles = (records: { title: string }[]) => records.map((r) => r.title).sort();
 
@@ -57,5 +59,25 @@ describe('event index (Dexie projection of the workspace doc)', () => {
     await second.loaded;
     expect(titles(await second.index.query('2026-09-01', '2026-10-01'))).toEqual(['国庆专题宣传']);
     second.close();
+  });
+
+  it('indexes every change made while the projection is being checked and rebuilt', async () => {
+    const doc = new Y.Doc();
+    createEvent(doc, { title: '已有活动', kind: 'meeting', status: 'planned', start: '2026-04-01' });
+    await db().workspaces.put({ id: 'index-test-3', name: '', createdAt: 0, openedAt: 0 } as never);
+    const index = new EventIndex('index-test-3', doc);
+    const started = index.start();
+    // Changes land at every await point of start(): before, during and after the rebuild.
+    for (let i = 0; i < 30; i++) {
+      createEvent(doc, { title: `并发${i}`, kind: 'study', status: 'planned', start: '2026-04-02' });
+      await (i % 2 ? Promise.resolve() : new Promise((r) => setTimeout(r, 0)));
+    }
+    await started;
+    await index.settled();
+    const got = titles(await index.query('2026-04-01', '2026-04-03'));
+    expect(got).toHaveLength(31);
+    expect(got).toContain('并发0');
+    expect(got).toContain('并发29');
+    index.stop();
   });
 });

@@ -39,6 +39,8 @@ export class EventIndex {
   private maxSpanDays = 1;
   private pending = new Set<string>();
   private flushing: Promise<void> | null = null;
+  /** Set once the projection matches the doc; until then observed ids wait in `pending`. */
+  private following = false;
   private unobserve: (() => void) | null = null;
   private listeners = new Set<() => void>();
 
@@ -58,15 +60,12 @@ export class EventIndex {
    * device, a write lost in a crash), then follow its changes.
    */
   async start(): Promise<void> {
-    const row = await db().workspaces.get(this.ws);
-    const state = Y.encodeStateVector(this.doc);
-    if (!row || !sameBytes(row.indexedState, state)) {
-      await this.rebuild();
-      this.notify();
-    }
+    // Observe first: a change landing while the projection is checked or rebuilt (an await
+    // away) would otherwise never reach the index. Writes wait until the rebuild is done, so
+    // its snapshot cannot overwrite them.
     const onIds = (ids: Set<string>) => {
       for (const id of ids) this.pending.add(id);
-      void this.flush();
+      if (this.following) void this.flush();
     };
     const offEvents = observeEvents(this.doc, onIds);
     // History can change without the event (a dismissed conflict): its mark must follow.
@@ -75,6 +74,14 @@ export class EventIndex {
       offEvents();
       offHistory();
     };
+    const row = await db().workspaces.get(this.ws);
+    if (!row || !sameBytes(row.indexedState, Y.encodeStateVector(this.doc))) {
+      this.pending.clear();
+      await this.rebuild();
+      this.notify();
+    }
+    this.following = true;
+    if (this.pending.size > 0) await this.flush();
   }
 
   stop(): void {
@@ -98,6 +105,8 @@ export class EventIndex {
 
   async rebuild(): Promise<void> {
     const d = db();
+    // Whatever changes from here on is observed and written after this snapshot.
+    this.pending.clear();
     const { events } = readEvents(this.doc);
     const rows = events.filter((e) => e.deletedAt === undefined).map((e) => toRow(this.ws, e, this.doc));
     this.maxSpanDays = rows.reduce((m, r) => Math.max(m, spanDays(r)), 1);
