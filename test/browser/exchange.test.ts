@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as Y from 'yjs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
+import { seedDoc } from './helpers/seed';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
 import { dayCell, openMonth } from './helpers/calendar';
 import { printFixture, type PrintFixture } from '../fixtures/print/month-workspace';
@@ -29,18 +29,7 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function seed(page: Page, fx: PrintFixture): Promise<void> {
-  const update = Array.from(Y.encodeStateAsUpdate(fx.doc));
-  await page.evaluate(
-    ({ u, name }) => {
-      const cc = (globalThis as any).__cc;
-      cc.applyUpdate(new Uint8Array(u));
-      cc.doc.getMap('meta').set('name', name);
-    },
-    { u: update, name: fx.name },
-  );
-  await page.evaluate(() => (globalThis as any).__cc.settled());
-}
+const seed = (page: Page, fx: PrintFixture) => seedDoc(page, fx.doc, fx.name);
 
 /** Click a menu item and save what it downloads. */
 async function downloadFrom(page: Page, item: string): Promise<{ file: string; name: string }> {

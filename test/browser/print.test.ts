@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
+import { seedDoc } from './helpers/seed';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
 import { openMonth } from './helpers/calendar';
 import { printFixture, type PrintFixture } from '../fixtures/print/month-workspace';
@@ -25,19 +25,7 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Seed the workspace through the test hook (as a sync would) and name it. */
-export async function seed(page: Page, fx: PrintFixture): Promise<void> {
-  const update = Array.from(Y.encodeStateAsUpdate(fx.doc));
-  await page.evaluate(
-    ({ u, name }) => {
-      const cc = (globalThis as any).__cc;
-      cc.applyUpdate(new Uint8Array(u));
-      cc.doc.getMap('meta').set('name', name);
-    },
-    { u: update, name: fx.name },
-  );
-  await page.evaluate(() => (globalThis as any).__cc.settled());
-}
+const seed = (page: Page, fx: PrintFixture) => seedDoc(page, fx.doc, fx.name);
 
 const pdftotext = (file: string, args: string[] = []) =>
   execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
