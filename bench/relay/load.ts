@@ -1,5 +1,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { writeUpdate } from '../../server/src/relay/messages';
 import type { BenchServer } from './servers';
 
 /**
@@ -40,43 +42,16 @@ interface BenchClient {
   pending: Uint8Array | null;
 }
 
-function varUint(buf: Uint8Array, pos: { p: number }): number {
-  let num = 0;
-  let mult = 1;
-  for (;;) {
-    const b = buf[pos.p++]!;
-    num += (b & 0x7f) * mult;
-    if (b < 0x80) return num;
-    mult *= 128;
-  }
-}
-
-function frameUpdate(update: Uint8Array): Uint8Array {
-  const len: number[] = [];
-  let n = update.length;
-  while (n >= 0x80) {
-    len.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  len.push(n);
-  const out = new Uint8Array(2 + len.length + update.length);
-  out[0] = 0;
-  out[1] = 2;
-  out.set(len, 2);
-  out.set(update, 2 + len.length);
-  return out;
-}
-
 /** Key of a sync frame carrying an update: `${client}:${clock}` of its first struct, or null. */
 function keyOf(frame: Uint8Array): string | null {
   if (frame[0] !== 0 || (frame[1] !== 2 && frame[1] !== 1)) return null;
-  const pos = { p: 2 };
-  varUint(frame, pos); // payload length
-  const numClients = varUint(frame, pos);
-  if (numClients === 0) return null;
-  varUint(frame, pos); // number of structs
-  const client = varUint(frame, pos);
-  const clock = varUint(frame, pos);
+  const d = decoding.createDecoder(frame);
+  d.pos = 2;
+  decoding.readVarUint(d); // payload length
+  if (decoding.readVarUint(d) === 0) return null; // number of clients
+  decoding.readVarUint(d); // number of structs
+  const client = decoding.readVarUint(d);
+  const clock = decoding.readVarUint(d);
   return `${client}:${clock}`;
 }
 
@@ -167,7 +142,7 @@ export async function runScenario(server: BenchServer, sc: Scenario): Promise<Sc
         const u = c.pending;
         c.pending = null;
         if (!u || c.ws.readyState !== WebSocket.OPEN) return;
-        const frame = frameUpdate(u);
+        const frame = writeUpdate(u);
         if (measuring) {
           const key = keyOf(frame);
           if (key) {
@@ -228,7 +203,7 @@ export async function idleRooms(server: BenchServer, count: number): Promise<{ r
   // Give every room a little content (an event-sized map entry).
   for (const c of all) {
     c.doc.getMap('events').set('e1', { title: '活动', start: '2026-05-04', location: '会议室' });
-    if (c.pending) c.ws.send(frameUpdate(c.pending));
+    if (c.pending) c.ws.send(writeUpdate(c.pending));
   }
   await new Promise((r) => setTimeout(r, 2000));
   const rssOpen = server.rssBytes();

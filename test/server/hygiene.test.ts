@@ -1,21 +1,11 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/start-server';
+import { writeUpdate } from '../../server/src/relay/messages';
 import { connect, createWorkspace, rawSocket, sleep, synced, waitFor, type Client } from '../helpers/relay-client';
 
 const MAX = 64 * 1024;
 
-/** varUint(0) • varUint(2) • varByteArray(update): a sync Update frame. */
-function updateFrame(update: Uint8Array): Buffer {
-  const len: number[] = [];
-  let n = update.length;
-  while (n >= 0x80) {
-    len.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  len.push(n);
-  return Buffer.concat([Buffer.from([0, 2, ...len]), Buffer.from(update)]);
-}
 
 describe('bad frames close only the offending socket', () => {
   let srv: TestServer;
@@ -45,12 +35,12 @@ describe('bad frames close only the offending socket', () => {
     expect(b.closes).toEqual([]);
   }
 
-  const cases: Array<[string, () => Buffer | string, number]> = [
+  const cases: Array<[string, () => Uint8Array | string, number]> = [
     ['random garbage', () => Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]), 4400],
     ['unknown message type', () => Buffer.from([9, 1, 2, 3]), 4400],
     ['truncated sync update', () => Buffer.from([0, 2, 50, 1, 2, 3]), 4400],
     ['trailing bytes', () => Buffer.from([0, 2, 2, 0, 0, 7, 7]), 4400],
-    ['a sync update whose payload is not a Yjs update', () => updateFrame(new Uint8Array([5, 200, 1, 3, 9, 9, 9, 9, 9, 9])), 4400],
+    ['a sync update whose payload is not a Yjs update', () => writeUpdate(new Uint8Array([5, 200, 1, 3, 9, 9, 9, 9, 9, 9])), 4400],
     ['malformed awareness', () => Buffer.from([1, 5, 3, 1, 1, 9, 9]), 4400],
     ['a text frame', () => 'hello', 4400],
     ['an oversized frame', () => Buffer.alloc(MAX + 1024, 1), 1009],
@@ -72,7 +62,7 @@ describe('bad frames close only the offending socket', () => {
     const good = Y.encodeStateAsUpdate(scratch);
     const corrupt = Buffer.concat([Buffer.from(good.subarray(0, good.length - 1)), Buffer.from([0xff, 0xff])]);
     const sock = await rawSocket(`${srv.wsUrl}/sync/${ws.id}?token=${ws.editToken}`);
-    sock.ws.send(updateFrame(corrupt));
+    sock.ws.send(writeUpdate(corrupt));
     expect((await sock.closed).code).toBe(4400);
     await stillSyncing();
     await srv.restart();

@@ -1,5 +1,5 @@
 import type { EventFields, EventKind, EventRecord, EventStatus } from '@shared/schema/types';
-import { addDays, isAllDay } from '@shared/time/dates';
+import { addDays, isAllDay, weekday } from '@shared/time/dates';
 import { presetToRRule, rruleToPreset, type RecurrencePreset } from '@shared/time/recurrence';
 
 export type RepeatChoice = 'none' | RecurrencePreset['freq'] | 'custom';
@@ -34,10 +34,7 @@ export const splitUnits = (s: string): string[] =>
   s.split(/[、，,;；\n]+/).map((u) => u.trim()).filter(Boolean);
 
 /** Monday = 0 … Sunday = 6, the weekday numbering of recurrence presets. */
-export function mondayIndex(day: string): number {
-  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
-  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
-}
+const mondayIndex = (day: string): number => (weekday(day) + 6) % 7;
 
 export function emptyDraft(start: string, end?: string): Draft {
   const allDay = isAllDay(start);
