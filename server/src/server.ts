@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { loadSecret } from './auth/secret';
 import { Tokens } from './auth/tokens';
 import type { Config } from './config';
-import { createApiHandler } from './http/api';
+import { createApiHandler, json } from './http/api';
 import { createStaticHandler } from './http/static';
 import type { Logger } from './log';
 import { LevelPersistence } from './persistence/leveldb';
@@ -20,16 +20,6 @@ export interface RunningServer {
 }
 
 const startedAt = Date.now();
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-  });
-  res.end(text);
-}
 
 export async function startServer(config: Config, log: Logger, store?: Persistence): Promise<RunningServer> {
   const persistence = store ?? (await LevelPersistence.open(config.dataDir, { noWal: !config.wal, walPipeline: config.walPipeline, walSync: config.walSync }));
@@ -57,14 +47,14 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
     try {
       urlPath = new URL(req.url ?? '/', 'http://x').pathname;
     } catch {
-      sendJson(res, 400, { error: 'bad_request' });
+      json(res, 400, { error: 'bad_request' });
       return;
     }
     res.on('finish', () => {
       log.debug('http', { method: req.method, path: urlPath, status: res.statusCode, ms: +(performance.now() - t0).toFixed(1) });
     });
     if (urlPath === '/healthz') {
-      sendJson(res, 200, { ok: true, uptimeS: Math.round((Date.now() - startedAt) / 1000), ...relay.stats() });
+      json(res, 200, { ok: true, uptimeS: Math.round((Date.now() - startedAt) / 1000), ...relay.stats() });
       return;
     }
     if (urlPath === '/api' || urlPath.startsWith('/api/')) {

@@ -154,7 +154,8 @@ export class LevelPersistence implements Persistence {
     const seq = st.next++;
     if (!this.wal) return this.enqueue([{ type: 'put', key: docKey(docId, seq), value: update }]);
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ ops: [{ type: 'put', key: docKey(docId, seq), value: update }], record: { docId, seq, update }, resolve, reject });
+      // In log mode the record is the write; LevelDB keys are made only at checkpoint time.
+      this.queue.push({ ops: [], record: { docId, seq, update }, resolve, reject });
       this.wake();
     });
   }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 
 /**
  * Write-ahead log for document updates: one preallocated file, appended with
@@ -28,21 +29,8 @@ export interface WalRecord {
 const HEADER = 8;
 const BODY_FIXED = 4 + 2 + 8;
 
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-export function crc32(buf: Uint8Array, start = 0, end = buf.length): number {
-  let c = -1;
-  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
+/** CRC-32 of a range (zlib's, native since Node 20.15). */
+export const crc32 = (buf: Uint8Array, start = 0, end = buf.length): number => zlib.crc32(buf.subarray(start, end));
 
 /** Frames records for one write. */
 export function encodeRecords(epoch: number, records: readonly WalRecord[]): Buffer {

@@ -1,9 +1,8 @@
 import type { AwarenessEntry } from './messages';
-import { isNullState } from './messages';
+import { isNullState, NULL_JSON } from './messages';
 
 /** States older than this are not sent to newcomers (the stock client's own timeout). */
 const OUTDATED_MS = 30_000;
-const NULL_STATE = new Uint8Array([0x6e, 0x75, 0x6c, 0x6c]);
 
 interface Held<Owner> {
   clock: number;
@@ -48,7 +47,7 @@ export class RoomAwareness<Owner> {
       this.states.delete(clientId);
       const clock = held.clock + 1;
       this.clocks.set(clientId, clock);
-      out.push({ clientId, clock, state: NULL_STATE });
+      out.push({ clientId, clock, state: NULL_JSON });
     }
     return out;
   }

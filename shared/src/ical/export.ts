@@ -17,7 +17,7 @@
  */
 import ICAL from './ical-lib';
 import type { EventRecord, EventStatus } from '../schema/types';
-import { datePart, effectiveEnd, fromUtcMs, isAllDay, isValidDateValue, parseDateValue, toUtcMs, DEFAULT_TIMEZONE } from '../time/dates';
+import { datePart, effectiveEnd, formatDateValue, fromUtcMs, isAllDay, isValidDateValue, parseDateValue, toUtcMs, DEFAULT_TIMEZONE } from '../time/dates';
 import { parseUntil } from '../time/rrule-validate';
 import { KIND_LABELS } from '../print/labels';
 import { vtimezoneLines } from './zones';
@@ -102,7 +102,7 @@ export function exportRRule(rrule: string, start: string, timezone: string): str
       if (name.toUpperCase() !== 'UNTIL') return part;
       const u = parseUntil(value.toUpperCase());
       if (!u) return part;
-      const date = `${String(u.y).padStart(4, '0')}-${String(u.m).padStart(2, '0')}-${String(u.d).padStart(2, '0')}`;
+      const date = formatDateValue({ y: u.y, m: u.m, d: u.d });
       const isUtc = /Z$/i.test(value);
       if (allDay) {
         const day = u.time !== null && isUtc ? fromUtcMs(Date.UTC(u.y, u.m - 1, u.d, +u.time.slice(0, 2), +u.time.slice(2, 4)), timezone, true) : date;

@@ -32,7 +32,9 @@ interface Found {
 function nounsIn(match: string, from: number, to: number): Found[] {
   const byEnd = new Map<number, Found>();
   const slice = match.slice(from, to);
-  const re = new RegExp(NOUN_RE.source, 'g');
+  // One shared global regex: nounsIn never recurses, and the loop below runs it to the end.
+  const re = NOUN_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   // Overlapping scan (restart one char later each time): "总结会" must not hide "总结会议"'s "会议".
   while ((m = re.exec(slice))) {

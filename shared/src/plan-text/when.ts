@@ -29,7 +29,6 @@ export interface TimeHit {
   commemorates?: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => formatDateValue({ y, m, d });
 
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
@@ -155,12 +154,9 @@ const WINDOW_RE = new RegExp(
   'g',
 );
 
-function lastDay(y: number, m: number): number {
-  return daysInMonth(y, m);
-}
 
 function monthWindow(y: number, m: number, third?: string): [string, string] {
-  const end = lastDay(y, m);
+  const end = daysInMonth(y, m);
   switch (third) {
     case '上旬':
     case '初':
@@ -272,10 +268,10 @@ export function findTimes(match: string, from: number, to: number, year: number)
     if (g.d1m) {
       const m1 = monthNum(g.d1m);
       const d1 = Number(g.d1d);
-      if (m1 && d1 >= 1 && d1 <= lastDay(y, m1)) {
+      if (m1 && d1 >= 1 && d1 <= daysInMonth(y, m1)) {
         const m2 = g.d2m ? monthNum(g.d2m) : m1;
         const d2 = g.d2d ? Number(g.d2d) : d1;
-        window = m2 && d2 >= 1 && d2 <= lastDay(y, m2) ? [ymd(y, m1, d1), ymd(y, m2, d2)] : [ymd(y, m1, d1), ymd(y, m1, d1)];
+        window = m2 && d2 >= 1 && d2 <= daysInMonth(y, m2) ? [ymd(y, m1, d1), ymd(y, m2, d2)] : [ymd(y, m1, d1), ymd(y, m1, d1)];
         // 3月5日前后 → a few days either side; 3月5日前 → the week before.
         if (g.around === '前后' || g.around === '左右') window = [addDays(window[0], -3), addDays(window[1], 3)];
         else if (g.around) window = [addDays(window[0], -7), addDays(window[0], -1)];
@@ -283,18 +279,18 @@ export function findTimes(match: string, from: number, to: number, year: number)
     } else if (g.r1) {
       const a = monthNum(g.r1);
       const b = monthNum(g.r2);
-      if (a && b && a <= b) window = [ymd(y, a, 1), ymd(y, b, lastDay(y, b))];
+      if (a && b && a <= b) window = [ymd(y, a, 1), ymd(y, b, daysInMonth(y, b))];
     } else if (g.m) {
       const mm = monthNum(g.m);
       if (mm) window = monthWindow(y, mm, g.third);
     } else if (g.q) {
       const q = '一二三四'.includes(g.q) ? '一二三四'.indexOf(g.q) + 1 : Number(g.q);
-      window = [ymd(y, q * 3 - 2, 1), ymd(y, q * 3, lastDay(y, q * 3))];
+      window = [ymd(y, q * 3 - 2, 1), ymd(y, q * 3, daysInMonth(y, q * 3))];
     } else if (g.half) {
       window = g.half === '上半年' ? [ymd(y, 1, 1), ymd(y, 6, 30)] : [ymd(y, 7, 1), ymd(y, 12, 31)];
     } else if (g.yearPart) {
       window = {
-        年初: [ymd(y, 1, 1), ymd(y, 2, lastDay(y, 2))],
+        年初: [ymd(y, 1, 1), ymd(y, 2, daysInMonth(y, 2))],
         年中: [ymd(y, 6, 1), ymd(y, 7, 31)],
         年底: [ymd(y, 12, 1), ymd(y, 12, 31)],
         年末: [ymd(y, 12, 1), ymd(y, 12, 31)],
@@ -347,4 +343,3 @@ export function resolveTime(hit: TimeHit, year: number, anniversary: boolean, wi
   return { start: window[0], end: addDays(window[1], 1), cue: hit.cue };
 }
 
-export { pad };
