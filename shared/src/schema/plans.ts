@@ -47,17 +47,6 @@ export function restorePlan(doc: Y.Doc, id: string, opts?: WriteOptions): boolea
   return setRecordDeleted(doc, PLANS, id, false, opts);
 }
 
-/** Hard delete of a plan and all its sections. */
-export function purgePlan(doc: Y.Doc, id: string, opts: WriteOptions = {}): boolean {
-  const { sections } = readSections(doc, id);
-  let done = false;
-  doc.transact(() => {
-    for (const s of sections) purgeSection(doc, s.id, opts);
-    done = purgeRecord(doc, PLANS, id, opts);
-  }, opts.origin ?? LOCAL_ORIGIN);
-  return done;
-}
-
 export function readPlan(doc: Y.Doc, id: string): ReadResult<PlanRecord> | undefined {
   return readRecord(doc, PLANS, id);
 }
@@ -196,11 +185,6 @@ const addAll = (list: string[] | undefined, items: readonly string[]): string[] 
 export function dismissDrafts(doc: Y.Doc, planId: string, keys: readonly string[], opts?: WriteOptions): boolean {
   const plan = livePlan(doc, planId);
   return updatePlan(doc, planId, { dismissedDrafts: addAll(plan.dismissedDrafts, keys) }, opts);
-}
-
-export function undismissDraft(doc: Y.Doc, planId: string, key: string, opts?: WriteOptions): boolean {
-  const plan = livePlan(doc, planId);
-  return updatePlan(doc, planId, { dismissedDrafts: (plan.dismissedDrafts ?? []).filter((k) => k !== key) }, opts);
 }
 
 export function markDraftsAccepted(doc: Y.Doc, planId: string, keys: readonly string[], opts?: WriteOptions): boolean {

@@ -10,7 +10,7 @@ import { applyIcsImport, exportIcs, IcsError, parseIcs } from '@shared/ical';
 import { expandOccurrences } from '@shared/time/recurrence';
 import { monthRange } from '@shared/time/dates';
 import type { WorkspaceApi } from '../../stores/workspace-context';
-import { docLoaded, monthEvents, readSections, sectionPathOf } from '../print/month-data';
+import { docLoaded, liveOutline, monthEvents, sectionPathOf } from '../print/month-data';
 
 // The menu passes the locale and the user's name in: importing the app's i18n or stores here
 // would make the bundler split them out of the main chunk (measured with vite build).
@@ -46,7 +46,7 @@ export async function exportIcsFile(ws: WorkspaceApi, scope: { month: string } |
   await docLoaded(ws);
   const events =
     scope === 'all' ? readEvents(ws.doc).events.filter((e) => !isDeleted(e)) : await eventsInMonth(ws, scope.month);
-  const paths = sectionPathOf(readSections(ws.doc));
+  const paths = sectionPathOf(liveOutline(ws));
   const text = exportIcs(events, {
     calendarName: ws.name() || ws.id,
     timezone: ws.timezone(),
@@ -85,7 +85,7 @@ export async function importIcsFile(ws: WorkspaceApi, file: File, by: string | u
 /** The month table as .xlsx or .docx (the same rows as the print page). */
 export async function exportMonthTable(ws: WorkspaceApi, month: string, format: 'xlsx' | 'docx', loc: Locale): Promise<string> {
   const [exp, events] = await Promise.all([import('@shared/export'), eventsInMonth(ws, month)]);
-  const rows = monthTableRows(events, month, { sectionPath: sectionPathOf(readSections(ws.doc)), locale: loc });
+  const rows = monthTableRows(events, month, { sectionPath: sectionPathOf(liveOutline(ws)), locale: loc });
   const title = monthTableTitle(ws.name(), month, loc);
   const bytes = format === 'xlsx' ? await exp.monthTableXlsx(rows, title, { locale: loc }) : await exp.monthTableDocx(rows, title, { locale: loc });
   const file = `${fileBase(ws)}-${month}.${format}`;

@@ -85,6 +85,7 @@ export function acceptDrafts(
   const results: AcceptResult[] = [];
   doc.transact(() => {
     const tray = [];
+    const accepted: string[] = [];
     for (const d of drafts) {
       const key = draftKey(d);
       if (d.kind === 'campaign') {
@@ -105,8 +106,10 @@ export function acceptDrafts(
         results.push('tray');
         continue;
       }
-      markDraftsAccepted(doc, plan.id, [key], { origin: LOCAL_ORIGIN });
+      accepted.push(key);
     }
+    // One write of the plan's accepted list, not one per draft ("accept all" of a long plan).
+    if (accepted.length) markDraftsAccepted(doc, plan.id, accepted, { origin: LOCAL_ORIGIN });
     if (tray.length) addToTray(doc, plan.id, tray, { origin: LOCAL_ORIGIN });
   }, LOCAL_ORIGIN);
   return results;

@@ -129,11 +129,11 @@ export function MonthGridSheet(props: {
         </For>
         <span class="pg-legend-item">
           <b class="pg-mark off">休</b>
-          {locale() === 'zh' ? '法定节假日' : 'public holiday'}
+          {pm('holidayOff')}
         </span>
         <span class="pg-legend-item">
           <b class="pg-mark work">班</b>
-          {locale() === 'zh' ? '调休上班' : 'make-up working day'}
+          {pm('holidayWork')}
         </span>
       </div>
       <div class="pg-grid">

@@ -5,7 +5,8 @@
  */
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { routerForPrint } from '../exchange/ExchangeMenu';
-import type { EventKind, EventRecord } from '@shared/schema/types';
+import type { EventKind, EventRecord, SectionRecord } from '@shared/schema/types';
+import { sectionWithDescendants } from '@shared/schema';
 import { EVENT_KINDS } from '@shared/schema/types';
 import { KIND_COLORS } from '@shared/display/kind-colors';
 import { KIND_LABELS } from '@shared/print/labels';
@@ -17,8 +18,7 @@ import {
   docLoaded,
   monthEvents,
   readCampaignList,
-  readSections,
-  sectionSubtree,
+  liveOutline,
   shiftMonth,
   type CampaignInfo,
   type SectionInfo,
@@ -57,7 +57,7 @@ export default function PrintMonthPage() {
     const token = ++seq;
     void monthEvents(ws, ym).then((events) => {
       if (token !== seq) return;
-      setData({ month: ym, events, sections: readSections(ws.doc), campaigns: readCampaignList(ws.doc) });
+      setData({ month: ym, events, sections: liveOutline(ws), campaigns: readCampaignList(ws.doc) });
     });
   });
 
@@ -80,7 +80,7 @@ export default function PrintMonthPage() {
     if (!d) return [];
     const hidden = hiddenKinds();
     const sid = sectionId();
-    const subtree = sid ? sectionSubtree(d.sections, sid) : null;
+    const subtree = sid ? sectionWithDescendants(d.sections as SectionRecord[], sid) : null;
     const cid = campaignId();
     return d.events.filter(
       (e) =>

@@ -6,7 +6,6 @@ import { locale } from '../../app/i18n';
 
 const zh = {
   backToCalendar: '‹ 返回日历',
-  printTitle: '打印',
   parts: '打印内容',
   partTable: '活动安排表',
   partGrid: '月历',
@@ -26,10 +25,9 @@ const zh = {
   rowsCount: '共 {n} 项',
   signature: '制表：　　　　　　　　审核：　　　　　　　　日期：　　　　年　　月　　日',
   gridTitle: '{name}{y}年{m}月活动日历',
-  legend: '图例',
   continued: '续：当日其余活动',
-  holidayOff: '休',
-  holidayWork: '班',
+  holidayOff: '法定节假日',
+  holidayWork: '调休上班',
   prevMonth: '上月',
   nextMonth: '下月',
 } as const;
@@ -38,7 +36,6 @@ export type PrintMessageKey = keyof typeof zh;
 
 const en: Record<PrintMessageKey, string> = {
   backToCalendar: '‹ Back to calendar',
-  printTitle: 'Print',
   parts: 'Print',
   partTable: 'Activity table',
   partGrid: 'Month grid',
@@ -58,10 +55,9 @@ const en: Record<PrintMessageKey, string> = {
   rowsCount: '{n} activities',
   signature: 'Prepared by:                Checked by:                Date:',
   gridTitle: '{name}Calendar, {mon} {y}',
-  legend: 'Legend',
   continued: 'Continued: the rest of the day',
-  holidayOff: 'Off',
-  holidayWork: 'Work',
+  holidayOff: 'public holiday',
+  holidayWork: 'make-up working day',
   prevMonth: 'Previous month',
   nextMonth: 'Next month',
 };

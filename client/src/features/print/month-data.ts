@@ -1,26 +1,20 @@
 /**
  * The month's records for the print page and the exchange menu: every live event touching the
- * month (from the event index, which also returns every recurring series), plan sections and
- * campaigns read straight from the doc. Callers wait for the doc (`open.loaded`) first.
+ * month (from the event index, which also returns every recurring series), the live plans'
+ * sections and campaigns. Callers wait for the doc (`open.loaded`) first.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { EventRecord } from '@shared/schema/types';
-import { isDeleted, readCampaigns, roots } from '@shared/schema';
+import { isDeleted, readCampaigns } from '@shared/schema';
 import { monthRange } from '@shared/time/dates';
 import { sectionLabelPath } from '@shared/plan-text/label-path';
+import { outlineOrder, type SectionRecord } from '@shared/schema';
 import type { WorkspaceApi } from '../../stores/workspace-context';
 
 export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export interface SectionInfo {
-  id: string;
-  parentId: string;
-  planId: string;
-  label: string;
-  title: string;
-  level: number;
-  order: number;
-}
+/** What the print page and exports need of a plan section. */
+export type SectionInfo = Pick<SectionRecord, 'id' | 'parentId' | 'planId' | 'label' | 'title' | 'level' | 'order'>;
 
 export interface CampaignInfo {
   id: string;
@@ -40,45 +34,12 @@ export async function monthEvents(ws: WorkspaceApi, month: string): Promise<Even
   return rows.filter((e) => !isDeleted(e)).map(({ conflicted: _c, ...record }) => record as EventRecord);
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-
-/** Plan sections (Contract 1 `sections` map), in plan order; malformed entries are skipped. */
-export function readSections(doc: Y.Doc): SectionInfo[] {
-  const out: SectionInfo[] = [];
-  roots(doc).sections.forEach((value, id) => {
-    if (!(value instanceof Y.Map)) return;
-    out.push({
-      id,
-      parentId: str(value.get('parentId')),
-      planId: str(value.get('planId')),
-      label: str(value.get('label')),
-      title: str(value.get('title')),
-      level: num(value.get('level')) || 1,
-      order: num(value.get('order')),
-    });
-  });
-  // Depth-first in `order`, so a select lists children under their parent.
-  const children = new Map<string, SectionInfo[]>();
-  const ids = new Set(out.map((s) => s.id));
-  for (const s of out) {
-    const parent = s.parentId && ids.has(s.parentId) ? s.parentId : '';
-    const list = children.get(parent) ?? [];
-    list.push(s);
-    children.set(parent, list);
-  }
-  const sorted: SectionInfo[] = [];
-  const seen = new Set<string>();
-  const walk = (parent: string) => {
-    for (const s of (children.get(parent) ?? []).sort((a, b) => a.planId.localeCompare(b.planId) || a.order - b.order)) {
-      if (seen.has(s.id)) continue;
-      seen.add(s.id);
-      sorted.push(s);
-      walk(s.id);
-    }
-  };
-  walk('');
-  return sorted;
+/**
+ * The live plans' sections, plan by plan, parents before children. Comes from the workspace's
+ * validated outline, so sections of a deleted plan are left out.
+ */
+export function liveOutline(ws: WorkspaceApi): SectionInfo[] {
+  return ws.plans().flatMap((plan) => outlineOrder(ws.sections().filter((s) => s.planId === plan.id)));
 }
 
 /** id → '一、(一) 1、', or undefined for an unknown section. */
@@ -88,22 +49,6 @@ export function sectionPathOf(sections: readonly SectionInfo[]): (id: string) =>
     if (!cache.has(id)) cache.set(id, sectionLabelPath(sections, id) || undefined);
     return cache.get(id);
   };
-}
-
-/** The section and all its descendants. */
-export function sectionSubtree(sections: readonly SectionInfo[], id: string): Set<string> {
-  const out = new Set([id]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const s of sections) {
-      if (!out.has(s.id) && out.has(s.parentId)) {
-        out.add(s.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
 }
 
 export function readCampaignList(doc: Y.Doc): CampaignInfo[] {
