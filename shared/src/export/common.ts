@@ -1,13 +1,13 @@
 import { MONTH_TABLE_COLUMNS, monthTableCells, monthTableHeader, type MonthTableRow } from '../print/month-table';
-import type { PrintLocale } from '../print/labels';
+import type { Locale } from '../i18n/locale';
 
 export interface MonthTableFileOptions {
-  locale?: PrintLocale;
+  locale?: Locale;
   /** The 制表 / 审核 / 日期 line after the table. Default true. */
   signature?: boolean;
 }
 
-export const SIGNATURE_TEXT: Record<PrintLocale, string> = {
+export const SIGNATURE_TEXT: Record<Locale, string> = {
   zh: '制表：　　　　　　　　审核：　　　　　　　　日期：　　　　年　　月　　日',
   en: 'Prepared by:                Checked by:                Date:',
 };

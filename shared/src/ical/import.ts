@@ -31,10 +31,6 @@
  *   lines (牵头单位：… 配合单位：… 参加对象：… 联系人：…), the rest being notes.
  */
 import ICAL from './ical-lib';
-import type * as Y from 'yjs';
-import { createEvent, readEvent, updateEvent } from '../schema/events';
-import { LOCAL_ORIGIN } from '../schema/origins';
-import { isDeleted } from '../schema/records';
 import { EVENT_KINDS, EVENT_STATUSES, type EventFields, type EventKind, type EventStatus } from '../schema/types';
 import { validateEventFields } from '../schema/validate';
 import {
@@ -49,7 +45,7 @@ import {
   toUtcMs,
 } from '../time/dates';
 import { checkRRule, parseUntil, validateRRule } from '../time/rrule-validate';
-import { KIND_LABELS } from '../print/labels';
+import { KIND_LABELS } from '../i18n/record-labels';
 import { DESCRIPTION_LABELS, UID_SUFFIX } from './export';
 import { ianaZoneFor } from './zones';
 
@@ -567,25 +563,7 @@ export function parseIcs(input: string, opts: ParseIcsOptions = {}): ParsedIcs {
 }
 
 // ---------------------------------------------------------------------------
-// applying
-
-export interface ApplyIcsOptions {
-  /** Display name stored as updatedBy. */
-  by?: string;
-  /** Clock override (ms). */
-  now?: number;
-  /** Transaction origin; defaults to the schema's LOCAL_ORIGIN (undoable). */
-  origin?: unknown;
-}
-
-export interface ApplyIcsResult {
-  created: string[];
-  updated: string[];
-  unchanged: string[];
-  /** Updated ids whose event is in the trash; the import does not restore them. */
-  inTrash: string[];
-  failed: Array<{ id: string; error: string }>;
-}
+// merging into an existing event (the workspace's `ics.import` command applies it)
 
 /** Read from the file every time (absent = cleared); the rest only overwrite when the file has them. */
 const AUTHORITATIVE = ['title', 'start', 'end', 'status', 'kind', 'location', 'notes', 'rrule', 'exdates'] as const;
@@ -610,57 +588,31 @@ function sameSet(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Writes parsed events into the doc in one transaction: new ids are created,
- * known ids updated through updateEvent (only changed fields are written, so
- * importing the same file twice changes nothing the second time). Soft-deleted
- * events are updated but stay in the trash.
+ * What importing `fields` changes in an event that already exists (`current`: its stored
+ * values): the file's authoritative fields, the others only where the file has them, a
+ * guessed kind or status never over a known one; compared by meaning (an explicit default
+ * end equals no end, lists are sets, rules by their parts), so importing the same file twice
+ * changes nothing the second time. Empty = unchanged.
  */
-export function applyIcsImport(doc: Y.Doc, parsed: ParsedIcs, opts: ApplyIcsOptions = {}): ApplyIcsResult {
-  const result: ApplyIcsResult = { created: [], updated: [], unchanged: [], inTrash: [], failed: [] };
-  const write = { by: opts.by, now: opts.now, origin: opts.origin ?? LOCAL_ORIGIN };
-  const run = () => {
-    for (const event of parsed.events) {
-      const { id, ...fields } = event;
-      try {
-        const existing = readEvent(doc, id);
-        if (!existing) {
-          createEvent(doc, fields, { ...write, id });
-          result.created.push(id);
-          continue;
-        }
-        const current = (existing.ok ? existing.record : existing.invalid.raw) as unknown as Record<string, unknown>;
-        const guessed = new Set(parsed.defaulted[id] ?? []);
-        const patch: Record<string, unknown> = {};
-        for (const key of AUTHORITATIVE) {
-          if ((key === 'kind' || key === 'status') && guessed.has(key) && current[key] !== undefined) continue;
-          patch[key] = fields[key];
-        }
-        for (const key of WHEN_PRESENT) if (fields[key] !== undefined) patch[key] = fields[key];
-        // Compare by meaning: an explicit default end equals no end; lists are sets.
-        if (
-          typeof current.start === 'string' &&
-          typeof fields.start === 'string' &&
-          current.start === fields.start &&
-          effectiveEnd(current.start, current.end as string | undefined) === effectiveEnd(fields.start, fields.end)
-        ) {
-          delete patch.end;
-        }
-        for (const key of ['exdates', 'units', 'sectionIds'] as const) {
-          if (key in patch && sameSet(current[key], patch[key])) delete patch[key];
-        }
-        if ('rrule' in patch && sameRRule(current.rrule, patch.rrule)) delete patch.rrule;
-        for (const key of Object.keys(patch)) if (patch[key] === current[key]) delete patch[key];
-        if (Object.keys(patch).length && updateEvent(doc, id, patch as Partial<EventFields>, write)) {
-          result.updated.push(id);
-          if (isDeleted(current as { deletedAt?: number })) result.inTrash.push(id);
-        } else {
-          result.unchanged.push(id);
-        }
-      } catch (e) {
-        result.failed.push({ id, error: (e as Error).message });
-      }
-    }
-  };
-  doc.transact(run, write.origin);
-  return result;
+export function icsPatch(current: Readonly<Record<string, unknown>>, fields: EventFields, guessed: ReadonlySet<string>): Partial<EventFields> {
+  const patch: Record<string, unknown> = {};
+  for (const key of AUTHORITATIVE) {
+    if ((key === 'kind' || key === 'status') && guessed.has(key) && current[key] !== undefined) continue;
+    patch[key] = fields[key];
+  }
+  for (const key of WHEN_PRESENT) if (fields[key] !== undefined) patch[key] = fields[key];
+  if (
+    typeof current.start === 'string' &&
+    typeof fields.start === 'string' &&
+    current.start === fields.start &&
+    effectiveEnd(current.start, current.end as string | undefined) === effectiveEnd(fields.start, fields.end)
+  ) {
+    delete patch.end;
+  }
+  for (const key of ['exdates', 'units', 'sectionIds'] as const) {
+    if (key in patch && sameSet(current[key], patch[key])) delete patch[key];
+  }
+  if ('rrule' in patch && sameRRule(current.rrule, patch.rrule)) delete patch.rrule;
+  for (const key of Object.keys(patch)) if (patch[key] === current[key]) delete patch[key];
+  return patch as Partial<EventFields>;
 }

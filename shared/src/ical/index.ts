@@ -2,7 +2,7 @@
 export { exportIcs, exportRRule, eventComponent, UID_SUFFIX, PRODID, STATUS_TO_ICAL, DESCRIPTION_LABELS, type ExportIcsOptions } from './export';
 export {
   parseIcs,
-  applyIcsImport,
+  icsPatch,
   idFromUid,
   kindFromCategory,
   sameRRule,
@@ -11,7 +11,5 @@ export {
   type ImportedEvent,
   type ParsedIcs,
   type ParseIcsOptions,
-  type ApplyIcsOptions,
-  type ApplyIcsResult,
 } from './import';
 export { ianaZoneFor, vtimezoneLines, WINDOWS_ZONES } from './zones';

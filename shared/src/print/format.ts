@@ -1,20 +1,21 @@
 /** Date texts as Chinese office documents write them: 12月2日（周三）（十月廿四）14:30. */
 import { datePart, parseDateValue, weekday } from '../time/dates';
 import { lunarInfo } from '../time/lunar';
-import { MONTHS_EN, WEEKDAYS_EN, WEEKDAYS_ZH, type PrintLocale } from './labels';
+import { MONTH_NAMES_EN, WEEKDAY_NAMES } from '../i18n/calendar-names';
+import type { Locale } from '../i18n/locale';
 
 /** '12月2日', with the year when it differs from `contextYear` ('2027年1月2日'). */
-export function dayText(date: string, locale: PrintLocale = 'zh', contextYear?: number): string {
+export function dayText(date: string, locale: Locale = 'zh', contextYear?: number): string {
   const p = parseDateValue(datePart(date));
   if (!p) return date;
   const withYear = contextYear !== undefined && p.y !== contextYear;
-  if (locale === 'en') return `${p.d} ${MONTHS_EN[p.m - 1]}${withYear ? ` ${p.y}` : ''}`;
+  if (locale === 'en') return `${p.d} ${MONTH_NAMES_EN[p.m - 1]}${withYear ? ` ${p.y}` : ''}`;
   return `${withYear ? `${p.y}年` : ''}${p.m}月${p.d}日`;
 }
 
-export function weekdayText(date: string, locale: PrintLocale = 'zh'): string {
+export function weekdayText(date: string, locale: Locale = 'zh'): string {
   const w = weekday(datePart(date));
-  return locale === 'en' ? WEEKDAYS_EN[w] : WEEKDAYS_ZH[w];
+  return WEEKDAY_NAMES[locale].short[w];
 }
 
 /** '十月廿四' (lunar month and day), or '' outside the lunar library's range. */
@@ -28,7 +29,7 @@ export function clockText(value: string): string {
 }
 
 /** '12月2日（周三）（十月廿四）' / 'Wed 2 Dec (十月廿四)'. */
-export function fullDayText(date: string, locale: PrintLocale = 'zh', contextYear?: number): string {
+export function fullDayText(date: string, locale: Locale = 'zh', contextYear?: number): string {
   const lunar = lunarText(date);
   if (locale === 'en') return `${weekdayText(date, 'en')} ${dayText(date, 'en', contextYear)}${lunar ? ` (${lunar})` : ''}`;
   return `${dayText(date, 'zh', contextYear)}（${weekdayText(date)}）${lunar ? `（${lunar}）` : ''}`;

@@ -1,5 +1,4 @@
 /** Pure layout data for the print pages (month table, month grid); renderers only draw it. */
-export * from './labels';
 export * from './format';
 export * from './month-table';
 export * from './month-grid';

@@ -20,7 +20,8 @@ import { holidayOn, type HolidayInfo } from '../time/holidays';
 import { lunarInfo, solarTermOn } from '../time/lunar';
 import { expandOccurrences } from '../time/recurrence';
 import { clockText, fullDayText } from './format';
-import { KIND_LABELS, type PrintLocale } from './labels';
+import { KIND_LABELS } from '../i18n/record-labels';
+import type { Locale } from '../i18n/locale';
 
 export interface GridItem {
   eventId: string;
@@ -83,7 +84,7 @@ export interface MonthGrid {
 }
 
 export interface MonthGridOptions {
-  locale?: PrintLocale;
+  locale?: Locale;
   /** Default true; cancelled activities are listed (renderers may strike them through). */
   includeCancelled?: boolean;
   /** Lines available per cell; when set, overflow is applied (see applyCellOverflow). */
@@ -182,7 +183,7 @@ export function monthGrid(events: readonly EventRecord[], month: string, opts: M
  * the others go to `notes` (by date). Returns a new grid; nothing is dropped:
  * for every day, visible + its note's items = items.
  */
-export function applyCellOverflow(grid: MonthGrid, maxLinesPerCell: number, locale: PrintLocale = 'zh'): MonthGrid {
+export function applyCellOverflow(grid: MonthGrid, maxLinesPerCell: number, locale: Locale = 'zh'): MonthGrid {
   const lines = Math.max(1, Math.floor(maxLinesPerCell));
   const notes: OverflowNote[] = [];
   const weeks = grid.weeks.map((week) =>
@@ -197,6 +198,6 @@ export function applyCellOverflow(grid: MonthGrid, maxLinesPerCell: number, loca
   return { ...grid, weeks, notes };
 }
 
-export function continuationText(hidden: number, locale: PrintLocale = 'zh'): string {
+export function continuationText(hidden: number, locale: Locale = 'zh'): string {
   return locale === 'en' ? `+${hidden} more, continued below` : `另有${hidden}项，续见表下`;
 }

@@ -32,12 +32,13 @@ import {
 } from '../time/dates';
 import { expandOccurrences } from '../time/recurrence';
 import { clockText, dayText, fullDayText } from './format';
-import { STATUS_LABELS, type PrintLocale } from './labels';
+import { STATUS_LABELS } from '../i18n/record-labels';
+import type { Locale } from '../i18n/locale';
 
 export interface MonthTableOptions {
   /** Label path of a plan section ('一、(一) 1、'), or undefined for an unknown id. */
   sectionPath: (id: string) => string | undefined;
-  locale?: PrintLocale;
+  locale?: Locale;
   /** Keep cancelled activities (marked in 备注). Default true. */
   includeCancelled?: boolean;
 }
@@ -90,7 +91,7 @@ export interface MonthTableRow {
 }
 
 /** The title line: '市直机关工委宣传部 2026年12月活动安排表'. */
-export function monthTableTitle(workspaceName: string, month: string, locale: PrintLocale = 'zh'): string {
+export function monthTableTitle(workspaceName: string, month: string, locale: Locale = 'zh'): string {
   const { start } = monthRange(month);
   const y = Number(start.slice(0, 4));
   const m = Number(start.slice(5, 7));
@@ -104,7 +105,7 @@ export function monthTableCells(row: MonthTableRow): string[] {
   return MONTH_TABLE_COLUMNS.map((c) => (c.key === 'seq' ? String(row.seq) : row[c.key]));
 }
 
-export function monthTableHeader(locale: PrintLocale = 'zh'): string[] {
+export function monthTableHeader(locale: Locale = 'zh'): string[] {
   return MONTH_TABLE_COLUMNS.map((c) => c[locale]);
 }
 
@@ -112,7 +113,7 @@ function timeText(
   start: DateValue,
   end: DateValue,
   explicitEnd: boolean,
-  locale: PrintLocale,
+  locale: Locale,
   year: number,
 ): { text: string; multiDay: boolean } {
   const allDay = isAllDay(start);

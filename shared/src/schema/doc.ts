@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN, SYSTEM_ORIGIN } from './origins';
+import { SchemaError } from './errors';
 
 /** Top-level shared types of a workspace document (Contract 1). */
 export const ROOT_NAMES = {
@@ -41,7 +42,8 @@ export interface WorkspaceMeta {
   schema: number;
 }
 
-function isTimeZone(value: unknown): value is string {
+/** An IANA zone name this runtime knows. */
+export function isTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value === '') return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
@@ -97,9 +99,19 @@ export function isNewerSchema(doc: Y.Doc): boolean {
 
 export function setWorkspaceName(doc: Y.Doc, name: string, origin: unknown = LOCAL_ORIGIN): void {
   if (typeof name !== 'string' || name.trim() === '') {
-    throw new Error('Workspace name must be non-empty text');
+    throw new SchemaError('invalid', 'Workspace name must be non-empty text', ['name: must be non-empty text']);
   }
   const { meta } = roots(doc);
   if (meta.get('name') === name) return;
   doc.transact(() => meta.set('name', name), origin);
+}
+
+export function setWorkspaceTimezone(doc: Y.Doc, timezone: string, origin: unknown = LOCAL_ORIGIN): boolean {
+  if (!isTimeZone(timezone)) {
+    throw new SchemaError('invalid', `Not a time zone: "${String(timezone)}"`, ['timezone: must be an IANA time zone such as Asia/Shanghai']);
+  }
+  const { meta } = roots(doc);
+  if (meta.get('timezone') === timezone) return false;
+  doc.transact(() => meta.set('timezone', timezone), origin);
+  return true;
 }

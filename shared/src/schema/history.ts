@@ -1,27 +1,36 @@
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN } from './origins';
-import { readEvent, updateEvent, createEvent } from './events';
-import type { CreateOptions, WriteOptions } from './records';
-import type { EventFields, EventRecord } from './types';
+import { createRecord, readRecord, updateRecord, type CollectionDef, type CreateOptions, type WriteOptions } from './records';
+import { EVENTS } from './events';
+import type { EventFields } from './types';
 
 /**
- * Field history of events: who set which field to what, and when, kept in the document
- * (top-level `history` map: event id → Y.Array of entries) so it syncs and merges like
- * everything else.
+ * Field history of records (events, campaigns, teams): who set which field to what, and
+ * when, kept in the document (top-level `history` map: record id → Y.Array of entries) so it
+ * syncs and merges like everything else. Record ids are random across collections, so one
+ * map serves them all.
  *
  * Why: when two people change the same field concurrently (say both offline), Yjs keeps
  * one value — chosen by client id, not by time. Each entry records the value its author
  * replaced (`p`). A value that is not current and that nobody ever replaced knowingly
- * (no entry has it as `p`) was lost to a concurrent edit: the event is marked and the
+ * (no entry has it as `p`) was lost to a concurrent edit: the record is marked and the
  * value can be restored. Restoring or dismissing writes a new entry, which clears the mark.
  */
 export const HISTORY_ROOT = 'history';
 
-/** Fields whose history is kept: what a person edits (not stamps or the trash flag). */
-const TRACKED = new Set<keyof EventFields>([
-  'title', 'kind', 'start', 'end', 'status', 'location', 'leadUnit', 'units', 'participants',
-  'contact', 'notes', 'sectionIds', 'campaignId', 'teamId', 'parentId', 'rrule', 'exdates',
-]);
+/** Keys that are bookkeeping, not something a person edits: never tracked. */
+const UNTRACKED = new Set(['deletedAt', 'updatedAt', 'updatedBy']);
+
+const trackedCache = new WeakMap<object, string[]>();
+/** Fields whose history is kept: every field of the collection's table but the bookkeeping. */
+function trackedFields(def: CollectionDef<unknown>): string[] {
+  let list = trackedCache.get(def.table);
+  if (!list) {
+    list = Object.keys(def.table).filter((k) => !UNTRACKED.has(k));
+    trackedCache.set(def.table, list);
+  }
+  return list;
+}
 
 export interface HistoryEntry {
   /** field */
@@ -70,9 +79,16 @@ function append(doc: Y.Doc, eventId: string, entries: HistoryEntry[]): void {
   list.push(entries);
 }
 
-function diffEntries(before: Partial<EventRecord>, after: Partial<EventRecord>, by: string | undefined, at: number, c: number): HistoryEntry[] {
+function diffEntries(
+  fields: readonly string[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  by: string | undefined,
+  at: number,
+  c: number,
+): HistoryEntry[] {
   const out: HistoryEntry[] = [];
-  for (const f of TRACKED) {
+  for (const f of fields) {
     if (same(before[f], after[f])) continue;
     const entry: HistoryEntry = { f, at, c };
     if (after[f] !== undefined) entry.v = after[f];
@@ -83,36 +99,44 @@ function diffEntries(before: Partial<EventRecord>, after: Partial<EventRecord>, 
   return out;
 }
 
-/** createEvent, recording the initial values. */
-export function createEventWithHistory(doc: Y.Doc, fields: EventFields, opts: CreateOptions = {}): string {
+const asFields = (r: unknown) => r as Record<string, unknown>;
+
+/** createRecord, recording the initial values. Throws (writing nothing) like createRecord. */
+export function createWithHistory<F>(doc: Y.Doc, def: CollectionDef<F>, fields: F, opts: CreateOptions = {}): string {
   let id = '';
   doc.transact(() => {
-    id = createEvent(doc, fields, opts);
-    const read = readEvent(doc, id);
-    if (read?.ok) append(doc, id, diffEntries({}, read.record, opts.by, opts.now ?? Date.now(), doc.clientID));
+    id = createRecord(doc, def, fields, opts);
+    const read = readRecord(doc, def, id);
+    if (read?.ok) append(doc, id, diffEntries(trackedFields(def as CollectionDef<unknown>), {}, asFields(read.record), opts.by, opts.now ?? Date.now(), doc.clientID));
   }, opts.origin ?? LOCAL_ORIGIN);
   return id;
 }
 
-/** updateEvent, recording each changed field with the value it replaced. */
-export function updateEventWithHistory(doc: Y.Doc, id: string, patch: Partial<EventFields>, opts: WriteOptions = {}): boolean {
+/** updateRecord, recording each changed field with the value it replaced. */
+export function updateWithHistory<F>(doc: Y.Doc, def: CollectionDef<F>, id: string, patch: Partial<F>, opts: WriteOptions = {}): boolean {
   let changed = false;
   doc.transact(() => {
-    const before = readEvent(doc, id);
-    changed = updateEvent(doc, id, patch, opts);
-    const after = readEvent(doc, id);
+    const before = readRecord(doc, def, id);
+    changed = updateRecord(doc, def, id, patch, opts);
+    const after = readRecord(doc, def, id);
     if (changed && before?.ok && after?.ok) {
-      append(doc, id, diffEntries(before.record, after.record, opts.by, opts.now ?? Date.now(), doc.clientID));
+      append(doc, id, diffEntries(trackedFields(def as CollectionDef<unknown>), asFields(before.record), asFields(after.record), opts.by, opts.now ?? Date.now(), doc.clientID));
     }
   }, opts.origin ?? LOCAL_ORIGIN);
   return changed;
 }
 
+export const createEventWithHistory = (doc: Y.Doc, fields: EventFields, opts?: CreateOptions): string =>
+  createWithHistory(doc, EVENTS, fields, opts);
+
+export const updateEventWithHistory = (doc: Y.Doc, id: string, patch: Partial<EventFields>, opts?: WriteOptions): boolean =>
+  updateWithHistory(doc, EVENTS, id, patch, opts);
+
 /**
  * Values of `record` lost to concurrent edits: set by someone, never knowingly replaced,
  * and not the current value. Newest first; one per field and value.
  */
-export function lostValues(doc: Y.Doc, record: EventRecord): LostValue[] {
+export function lostValues(doc: Y.Doc, record: { id: string }): LostValue[] {
   const entries = readHistory(doc, record.id);
   if (entries.length < 2) return [];
   const out: LostValue[] = [];
@@ -131,7 +155,7 @@ export function lostValues(doc: Y.Doc, record: EventRecord): LostValue[] {
 }
 
 /** Mark a lost value as seen without restoring it (keep the current one). */
-export function dismissLostValue(doc: Y.Doc, record: EventRecord, lost: LostValue, opts: WriteOptions = {}): void {
+export function dismissLostValue(doc: Y.Doc, record: { id: string }, lost: LostValue, opts: WriteOptions = {}): void {
   const current = (record as unknown as Record<string, unknown>)[lost.field];
   const entry: HistoryEntry = { f: lost.field, p: lost.value, at: opts.now ?? Date.now(), c: doc.clientID };
   if (current !== undefined) entry.v = current;
@@ -143,11 +167,14 @@ export function dismissLostValue(doc: Y.Doc, record: EventRecord, lost: LostValu
  * Restore an earlier value of one field. The current value is recorded as replaced, so it
  * is not reported as lost afterwards (it was seen and knowingly replaced).
  */
-export function restoreFieldValue(doc: Y.Doc, id: string, field: keyof EventFields, value: unknown, opts: WriteOptions = {}): boolean {
-  return updateEventWithHistory(doc, id, { [field]: value === undefined ? undefined : value } as Partial<EventFields>, opts);
+export function restoreValue<F>(doc: Y.Doc, def: CollectionDef<F>, id: string, field: string, value: unknown, opts: WriteOptions = {}): boolean {
+  return updateWithHistory(doc, def, id, { [field]: value } as Partial<F>, opts);
 }
 
-/** Which event ids' history changed in a transaction (an entry can arrive without the event changing). */
+export const restoreFieldValue = (doc: Y.Doc, id: string, field: keyof EventFields, value: unknown, opts?: WriteOptions): boolean =>
+  restoreValue(doc, EVENTS, id, field, value, opts);
+
+/** Which record ids' history changed in a transaction (an entry can arrive without the event changing). */
 export function observeHistory(doc: Y.Doc, cb: (ids: Set<string>) => void): () => void {
   const map = historyMap(doc);
   const handler = (events: Array<Y.YEvent<any>>) => {

@@ -2,7 +2,7 @@ export * from './types';
 export * from './doc';
 export * from './ids';
 export * from './origins';
-export * from './datevalue';
+export * from './errors';
 export * from './fields';
 export * from './validate';
 export * from './records';

@@ -16,6 +16,7 @@ import {
 import { SECTIONS, createSection, purgeSection, readSections, updateSection } from './sections';
 import type { EventKind, InvalidRecord, PlanFields, PlanRecord, ReadResult, SectionFields } from './types';
 import { validatePlanFields } from './validate';
+import { SchemaError } from './errors';
 
 /**
  * Work plans (Contract 1 `plans`) and the import that writes a plan with its sections.
@@ -104,10 +105,10 @@ export function importPlan(doc: Y.Doc, parse: PlanImport, opts: ImportOptions = 
   ]);
   // Validate all first: a bad section must not leave half a plan behind.
   const planCheck = validatePlanFields(planFields as unknown as Record<string, unknown>);
-  if (!planCheck.record) throw new Error(`Invalid plan: ${planCheck.problems.join('; ')}`);
+  if (!planCheck.record) throw new SchemaError('invalid', `Invalid plan: ${planCheck.problems.join('; ')}`, planCheck.problems);
   for (const [id, f] of sectionFields) {
     const check = SECTIONS.validate(f as unknown as Record<string, unknown>);
-    if (!check.record) throw new Error(`Invalid section ${id}: ${check.problems.join('; ')}`);
+    if (!check.record) throw new SchemaError('invalid', `Invalid section ${id}: ${check.problems.join('; ')}`, check.problems);
   }
   const origin = opts.origin ?? LOCAL_ORIGIN;
   const write = { ...opts, origin };
@@ -172,7 +173,7 @@ export interface TrayItem {
 
 function livePlan(doc: Y.Doc, planId: string): PlanRecord {
   const read = readPlan(doc, planId);
-  if (!read?.ok) throw new Error(`No valid plan with id "${planId}"`);
+  if (!read?.ok) throw new SchemaError('not-found', `No valid plan with id "${planId}"`);
   return read.record;
 }
 

@@ -5,6 +5,7 @@ import { newId } from './ids';
 import { LOCAL_ORIGIN } from './origins';
 import type { CollectionName, InvalidRecord, ReadResult, Validation } from './types';
 import { describeValue } from './validate';
+import { SchemaError } from './errors';
 
 /**
  * The generic record store behind events, campaigns and teams. Each record is one Y.Map
@@ -66,21 +67,21 @@ function collection<F>(doc: Y.Doc, def: CollectionDef<F>): Y.Map<unknown> {
 
 function recordMap<F>(doc: Y.Doc, def: CollectionDef<F>, id: string): Y.Map<unknown> {
   const value = collection(doc, def).get(id);
-  if (value === undefined) throw new Error(`No ${def.noun} with id "${id}"`);
+  if (value === undefined) throw new SchemaError('not-found', `No ${def.noun} with id "${id}"`);
   if (!(value instanceof Y.Map)) {
-    throw new Error(`The ${def.noun} "${id}" is not a record (found ${describeValue(value)}); it can only be purged`);
+    throw new SchemaError('invalid', `The ${def.noun} "${id}" is not a record (found ${describeValue(value)}); it can only be purged`);
   }
   return value as Y.Map<unknown>;
 }
 
 function rejectUnknownKeys<F>(def: CollectionDef<F>, fields: object): void {
   const unknown = Object.keys(fields).filter((k) => !(k in def.table));
-  if (unknown.length) throw new Error(`Unknown ${def.noun} field(s): ${unknown.join(', ')}`);
+  if (unknown.length) throw new SchemaError('invalid', `Unknown ${def.noun} field(s): ${unknown.join(', ')}`, unknown.map((k) => `${k}: is not a ${def.noun} field`));
 }
 
 function assertValid<F>(def: CollectionDef<F>, raw: Record<string, unknown>): Record<string, unknown> {
   const { record, problems } = def.validate(raw);
-  if (!record) throw new Error(`Invalid ${def.noun}: ${problems.join('; ')}`);
+  if (!record) throw new SchemaError('invalid', `Invalid ${def.noun}: ${problems.join('; ')}`, problems);
   return record as Record<string, unknown>;
 }
 
@@ -130,8 +131,8 @@ export function createRecord<F>(doc: Y.Doc, def: CollectionDef<F>, fields: F, op
   const record = assertValid(def, values);
   const coll = collection(doc, def);
   const id = opts.id ?? newId();
-  if (typeof id !== 'string' || id === '') throw new Error(`A ${def.noun} id must be non-empty text`);
-  if (coll.has(id)) throw new Error(`A ${def.noun} with id "${id}" already exists`);
+  if (typeof id !== 'string' || id === '') throw new SchemaError('invalid', `A ${def.noun} id must be non-empty text`);
+  if (coll.has(id)) throw new SchemaError('exists', `A ${def.noun} with id "${id}" already exists`);
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     coll.set(id, map);
@@ -194,7 +195,7 @@ export function setRecordDeleted<F>(
 ): boolean {
   const map = recordMap(doc, def, id);
   const now = opts.now ?? Date.now();
-  if (!Number.isFinite(now)) throw new Error('The clock value must be a finite number');
+  if (!Number.isFinite(now)) throw new SchemaError('invalid', 'The clock value must be a finite number');
   const isIn = typeof map.get('deletedAt') === 'number';
   if (deleted === isIn && (deleted || !map.has('deletedAt'))) return false;
   const stamps: Record<string, unknown> = {};

@@ -13,6 +13,7 @@ import {
 import { LOCAL_ORIGIN } from './origins';
 import type { InvalidRecord, ReadResult, SectionFields, SectionRecord } from './types';
 import { validateSectionFields } from './validate';
+import { SchemaError } from './errors';
 
 /**
  * Plan sections (Contract 1 `sections`): one Y.Map per heading, linked into a tree by
@@ -139,14 +140,14 @@ export function moveSection(
   opts: WriteOptions = {},
 ): boolean {
   const read = readSection(doc, id);
-  if (!read?.ok) throw new Error(`No valid section with id "${id}"`);
+  if (!read?.ok) throw new SchemaError('not-found', `No valid section with id "${id}"`);
   const section = read.record;
   const { sections } = readSections(doc, section.planId);
   if (to.parentId && sectionWithDescendants(sections, id).has(to.parentId)) {
-    throw new Error('A section cannot move under itself');
+    throw new SchemaError('conflict', 'A section cannot move under itself');
   }
   const parent = to.parentId ? sections.find((s) => s.id === to.parentId) : undefined;
-  if (to.parentId && !parent) throw new Error(`No section with id "${to.parentId}" in this plan`);
+  if (to.parentId && !parent) throw new SchemaError('not-found', `No section with id "${to.parentId}" in this plan`);
   const siblings = sections.filter((s) => s.parentId === to.parentId && s.id !== id).sort(bySiblingOrder);
   const index = Math.max(0, Math.min(to.index ?? siblings.length, siblings.length));
   const before = siblings[index - 1]?.order;
@@ -174,7 +175,7 @@ export function moveSection(
  */
 export function relevelSection(doc: Y.Doc, id: string, direction: 1 | -1, opts: WriteOptions = {}): boolean {
   const read = readSection(doc, id);
-  if (!read?.ok) throw new Error(`No valid section with id "${id}"`);
+  if (!read?.ok) throw new SchemaError('not-found', `No valid section with id "${id}"`);
   const section = read.record;
   const { sections } = readSections(doc, section.planId);
   if (direction === 1) {
@@ -193,7 +194,7 @@ export function relevelSection(doc: Y.Doc, id: string, direction: 1 | -1, opts: 
 /** Sibling move within the same parent: -1 up, +1 down. */
 export function reorderSection(doc: Y.Doc, id: string, direction: 1 | -1, opts: WriteOptions = {}): boolean {
   const read = readSection(doc, id);
-  if (!read?.ok) throw new Error(`No valid section with id "${id}"`);
+  if (!read?.ok) throw new SchemaError('not-found', `No valid section with id "${id}"`);
   const { sections } = readSections(doc, read.record.planId);
   const siblings = sections.filter((s) => s.parentId === read.record.parentId && s.id !== id).sort(bySiblingOrder);
   const all = sections.filter((s) => s.parentId === read.record.parentId).sort(bySiblingOrder);

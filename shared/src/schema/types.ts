@@ -21,8 +21,8 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export const EVENT_STATUSES = ['planned', 'confirmed', 'done', 'cancelled'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
-/** `YYYY-MM-DD` (all-day) or `YYYY-MM-DDTHH:mm` (wall-clock time in the workspace zone). */
-export type DateValue = string;
+import type { DateValue } from '../time/dates';
+export type { DateValue };
 
 export interface EventRecord {
   id: string;

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { isAllDay, isDateValue } from './datevalue';
+import { isAllDay, isValidDateValue as isDateValue } from '../time/dates';
 import {
   CAMPAIGN_FIELD_TABLE,
   EVENT_FIELD_TABLE,

@@ -7,7 +7,8 @@
  * instant (epoch ms) appears is `toUtcMs`/`fromUtcMs`, which take the zone
  * explicitly.
  */
-import type { DateValue } from '../schema/types';
+/** `YYYY-MM-DD` (all-day) or `YYYY-MM-DDTHH:mm` (wall-clock time in the workspace zone): Contract 1's two date forms. */
+export type DateValue = string;
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 

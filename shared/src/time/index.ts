@@ -5,3 +5,4 @@ export { parseUntil } from './rrule-validate';
 export * from './lunar';
 export * from './holidays';
 export * from './observances';
+export * from './working-days';

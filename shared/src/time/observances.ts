@@ -9,6 +9,7 @@
  */
 import { addDays, compareDateValues, daysInMonth, formatDateValue, parseDateValue, weekday } from './dates';
 import { lunarMonthLength, lunarToSolar, solarTermDate } from './lunar';
+import type { Locale } from '../i18n/locale';
 
 export type ObservanceRule =
   | { type: 'solar'; month: number; day: number }
@@ -31,7 +32,6 @@ export interface Observance {
   category: ObservanceCategory;
 }
 
-export type ObservanceLocale = 'zh' | 'en';
 
 export interface ObservanceOccurrence {
   observance: Observance;
@@ -290,7 +290,7 @@ function ordinalEn(n: number): string {
   return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 }
 
-export function observanceLabel(o: Observance, anniversary: number | null, locale: ObservanceLocale = 'zh'): string {
+export function observanceLabel(o: Observance, anniversary: number | null, locale: Locale = 'zh'): string {
   if (locale === 'en') return anniversary === null ? o.nameEn : `${o.nameEn} · ${ordinalEn(anniversary)} anniversary`;
   return anniversary === null ? o.name : `${o.name} · ${anniversary}周年`;
 }
@@ -299,7 +299,7 @@ export function observanceLabel(o: Observance, anniversary: number | null, local
 export function observancesInRange(
   from: string,
   toExclusive: string,
-  locale: ObservanceLocale = 'zh',
+  locale: Locale = 'zh',
   catalogue: readonly Observance[] = OBSERVANCES,
 ): ObservanceOccurrence[] {
   const a = parseDateValue(from);

@@ -3,7 +3,9 @@
  * their translation to and from RRULE text. Anything a preset cannot express
  * round-trips as a custom rule (rruleToPreset → null) and is left untouched.
  */
-import type { DateValue } from '../schema/types';
+import type { DateValue } from './dates';
+import type { Locale } from '../i18n/locale';
+import { WEEKDAY_NAMES, mondayFirst } from '../i18n/calendar-names';
 import { isAllDay, parseDateValue } from './dates';
 import { rrulestr } from './rrule-lib';
 import { checkRRule, parseUntil } from './rrule-validate';
@@ -20,11 +22,11 @@ export interface RecurrencePreset {
   count?: number;
 }
 
-export type RecurrenceLocale = 'zh' | 'en';
 
 const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-const ZH_DAYS = ['一', '二', '三', '四', '五', '六', '日'];
-const EN_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** Monday-first, as byWeekday counts. */
+const ZH_DAYS = mondayFirst(WEEKDAY_NAMES.zh.narrow);
+const EN_DAYS = mondayFirst(WEEKDAY_NAMES.en.long);
 
 function clampDays(day: number): string {
   const days: number[] = [];
@@ -218,7 +220,7 @@ function describePresetEn(p: RecurrencePreset): string {
 }
 
 /** Human wording for a rule: "每周五", "每季度，共4次", "every week on Friday". */
-export function describeRRule(rrule: string, locale: RecurrenceLocale = 'zh', start?: DateValue): string {
+export function describeRRule(rrule: string, locale: Locale = 'zh', start?: DateValue): string {
   const check = checkRRule(rrule);
   if (!check.ok) return locale === 'zh' ? '重复规则无效' : 'invalid recurrence rule';
   const preset = rruleToPreset(rrule, start);

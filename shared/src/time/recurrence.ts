@@ -7,7 +7,7 @@
  * fields, never set `tzid`, and read results back as UTC. The host zone then
  * never enters the computation.
  */
-import type { DateValue } from '../schema/types';
+import type { DateValue } from './dates';
 import {
   datePart,
   effectiveEnd,
@@ -26,7 +26,6 @@ export {
   describeRRule,
   type RecurrencePreset,
   type PresetFreq,
-  type RecurrenceLocale,
 } from './recurrence-presets';
 
 export interface RecurringSource {

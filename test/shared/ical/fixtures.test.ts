@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { applyIcsImport, IcsError, parseIcs, sameRRule, type ImportedEvent } from '../../../shared/src/ical';
+import { IcsError, parseIcs, sameRRule, type ImportedEvent } from '../../../shared/src/ical';
+import { applyIcsImport } from './apply';
 import { createEvent, readEvents } from '../../../shared/src/schema';
 import { expandOccurrences } from '../../../shared/src/time';
 import { fixture } from './sample';

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { applyIcsImport, exportIcs, parseIcs, sameRRule } from '../../../shared/src/ical';
+import { exportIcs, parseIcs, sameRRule } from '../../../shared/src/ical';
+import { applyIcsImport } from './apply';
 import { createEvent, readEvent, readEvents, softDeleteEvent } from '../../../shared/src/schema';
 import type { EventRecord } from '../../../shared/src/schema/types';
 import { effectiveEnd, expandOccurrences } from '../../../shared/src/time';

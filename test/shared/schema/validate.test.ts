@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { isValidDateValue as isDateValue, parseDateValue } from '../../../shared/src/time/dates';
 import {
-  isDateValue,
-  parseDateValue,
   validateCampaignFields,
   validateEventFields,
   validateTeamFields,
@@ -37,8 +36,8 @@ describe('date values', () => {
   });
 
   it('parses the parts', () => {
-    expect(parseDateValue('2026-10-01T09:05')).toEqual({ year: 2026, month: 10, day: 1, hour: 9, minute: 5 });
-    expect(parseDateValue('2026-10-01')).toEqual({ year: 2026, month: 10, day: 1 });
+    expect(parseDateValue('2026-10-01T09:05')).toEqual({ y: 2026, m: 10, d: 1, hh: 9, mm: 5 });
+    expect(parseDateValue('2026-10-01')).toEqual({ y: 2026, m: 10, d: 1 });
     expect(parseDateValue(20261001)).toBeNull();
   });
 });

@@ -1,9 +1,8 @@
 import type { EventKind, EventStatus } from '../schema/types';
-
-export type PrintLocale = 'zh' | 'en';
+import type { Locale } from './locale';
 
 /** Kind names for legends, CATEGORIES and table notes (same wording as the app's editor). */
-export const KIND_LABELS: Record<PrintLocale, Record<EventKind, string>> = {
+export const KIND_LABELS: Record<Locale, Record<EventKind, string>> = {
   zh: {
     anniversary: '纪念活动',
     contest: '竞赛比赛',
@@ -32,11 +31,8 @@ export const KIND_LABELS: Record<PrintLocale, Record<EventKind, string>> = {
   },
 };
 
-export const STATUS_LABELS: Record<PrintLocale, Record<EventStatus, string>> = {
+export const STATUS_LABELS: Record<Locale, Record<EventStatus, string>> = {
   zh: { planned: '计划', confirmed: '已确定', done: '已完成', cancelled: '已取消' },
   en: { planned: 'Planned', confirmed: 'Confirmed', done: 'Done', cancelled: 'Cancelled' },
 };
 
-export const WEEKDAYS_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-export const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-export const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

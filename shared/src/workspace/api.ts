@@ -1,0 +1,124 @@
+import * as Y from 'yjs';
+import type { Locale } from '../i18n/locale';
+import type { Role } from '../protocol/message-types';
+import { HISTORY_ROOT } from '../schema/history';
+import { ROOT_NAMES, SCHEMA_VERSION, readMeta } from '../schema/doc';
+import { isSchemaError } from '../schema/errors';
+import { LOCAL_ORIGIN } from '../schema/origins';
+import { COMMANDS, type CommandInput, type CommandName, type CommandOutput } from './commands';
+import type { CommandContext } from './context';
+import { READ_ONLY_MESSAGES, type CommandError, type ReadOnlyReason, type Result } from './result';
+
+export interface WorkspaceApiOptions {
+  /** The caller's role on this workspace (a view link: every command is refused); default edit. */
+  role?: () => Role | undefined;
+  /** Display name for `updatedBy` and the field history. */
+  by?: () => string | undefined;
+  /** Language of the few texts a command stores; default zh. */
+  locale?: () => Locale;
+  /** Clock, for deterministic tests. */
+  now?: () => number;
+}
+
+export interface WorkspaceApi {
+  /** Runs one command: validated first, written in one transaction, one undo step. */
+  run<K extends CommandName>(name: K, input: CommandInput<K>): Result<CommandOutput<K>>;
+  /** Why nothing may be changed right now, or null. */
+  readOnly(): ReadOnlyReason | null;
+  undo(): Result<boolean>;
+  redo(): Result<boolean>;
+  canUndo(): boolean;
+  canRedo(): boolean;
+  /** Called after the undo or redo stack changed (a command ran, an undo, a redo). */
+  onUndoChange(listener: () => void): () => void;
+  destroy(): void;
+}
+
+const readOnlyError = (reason: ReadOnlyReason): CommandError => ({ code: 'read-only', reason, message: READ_ONLY_MESSAGES[reason], problems: [] });
+
+function toError(e: unknown): CommandError {
+  if (isSchemaError(e)) return { code: e.code, message: e.message, problems: e.problems };
+  return { code: 'failed', message: e instanceof Error ? e.message : String(e), problems: [] };
+}
+
+/**
+ * The one write boundary of a workspace. Every command is refused while the workspace is
+ * read-only (a view link, or a document from a newer app), with the document left
+ * byte-identical; otherwise it runs inside one transaction with LOCAL_ORIGIN, which is what the
+ * undo manager tracks, so undo and redo cover exactly what commands wrote (never a colleague's
+ * edit, a sync or the initial load).
+ *
+ * Commands validate before they write. Should one still throw after writing (a bug, not bad
+ * input), its partial change is undone at once, so a failed command never leaves half a change.
+ */
+export function createWorkspaceApi(doc: Y.Doc, opts: WorkspaceApiOptions = {}): WorkspaceApi {
+  const scope = [...Object.values(ROOT_NAMES).map((name) => doc.getMap(name)), doc.getMap(HISTORY_ROOT)];
+  const undoManager = new Y.UndoManager(scope, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 });
+  const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((l) => l());
+  undoManager.on('stack-item-added', notify);
+  undoManager.on('stack-item-popped', notify);
+  undoManager.on('stack-cleared', notify);
+
+  const readOnly = (): ReadOnlyReason | null => {
+    if (opts.role?.() === 'view') return 'view-link';
+    if (readMeta(doc).schema > SCHEMA_VERSION) return 'newer-schema';
+    return null;
+  };
+
+  const context = (): CommandContext => ({
+    doc,
+    write: { by: opts.by?.() || undefined, now: opts.now?.() ?? Date.now(), origin: LOCAL_ORIGIN },
+    locale: opts.locale?.() ?? 'zh',
+  });
+
+  function run<K extends CommandName>(name: K, input: CommandInput<K>): Result<CommandOutput<K>> {
+    const reason = readOnly();
+    if (reason) return { ok: false, error: readOnlyError(reason) };
+    const handler = COMMANDS[name] as unknown as (ctx: CommandContext, input: unknown) => CommandOutput<K>;
+    if (typeof handler !== 'function') return { ok: false, error: { code: 'failed', message: `Unknown command "${String(name)}"`, problems: [] } };
+    const ctx = context();
+    // Each command is its own undo step, however quickly the next one follows.
+    undoManager.stopCapturing();
+    const depth = undoManager.undoStack.length;
+    let value!: CommandOutput<K>;
+    try {
+      doc.transact(() => {
+        value = handler(ctx, input);
+      }, LOCAL_ORIGIN);
+    } catch (e) {
+      if (undoManager.undoStack.length > depth) {
+        undoManager.undo();
+        undoManager.redoStack.pop();
+        notify();
+      }
+      return { ok: false, error: toError(e) };
+    }
+    undoManager.stopCapturing();
+    return { ok: true, value };
+  }
+
+  const step = (direction: 'undo' | 'redo'): Result<boolean> => {
+    const reason = readOnly();
+    if (reason) return { ok: false, error: readOnlyError(reason) };
+    const item = direction === 'undo' ? undoManager.undo() : undoManager.redo();
+    return { ok: true, value: item !== null };
+  };
+
+  return {
+    run,
+    readOnly,
+    undo: () => step('undo'),
+    redo: () => step('redo'),
+    canUndo: () => readOnly() === null && undoManager.undoStack.length > 0,
+    canRedo: () => readOnly() === null && undoManager.redoStack.length > 0,
+    onUndoChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      listeners.clear();
+      undoManager.destroy();
+    },
+  };
+}
