@@ -1,28 +1,30 @@
 import * as Y from 'yjs';
 import type { EventRecord } from '@shared/schema/types';
-import { readEvent, readEvents, observeEvents, observeHistory, lostValues } from '@shared/schema';
-import { addDays, diffDays, effectiveEnd } from '@shared/time/dates';
+import { readEvent, readEvents, observeEvents, observeHistory, lostValues, roots } from '@shared/schema';
+import { addDays, effectiveEnd } from '@shared/time/dates';
 import { db, type EventIndexRow } from './db';
+import { MemoryIndex, spanDaysOf, type IndexedEvent, type MemoryEntry } from './memory-index';
 
 /** What a range query returns: the record, plus whether it carries an overwritten value. */
-export type IndexedEvent = EventRecord & { conflicted?: boolean };
+export type { IndexedEvent } from './memory-index';
 
-/** Rows for a live event: deleted and invalid records are not indexed (they have their own lists). */
-function toRow(ws: string, record: EventRecord, doc: Y.Doc): EventIndexRow {
-  const row: EventIndexRow = {
-    ws,
+/** Index entry of a live event (deleted and invalid records are not indexed: they have their own lists). */
+function toEntry(record: EventRecord, doc: Y.Doc): MemoryEntry {
+  const conflicted = lostValues(doc, record).length > 0;
+  return {
     id: record.id,
     start: record.start,
     end: effectiveEnd(record.start, record.end),
-    recurring: record.rrule ? 1 : 0,
-    record,
+    recurring: Boolean(record.rrule),
+    value: conflicted ? { ...record, conflicted: true } : record,
   };
-  if (lostValues(doc, record).length > 0) row.conflicted = true;
-  return row;
 }
 
-function spanDays(row: EventIndexRow): number {
-  return Math.max(1, diffDays(row.start.slice(0, 10), row.end.slice(0, 10)));
+function toRow(ws: string, entry: MemoryEntry): EventIndexRow {
+  const { conflicted, ...record } = entry.value;
+  const row: EventIndexRow = { ws, id: entry.id, start: entry.start, end: entry.end, recurring: entry.recurring ? 1 : 0, record };
+  if (conflicted) row.conflicted = true;
+  return row;
 }
 
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
@@ -32,13 +34,25 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
 }
 
 /**
- * Keeps the Dexie projection of one workspace's events in step with its Y.Doc,
- * so views can ask for a visible range instead of walking the whole document.
+ * Range queries over one workspace's live events.
+ *
+ * Before the Y.Doc has loaded, queries read the Dexie projection (table eventIndex), so the
+ * calendar's first paint needs no doc. Once start() has run they are answered from an in-memory
+ * index built from the doc (memory-index.ts) and kept up to date per changed id by the same
+ * observers that keep the projection written in the background for the next cold open.
  */
 export class EventIndex {
   private maxSpanDays = 1;
+  /** State vector the projection claimed when primed: what the first paint was read from. */
+  private primedState: Uint8Array | undefined;
+  /** Ids whose projection rows wait to be written. */
   private pending = new Set<string>();
+  /** Ids whose in-memory entries wait to be re-read from the doc (before the next query). */
+  private changed = new Set<string>();
+  private memory: MemoryIndex | null = null;
+  private notifyQueued = false;
   private flushing: Promise<void> | null = null;
+  private starting: Promise<void> | null = null;
   /** Set once the projection matches the doc; until then observed ids wait in `pending`. */
   private following = false;
   private unobserve: (() => void) | null = null;
@@ -53,32 +67,58 @@ export class EventIndex {
   async prime(): Promise<void> {
     const row = await db().workspaces.get(this.ws);
     this.maxSpanDays = row?.maxSpanDays ?? 1;
+    this.primedState = row?.indexedState;
   }
 
   /**
-   * Once the doc is loaded: rebuild when it changed since the last projection (another
-   * device, a write lost in a crash), then follow its changes.
+   * Once the doc is loaded: answer queries from memory, rebuild the projection when the doc
+   * changed since it was written (another device, a write lost in a crash), then follow changes.
    */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    return (this.starting ??= this.begin());
+  }
+
+  private async begin(): Promise<void> {
     // Observe first: a change landing while the projection is checked or rebuilt (an await
-    // away) would otherwise never reach the index. Writes wait until the rebuild is done, so
-    // its snapshot cannot overwrite them.
+    // away) would otherwise never reach the index. Projection writes wait until the rebuild is
+    // done, so its snapshot cannot overwrite them; the memory index takes them at once.
     const onIds = (ids: Set<string>) => {
-      for (const id of ids) this.pending.add(id);
+      for (const id of ids) {
+        this.pending.add(id);
+        this.changed.add(id);
+      }
+      this.queueNotify();
       if (this.following) void this.flush();
     };
     const offEvents = observeEvents(this.doc, onIds);
     // History can change without the event (a dismissed conflict): its mark must follow.
-    const offHistory = observeHistory(this.doc, onIds);
+    // (History also covers campaigns and teams: only events' ids concern the index.)
+    const events = roots(this.doc).events;
+    const offHistory = observeHistory(this.doc, (ids) => {
+      const ours = new Set([...ids].filter((id) => events.has(id)));
+      if (ours.size) onIds(ours);
+    });
     this.unobserve = () => {
       offEvents();
       offHistory();
     };
+    const memory = new MemoryIndex();
+    memory.reset(this.readAll());
+    this.changed.clear();
+    this.memory = memory;
+    // Reads of the projection are no longer needed.
+    this.cache = [];
+    // What was painted came from a projection of another state: show the doc's.
+    let notified = false;
+    if (!sameBytes(this.primedState, Y.encodeStateVector(this.doc))) {
+      notified = true;
+      this.notify();
+    }
     const row = await db().workspaces.get(this.ws);
     if (!row || !sameBytes(row.indexedState, Y.encodeStateVector(this.doc))) {
-      this.pending.clear();
-      await this.rebuild();
-      this.notify();
+      this.applyChanged();
+      await this.writeAll(memory.all());
+      if (!notified) this.notify();
     }
     this.following = true;
     if (this.pending.size > 0) await this.flush();
@@ -95,21 +135,57 @@ export class EventIndex {
     return () => this.listeners.delete(listener);
   }
 
-  /** Recently read ranges (rows), so a month already fetched or prefetched is answered from memory. */
-  private cache: { from: string; to: string; rows: Promise<EventIndexRow[]> }[] = [];
-
   private notify(): void {
-    this.cache = [];
     for (const l of this.listeners) l();
   }
 
+  /** Changes of one tick (a bulk import fires many observers) make one notification. */
+  private queueNotify(): void {
+    if (this.notifyQueued) return;
+    this.notifyQueued = true;
+    queueMicrotask(() => {
+      this.notifyQueued = false;
+      this.applyChanged();
+      this.notify();
+    });
+  }
+
+  /** Brings the memory index up to date with every change observed so far. */
+  private applyChanged(): void {
+    if (!this.memory || this.changed.size === 0) return;
+    const ids = [...this.changed];
+    this.changed.clear();
+    this.memory.update(ids.map((id) => [id, this.readEntry(id)] as [string, MemoryEntry | null]));
+  }
+
+  private readEntry(id: string): MemoryEntry | null {
+    const read = readEvent(this.doc, id);
+    return read?.ok && read.record.deletedAt === undefined ? toEntry(read.record, this.doc) : null;
+  }
+
+  private readAll(): MemoryEntry[] {
+    return readEvents(this.doc)
+      .events.filter((e) => e.deletedAt === undefined)
+      .map((e) => toEntry(e, this.doc));
+  }
+
+  /** Rebuild the projection (and, once started, the memory index) from the doc. */
   async rebuild(): Promise<void> {
+    const entries = this.readAll();
+    if (this.memory) {
+      this.memory.reset(entries);
+      this.changed.clear();
+    }
+    await this.writeAll(entries);
+  }
+
+  /** Replace the projection by `entries`, a snapshot of the doc as it is now. */
+  private async writeAll(entries: MemoryEntry[]): Promise<void> {
     const d = db();
     // Whatever changes from here on is observed and written after this snapshot.
     this.pending.clear();
-    const { events } = readEvents(this.doc);
-    const rows = events.filter((e) => e.deletedAt === undefined).map((e) => toRow(this.ws, e, this.doc));
-    this.maxSpanDays = rows.reduce((m, r) => Math.max(m, spanDays(r)), 1);
+    const rows = entries.map((e) => toRow(this.ws, e));
+    this.maxSpanDays = rows.reduce((m, r) => Math.max(m, spanDaysOf(r.start, r.end)), 1);
     const state = Y.encodeStateVector(this.doc);
     await d.transaction('rw', [d.eventIndex, d.workspaces], async () => {
       await d.eventIndex.where('[ws+id]').between([this.ws, ''], [this.ws, '\uffff']).delete();
@@ -118,38 +194,43 @@ export class EventIndex {
     });
   }
 
-  /** Resolves once every change seen so far is written to the index. */
+  /** Resolves once every change seen so far is in the memory index and written to the projection. */
   async settled(): Promise<void> {
+    if (this.starting) await this.starting;
+    this.applyChanged();
     while (this.flushing) await this.flushing;
   }
 
   private flush(): Promise<void> {
     if (this.flushing) return this.flushing;
     this.flushing = (async () => {
-      // Batch everything observed in the same tick (a bulk import fires many observers).
-      await Promise.resolve();
-      while (this.pending.size > 0) {
-        const ids = [...this.pending];
-        this.pending.clear();
-        await this.write(ids);
+      try {
+        // Batch everything observed in the same tick (a bulk import fires many observers).
+        await Promise.resolve();
+        while (this.pending.size > 0) {
+          const ids = [...this.pending];
+          this.pending.clear();
+          await this.write(ids);
+        }
+      } finally {
+        this.flushing = null;
       }
-      this.flushing = null;
-      this.notify();
     })();
     return this.flushing;
   }
 
   private async write(ids: string[]): Promise<void> {
     performance.mark('cc:index-write', { detail: ids.length });
+    this.applyChanged();
     const d = db();
     const put: EventIndexRow[] = [];
     const del: [string, string][] = [];
     for (const id of ids) {
-      const read = readEvent(this.doc, id);
-      if (read?.ok && read.record.deletedAt === undefined) put.push(toRow(this.ws, read.record, this.doc));
+      const entry = this.memory ? this.memory.get(id) : (this.readEntry(id) ?? undefined);
+      if (entry) put.push(toRow(this.ws, entry));
       else del.push([this.ws, id]);
     }
-    for (const r of put) this.maxSpanDays = Math.max(this.maxSpanDays, spanDays(r));
+    for (const r of put) this.maxSpanDays = Math.max(this.maxSpanDays, spanDaysOf(r.start, r.end));
     const state = Y.encodeStateVector(this.doc);
     await d.transaction('rw', [d.eventIndex, d.workspaces], async () => {
       if (put.length) await d.eventIndex.bulkPut(put);
@@ -159,10 +240,39 @@ export class EventIndex {
   }
 
   /**
-   * Events that may touch [from, to) (`YYYY-MM-DD`, `to` exclusive): one-off events by the start
-   * index reaching back by the longest span, plus every recurring series (expanded by the caller).
+   * Events that may touch [from, to) (`YYYY-MM-DD`, `to` exclusive): one-off events overlapping
+   * it, plus every recurring series (expanded by the caller).
    */
-  async query(from: string, to: string): Promise<IndexedEvent[]> {
+  query(from: string, to: string): Promise<IndexedEvent[]> {
+    const now = this.queryNow(from, to);
+    return now ? Promise.resolve(now) : this.queryStored(from, to);
+  }
+
+  /** The same answer without waiting, once the doc has loaded (start() has run); else null. */
+  queryNow(from: string, to: string): IndexedEvent[] | null {
+    if (!this.memory) return null;
+    this.applyChanged();
+    return this.memory.query(from, to);
+  }
+
+  /** Read ahead of need (the months either side of the visible one), only what is not cached yet. */
+  async prefetch(from: string, to: string): Promise<void> {
+    if (this.memory) return;
+    const gap = this.firstGap(from, to);
+    if (gap) await this.read(gap.from, gap.to);
+  }
+
+  // ---- The persisted projection, read before the doc has loaded ----
+
+  /**
+   * Recently read ranges (rows), so a month already fetched or prefetched is answered without
+   * another read. Only used before start(): edits are not observed until then, and from then on
+   * the memory index answers.
+   */
+  private cache: { from: string; to: string; rows: Promise<EventIndexRow[]> }[] = [];
+
+  /** By the start index reaching back by the longest span, plus every recurring series. */
+  private async queryStored(from: string, to: string): Promise<IndexedEvent[]> {
     const parts = this.cover(from, to) ?? [this.read(from, to)];
     const seen = new Set<string>();
     const out: IndexedEvent[] = [];
@@ -173,13 +283,8 @@ export class EventIndex {
         out.push(r.conflicted ? { ...r.record, conflicted: true } : r.record);
       }
     }
-    return out;
-  }
-
-  /** Read ahead of need (the months either side of the visible one), only what is not cached yet. */
-  async prefetch(from: string, to: string): Promise<void> {
-    const gap = this.firstGap(from, to);
-    if (gap) await this.read(gap.from, gap.to);
+    // The doc loaded while the projection was read: it is the source of truth.
+    return this.queryNow(from, to) ?? out;
   }
 
   /** Cached reads (done or in flight) whose ranges together cover [from, to), or null. */
