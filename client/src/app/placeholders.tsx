@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { t } from './i18n';
+import { t } from '../i18n';
 
 /** Routes of Contract 3 whose screens belong to later work: they answer, and say so plainly. */
 export function NotYetBuilt() {

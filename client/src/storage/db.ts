@@ -2,7 +2,15 @@ import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
 import type { EventRecord } from '@shared/schema/types';
-import type { WorkspaceAccess } from '../sync/access';
+import type { Role } from '@shared/protocol';
+
+/** How this device reaches a workspace on the relay (absent: the workspace is local only). */
+export interface WorkspaceAccess {
+  role: Role;
+  token: string;
+  /** Kept by the owner, to show share links and rotate them. */
+  links?: { ownerToken: string; editToken: string; viewToken: string };
+}
 
 /** One row per workspace known on this device; `doc` is the workspace's Y.Doc, stored by y-dexie. */
 export interface WorkspaceRow {

@@ -50,12 +50,3 @@ export async function deleteWorkspace(id: string): Promise<void> {
     await d.workspaces.delete(id);
   });
 }
-
-export const WORKSPACE_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
-
-/** 16 url-safe random characters: satisfies the relay's id rule and never collides in practice. */
-export function newWorkspaceId(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => alphabet[b & 63]).join('');
-}

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { OpenWorkspace } from '../storage/open-workspace';
-import { readAccess, saveAccess, type WorkspaceAccess } from '../sync/access';
+import { readAccess, saveAccess, type WorkspaceAccess } from '../storage/access';
 import type { SyncConnection, SyncProblem, SyncState } from '../sync/connection';
 import { colorFor, watchPeers, type PeerState } from '../sync/presence';
 import { displayName } from './display-name';
@@ -11,8 +11,6 @@ export interface SyncApi {
   lastSyncedAt: Accessor<number | null>;
   problem: Accessor<SyncProblem>;
   peers: Accessor<PeerState[]>;
-  /** A view link: everything shows, nothing can be changed. */
-  readOnly: Accessor<boolean>;
   /** Tell the others which event this user has open (null when none). */
   setEditing(eventId: string | null): void;
   /** Store new access (first share, rotated links) and reconnect with it. */
@@ -39,7 +37,7 @@ export function createSyncStore(open: OpenWorkspace): SyncApi {
     // The y-websocket client loads only for shared workspaces, after the calendar has painted.
     const { connectWorkspace } = await import('../sync/connection');
     if (mine !== generation || disposed) return;
-    const c = connectWorkspace(open.doc, open.id, a);
+    const c = connectWorkspace(open.doc, open.id, a.token);
     disposePeers = watchPeers(c.awareness, setPeers);
     setConnection(c);
   };
@@ -71,7 +69,6 @@ export function createSyncStore(open: OpenWorkspace): SyncApi {
     lastSyncedAt: () => connection()?.lastSyncedAt() ?? null,
     problem: () => connection()?.problem() ?? null,
     peers,
-    readOnly: () => access()?.role === 'view',
     setEditing(eventId) {
       editing = eventId;
       connection()?.awareness.setLocalStateField('editing', eventId);

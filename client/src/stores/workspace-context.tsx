@@ -1,26 +1,17 @@
-import { createContext, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
+import { createContext, createMemo, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
 import * as Y from 'yjs';
-import type { EventFields, PlanRecord, SectionRecord } from '@shared/schema/types';
-import {
-  LOCAL_ORIGIN,
-  SYSTEM_ORIGIN,
-  createEventWithHistory,
-  purgeEvent,
-  readMeta,
-  restoreEvent,
-  roots,
-  setWorkspaceName,
-  softDeleteEvent,
-  updateEventWithHistory,
-  HISTORY_ROOT,
-  readPlans,
-  readSections,
-} from '@shared/schema';
+import type { PlanRecord, SectionRecord } from '@shared/schema/types';
+import { SYSTEM_ORIGIN, readMeta, readPlans, readSections, roots } from '@shared/schema';
+import type { ReadOnlyReason, Result, WorkspaceApi } from '@shared/workspace';
+import { createWorkspaceReader, type WorkspaceReader } from '@shared/workspace/reader';
+import type { IndexedEvent } from '../storage/event-index';
 import type { OpenWorkspace } from '../storage/open-workspace';
 import { setRegistryName } from '../storage/workspace-registry';
+import { locale } from '../i18n';
 import { createRecordLists, type RecordLists } from './record-lists';
 import { displayName } from './display-name';
 import { createSyncStore, type SyncApi } from './sync-store';
+import { createLinkCounts, type LinkCount } from './link-counts';
 
 /**
  * Benchmarks and browser tests seed large workspaces through this hook (a Yjs update is
@@ -37,50 +28,53 @@ function exposeTestHook(open: OpenWorkspace): void {
   };
 }
 
-/** A new record stores only what was filled in: no empty strings or lists. */
-function withoutEmpty(fields: EventFields): EventFields {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    out[k] = v;
-  }
-  return out as unknown as EventFields;
-}
-
-export interface WorkspaceApi {
+/**
+ * What a workspace screen gets: signals to read, the workspace reader, and the one write API
+ * (`run`). Screens never see the Y.Doc: every change is a command (shared/src/workspace),
+ * validated, recorded in the field history, undoable, and refused while read-only.
+ */
+export interface WorkspaceStore {
   id: string;
-  doc: Y.Doc;
-  open: OpenWorkspace;
   lists: RecordLists;
   sync: SyncApi;
   name: Accessor<string>;
   timezone: Accessor<string>;
   /** The doc has loaded: edits may start (the calendar already shows the persisted index). */
   ready: Accessor<boolean>;
+  /** Why nothing can be changed (a view link, a document from a newer app), or null. */
+  readOnly: Accessor<ReadOnlyReason | null>;
+  /** Loaded and not read-only. */
+  canEdit: Accessor<boolean>;
   /** Bumps whenever the event index changed, so range views refetch. */
   revision: Accessor<number>;
   /** Live (not deleted) plans, oldest first; small, re-read on any plan change. */
   plans: Accessor<PlanRecord[]>;
   /** Sections of the live plans, in outline order. */
   sections: Accessor<SectionRecord[]>;
+  /** Linked and done activities per section id, kept per changed event. */
+  linkCounts: Accessor<Map<string, LinkCount>>;
+  run: WorkspaceApi['run'];
+  read: WorkspaceReader;
+  /** Live events that may touch [from, to) (recurring series are returned whole, for expansion). */
+  queryEvents(from: string, to: string): Promise<IndexedEvent[]>;
+  /** Read a range ahead of need. */
+  prefetchEvents(from: string, to: string): Promise<void>;
+  /** Start loading the doc now, and resolve once it (and the index check) has loaded. */
+  whenLoaded(): Promise<void>;
+  /** Ask for the doc to load (after the calendar's first paint from the index). */
+  load(): void;
   canUndo: Accessor<boolean>;
   canRedo: Accessor<boolean>;
-  rename(name: string): void;
-  createEvent(fields: EventFields): string;
-  updateEvent(id: string, patch: Partial<EventFields>): void;
-  deleteEvent(id: string): void;
-  restoreEvent(id: string): void;
-  purgeEvent(id: string): void;
   undo(): void;
   redo(): void;
 }
 
-const Ctx = createContext<WorkspaceApi>();
+const Ctx = createContext<WorkspaceStore>();
 
-export function useWorkspace(): WorkspaceApi {
-  const api = useContext(Ctx);
-  if (!api) throw new Error('useWorkspace outside a WorkspaceProvider');
-  return api;
+export function useWorkspace(): WorkspaceStore {
+  const store = useContext(Ctx);
+  if (!store) throw new Error('useWorkspace outside a WorkspaceProvider');
+  return store;
 }
 
 /** Everything a workspace screen needs, built once per opened workspace (like solid-realworld's store factories). */
@@ -90,10 +84,12 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const [name, setName] = createSignal(props.open.registryName);
   const [ready, setReady] = createSignal(false);
   const [timezone, setTimezone] = createSignal(readMeta(doc).timezone);
+  const [metaRevision, setMetaRevision] = createSignal(0);
   const onMeta = () => {
     const m = readMeta(doc);
     if (m.name) setName(m.name);
     setTimezone(m.timezone);
+    setMetaRevision((r) => r + 1);
     if (m.name) void setRegistryName(id, m.name);
   };
   meta.observe(onMeta);
@@ -101,7 +97,6 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const [revision, setRevision] = createSignal(0);
   const offIndex = props.open.index.onChange(() => setRevision((r) => r + 1));
 
-  // Only this user's edits are undoable; edits from other tabs or peers are not.
   // Plans and sections: a few hundred records at most, so a change simply re-reads them.
   const [plans, setPlans] = createSignal<PlanRecord[]>([]);
   const [sections, setSections] = createSignal<SectionRecord[]>([]);
@@ -123,64 +118,80 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   roots(doc).plans.observeDeep(onOutline);
   roots(doc).sections.observeDeep(onOutline);
 
-  const undoManager = new Y.UndoManager([roots(doc).events, roots(doc).campaigns, roots(doc).teams, roots(doc).plans, roots(doc).sections, doc.getMap(HISTORY_ROOT)], {
-    trackedOrigins: new Set([LOCAL_ORIGIN]),
-    captureTimeout: 400,
+  const sync = createSyncStore(props.open);
+  // The write API (command table, draft and holiday rules) loads with the doc, after the
+  // calendar's first paint from the index: nothing can be edited before the doc is loaded anyway.
+  const [api, setApi] = createSignal<WorkspaceApi | null>(null);
+  let offUndo = () => {};
+  const [undoRevision, setUndoRevision] = createSignal(0);
+  const readOnly = createMemo(() => {
+    sync.access();
+    metaRevision();
+    return api()?.readOnly() ?? null;
   });
-  const [canUndo, setCanUndo] = createSignal(false);
-  const [canRedo, setCanRedo] = createSignal(false);
-  const onStack = () => {
-    setCanUndo(undoManager.undoStack.length > 0);
-    setCanRedo(undoManager.redoStack.length > 0);
-  };
-  undoManager.on('stack-item-added', onStack);
-  undoManager.on('stack-item-popped', onStack);
-  undoManager.on('stack-cleared', onStack);
+  const canUndo = createMemo(() => (undoRevision(), readOnly(), api()?.canUndo() ?? false));
+  const canRedo = createMemo(() => (undoRevision(), readOnly(), api()?.canRedo() ?? false));
+  const notReady: Result<never> = { ok: false, error: { code: 'failed', message: 'The workspace is still loading', problems: [] } };
+  const run: WorkspaceApi['run'] = (name, input) => api()?.run(name, input) ?? notReady;
 
   const { lists, start: startLists, dispose } = createRecordLists(doc);
-  const sync = createSyncStore(props.open);
-  void props.open.loaded.then(() => {
+  // Counted only once someone looks (the outline panel, the plan page): one walk of the events.
+  let counts: ReturnType<typeof createLinkCounts> | undefined;
+  const linkCounts = () => (counts ??= createLinkCounts(doc)).counts();
+
+  let disposed = false;
+  void Promise.all([props.open.loaded, import('@shared/workspace')]).then(([, { createWorkspaceApi }]) => {
+    if (disposed) return;
+    const a = createWorkspaceApi(doc, { role: () => sync.access()?.role, by: () => displayName() || undefined, locale });
+    offUndo = a.onUndoChange(() => setUndoRevision((r) => r + 1));
+    setApi(a);
     onMeta();
     readOutline();
     startLists();
     setReady(true);
   });
-  const by = () => displayName() || undefined;
 
   exposeTestHook(props.open);
 
   onCleanup(() => {
+    disposed = true;
     (globalThis as { __cc?: unknown }).__cc = undefined;
     meta.unobserve(onMeta);
     roots(doc).plans.unobserveDeep(onOutline);
     roots(doc).sections.unobserveDeep(onOutline);
     offIndex();
-    undoManager.destroy();
+    offUndo();
+    api()?.destroy();
+    counts?.dispose();
     dispose();
   });
 
-  const api: WorkspaceApi = {
+  const store: WorkspaceStore = {
     id,
-    doc,
-    open: props.open,
     lists,
     sync,
     name,
     timezone,
     ready,
+    readOnly,
+    canEdit: () => ready() && readOnly() === null,
     revision,
     plans,
     sections,
+    linkCounts,
+    run,
+    read: createWorkspaceReader(doc),
+    queryEvents: (from, to) => props.open.index.query(from, to),
+    prefetchEvents: (from, to) => props.open.index.prefetch(from, to),
+    whenLoaded: () => {
+      props.open.load();
+      return props.open.loaded;
+    },
+    load: () => props.open.load(),
     canUndo,
     canRedo,
-    rename: (n) => setWorkspaceName(doc, n, LOCAL_ORIGIN),
-    createEvent: (fields) => createEventWithHistory(doc, withoutEmpty(fields), { by: by(), origin: LOCAL_ORIGIN }),
-    updateEvent: (eid, patch) => updateEventWithHistory(doc, eid, patch, { by: by(), origin: LOCAL_ORIGIN }),
-    deleteEvent: (eid) => softDeleteEvent(doc, eid, { by: by(), origin: LOCAL_ORIGIN }),
-    restoreEvent: (eid) => restoreEvent(doc, eid, { by: by(), origin: LOCAL_ORIGIN }),
-    purgeEvent: (eid) => purgeEvent(doc, eid, { origin: LOCAL_ORIGIN }),
-    undo: () => undoManager.undo(),
-    redo: () => undoManager.redo(),
+    undo: () => void api()?.undo(),
+    redo: () => void api()?.redo(),
   };
-  return <Ctx.Provider value={api}>{props.children}</Ctx.Provider>;
+  return <Ctx.Provider value={store}>{props.children}</Ctx.Provider>;
 }

@@ -3,7 +3,6 @@ import type * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { reconnectDelay } from './backoff';
-import type { WorkspaceAccess } from './access';
 
 /** Contract 3's `sync-status` states. */
 export type SyncState = 'local' | 'offline' | 'connecting' | 'synced';
@@ -25,7 +24,7 @@ export interface SyncConnection {
  * the time of the last successful sync. Edits made while offline stay in the doc (and in
  * IndexedDB) and go out on the next sync.
  */
-export function connectWorkspace(doc: Y.Doc, workspaceId: string, access: WorkspaceAccess): SyncConnection {
+export function connectWorkspace(doc: Y.Doc, workspaceId: string, token: string): SyncConnection {
   const [state, setState] = createSignal<SyncState>('connecting');
   const [lastSyncedAt, setLastSyncedAt] = createSignal<number | null>(null);
   const [problem, setProblem] = createSignal<SyncProblem>(null);
@@ -35,7 +34,7 @@ export function connectWorkspace(doc: Y.Doc, workspaceId: string, access: Worksp
   let destroyed = false;
 
   const provider = new WebsocketProvider(`${origin}/sync`, workspaceId, doc, {
-    params: { token: access.token },
+    params: { token },
     // Other tabs already share the doc through IndexedDB (y-dexie).
     disableBc: true,
     // Every server close comes back to us: we reconnect with jitter, or stop for 44xx.

@@ -1,4 +1,4 @@
-import { locale, setLocale, t } from '../app/i18n';
+import { locale, setLocale, t } from '../i18n';
 
 export function LanguageToggle() {
   return (

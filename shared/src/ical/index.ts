@@ -2,14 +2,13 @@
 export { exportIcs, exportRRule, eventComponent, UID_SUFFIX, PRODID, STATUS_TO_ICAL, DESCRIPTION_LABELS, type ExportIcsOptions } from './export';
 export {
   parseIcs,
-  icsPatch,
   idFromUid,
   kindFromCategory,
-  sameRRule,
   IcsError,
   type IcsErrorCode,
   type ImportedEvent,
   type ParsedIcs,
   type ParseIcsOptions,
 } from './import';
+export { icsPatch, sameRRule } from './merge';
 export { ianaZoneFor, vtimezoneLines, WINDOWS_ZONES } from './zones';

@@ -11,10 +11,10 @@ import * as rruleNamespace from 'rrule';
 
 type RRuleModule = typeof rruleNamespace;
 
+// Reflect.get rather than `.default`: the bundler sees that the ESM build has no default export
+// and would warn that the (unused in that case) branch reads undefined.
 const lib: RRuleModule =
-  (rruleNamespace as Partial<RRuleModule>).RRule !== undefined
-    ? rruleNamespace
-    : (rruleNamespace as unknown as { default: RRuleModule }).default;
+  (rruleNamespace as Partial<RRuleModule>).RRule !== undefined ? rruleNamespace : (Reflect.get(rruleNamespace, 'default') as RRuleModule);
 
 export const RRule = lib.RRule;
 export type RRule = InstanceType<RRuleModule['RRule']>;

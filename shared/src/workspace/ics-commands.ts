@@ -2,7 +2,7 @@ import { EVENTS, readEvent } from '../schema/events';
 import { createWithHistory, updateWithHistory } from '../schema/history';
 import { isDeleted } from '../schema/records';
 import type { ParsedIcs } from '../ical/import';
-import { icsPatch } from '../ical/import';
+import { icsPatch } from '../ical/merge';
 import type { CommandContext } from './context';
 
 export interface IcsImportResult {

@@ -1,17 +1,18 @@
 import { createEffect, createMemo, createSignal, For, lazy, onMount, Show } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import type { Calendar, EventInput } from 'fullcalendar';
-import { LOCAL_ORIGIN, readEvent, readPlan, readTray, removeFromTray, sectionWithDescendants } from '@shared/schema';
+import { sectionWithDescendants } from '@shared/schema';
 import { sectionLabelPath } from '@shared/plan-text/label-path';
 import { EVENT_STATUSES } from '@shared/schema/types';
+import { matchesFilter } from '@shared/workspace/filters';
 import { addDays, fromUtcMs, todayIn, isValidDateValue, isAllDay } from '@shared/time/dates';
 import { CalendarView, type EventMove, type RangeSelection } from '../../calendar/CalendarView';
 import { toEventInputs } from '../../calendar/event-inputs';
 import { limitPerDay } from '../../calendar/day-budget';
 import { isViewName, type ViewName } from '../../calendar/views';
 import { useWorkspace } from '../../stores/workspace-context';
-import { createFilters, matchesFilters } from '../../stores/filters';
-import { locale, statusLabel, t } from '../../app/i18n';
+import { createFilters } from '../../stores/filters';
+import { locale, statusLabel, t } from '../../i18n';
 import type { EditorTarget } from '../editor/EventEditor';
 import { KindLegend } from './KindLegend';
 import { NeedsAttention } from './NeedsAttention';
@@ -36,7 +37,7 @@ export function CalendarPage() {
   const today = () => todayIn(ws.timezone());
   const view = (): ViewName => (isViewName(params.view) ? params.view : 'month');
   const date = () => (params.date && isValidDateValue(params.date) && isAllDay(params.date) ? params.date : today());
-  const { filters, setFilters } = createFilters();
+  const { filters, setFilters, showObservances } = createFilters();
   const [title, setTitle] = createSignal('');
   const [range, setRange] = createSignal({ from: today(), to: today() });
   const [editor, setEditor] = createSignal<EditorTarget | null>(null);
@@ -83,7 +84,7 @@ export function CalendarPage() {
     // Measures are read by `npm run bench` to tell storage time from expansion and rendering.
     const t0 = performance.now();
     const sections = sectionSet();
-    const records = (await ws.open.index.query(from, to)).filter((e) => matchesFilters(e, filters, sections));
+    const records = (await ws.queryEvents(from, to)).filter((e) => matchesFilter(e, filters, sections));
     const t1 = performance.now();
     let inputs = [...observanceInputs(from, to), ...(await toEventInputs(records, from, to, editingBy()))];
     const budget = DAY_BUDGET[inView];
@@ -94,8 +95,8 @@ export function CalendarPage() {
     // read the neighbouring months so prev/next are answered from memory.
     requestAnimationFrame(() =>
       setTimeout(() => {
-        ws.open.load();
-        void ws.open.index.prefetch(to, addDays(to, 45)).then(() => ws.open.index.prefetch(addDays(from, -45), from));
+        ws.load();
+        void ws.prefetchEvents(to, addDays(to, 45)).then(() => ws.prefetchEvents(addDays(from, -45), from));
       }, 0),
     );
     return inputs;
@@ -103,7 +104,7 @@ export function CalendarPage() {
 
   /** Event id → the name of a colleague who has it open. */
   const editingBy = createMemo(() => new Map(ws.sync.peers().filter((p) => p.editing).map((p) => [p.editing!, p.name])));
-  const canEdit = () => ws.ready() && !ws.sync.readOnly();
+  const canEdit = ws.canEdit;
 
   // Anything that changes what the visible range shows triggers one refetch.
   const revision = createMemo(() => [
@@ -130,28 +131,27 @@ export function CalendarPage() {
   };
 
   const openExisting = (id: string, occurrenceStart?: string) => {
-    const read = readEvent(ws.doc, id);
+    const read = ws.read.event(id);
     if (read?.ok) setEditor({ record: read.record, occurrenceStart });
   };
 
   // Presence: colleagues see which event this user has open.
   createEffect(() => ws.sync.setEditing(editor()?.record?.id ?? null));
 
-  const save = (fields: ReturnType<typeof draftToFields>, existing?: { id: string }) => {
-    if (existing) ws.updateEvent(existing.id, fields);
-    else ws.createEvent(fields);
+  /** Runs a command; on refusal the message shows in the page's notice. */
+  const [notice, setNotice] = createSignal('');
+  const save = (fields: ReturnType<typeof draftToFields>, existing?: { id: string }): string | null => {
+    const r = existing ? ws.run('event.update', { id: existing.id, patch: fields }) : ws.run('event.create', { fields });
+    if (!r.ok) return r.error.message;
     setEditor(null);
+    return null;
   };
 
+  /** A drag or resize: refused moves snap back (CalendarView reverts when this returns false). */
   const move = (m: EventMove): boolean => {
-    const read = readEvent(ws.doc, m.id);
-    if (!read?.ok) return false;
-    try {
-      ws.updateEvent(m.id, { start: m.start, end: m.end });
-      return true;
-    } catch {
-      return false;
-    }
+    const r = ws.run('event.move', { id: m.id, start: m.start, end: m.end });
+    if (!r.ok) setNotice(r.error.message);
+    return r.ok;
   };
 
   /** A section dragged onto a day opens the editor prefilled; a tray item becomes an event there. */
@@ -160,28 +160,14 @@ export function CalendarPage() {
     if (data.drag === 'section' && data.sectionId) {
       setEditor({ start, prefill: { title: data.title ?? '', sectionIds: [data.sectionId] } });
     } else if (data.drag === 'tray' && data.plan && data.key) {
-      const plan = readPlan(ws.doc, data.plan);
-      const item = plan?.ok ? readTray(plan.record).find((i) => i.key === data.key) : undefined;
-      if (!item) return;
-      ws.doc.transact(() => {
-        ws.createEvent({
-          title: item.title,
-          kind: item.kind === 'campaign' ? 'other' : item.kind,
-          start,
-          status: 'planned',
-          units: item.units,
-          sectionIds: item.sectionId ? [item.sectionId] : [],
-          notes: item.cue ? t('plannedTime', { cue: item.cue }) : '',
-        });
-        removeFromTray(ws.doc, data.plan!, item.key, { origin: LOCAL_ORIGIN });
-      }, LOCAL_ORIGIN);
+      const r = ws.run('tray.schedule', { planId: data.plan, key: data.key, start });
+      if (!r.ok) setNotice(r.error.message);
     }
   };
 
   const skipOccurrence = (id: string, occurrenceStart: string) => {
-    const read = readEvent(ws.doc, id);
-    if (!read?.ok) return;
-    ws.updateEvent(id, { exdates: [...(read.record.exdates ?? []), occurrenceStart] });
+    const r = ws.run('event.skipOccurrence', { id, occurrenceStart });
+    if (!r.ok) setNotice(r.error.message);
     setEditor(null);
   };
 
@@ -230,7 +216,7 @@ export function CalendarPage() {
           {t('outline')}
         </button>
         <ExchangeMenu month={(params.date ?? date()).slice(0, 7)} />
-        <Show when={!ws.sync.readOnly()} fallback={<span class="badge-readonly" data-testid="read-only">{t('readOnly')}</span>}>
+        <Show when={!ws.readOnly()} fallback={<span class="badge-readonly" data-testid="read-only">{t('readOnly')}</span>}>
           <button type="button" class="primary" data-testid="new-event" disabled={!ws.ready()} onClick={() => openNew()}>
             + {t('newEvent')}
           </button>
@@ -261,10 +247,7 @@ export function CalendarPage() {
             type="checkbox"
             data-testid="observances-toggle"
             checked={filters.observances}
-            onChange={(e) => {
-              setFilters('observances', e.currentTarget.checked);
-              localStorage.setItem('cc.observances', e.currentTarget.checked ? '1' : '0');
-            }}
+            onChange={(e) => showObservances(e.currentTarget.checked)}
           />
           {t('observances')}
         </label>
@@ -285,6 +268,14 @@ export function CalendarPage() {
           </p>
         )}
       </For>
+      <Show when={notice()}>
+        <p class="notice error" role="alert" data-testid="calendar-notice">
+          {notice()}
+          <button type="button" class="icon-btn" aria-label={t('close')} onClick={() => setNotice('')}>
+            ×
+          </button>
+        </p>
+      </Show>
       <NeedsAttention />
       <div class="calendar-body" classList={{ 'with-outline': outlineOpen() }}>
       <Show when={outlineOpen()}>
@@ -324,7 +315,8 @@ export function CalendarPage() {
             onRestored={(id) => openExisting(id)}
             onSave={save}
             onDelete={(id) => {
-              ws.deleteEvent(id);
+              const r = ws.run('event.delete', { id });
+              if (!r.ok) setNotice(r.error.message);
               setEditor(null);
             }}
             onSkipOccurrence={skipOccurrence}

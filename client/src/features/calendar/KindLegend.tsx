@@ -2,7 +2,7 @@ import { For } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
 import { EVENT_KINDS } from '@shared/schema/types';
 import { KIND_COLORS } from '@shared/display/kind-colors';
-import { kindLabel, t } from '../../app/i18n';
+import { kindLabel, t } from '../../i18n';
 import type { Filters } from '../../stores/filters';
 
 /** The colour legend doubles as the kind filter: click a kind to hide or show it. */

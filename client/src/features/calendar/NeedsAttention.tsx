@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useWorkspace } from '../../stores/workspace-context';
-import { t } from '../../app/i18n';
+import { t } from '../../i18n';
 
 /** Records that fail validation: counted in a bar, listed on demand, never passed to the calendar. */
 export function NeedsAttention() {

@@ -3,7 +3,8 @@ import { EVENT_KINDS, EVENT_STATUSES, type EventRecord } from '@shared/schema/ty
 import { validateEventFields } from '@shared/schema';
 import { describeRRule, validateRRule } from '@shared/time/recurrence';
 import { Dialog } from '../../ui/Dialog';
-import { kindLabel, locale, statusLabel, t } from '../../app/i18n';
+import { formatDateTime, kindLabel, locale, statusLabel, t } from '../../i18n';
+import { WEEKDAY_NAMES, mondayFirst } from '@shared/i18n';
 import { EventHistory } from './EventHistory';
 import { useWorkspace } from '../../stores/workspace-context';
 import { SectionPicker, sectionChoices } from '../outline/SectionPicker';
@@ -24,7 +25,8 @@ export interface EditorTarget {
 export interface EventEditorProps {
   target: EditorTarget;
   readOnly: boolean;
-  onSave: (fields: ReturnType<typeof draftToFields>, existing?: EventRecord) => void;
+  /** Saves; a message means the workspace refused the change (the dialog stays open and shows it). */
+  onSave: (fields: ReturnType<typeof draftToFields>, existing?: EventRecord) => string | null;
   onDelete: (id: string) => void;
   onSkipOccurrence: (id: string, occurrenceStart: string) => void;
   onClose: () => void;
@@ -35,8 +37,6 @@ export interface EventEditorProps {
 }
 
 const REPEATS: RepeatChoice[] = ['none', 'daily', 'weekly', 'monthly', 'quarterly', 'halfyearly', 'yearly', 'custom'];
-const WEEKDAYS_ZH = ['一', '二', '三', '四', '五', '六', '日'];
-const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** Problems in the user's words, keyed by field, before anything touches the document. */
 function problemsOf(d: Draft): Record<string, string> {
@@ -66,6 +66,7 @@ export default function EventEditor(props: EventEditorProps) {
   );
   const choices = createMemo(() => sectionChoices(ws.sections(), ws.plans()));
   const [showErrors, setShowErrors] = createSignal(false);
+  const [refused, setRefused] = createSignal('');
   const problems = createMemo(() => problemsOf(draft()));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const text = (key: keyof Draft) => (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
@@ -83,7 +84,7 @@ export default function EventEditor(props: EventEditorProps) {
       setShowErrors(true);
       return;
     }
-    props.onSave(draftToFields(draft(), existing), existing);
+    setRefused(props.onSave(draftToFields(draft(), existing), existing) ?? '');
   };
 
   const err = (key: string) => (showErrors() ? problems()[key] : undefined);
@@ -201,7 +202,7 @@ export default function EventEditor(props: EventEditorProps) {
             </label>
             <Show when={draft().repeat === 'weekly'}>
               <div class="weekdays" role="group" aria-label={t('weekdays')}>
-                <For each={locale() === 'zh' ? WEEKDAYS_ZH : WEEKDAYS_EN}>
+                <For each={mondayFirst(WEEKDAY_NAMES[locale()][locale() === 'zh' ? 'narrow' : 'short'])}>
                   {(label, i) => (
                     <label class="chip">
                       <input
@@ -268,11 +269,16 @@ export default function EventEditor(props: EventEditorProps) {
           <Show when={err('form')}>
             <em class="error full">{err('form')}</em>
           </Show>
+          <Show when={refused()}>
+            <em class="error full" role="alert" data-testid="save-error">
+              {refused()}
+            </em>
+          </Show>
         </fieldset>
 
         <Show when={existing?.updatedAt}>
           <p class="meta-line">
-            {new Date(existing!.updatedAt!).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en')}
+            {formatDateTime(existing!.updatedAt!)}
             {existing!.updatedBy ? ` · ${existing!.updatedBy}` : ''}
           </p>
         </Show>

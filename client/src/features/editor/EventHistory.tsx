@@ -1,9 +1,9 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import type { EventFields, EventRecord } from '@shared/schema/types';
-import { dismissLostValue, lostValues, readHistory, restoreFieldValue, type HistoryEntry } from '@shared/schema';
+import type { EventRecord } from '@shared/schema/types';
+import type { HistoryEntry } from '@shared/schema';
+import type { Result } from '@shared/workspace';
 import { useWorkspace } from '../../stores/workspace-context';
-import { displayName } from '../../stores/display-name';
-import { kindLabel, locale, statusLabel, t, type MessageKey } from '../../app/i18n';
+import { formatDateTime, kindLabel, statusLabel, t, type MessageKey } from '../../i18n';
 
 const FIELD_KEYS: Partial<Record<string, MessageKey>> = {
   title: 'title', kind: 'kind', status: 'status', start: 'start', end: 'end', location: 'location',
@@ -28,20 +28,19 @@ function show(field: string, value: unknown): string {
 export function EventHistory(props: { record: EventRecord; readOnly: boolean; onRestored: () => void }) {
   const ws = useWorkspace();
   const [open, setOpen] = createSignal(false);
-  const lost = createMemo(() => lostValues(ws.doc, props.record));
-  const entries = createMemo(() => (open() ? readHistory(ws.doc, props.record.id).reverse() : []));
+  const lost = createMemo(() => ws.read.lostValues(props.record));
+  const entries = createMemo(() => (open() ? ws.read.history(props.record.id).reverse() : []));
   const isLost = (e: HistoryEntry) => lost().some((l) => l.field === e.f && JSON.stringify(l.value ?? null) === JSON.stringify(e.v ?? null));
-  const opts = () => ({ by: displayName() || undefined });
-  /** A restored value may no longer fit the rest of the event (an end before a new start). */
-  const attempt = (action: () => void) => {
-    try {
-      action();
+  const [error, setError] = createSignal('');
+  /** A restored value may no longer fit the rest of the event (an end before a new start): say why. */
+  const attempt = (result: Result<unknown>) => {
+    if (result.ok) {
+      setError('');
       props.onRestored();
-    } catch (err) {
-      alert(err instanceof Error ? err.message : String(err));
-    }
+    } else setError(result.error.message);
   };
-  const when = (at: number) => new Date(at).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en');
+  const restore = (field: string, value: unknown) => attempt(ws.run('history.restore', { id: props.record.id, field, value }));
+  const when = (at: number) => formatDateTime(at);
 
   return (
     <section class="history" data-testid="event-history">
@@ -58,13 +57,13 @@ export function EventHistory(props: { record: EventRecord; readOnly: boolean; on
                   <button
                     type="button"
                     data-testid="restore-lost"
-                    onClick={() => attempt(() => restoreFieldValue(ws.doc, props.record.id, l.field as keyof EventFields, l.value, opts()))}
+                    onClick={() => restore(l.field, l.value)}
                   >
                     {t('restoreValue')}
                   </button>
                   <button
                     type="button"
-                    onClick={() => attempt(() => dismissLostValue(ws.doc, props.record, l, opts()))}
+                    onClick={() => attempt(ws.run('history.dismiss', { id: props.record.id, lost: l }))}
                   >
                     {t('keepCurrent')}
                   </button>
@@ -73,6 +72,11 @@ export function EventHistory(props: { record: EventRecord; readOnly: boolean; on
             )}
           </For>
         </div>
+      </Show>
+      <Show when={error()}>
+        <p class="error" role="alert" data-testid="history-error">
+          {error()}
+        </p>
       </Show>
       <button type="button" class="link-btn" data-testid="toggle-history" onClick={() => setOpen(!open())}>
         {open() ? '▾' : '▸'} {t('history')}
@@ -91,7 +95,7 @@ export function EventHistory(props: { record: EventRecord; readOnly: boolean; on
                     <button
                       type="button"
                       class="link-btn"
-                      onClick={() => attempt(() => restoreFieldValue(ws.doc, props.record.id, e.f as keyof EventFields, e.v, opts()))}
+                      onClick={() => restore(e.f, e.v)}
                     >
                       {t('restoreValue')}
                     </button>

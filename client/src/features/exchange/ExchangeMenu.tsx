@@ -6,8 +6,8 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { useWorkspace } from '../../stores/workspace-context';
-import { displayName } from '../../stores/display-name';
-import { locale } from '../../app/i18n';
+import { createTranslator } from '@shared/i18n/format';
+import { locale } from '../../i18n';
 import './exchange.css';
 
 // The menu's own few strings (this file is in the calendar's first JS; the print page's are lazy).
@@ -29,6 +29,7 @@ const MESSAGES = {
     'not-icalendar': '这不是 iCalendar（.ics）文件。',
     syntax: '文件格式有误，无法读取。',
     read: '无法读取文件。',
+    refused: '{detail}',
     exportFailed: '导出失败：{reason}',
     close: '关闭',
   },
@@ -49,16 +50,12 @@ const MESSAGES = {
     'not-icalendar': 'this is not an iCalendar (.ics) file.',
     syntax: 'the file is malformed and cannot be read.',
     read: 'the file cannot be read.',
+    refused: '{detail}',
     exportFailed: 'Export failed: {reason}',
     close: 'Close',
   },
 } as const;
-type Key = keyof (typeof MESSAGES)['zh'];
-function pm(key: Key, vars?: Record<string, string | number>): string {
-  let text: string = MESSAGES[locale()][key];
-  if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
-  return text;
-}
+const pm = createTranslator<keyof (typeof MESSAGES)['zh']>(MESSAGES, locale);
 
 type Actions = typeof import('./actions');
 const loadActions = (): Promise<Actions> => import('./actions');
@@ -114,9 +111,9 @@ export function ExchangeMenu(props: { month: string }) {
     fileInput.value = '';
     if (!file) return;
     void run(async (a) => {
-      const r = await a.importIcsFile(ws, file, displayName() || undefined);
+      const r = await a.importIcsFile(ws, file);
       if (!r.ok) {
-        const reason = r.code === 'syntax' ? `${pm('syntax')} (${r.detail})` : pm(r.code);
+        const reason = r.code === 'syntax' ? `${pm('syntax')} (${r.detail})` : pm(r.code, { detail: r.detail });
         return { ok: false, text: pm('importError', { reason }) };
       }
       let text = pm('imported', { created: r.created, updated: r.updated, unchanged: r.unchanged });
@@ -151,7 +148,7 @@ export function ExchangeMenu(props: { month: string }) {
           <button type="button" role="menuitem" data-testid="export-ics-all" onClick={() => void exportIcs('all')}>
             {pm('exportIcsAll')}
           </button>
-          <Show when={!ws.sync.readOnly()}>
+          <Show when={!ws.readOnly()}>
             <button type="button" role="menuitem" data-testid="import-ics" onClick={() => fileInput.click()}>
               {pm('importIcs')}
             </button>

@@ -4,17 +4,17 @@
  * docx are each loaded only by the action that needs them.
  */
 import type { EventRecord } from '@shared/schema/types';
-import { LOCAL_ORIGIN, isDeleted, readEvents } from '@shared/schema';
+import type { Locale } from '@shared/i18n/locale';
 import { monthTableRows, monthTableTitle } from '@shared/print';
-import { applyIcsImport, exportIcs, IcsError, parseIcs } from '@shared/ical';
+import { exportIcs, IcsError, parseIcs } from '@shared/ical';
 import { expandOccurrences } from '@shared/time/recurrence';
 import { monthRange } from '@shared/time/dates';
-import type { WorkspaceApi } from '../../stores/workspace-context';
-import { docLoaded, liveOutline, monthEvents, sectionPathOf } from '../print/month-data';
+import type { CommandError } from '@shared/workspace/result';
+import type { WorkspaceStore } from '../../stores/workspace-context';
+import { liveOutline, monthEvents, sectionPathOf } from '../print/month-data';
 
-// The menu passes the locale and the user's name in: importing the app's i18n or stores here
-// would make the bundler split them out of the main chunk (measured with vite build).
-type Locale = 'zh' | 'en';
+// The menu passes the locale in: importing the app's i18n or stores here would make the
+// bundler split them out of the main chunk (measured with vite build).
 
 /** Save bytes or text as a file through a temporary <a download>. */
 export function download(data: BlobPart, filename: string, type: string): void {
@@ -30,22 +30,21 @@ export function download(data: BlobPart, filename: string, type: string): void {
 }
 
 /** A file name from the workspace name: no path or reserved characters. */
-export function fileBase(ws: WorkspaceApi): string {
+export function fileBase(ws: WorkspaceStore): string {
   const name = (ws.name() || ws.id).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 60);
   return name || 'calendar';
 }
 
 /** Live events with at least one occurrence in the month. */
-async function eventsInMonth(ws: WorkspaceApi, month: string): Promise<EventRecord[]> {
-  await docLoaded(ws);
+async function eventsInMonth(ws: WorkspaceStore, month: string): Promise<EventRecord[]> {
+  await ws.whenLoaded();
   const { start, end } = monthRange(month);
   return (await monthEvents(ws, month)).filter((e) => expandOccurrences(e, start, end, 1).length > 0);
 }
 
-export async function exportIcsFile(ws: WorkspaceApi, scope: { month: string } | 'all'): Promise<string> {
-  await docLoaded(ws);
-  const events =
-    scope === 'all' ? readEvents(ws.doc).events.filter((e) => !isDeleted(e)) : await eventsInMonth(ws, scope.month);
+export async function exportIcsFile(ws: WorkspaceStore, scope: { month: string } | 'all'): Promise<string> {
+  await ws.whenLoaded();
+  const events = scope === 'all' ? ws.read.liveEvents() : await eventsInMonth(ws, scope.month);
   const paths = sectionPathOf(liveOutline(ws));
   const text = exportIcs(events, {
     calendarName: ws.name() || ws.id,
@@ -59,11 +58,12 @@ export async function exportIcsFile(ws: WorkspaceApi, scope: { month: string } |
 
 export type ImportOutcome =
   | { ok: true; created: number; updated: number; unchanged: number; inTrash: number; failed: number }
-  | { ok: false; code: 'empty' | 'not-icalendar' | 'syntax' | 'read'; detail: string };
+  | { ok: false; code: 'empty' | 'not-icalendar' | 'syntax' | 'read'; detail: string }
+  | { ok: false; code: 'refused'; detail: string; error: CommandError };
 
 /** Parse first; only a file that parses is applied (one transaction, undoable). */
-export async function importIcsFile(ws: WorkspaceApi, file: File, by: string | undefined): Promise<ImportOutcome> {
-  await docLoaded(ws);
+export async function importIcsFile(ws: WorkspaceStore, file: File): Promise<ImportOutcome> {
+  await ws.whenLoaded();
   let parsed;
   try {
     parsed = parseIcs(await file.text(), { timezone: ws.timezone() });
@@ -71,7 +71,9 @@ export async function importIcsFile(ws: WorkspaceApi, file: File, by: string | u
     if (e instanceof IcsError) return { ok: false, code: e.code, detail: e.message };
     return { ok: false, code: 'read', detail: String((e as Error)?.message ?? e) };
   }
-  const r = applyIcsImport(ws.doc, parsed, { by, origin: LOCAL_ORIGIN });
+  const result = ws.run('ics.import', { parsed });
+  if (!result.ok) return { ok: false, code: 'refused', detail: result.error.message, error: result.error };
+  const r = result.value;
   return {
     ok: true,
     created: r.created.length,
@@ -83,7 +85,7 @@ export async function importIcsFile(ws: WorkspaceApi, file: File, by: string | u
 }
 
 /** The month table as .xlsx or .docx (the same rows as the print page). */
-export async function exportMonthTable(ws: WorkspaceApi, month: string, format: 'xlsx' | 'docx', loc: Locale): Promise<string> {
+export async function exportMonthTable(ws: WorkspaceStore, month: string, format: 'xlsx' | 'docx', loc: Locale): Promise<string> {
   const [exp, events] = await Promise.all([import('@shared/export'), eventsInMonth(ws, month)]);
   const rows = monthTableRows(events, month, { sectionPath: sectionPathOf(liveOutline(ws)), locale: loc });
   const title = monthTableTitle(ws.name(), month, loc);

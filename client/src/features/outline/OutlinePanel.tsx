@@ -1,9 +1,9 @@
-import { createMemo, For, onCleanup, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { flattenTree, readTray, sectionTree, type SectionNode } from '@shared/schema';
 import { useWorkspace } from '../../stores/workspace-context';
-import { kindLabel, t } from '../../app/i18n';
-import { createLinkCounts, type LinkCount } from './link-counts';
+import { kindLabel, t } from '../../i18n';
+import type { LinkCount } from '../../stores/link-counts';
 import { sectionChoices } from './SectionPicker';
 
 export interface OutlinePanelProps {
@@ -25,12 +25,10 @@ interface Row {
  */
 export default function OutlinePanel(props: OutlinePanelProps) {
   const ws = useWorkspace();
-  const { counts, dispose } = createLinkCounts(ws.doc);
-  onCleanup(dispose);
   const choices = createMemo(() => sectionChoices(ws.sections(), ws.plans()));
 
   const perPlan = createMemo(() => {
-    const c = counts();
+    const c = ws.linkCounts();
     return ws.plans().map((plan) => {
       const nodes = flattenTree(sectionTree(ws.sections().filter((s) => s.planId === plan.id)));
       const rolled = new Map<string, LinkCount>();
@@ -101,7 +99,7 @@ export default function OutlinePanel(props: OutlinePanelProps) {
                         style={{ 'padding-left': `${(r.node.depth - 1) * 14 + 4}px` }}
                         data-testid="outline-section"
                         data-section-id={s.id}
-                        draggable={!ws.sync.readOnly()}
+                        draggable={ws.canEdit()}
                         onDragStart={onDragStart}
                         data-drag="section"
                         data-title={s.title}
@@ -144,7 +142,7 @@ export default function OutlinePanel(props: OutlinePanelProps) {
                       <div
                         class="tray-item"
                         data-testid="tray-item"
-                        draggable={!ws.sync.readOnly()}
+                        draggable={ws.canEdit()}
                         onDragStart={onDragStart}
                         data-drag="tray"
                         data-plan={p.plan.id}

@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { PlanRecord, SectionRecord } from '@shared/schema/types';
 import { sectionLabelPath } from '@shared/plan-text/label-path';
-import { t } from '../../app/i18n';
+import { t } from '../../i18n';
 import './outline.css';
 
 export interface SectionChoice {

@@ -1,24 +1,14 @@
 import { createMemo, createResource, createSignal, For, lazy, Show } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
-import {
-  LOCAL_ORIGIN,
-  dismissDrafts,
-  draftKey,
-  importPlan,
-  markDraftsAccepted,
-  shiftOutlineItem,
-  softDeletePlan,
-  type OutlineItem,
-  type PlanDraft,
-} from '@shared/schema';
+import { draftKey, shiftOutlineItem, type OutlineItem, type PlanDraft } from '@shared/schema';
 import type { PlanRecord } from '@shared/schema/types';
+import { draftEventFields, isWindow, planDrafts, plannedNote, windowText } from '@shared/workspace/drafts';
 import { isPlanInputError, parsePlanAsync, readPlanFile, type PlanParse } from '@shared/plan-text';
 import { todayIn } from '@shared/time/dates';
 import { useWorkspace } from '../../stores/workspace-context';
-import { kindLabel, locale, t } from '../../app/i18n';
+import { kindLabel, locale, t } from '../../i18n';
 import { sectionChoices } from '../outline/SectionPicker';
 import type { EditorTarget } from '../editor/EventEditor';
-import { acceptDrafts, draftEventFields, isWindow, planDrafts, windowText } from './accept';
 import './plan.css';
 
 const EventEditor = lazy(() => import('../editor/EventEditor'));
@@ -96,16 +86,9 @@ function PlanImport(props: { onSaved: (planId: string) => void; onCancel?: () =>
   const save = () => {
     const p = preview();
     if (!p) return;
-    try {
-      const planId = importPlan(
-        ws.doc,
-        { title: p.title, year: p.year, sections: p.items },
-        { source: p.source, origin: LOCAL_ORIGIN },
-      );
-      props.onSaved(planId);
-    } catch (e) {
-      setError(errorText(e));
-    }
+    const r = ws.run('plan.import', { title: p.title, year: p.year, sections: p.items, source: p.source });
+    if (r.ok) props.onSaved(r.value);
+    else setError(r.error.message);
   };
 
   const setItem = (i: number, patch: Partial<OutlineItem>) =>
@@ -167,7 +150,7 @@ function PlanImport(props: { onSaved: (planId: string) => void; onCancel?: () =>
                   type="button"
                   class="primary"
                   data-testid="parse-plan"
-                  disabled={!!busy() || !text().trim() || ws.sync.readOnly()}
+                  disabled={!!busy() || !text().trim() || !!ws.readOnly()}
                   onClick={() => void parseText(text())}
                 >
                   {t('parse')}
@@ -226,7 +209,7 @@ function PlanImport(props: { onSaved: (planId: string) => void; onCancel?: () =>
                 {t('cancel')}
               </button>
               <span class="spacer" />
-              <button type="button" class="primary" data-testid="save-plan" onClick={save} disabled={ws.sync.readOnly()}>
+              <button type="button" class="primary" data-testid="save-plan" onClick={save} disabled={!!ws.readOnly()}>
                 {t('savePlan')}
               </button>
             </div>
@@ -264,12 +247,13 @@ function PlanView(props: { plan: PlanRecord; onDeleted: () => void }) {
   const sections = createMemo(() => ws.sections().filter((s) => s.planId === props.plan.id));
   const handled = createMemo(() => new Set([...(props.plan.dismissedDrafts ?? []), ...(props.plan.acceptedDrafts ?? [])]));
   const open = createMemo(() => (parsed() ?? []).filter((d) => !handled().has(draftKey(d))));
-  const readOnly = () => ws.sync.readOnly() || !ws.ready();
-  const planned = (cue: string) => t('plannedTime', { cue });
+  const readOnly = () => !ws.canEdit();
+  const [error, setError] = createSignal('');
+  const report = (r: { ok: boolean; error?: { message: string } }) => setError(r.ok ? '' : r.error!.message);
 
-  const accept = (drafts: PlanDraft[]) => acceptDrafts(ws.doc, props.plan, drafts, ws.createEvent, planned);
+  const accept = (drafts: PlanDraft[]) => report(ws.run('draft.accept', { planId: props.plan.id, drafts }));
   const editThenAccept = (d: PlanDraft) => {
-    const fields = d.start ? draftEventFields(d, planned) : undefined;
+    const fields = d.start ? draftEventFields(d, locale()) : undefined;
     const today = todayIn(ws.timezone());
     const start = fields?.start ?? (today.startsWith(String(props.plan.year)) ? today : `${props.plan.year}-01-01`);
     setEditing({
@@ -281,7 +265,7 @@ function PlanView(props: { plan: PlanRecord; onDeleted: () => void }) {
           title: d.title,
           kind: d.kind === 'campaign' ? 'other' : d.kind,
           units: d.units.join('、'),
-          notes: fields?.notes ?? (d.cue ? planned(d.cue) : ''),
+          notes: fields?.notes ?? (d.cue ? plannedNote(d.cue, locale()) : ''),
           sectionIds: d.sectionId ? [d.sectionId] : [],
           ...(fields?.rrule ? { repeat: 'custom' as const, customRule: fields.rrule } : {}),
         },
@@ -309,8 +293,9 @@ function PlanView(props: { plan: PlanRecord; onDeleted: () => void }) {
             data-testid="delete-plan"
             onClick={() => {
               if (!confirm(t('deletePlanConfirm', { title: props.plan.title }))) return;
-              softDeletePlan(ws.doc, props.plan.id, { origin: LOCAL_ORIGIN });
-              props.onDeleted();
+              const r = ws.run('plan.delete', { id: props.plan.id });
+              report(r);
+              if (r.ok) props.onDeleted();
             }}
           >
             {t('deletePlan')}
@@ -343,6 +328,11 @@ function PlanView(props: { plan: PlanRecord; onDeleted: () => void }) {
             </Show>
           </header>
           <p class="muted">{t('draftsHint')}</p>
+          <Show when={error()}>
+            <p class="error" role="alert" data-testid="plan-error">
+              {error()}
+            </p>
+          </Show>
           <Show when={!parsed.loading} fallback={<p class="muted">{t('parsing')}</p>}>
             <ul class="draft-list">
               <For each={open()} fallback={<li class="muted">{t('noDrafts')}</li>}>
@@ -361,7 +351,7 @@ function PlanView(props: { plan: PlanRecord; onDeleted: () => void }) {
                         )}
                       </Show>
                       <span class="draft-when" classList={{ none: !d.start, tentative: isWindow(d) }}>
-                        {d.start ? windowText(d) : d.cue ? d.cue : t('noTime')}
+                        {d.start ? windowText(d, locale()) : d.cue ? d.cue : t('noTime')}
                         <Show when={d.rrule}> · {d.rrule}</Show>
                         <Show when={isWindow(d)}>
                           {' '}
@@ -385,7 +375,7 @@ function PlanView(props: { plan: PlanRecord; onDeleted: () => void }) {
                         <button
                           type="button"
                           data-testid="dismiss-draft"
-                          onClick={() => dismissDrafts(ws.doc, props.plan.id, [draftKey(d)], { origin: LOCAL_ORIGIN })}
+                          onClick={() => report(ws.run('draft.dismiss', { planId: props.plan.id, keys: [draftKey(d)] }))}
                         >
                           {t('dismiss')}
                         </button>
@@ -404,11 +394,10 @@ function PlanView(props: { plan: PlanRecord; onDeleted: () => void }) {
             target={e.target}
             readOnly={readOnly()}
             onSave={(fields) => {
-              ws.doc.transact(() => {
-                ws.createEvent(fields);
-                markDraftsAccepted(ws.doc, props.plan.id, [draftKey(e.draft)], { origin: LOCAL_ORIGIN });
-              }, LOCAL_ORIGIN);
+              const r = ws.run('draft.acceptEdited', { planId: props.plan.id, draftKey: draftKey(e.draft), fields });
+              if (!r.ok) return r.error.message;
               setEditing(null);
+              return null;
             }}
             onDelete={() => setEditing(null)}
             onSkipOccurrence={() => setEditing(null)}
@@ -451,7 +440,7 @@ export default function PlanPage() {
           )}
         </For>
         <span class="spacer" />
-        <Show when={!ws.sync.readOnly() && ws.plans().length > 0}>
+        <Show when={!ws.readOnly() && ws.plans().length > 0}>
           <button type="button" class="primary" data-testid="import-plan" onClick={() => setImporting(true)}>
             + {t('importPlan')}
           </button>

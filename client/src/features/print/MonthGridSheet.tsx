@@ -7,10 +7,11 @@
  */
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import type { EventRecord } from '@shared/schema/types';
-import { applyCellOverflow, monthGrid, MONTHS_EN, WEEKDAYS_EN, WEEKDAYS_ZH, type GridDay, type MonthGrid } from '@shared/print';
-import { locale } from '../../app/i18n';
+import { applyCellOverflow, monthGrid, type GridDay, type MonthGrid } from '@shared/print';
+import { MONTH_NAMES_EN, WEEKDAY_NAMES, mondayFirst, type Locale } from '@shared/i18n';
+import { locale } from '../../i18n';
 import { pm } from './messages';
-import type { TypeSize } from './PrintMonthPage';
+import type { TypeSize } from './type-size';
 
 /** Printable height of an A4 landscape page with the margins of print.css, in mm. */
 const PAGE_HEIGHT_MM = 188;
@@ -30,7 +31,7 @@ function basePt(maxItems: number, weeks: number): number {
 }
 
 /** Overflow per day: `limits[date]` lines for that cell, the others untouched. */
-function withLimits(grid: MonthGrid, limits: Record<string, number>, loc: 'zh' | 'en'): MonthGrid {
+function withLimits(grid: MonthGrid, limits: Record<string, number>, loc: Locale): MonthGrid {
   if (Object.keys(limits).length === 0) return grid;
   const notes: MonthGrid['notes'] = [];
   const weeks = grid.weeks.map((week) =>
@@ -98,14 +99,14 @@ export function MonthGridSheet(props: {
   });
   onCleanup(() => (alive = false));
 
-  const weekdayNames = () => [1, 2, 3, 4, 5, 6, 0].map((w) => (locale() === 'zh' ? WEEKDAYS_ZH[w] : WEEKDAYS_EN[w]));
+  const weekdayNames = () => mondayFirst(WEEKDAY_NAMES[locale()].short);
   const title = () => {
     const y = props.month.slice(0, 4);
     const m = Number(props.month.slice(5, 7));
     const name = props.workspaceName.trim();
     return locale() === 'zh'
       ? pm('gridTitle', { name: name ? `${name} ` : '', y, m })
-      : pm('gridTitle', { name: name ? `${name} — ` : '', y, mon: MONTHS_EN[m - 1] });
+      : pm('gridTitle', { name: name ? `${name} — ` : '', y, mon: MONTH_NAMES_EN[m - 1] });
   };
 
   return (

@@ -6,10 +6,10 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { EventRecord } from '@shared/schema/types';
 import { MONTH_TABLE_COLUMNS, monthTableRows, monthTableTitle } from '@shared/print';
-import { locale } from '../../app/i18n';
+import { locale } from '../../i18n';
 import { pm } from './messages';
 import { sectionPathOf, type SectionInfo } from './month-data';
-import type { TypeSize } from './PrintMonthPage';
+import type { TypeSize } from './type-size';
 
 export function MonthTableSheet(props: {
   events: EventRecord[];

@@ -9,13 +9,12 @@ import type { EventKind, EventRecord, SectionRecord } from '@shared/schema/types
 import { sectionWithDescendants } from '@shared/schema';
 import { EVENT_KINDS } from '@shared/schema/types';
 import { KIND_COLORS } from '@shared/display/kind-colors';
-import { KIND_LABELS } from '@shared/print/labels';
-import { locale } from '../../app/i18n';
+import { KIND_LABELS } from '@shared/i18n/record-labels';
+import { locale } from '../../i18n';
 import { useWorkspace } from '../../stores/workspace-context';
 import { pm } from './messages';
 import {
   MONTH_RE,
-  docLoaded,
   monthEvents,
   readCampaignList,
   liveOutline,
@@ -24,10 +23,10 @@ import {
   type SectionInfo,
 } from './month-data';
 import { MonthTableSheet } from './MonthTableSheet';
+import type { TypeSize } from './type-size';
 import { MonthGridSheet } from './MonthGridSheet';
 import '../../styles/print.css';
 
-export type TypeSize = 'small' | 'medium' | 'large';
 
 interface MonthData {
   month: string;
@@ -45,7 +44,7 @@ export default function PrintMonthPage() {
 
   const [loaded, setLoaded] = createSignal(false);
   onMount(() => {
-    void docLoaded(ws).then(() => setLoaded(true));
+    void ws.whenLoaded().then(() => setLoaded(true));
   });
 
   const [data, setData] = createSignal<MonthData | null>(null);
@@ -57,7 +56,7 @@ export default function PrintMonthPage() {
     const token = ++seq;
     void monthEvents(ws, ym).then((events) => {
       if (token !== seq) return;
-      setData({ month: ym, events, sections: liveOutline(ws), campaigns: readCampaignList(ws.doc) });
+      setData({ month: ym, events, sections: liveOutline(ws), campaigns: readCampaignList(ws) });
     });
   });
 

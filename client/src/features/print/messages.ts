@@ -2,7 +2,8 @@
  * Strings of the print page and the exchange menu. Kept beside the features (not in app/i18n.ts)
  * so these screens can change without touching the shared table; they follow the app's locale.
  */
-import { locale } from '../../app/i18n';
+import { createTranslator } from '@shared/i18n/format';
+import { locale } from '../../i18n';
 
 const zh = {
   backToCalendar: '‹ 返回日历',
@@ -63,8 +64,4 @@ const en: Record<PrintMessageKey, string> = {
 };
 
 /** Translate, filling `{name}` placeholders. Reactive: reads the app's locale signal. */
-export function pm(key: PrintMessageKey, vars?: Record<string, string | number>): string {
-  let text: string = (locale() === 'zh' ? zh : en)[key];
-  if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
-  return text;
-}
+export const pm = createTranslator<PrintMessageKey>({ zh, en }, locale);

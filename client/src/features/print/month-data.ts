@@ -3,13 +3,12 @@
  * month (from the event index, which also returns every recurring series), the live plans'
  * sections and campaigns. Callers wait for the doc (`open.loaded`) first.
  */
-import type * as Y from 'yjs';
 import type { EventRecord } from '@shared/schema/types';
-import { isDeleted, readCampaigns } from '@shared/schema';
+import { isDeleted } from '@shared/schema';
 import { monthRange } from '@shared/time/dates';
 import { sectionLabelPath } from '@shared/plan-text/label-path';
 import { outlineOrder, type SectionRecord } from '@shared/schema';
-import type { WorkspaceApi } from '../../stores/workspace-context';
+import type { WorkspaceStore } from '../../stores/workspace-context';
 
 export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -21,16 +20,10 @@ export interface CampaignInfo {
   title: string;
 }
 
-/** Start loading the doc if nobody has yet, and wait for it (and the index check) to finish. */
-export async function docLoaded(ws: WorkspaceApi): Promise<void> {
-  ws.open.load();
-  await ws.open.loaded;
-}
-
 /** Live events that may touch the month (recurring series are expanded by the print functions). */
-export async function monthEvents(ws: WorkspaceApi, month: string): Promise<EventRecord[]> {
+export async function monthEvents(ws: WorkspaceStore, month: string): Promise<EventRecord[]> {
   const { start, end } = monthRange(month);
-  const rows = await ws.open.index.query(start, end);
+  const rows = await ws.queryEvents(start, end);
   return rows.filter((e) => !isDeleted(e)).map(({ conflicted: _c, ...record }) => record as EventRecord);
 }
 
@@ -38,7 +31,7 @@ export async function monthEvents(ws: WorkspaceApi, month: string): Promise<Even
  * The live plans' sections, plan by plan, parents before children. Comes from the workspace's
  * validated outline, so sections of a deleted plan are left out.
  */
-export function liveOutline(ws: WorkspaceApi): SectionInfo[] {
+export function liveOutline(ws: WorkspaceStore): SectionInfo[] {
   return ws.plans().flatMap((plan) => outlineOrder(ws.sections().filter((s) => s.planId === plan.id)));
 }
 
@@ -51,9 +44,9 @@ export function sectionPathOf(sections: readonly SectionInfo[]): (id: string) =>
   };
 }
 
-export function readCampaignList(doc: Y.Doc): CampaignInfo[] {
-  return readCampaigns(doc)
-    .campaigns.filter((c) => !isDeleted(c))
+export function readCampaignList(ws: WorkspaceStore): CampaignInfo[] {
+  return ws.read
+    .liveCampaigns()
     .map((c) => ({ id: c.id, title: c.title }))
     .sort((a, b) => a.title.localeCompare(b.title, 'zh-Hans-CN'));
 }

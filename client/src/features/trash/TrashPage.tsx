@@ -1,6 +1,6 @@
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { useWorkspace } from '../../stores/workspace-context';
-import { kindLabel, locale, t } from '../../app/i18n';
+import { formatDateTime, kindLabel, t } from '../../i18n';
 import { isAllDay, lastDayInclusive } from '@shared/time/dates';
 import type { EventRecord } from '@shared/schema/types';
 
@@ -15,10 +15,17 @@ function when(e: EventRecord): string {
 /** Soft-deleted events, newest first, each restorable (or removed for good). */
 export default function TrashPage() {
   const ws = useWorkspace();
+  const [error, setError] = createSignal('');
+  const report = (r: { ok: boolean; error?: { message: string } }) => setError(r.ok ? '' : r.error!.message);
   const items = () => Object.values(ws.lists.deleted).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0));
   return (
     <section class="trash-page" data-testid="trash">
       <h2>{t('trash')}</h2>
+      <Show when={error()}>
+        <p class="error" role="alert">
+          {error()}
+        </p>
+      </Show>
       <Show when={items().length > 0} fallback={<p class="empty">{t('trashEmpty')}</p>}>
         <table class="table">
           <thead>
@@ -38,14 +45,14 @@ export default function TrashPage() {
                   <td>{kindLabel(e.kind)}</td>
                   <td>{when(e)}</td>
                   <td>
-                    {new Date(e.deletedAt!).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en')}
+                    {formatDateTime(e.deletedAt!)}
                     {e.updatedBy ? ` · ${e.updatedBy}` : ''}
                   </td>
                   <td class="actions">
-                    <button type="button" data-testid="restore-event" onClick={() => ws.restoreEvent(e.id)}>
+                    <button type="button" data-testid="restore-event" disabled={!ws.canEdit()} onClick={() => report(ws.run('event.restore', { id: e.id }))}>
                       {t('restore')}
                     </button>
-                    <button type="button" class="danger" onClick={() => confirm(`${t("deleteForever")}: ${e.title}?`) && ws.purgeEvent(e.id)}>
+                    <button type="button" class="danger" disabled={!ws.canEdit()} onClick={() => confirm(`${t('deleteForever')}: ${e.title}?`) && report(ws.run('event.purge', { id: e.id }))}>
                       {t('deleteForever')}
                     </button>
                   </td>

@@ -1,18 +1,16 @@
 import { createEffect, createResource, createSignal, ErrorBoundary, lazy, onCleanup, Show, type ParentProps } from 'solid-js';
 import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
-import { acceptShareToken } from '../../sync/access';
-import { PresenceAvatars } from '../../sync/PresenceAvatars';
-
-import { NamePrompt } from '../../sync/NamePrompt';
+import { PresenceAvatars } from '../collab/PresenceAvatars';
+import { NamePrompt } from '../collab/NamePrompt';
+import { SyncStatus } from '../collab/SyncStatus';
 import { displayName } from '../../stores/display-name';
-import { openWorkspace, requestPersistentStorage } from '../../storage/open-workspace';
+import { openSession } from '../../stores/workspace-list';
 import { WorkspaceProvider, useWorkspace } from '../../stores/workspace-context';
-import { t } from '../../app/i18n';
+import { t } from '../../i18n';
 import { LanguageToggle } from '../../ui/LanguageToggle';
-import { SyncStatus } from '../../sync/SyncStatus';
 import { useUndoShortcuts } from './undo-shortcuts';
 
-const ShareDialog = lazy(() => import('../../sync/ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const ShareDialog = lazy(() => import('../collab/ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 function TopBar() {
   const ws = useWorkspace();
@@ -66,6 +64,18 @@ function TopBar() {
   );
 }
 
+/** Says why a workspace cannot be edited when that is not obvious (a view link shows its own badge). */
+function ReadOnlyNotice() {
+  const ws = useWorkspace();
+  return (
+    <Show when={ws.readOnly() === 'newer-schema'}>
+      <p class="notice" role="status" data-testid="newer-schema">
+        {t('newerSchema')}
+      </p>
+    </Show>
+  );
+}
+
 /** Opens the workspace from IndexedDB (an unknown id becomes an empty local workspace) and frames its pages. */
 export function WorkspaceShell(props: ParentProps) {
   const params = useParams<{ id: string }>();
@@ -74,11 +84,10 @@ export function WorkspaceShell(props: ParentProps) {
   const [open] = createResource(
     () => params.id,
     async (id) => {
-      const ws = await openWorkspace(id);
       // A share link (Contract 2): keep its token on this device, then take it out of the address bar.
       const token = new URLSearchParams(location.search).get('token');
+      const ws = await openSession(id, token);
       if (token) {
-        await acceptShareToken(id, token);
         const rest = new URLSearchParams(location.search);
         rest.delete('token');
         navigate(`${location.pathname}${rest.size ? `?${rest}` : ''}`, { replace: true });
@@ -87,7 +96,6 @@ export function WorkspaceShell(props: ParentProps) {
       // Pages without a calendar (or a calendar that never fetches) still get their doc soon.
       setTimeout(() => ws.load(), 400);
       void ws.loaded.then(() => performance.mark('cc:doc-loaded'));
-      void requestPersistentStorage();
       return ws;
     },
   );
@@ -99,6 +107,7 @@ export function WorkspaceShell(props: ParentProps) {
           <WorkspaceProvider open={ws}>
             <div class="workspace">
               <TopBar />
+              <ReadOnlyNotice />
               {props.children}
             </div>
           </WorkspaceProvider>

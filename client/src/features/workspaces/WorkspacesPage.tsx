@@ -1,28 +1,15 @@
 import { createSignal, For, from, Show } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import { Dialog } from '../../ui/Dialog';
-import { locale, t } from '../../app/i18n';
+import { formatDateTime, t } from '../../i18n';
 import { LanguageToggle } from '../../ui/LanguageToggle';
 import {
-  deleteWorkspace,
-  newWorkspaceId,
+  createLocalWorkspace,
+  removeWorkspace,
+  renameWorkspace,
   watchWorkspaces,
   type WorkspaceSummary,
-} from '../../storage/workspace-registry';
-import { openWorkspace } from '../../storage/open-workspace';
-import { LOCAL_ORIGIN, setWorkspaceName } from '@shared/schema';
-
-/** Rename through the workspace document, so the name travels with it; the list mirrors it. */
-async function renameWorkspace(id: string, name: string): Promise<void> {
-  const ws = await openWorkspace(id);
-  try {
-    ws.load();
-    await ws.loaded;
-    setWorkspaceName(ws.doc, name, LOCAL_ORIGIN);
-  } finally {
-    ws.close();
-  }
-}
+} from '../../stores/workspace-list';
 
 export function WorkspacesPage() {
   const navigate = useNavigate();
@@ -33,16 +20,13 @@ export function WorkspacesPage() {
 
   const create = async (e: Event) => {
     e.preventDefault();
-    const id = newWorkspaceId();
-    const ws = await openWorkspace(id, name().trim() || t('untitledWorkspace'));
-    ws.load();
-    await ws.loaded;
-    ws.close();
+    const id = await createLocalWorkspace(name().trim() || t('untitledWorkspace'));
     setName('');
     navigate(`/w/${id}`);
   };
 
-  const fmt = (ms: number) => new Date(ms).toLocaleString(locale() === 'zh' ? 'zh-CN' : 'en');
+  const fmt = (ms: number) => formatDateTime(ms);
+  const [error, setError] = createSignal('');
 
   return (
     <main class="workspaces-page">
@@ -67,6 +51,11 @@ export function WorkspacesPage() {
       </section>
       <section class="card">
         <h2>{t('workspaces')}</h2>
+        <Show when={error()}>
+          <p class="error" role="alert">
+            {error()}
+          </p>
+        </Show>
         <Show when={(workspaces() ?? []).length > 0} fallback={<p class="empty">{t('noWorkspaces')}</p>}>
           <ul class="workspace-list" data-testid="workspace-list">
             <For each={workspaces()}>
@@ -85,7 +74,8 @@ export function WorkspacesPage() {
                       onSubmit={async (e) => {
                         e.preventDefault();
                         const input = e.currentTarget.elements.namedItem('rename') as HTMLInputElement;
-                        await renameWorkspace(w.id, input.value.trim() || w.name);
+                        const r = await renameWorkspace(w.id, input.value.trim() || w.name);
+                        setError(r.ok ? '' : r.error.message);
                         setRenaming(null);
                       }}
                     >
@@ -126,7 +116,7 @@ export function WorkspacesPage() {
                 class="danger"
                 data-testid="confirm-delete-button"
                 onClick={async () => {
-                  await deleteWorkspace(w().id);
+                  await removeWorkspace(w().id);
                   setConfirmDelete(null);
                 }}
               >

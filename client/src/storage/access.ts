@@ -1,14 +1,7 @@
-import { db } from '../storage/db';
+import type { Role } from '@shared/protocol';
+import { db, type WorkspaceAccess } from './db';
 
-export type Role = 'owner' | 'edit' | 'view';
-
-/** How this device reaches a workspace on the relay (absent: the workspace is local only). */
-export interface WorkspaceAccess {
-  role: Role;
-  token: string;
-  /** Kept by the owner, to show share links and rotate them. */
-  links?: { ownerToken: string; editToken: string; viewToken: string };
-}
+export type { WorkspaceAccess };
 
 /** Reads the role from a token's claims. Not a verification: the relay checks the signature. */
 export function roleOfToken(token: string): Role | null {

@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
-import { Dialog } from '../ui/Dialog';
-import { displayName, setDisplayName } from '../stores/display-name';
-import { t } from '../app/i18n';
+import { Dialog } from '../../ui/Dialog';
+import { displayName, setDisplayName } from '../../stores/display-name';
+import { t } from '../../i18n';
 
 /** Asked once per device, before collaborating: the name others see and `updatedBy` records. */
 export function NamePrompt(props: { onClose: () => void }) {

@@ -1,8 +1,8 @@
 import { For, Show } from 'solid-js';
-import { useWorkspace } from '../stores/workspace-context';
-import { displayName } from '../stores/display-name';
-import { colorFor } from './presence';
-import { t } from '../app/i18n';
+import { useWorkspace } from '../../stores/workspace-context';
+import { displayName } from '../../stores/display-name';
+import { colorFor } from '../../sync/presence';
+import { t } from '../../i18n';
 
 const initial = (name: string) => Array.from(name.trim())[0] ?? '?';
 

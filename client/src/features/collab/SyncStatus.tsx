@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
-import { locale, t } from '../app/i18n';
-import { useWorkspace } from '../stores/workspace-context';
+import { formatTime, t } from '../../i18n';
+import { useWorkspace } from '../../stores/workspace-context';
 
 const LABEL = { local: 'syncLocal', offline: 'syncOffline', connecting: 'syncConnecting', synced: 'syncSynced' } as const;
 
@@ -9,7 +9,7 @@ export function SyncStatus() {
   const ws = useWorkspace();
   const time = () => {
     const at = ws.sync.lastSyncedAt();
-    return at ? new Date(at).toLocaleTimeString(locale() === 'zh' ? 'zh-CN' : 'en', { hour: '2-digit', minute: '2-digit' }) : '';
+    return at ? formatTime(at) : '';
   };
   return (
     <span

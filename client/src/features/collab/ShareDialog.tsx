@@ -1,8 +1,8 @@
 import { createSignal, Show } from 'solid-js';
-import { Dialog } from '../ui/Dialog';
-import { t } from '../app/i18n';
-import { useWorkspace } from '../stores/workspace-context';
-import { registerWorkspace, rotateLinks, RelayApiError, shareUrl, type IssuedTokens } from './relay-api';
+import { Dialog } from '../../ui/Dialog';
+import { t } from '../../i18n';
+import { useWorkspace } from '../../stores/workspace-context';
+import { registerWorkspace, rotateLinks, RelayApiError, shareUrl, type IssuedTokens } from '../../sync/relay-api';
 
 function LinkRow(props: { label: string; url: string; testid: string }) {
   const [copied, setCopied] = createSignal(false);

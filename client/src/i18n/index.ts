@@ -1,8 +1,13 @@
+/**
+ * The app's language (a signal: every translated text follows it) and its main message table.
+ * Lazily loaded screens keep their own tables (features/print/messages.ts) through the same
+ * `createTranslator` from shared/src/i18n.
+ */
 import { createSignal } from 'solid-js';
 import type { EventKind, EventStatus } from '@shared/schema/types';
-import { KIND_LABELS, STATUS_LABELS } from '@shared/print/labels';
+import { KIND_LABELS, STATUS_LABELS, createTranslator, localeTag, type Locale } from '@shared/i18n';
 
-export type Locale = 'zh' | 'en';
+export type { Locale };
 
 const STORAGE_KEY = 'cc.locale';
 
@@ -16,7 +21,7 @@ export { locale };
 
 export function setLocale(next: Locale): void {
   localStorage.setItem(STORAGE_KEY, next);
-  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = localeTag(next);
   setLocaleSignal(next);
 }
 
@@ -162,7 +167,7 @@ const zh = {
   noDrafts: '没有待处理的草稿。',
   noTime: '未定时间',
   campaign: '系列活动',
-  plannedTime: '计划时间：{cue}',
+  newerSchema: '此工作区由更新版本的应用保存，当前版本只能查看、不能修改。请刷新页面或更新应用后再编辑。',
   tentative: '暂定',
   dismissedCount: '已忽略 {n} 项',
   outline: '提纲',
@@ -324,7 +329,7 @@ const en: Record<MessageKey, string> = {
   noDrafts: 'No drafts left.',
   noTime: 'No date',
   campaign: 'Campaign',
-  plannedTime: 'Planned time: {cue}',
+  newerSchema: 'This workspace was saved by a newer version of the app: this version can show it but not change it. Reload or update the app to edit.',
   tentative: 'Tentative',
   dismissedCount: '{n} dismissed',
   outline: 'Outline',
@@ -343,12 +348,11 @@ const en: Record<MessageKey, string> = {
 };
 
 /** Translate a message, filling `{name}` placeholders. Reactive: reads the locale signal. */
-export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  const table: Record<MessageKey, string> = locale() === 'zh' ? zh : en;
-  let text = table[key];
-  if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
-  return text;
-}
+export const t = createTranslator<MessageKey>({ zh, en }, locale);
+
+/** Dates and times in the interface language. */
+export const formatDateTime = (ms: number, opts?: Intl.DateTimeFormatOptions): string => new Date(ms).toLocaleString(localeTag(locale()), opts);
+export const formatTime = (ms: number): string => new Date(ms).toLocaleTimeString(localeTag(locale()), { hour: '2-digit', minute: '2-digit' });
 
 // Kind and status names are shared with print pages and iCalendar CATEGORIES.
 export const kindLabel = (k: EventKind): string => KIND_LABELS[locale()][k];
