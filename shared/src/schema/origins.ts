@@ -23,6 +23,12 @@ export const REMOTE_ORIGIN: TxOrigin = Object.freeze({ kind: 'remote' });
 export const PERSISTENCE_ORIGIN: TxOrigin = Object.freeze({ kind: 'persistence' });
 /** Housekeeping the user did not ask for directly (initialisation, migrations). */
 export const SYSTEM_ORIGIN: TxOrigin = Object.freeze({ kind: 'system' });
+/**
+ * A record being created by a local command, born in the trash; the command's own
+ * LOCAL_ORIGIN write then takes it out (see shared/src/workspace/api.ts). Untracked by undo on
+ * purpose: undoing the creation puts the record back in the trash instead of removing it.
+ */
+export const BIRTH_ORIGIN: TxOrigin = Object.freeze({ kind: 'local' });
 
 /** The set to hand to `new Y.UndoManager(types, { trackedOrigins })`. */
 export function undoTrackedOrigins(): Set<unknown> {
@@ -35,7 +41,7 @@ export function undoTrackedOrigins(): Set<unknown> {
  * did not come from this user's hands.
  */
 export function originKind(origin: unknown): OriginKind {
-  if (origin === LOCAL_ORIGIN) return 'local';
+  if (origin === LOCAL_ORIGIN || origin === BIRTH_ORIGIN) return 'local';
   if (origin === PERSISTENCE_ORIGIN) return 'persistence';
   if (origin === SYSTEM_ORIGIN) return 'system';
   if (origin instanceof Y.UndoManager) return 'undo';

@@ -76,6 +76,8 @@ export interface ImportOptions extends WriteOptions {
   planId?: string;
   /** The imported text, kept as the plan's `source`. */
   source?: string;
+  /** How a new plan record is created (the workspace API passes its own: born in the trash, revealed by the command). */
+  createPlan?: (fields: PlanFields, opts: CreateOptions) => string;
 }
 
 /**
@@ -120,7 +122,7 @@ export function importPlan(doc: Y.Doc, parse: PlanImport, opts: ImportOptions = 
       if (existing) purgeRecord(doc, PLANS, planId, write);
       // The lists exist from the start, so two replicas' first additions merge into one
       // Y.Array instead of each creating its own and one replacing the other.
-      createPlan(doc, { ...planFields, dismissedDrafts: [], acceptedDrafts: [], tray: [] }, { ...write, id: planId });
+      (opts.createPlan ?? ((f, o) => createPlan(doc, f, o)))({ ...planFields, dismissedDrafts: [], acceptedDrafts: [], tray: [] }, { ...write, id: planId });
     }
     const before = readSections(doc, planId).sections;
     const keep = new Set(sectionFields.map(([id]) => id));

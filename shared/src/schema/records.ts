@@ -124,15 +124,24 @@ function writeField(map: Y.Map<unknown>, table: FieldTable, key: string, value: 
   else map.set(key, value);
 }
 
-export function createRecord<F>(doc: Y.Doc, def: CollectionDef<F>, fields: F, opts: CreateOptions = {}): string {
+/**
+ * Everything createRecord checks, without writing: the new record's id (given or minted).
+ * Throws a SchemaError exactly where createRecord would.
+ */
+export function checkCreate<F>(doc: Y.Doc, def: CollectionDef<F>, fields: F, opts: CreateOptions = {}): { id: string; record: Record<string, unknown> } {
   rejectUnknownKeys(def, fields as object);
   const values: Record<string, unknown> = { ...(fields as Record<string, unknown>) };
   stamp(def, values, opts);
   const record = assertValid(def, values);
-  const coll = collection(doc, def);
   const id = opts.id ?? newId();
   if (typeof id !== 'string' || id === '') throw new SchemaError('invalid', `A ${def.noun} id must be non-empty text`);
-  if (coll.has(id)) throw new SchemaError('exists', `A ${def.noun} with id "${id}" already exists`);
+  if (collection(doc, def).has(id)) throw new SchemaError('exists', `A ${def.noun} with id "${id}" already exists`);
+  return { id, record };
+}
+
+export function createRecord<F>(doc: Y.Doc, def: CollectionDef<F>, fields: F, opts: CreateOptions = {}): string {
+  const { id, record } = checkCreate(doc, def, fields, opts);
+  const coll = collection(doc, def);
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     coll.set(id, map);

@@ -3,8 +3,10 @@ import type { Locale } from '../i18n/locale';
 import type { Role } from '../protocol/message-types';
 import { HISTORY_ROOT } from '../schema/history';
 import { ROOT_NAMES, SCHEMA_VERSION, readMeta } from '../schema/doc';
-import { isSchemaError } from '../schema/errors';
-import { LOCAL_ORIGIN } from '../schema/origins';
+import { isSchemaError, SchemaError } from '../schema/errors';
+import { createWithHistory } from '../schema/history';
+import { BIRTH_ORIGIN, LOCAL_ORIGIN } from '../schema/origins';
+import { checkCreate, purgeRecord, type CollectionDef } from '../schema/records';
 import { COMMANDS, type CommandInput, type CommandName, type CommandOutput } from './commands';
 import type { CommandContext } from './context';
 import { READ_ONLY_MESSAGES, type CommandError, type ReadOnlyReason, type Result } from './result';
@@ -29,6 +31,8 @@ export interface WorkspaceApi {
   redo(): Result<boolean>;
   canUndo(): boolean;
   canRedo(): boolean;
+  /** How many steps can be undone and redone (e.g. for a test mirroring the stacks). */
+  stackSizes(): { undo: number; redo: number };
   /** Called after the undo or redo stack changed (a command ran, an undo, a redo). */
   onUndoChange(listener: () => void): () => void;
   destroy(): void;
@@ -50,10 +54,19 @@ function toError(e: unknown): CommandError {
  *
  * Commands validate before they write. Should one still throw after writing (a bug, not bad
  * input), its partial change is undone at once, so a failed command never leaves half a change.
+ *
+ * Creations are not ordinary writes. Undoing a creation structurally would remove the record's
+ * Y.Map, and with it whatever a colleague wrote into it concurrently (found by the convergence
+ * test: an undone and redone event came back without their edits). So a record that can sit in
+ * the trash is born there, in an untracked transaction, and the command's tracked writes take
+ * it out: undo puts it back in the trash (restorable, nobody's edits lost), redo takes it out
+ * again. A command is then up to three transactions — its own writes, the births, the reveal —
+ * merged into one undo step.
  */
 export function createWorkspaceApi(doc: Y.Doc, opts: WorkspaceApiOptions = {}): WorkspaceApi {
   const scope = [...Object.values(ROOT_NAMES).map((name) => doc.getMap(name)), doc.getMap(HISTORY_ROOT)];
-  const undoManager = new Y.UndoManager(scope, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 });
+  // Steps are cut by stopCapturing() around each command, not by time.
+  const undoManager = new Y.UndoManager(scope, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 2 ** 31 });
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((l) => l());
   undoManager.on('stack-item-added', notify);
@@ -66,33 +79,69 @@ export function createWorkspaceApi(doc: Y.Doc, opts: WorkspaceApiOptions = {}): 
     return null;
   };
 
-  const context = (): CommandContext => ({
-    doc,
-    write: { by: opts.by?.() || undefined, now: opts.now?.() ?? Date.now(), origin: LOCAL_ORIGIN },
-    locale: opts.locale?.() ?? 'zh',
-  });
+  interface Birth {
+    def: CollectionDef<unknown>;
+    fields: unknown;
+    id: string;
+  }
+
+  const context = (births: Birth[]): CommandContext => {
+    const write = { by: opts.by?.() || undefined, now: opts.now?.() ?? Date.now(), origin: LOCAL_ORIGIN };
+    return {
+      doc,
+      write,
+      locale: opts.locale?.() ?? 'zh',
+      create<F>(def: CollectionDef<F>, fields: F, o: { id?: string } = {}): string {
+        if (!('deletedAt' in def.table)) return createWithHistory(doc, def, fields, { ...write, id: o.id });
+        const { id } = checkCreate(doc, def, fields, { ...write, id: o.id });
+        if (births.some((b) => b.id === id)) throw new SchemaError('exists', `A ${def.noun} with id "${id}" already exists`);
+        births.push({ def: def as CollectionDef<unknown>, fields, id });
+        return id;
+      },
+    };
+  };
 
   function run<K extends CommandName>(name: K, input: CommandInput<K>): Result<CommandOutput<K>> {
     const reason = readOnly();
     if (reason) return { ok: false, error: readOnlyError(reason) };
     const handler = COMMANDS[name] as unknown as (ctx: CommandContext, input: unknown) => CommandOutput<K>;
     if (typeof handler !== 'function') return { ok: false, error: { code: 'failed', message: `Unknown command "${String(name)}"`, problems: [] } };
-    const ctx = context();
+    const births: Birth[] = [];
+    const ctx = context(births);
     // Each command is its own undo step, however quickly the next one follows.
     undoManager.stopCapturing();
     const depth = undoManager.undoStack.length;
+    const rollBack = () => {
+      if (undoManager.undoStack.length > depth) {
+        undoManager.undo();
+        undoManager.redoStack.pop();
+        notify();
+      }
+    };
     let value!: CommandOutput<K>;
     try {
       doc.transact(() => {
         value = handler(ctx, input);
       }, LOCAL_ORIGIN);
     } catch (e) {
-      if (undoManager.undoStack.length > depth) {
-        undoManager.undo();
-        undoManager.redoStack.pop();
-        notify();
-      }
+      rollBack();
       return { ok: false, error: toError(e) };
+    }
+    if (births.length) {
+      const { now, by } = ctx.write;
+      try {
+        doc.transact(() => {
+          for (const b of births) createWithHistory(doc, b.def, { ...(b.fields as object), deletedAt: now }, { by, now, id: b.id, origin: BIRTH_ORIGIN });
+        }, BIRTH_ORIGIN);
+      } catch (e) {
+        // Checked in checkCreate, so only a bug lands here: leave nothing half-made.
+        doc.transact(() => births.forEach((b) => purgeRecord(doc, b.def, b.id, { origin: BIRTH_ORIGIN })), BIRTH_ORIGIN);
+        rollBack();
+        return { ok: false, error: toError(e) };
+      }
+      doc.transact(() => {
+        for (const b of births) (doc.getMap(b.def.name).get(b.id) as Y.Map<unknown>).delete('deletedAt');
+      }, LOCAL_ORIGIN);
     }
     undoManager.stopCapturing();
     return { ok: true, value };
@@ -112,6 +161,7 @@ export function createWorkspaceApi(doc: Y.Doc, opts: WorkspaceApiOptions = {}): 
     redo: () => step('redo'),
     canUndo: () => readOnly() === null && undoManager.undoStack.length > 0,
     canRedo: () => readOnly() === null && undoManager.redoStack.length > 0,
+    stackSizes: () => ({ undo: undoManager.undoStack.length, redo: undoManager.redoStack.length }),
     onUndoChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,6 +1,6 @@
 import { SchemaError } from '../schema/errors';
 import { EVENTS, purgeEvent, readEvent, restoreEvent, softDeleteEvent } from '../schema/events';
-import { createWithHistory, updateWithHistory } from '../schema/history';
+import { updateWithHistory } from '../schema/history';
 import type { EventFields } from '../schema/types';
 import { isValidDateValue } from '../time/dates';
 import type { CommandContext } from './context';
@@ -25,7 +25,7 @@ export function liveEvent(ctx: CommandContext, id: string) {
 export const EVENT_COMMANDS = {
   /** Returns the new event's id. */
   'event.create': (ctx: CommandContext, input: { fields: EventFields; id?: string }): string =>
-    createWithHistory(ctx.doc, EVENTS, withoutEmpty(input.fields), { ...ctx.write, id: input.id }),
+    ctx.create(EVENTS, withoutEmpty(input.fields), { id: input.id }),
 
   /** Only the fields that change are written; `undefined` or '' clears an optional field. False = nothing changed. */
   'event.update': (ctx: CommandContext, input: { id: string; patch: Partial<EventFields> }): boolean =>

@@ -1,5 +1,5 @@
 import { EVENTS, readEvent } from '../schema/events';
-import { createWithHistory, updateWithHistory } from '../schema/history';
+import { updateWithHistory } from '../schema/history';
 import { isDeleted } from '../schema/records';
 import type { ParsedIcs } from '../ical/import';
 import { icsPatch } from '../ical/merge';
@@ -29,7 +29,7 @@ export const ICS_COMMANDS = {
       try {
         const existing = readEvent(ctx.doc, id);
         if (!existing) {
-          createWithHistory(ctx.doc, EVENTS, fields, { ...ctx.write, id });
+          ctx.create(EVENTS, fields, { id });
           result.created.push(id);
           continue;
         }

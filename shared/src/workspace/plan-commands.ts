@@ -1,8 +1,8 @@
 import { CAMPAIGNS } from '../schema/campaigns';
 import { SchemaError } from '../schema/errors';
 import { EVENTS } from '../schema/events';
-import { createWithHistory } from '../schema/history';
 import {
+  PLANS,
   addToTray,
   dismissDrafts,
   draftKey,
@@ -38,7 +38,12 @@ export type SectionTextPatch = Partial<Pick<SectionFields, 'title' | 'body' | 'l
 export const PLAN_COMMANDS = {
   /** A plan and its outline, as previewed; re-importing into `planId` updates it in place. Returns the plan id. */
   'plan.import': (ctx: CommandContext, input: PlanImport & { source?: string; planId?: string }): string =>
-    importPlan(ctx.doc, input, { ...ctx.write, planId: input.planId, source: input.source }),
+    importPlan(ctx.doc, input, {
+      ...ctx.write,
+      planId: input.planId,
+      source: input.source,
+      createPlan: (fields, opts) => ctx.create(PLANS, fields, { id: opts.id }),
+    }),
 
   /** Soft delete: the plan, its sections and decisions stay in the document and can be restored. */
   'plan.delete': (ctx: CommandContext, input: { id: string }): boolean => softDeletePlan(ctx.doc, input.id, ctx.write),
@@ -51,7 +56,7 @@ export const PLAN_COMMANDS = {
   'draft.accept': (ctx: CommandContext, input: { planId: string; drafts: readonly PlanDraft[] }): AcceptResult[] => {
     const plan = livePlan(ctx, input.planId);
     const done = new Set(plan.acceptedDrafts ?? []);
-    // Validate every record first: one bad draft must not leave half an "accept all" behind.
+    // ctx.create validates each record; a bad draft fails the whole command, which leaves nothing behind.
     const planned = input.drafts.map((d) => {
       const key = draftKey(d);
       if (done.has(key)) return { key, kind: 'skip' as const };
@@ -59,17 +64,13 @@ export const PLAN_COMMANDS = {
       if (d.start) return { key, kind: 'event' as const, fields: draftEventFields(d, ctx.locale) };
       return { key, kind: 'tray' as const, item: trayItemOf(d, key) };
     });
-    for (const p of planned) {
-      const check = p.kind === 'campaign' ? CAMPAIGNS.validate(p.fields as never) : p.kind === 'event' ? EVENTS.validate(withoutEmpty(p.fields) as never) : null;
-      if (check && !check.record) throw new SchemaError('invalid', `Invalid draft "${p.key}": ${check.problems.join('; ')}`, check.problems);
-    }
     const results: AcceptResult[] = [];
     const accepted: string[] = [];
     const tray: TrayItem[] = [];
     for (const p of planned) {
       if (p.kind === 'skip') continue;
-      if (p.kind === 'campaign') createWithHistory(ctx.doc, CAMPAIGNS, p.fields, ctx.write);
-      else if (p.kind === 'event') createWithHistory(ctx.doc, EVENTS, withoutEmpty(p.fields), ctx.write);
+      if (p.kind === 'campaign') ctx.create(CAMPAIGNS, p.fields);
+      else if (p.kind === 'event') ctx.create(EVENTS, withoutEmpty(p.fields));
       else tray.push(p.item);
       results.push(p.kind);
       if (p.kind !== 'tray') accepted.push(p.key);
@@ -82,7 +83,7 @@ export const PLAN_COMMANDS = {
   /** A draft edited in the event editor before accepting: the event as edited, and the draft marked accepted. */
   'draft.acceptEdited': (ctx: CommandContext, input: { planId: string; draftKey: string; fields: EventFields }): string => {
     livePlan(ctx, input.planId);
-    const id = createWithHistory(ctx.doc, EVENTS, withoutEmpty(input.fields), ctx.write);
+    const id = ctx.create(EVENTS, withoutEmpty(input.fields));
     markDraftsAccepted(ctx.doc, input.planId, [input.draftKey], ctx.write);
     return id;
   },
@@ -97,7 +98,7 @@ export const PLAN_COMMANDS = {
     const plan = livePlan(ctx, input.planId);
     const item = readTray(plan).find((i) => i.key === input.key);
     if (!item) throw new SchemaError('not-found', `Nothing waits in the tray under "${input.key}"`);
-    const id = createWithHistory(ctx.doc, EVENTS, withoutEmpty(trayEventFields(item, input.start, ctx.locale)), ctx.write);
+    const id = ctx.create(EVENTS, withoutEmpty(trayEventFields(item, input.start, ctx.locale)));
     removeFromTray(ctx.doc, plan.id, item.key, ctx.write);
     return id;
   },

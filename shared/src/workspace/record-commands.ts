@@ -1,5 +1,5 @@
 import { CAMPAIGNS } from '../schema/campaigns';
-import { createWithHistory, updateWithHistory } from '../schema/history';
+import { updateWithHistory } from '../schema/history';
 import { purgeRecord, readRecord, setRecordDeleted, type CollectionDef } from '../schema/records';
 import { SchemaError } from '../schema/errors';
 import { TEAMS } from '../schema/teams';
@@ -19,7 +19,7 @@ type RecordCommands<P extends string, F> = { [K in `${P}.create`]: Handler<{ fie
 export function recordCommands<P extends string, F>(prefix: P, def: CollectionDef<F>): RecordCommands<P, F> {
   return {
     [`${prefix}.create`]: (ctx: CommandContext, input: { fields: F; id?: string }) =>
-      createWithHistory(ctx.doc, def, withoutEmpty(input.fields as object) as F, { ...ctx.write, id: input.id }),
+      ctx.create(def, withoutEmpty(input.fields as object) as F, { id: input.id }),
     [`${prefix}.update`]: (ctx: CommandContext, input: { id: string; patch: Partial<F> }) =>
       updateWithHistory(ctx.doc, def, input.id, input.patch, ctx.write),
     [`${prefix}.delete`]: (ctx: CommandContext, input: { id: string }) => setRecordDeleted(ctx.doc, def, input.id, true, ctx.write),
