@@ -4,7 +4,7 @@
  * Everything heavy (ical.js, exceljs, docx, the print layout code) loads on first use.
  */
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
-import { A, useNavigate, useParams } from '@solidjs/router';
+import { useNavigate } from '@solidjs/router';
 import { useWorkspace } from '../../stores/workspace-context';
 import { createTranslator } from '@shared/i18n/format';
 import { locale } from '../../i18n';
@@ -184,9 +184,3 @@ export function ExchangeMenu(props: { month: string }) {
   );
 }
 
-/**
- * Router pieces for the lazily loaded print page, handed over from this (eagerly loaded) module:
- * a lazy chunk importing @solidjs/router itself makes the bundler split solid-js and the app's
- * shared modules out of the main chunk (+1–2 KB gzip of initial JS, measured with vite build).
- */
-export const routerForPrint = { A, useParams };

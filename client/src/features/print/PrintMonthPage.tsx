@@ -4,7 +4,7 @@
  * what is below it is exactly what `window.print()` puts on paper (see styles/print.css).
  */
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { routerForPrint } from '../exchange/ExchangeMenu';
+import { A, useParams } from '@solidjs/router';
 import type { EventKind, EventRecord, SectionRecord } from '@shared/schema/types';
 import { sectionWithDescendants } from '@shared/schema';
 import { EVENT_KINDS } from '@shared/schema/types';
@@ -35,7 +35,6 @@ interface MonthData {
   campaigns: CampaignInfo[];
 }
 
-const { A, useParams } = routerForPrint;
 
 export default function PrintMonthPage() {
   const ws = useWorkspace();
