@@ -5,7 +5,8 @@
  */
 import { createSignal } from 'solid-js';
 import type { EventKind, EventStatus } from '@shared/schema/types';
-import { KIND_LABELS, STATUS_LABELS, createTranslator, localeTag, type Locale } from '@shared/i18n';
+import { createTranslator, localeTag, type Locale } from '@shared/i18n';
+import { KIND_LABELS, STATUS_LABELS } from '@shared/display/record-labels';
 
 export type { Locale };
 

@@ -2,4 +2,3 @@
 export * from './locale';
 export * from './format';
 export * from './calendar-names';
-export * from './record-labels';

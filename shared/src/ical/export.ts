@@ -19,7 +19,7 @@ import ICAL from './ical-lib';
 import type { EventRecord, EventStatus } from '../schema/types';
 import { datePart, effectiveEnd, formatDateValue, fromUtcMs, isAllDay, isValidDateValue, parseDateValue, toUtcMs, DEFAULT_TIMEZONE } from '../time/dates';
 import { parseUntil } from '../time/rrule-validate';
-import { KIND_LABELS } from '../i18n/record-labels';
+import { KIND_LABELS } from '../display/record-labels';
 import { vtimezoneLines } from './zones';
 
 export const UID_SUFFIX = '@campaign-calendar';

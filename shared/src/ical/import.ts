@@ -45,7 +45,7 @@ import {
   toUtcMs,
 } from '../time/dates';
 import { parseUntil, validateRRule } from '../time/rrule-validate';
-import { KIND_LABELS } from '../i18n/record-labels';
+import { KIND_LABELS } from '../display/record-labels';
 import { DESCRIPTION_LABELS, UID_SUFFIX } from './export';
 import { ianaZoneFor } from './zones';
 

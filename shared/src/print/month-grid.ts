@@ -20,7 +20,7 @@ import { holidayOn, type HolidayInfo } from '../time/holidays';
 import { lunarInfo, solarTermOn } from '../time/lunar';
 import { expandOccurrences } from '../time/recurrence';
 import { clockText, fullDayText } from './format';
-import { KIND_LABELS } from '../i18n/record-labels';
+import { KIND_LABELS } from '../display/record-labels';
 import type { Locale } from '../i18n/locale';
 
 export interface GridItem {

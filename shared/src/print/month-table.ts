@@ -32,7 +32,7 @@ import {
 } from '../time/dates';
 import { expandOccurrences } from '../time/recurrence';
 import { clockText, dayText, fullDayText } from './format';
-import { STATUS_LABELS } from '../i18n/record-labels';
+import { STATUS_LABELS } from '../display/record-labels';
 import type { Locale } from '../i18n/locale';
 
 export interface MonthTableOptions {

@@ -9,7 +9,7 @@ import type { EventKind, EventRecord, SectionRecord } from '@shared/schema/types
 import { sectionWithDescendants } from '@shared/schema';
 import { EVENT_KINDS } from '@shared/schema/types';
 import { KIND_COLORS } from '@shared/display/kind-colors';
-import { KIND_LABELS } from '@shared/i18n/record-labels';
+import { KIND_LABELS } from '@shared/display/record-labels';
 import { locale } from '../../i18n';
 import { useWorkspace } from '../../stores/workspace-context';
 import { pm } from './messages';

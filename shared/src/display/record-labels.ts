@@ -1,5 +1,5 @@
 import type { EventKind, EventStatus } from '../schema/types';
-import type { Locale } from './locale';
+import type { Locale } from '../i18n/locale';
 
 /** Kind names for legends, CATEGORIES and table notes (same wording as the app's editor). */
 export const KIND_LABELS: Record<Locale, Record<EventKind, string>> = {
