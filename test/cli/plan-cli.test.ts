@@ -2,23 +2,31 @@
  * The plan command (Contract 4): JSON on stdout for a plan; a clear message on
  * stderr and a non-zero exit within two seconds for anything that is not one.
  *
- * Timed runs start the CLI the way `npm run cli` does (tsx on main.ts) but
+ * Timed runs start the CLI the way `npm run cli` does (scripts/cli.mjs, which
+ * runs the esbuild bundle dist/cli/main.js and rebuilds it when stale) but
  * without npm's own start-up, which is not ours to budget; one run goes
  * through `npm run --silent cli` to check the wiring.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDocx } from '../shared/plan-text/make-docx';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.join(repoRoot, 'test/fixtures/plans');
-const tsxCli = path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
+const launcher = path.join(repoRoot, 'scripts/cli.mjs');
+const bundle = path.join(repoRoot, 'dist/cli/main.js');
 const tmp = mkdtempSync(path.join(tmpdir(), 'plan-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+// Build up front when stale, so the timed runs below take the fast path.
+beforeAll(() => {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/build-server.mjs'), '--if-stale', 'cli'], { cwd: repoRoot, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+});
 
 interface Run {
   code: number | null;
@@ -40,7 +48,16 @@ function run(cmd: string, args: string[]): Promise<Run> {
   });
 }
 
-const cli = (...args: string[]) => run(process.execPath, [tsxCli, 'server/src/cli/main.ts', ...args]);
+const cli = (...args: string[]) => run(process.execPath, [launcher, ...args]);
+
+// A loader hook that reports every module the CLI loads (on stderr, one `LOAD <url>` a line).
+const hooks = `export async function load(url, context, next) { if (url.startsWith('file:')) process.stderr.write('LOAD ' + url + '\\n'); return next(url, context); }`;
+const traceHooks = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+async function traced(...args: string[]) {
+  const r = await run(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(traceHooks)}`, launcher, ...args]);
+  const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOAD ')).map((l) => decodeURIComponent(l.slice(5)));
+  return { ...r, loaded, has: (re: RegExp) => loaded.some((u) => re.test(u)) };
+}
 
 function expectRefused(r: Run, message: RegExp) {
   expect(r.code).not.toBe(0);
@@ -70,6 +87,54 @@ describe('cli plan', { timeout: 30_000 }, () => {
     const r = await cli('plan', docx);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).sections.map((s: { title: string }) => s.title)[0]).toBe('坚持用党的创新理论武装头脑');
+  });
+
+  it('reads Traditional text, matching it against the Simplified rules', async () => {
+    const r = await cli('plan', path.join(fixtures, 'traditional-pinyin.txt'));
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout);
+    expect(json.title).toBe('鎮文化站2022年宣傳文化工作計劃');
+    expect(json.activities).toContainEqual(expect.objectContaining({ kind: 'meeting', title: '宣傳文化工作例會' }));
+    expect(json.activities).toContainEqual(expect.objectContaining({ kind: 'training', title: '基層文化骨幹培訓班' }));
+  });
+
+  it('runs the compiled bundle (no tsx, no esbuild) and loads the parser, mammoth and opencc only when needed', async () => {
+    const empty = path.join(tmp, 'blank.txt');
+    writeFileSync(empty, '');
+    const refused = await traced('plan', empty);
+    expect(refused.code).toBe(1);
+    expect(refused.has(/dist\/cli\/main\.js$/)).toBe(true);
+    expect(refused.has(/node_modules\/(tsx|esbuild)\//)).toBe(false);
+    expect(refused.has(/\.ts$/)).toBe(false);
+    expect(refused.has(/dist\/cli\/chunks\/plan-text-/)).toBe(false);
+    expect(refused.has(/node_modules\/tyme4ts\//)).toBe(false);
+
+    const simplified = await traced('plan', path.join(fixtures, 'typical-points.txt'));
+    expect(simplified.code).toBe(0);
+    expect(simplified.has(/dist\/cli\/chunks\/plan-text-/)).toBe(true);
+    expect(simplified.has(/node_modules\/(mammoth|opencc-js)\//)).toBe(false);
+    expect(simplified.has(/node_modules\/(tsx|esbuild)\//)).toBe(false);
+
+    const traditional = await traced('plan', path.join(fixtures, 'traditional-pinyin.txt'));
+    expect(traditional.code).toBe(0);
+    expect(traditional.has(/node_modules\/opencc-js\//)).toBe(true);
+    expect(traditional.has(/node_modules\/mammoth\//)).toBe(false);
+
+    const docx = path.join(tmp, 'traced.docx');
+    writeFileSync(docx, makeDocx(readFileSync(path.join(fixtures, 'speech.txt'), 'utf8')));
+    const fromDocx = await traced('plan', docx);
+    expect(fromDocx.code).toBe(0);
+    expect(fromDocx.has(/node_modules\/mammoth\//)).toBe(true);
+  });
+
+  it('rebuilds the bundle when it is older than its sources', async () => {
+    const old = new Date('2001-01-01T00:00:00Z');
+    utimesSync(bundle, old, old); // as if every source had been edited since
+    const r = await cli('plan', path.join(fixtures, 'one-line.txt'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).year).toBe(2024);
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(old.getTime());
   });
 
   it('works through npm run --silent cli', async () => {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 /**
  * Starts the real server (`node --import tsx server/src/main.ts`) as a child
  * process on a free port, with a temporary DATA_DIR, and waits for /healthz.
+ * `run: 'compiled'` starts the esbuild output `node dist/server/main.js` instead
+ * (built first when stale), `run: 'npm-start'` goes through `npm start`.
  *
  *   const srv = await startServer({ staticDir });
  *   fetch(srv.url + '/healthz'); new WebsocketProvider(srv.wsUrl + '/sync', id, doc, ...)
@@ -25,6 +27,12 @@ export interface StartServerOptions {
   port?: number;
   /** Echo the server's output to this process's stderr (debugging). */
   verbose?: boolean;
+  /**
+   * What to start: 'tsx' (default) the TypeScript sources through tsx; 'compiled'
+   * dist/server/main.js; 'npm-start' `npm start` with SKIP_BUILD=1 (no client
+   * build), whose pid() and signals are npm's.
+   */
+  run?: 'tsx' | 'compiled' | 'npm-start';
 }
 
 export interface TestServer {
@@ -59,12 +67,22 @@ export async function startServer(opts: StartServerOptions = {}): Promise<TestSe
   let child: ChildProcess | undefined;
   const logs: Array<Record<string, unknown>> = [];
 
+  const run = opts.run ?? 'tsx';
+  if (run === 'compiled') buildServerIfStale();
+  const [cmd, ...args] =
+    run === 'compiled'
+      ? [process.execPath, path.join(repoRoot, 'dist/server/main.js')]
+      : run === 'npm-start'
+        ? [process.platform === 'win32' ? 'npm.cmd' : 'npm', 'start', '--silent']
+        : [process.execPath, '--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')];
+
   const launch = (extraEnv: Record<string, string> = {}) =>
     new Promise<void>((resolve, reject) => {
-      const proc = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')], {
+      const proc = spawn(cmd!, args, {
         cwd: repoRoot,
         env: {
           ...process.env,
+          ...(run === 'npm-start' ? { SKIP_BUILD: '1' } : {}),
           NODE_ENV: 'test',
           HOST: '127.0.0.1',
           LOG_LEVEL: 'info',
@@ -155,6 +173,15 @@ export async function startServer(opts: StartServerOptions = {}): Promise<TestSe
     },
   };
   return srv;
+}
+
+/** `node scripts/build-server.mjs --if-stale server`: a stat of its inputs, or a build of ~0.1 s. */
+export function buildServerIfStale(): void {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/build-server.mjs'), '--if-stale', 'server'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`server build failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
 }
 
 async function waitHealthy(url: string): Promise<void> {
