@@ -5,7 +5,7 @@
  */
 import { createSignal } from 'solid-js';
 import type { EventKind, EventStatus } from '@shared/schema/types';
-import { createTranslator, localeTag, type Locale } from '@shared/i18n';
+import { createTranslator, isLocale, localeTag, type Locale } from '@shared/i18n';
 import { KIND_LABELS, STATUS_LABELS } from '@shared/display/record-labels';
 
 export type { Locale };
@@ -14,7 +14,7 @@ const STORAGE_KEY = 'cc.locale';
 
 function initialLocale(): Locale {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
-  return saved === 'en' ? 'en' : 'zh';
+  return isLocale(saved) ? saved : 'zh';
 }
 
 const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale());
