@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints figures; asserts nothing (budgets live in the issue notes, not in tests).
- * `npm run bench -- client` (or relay, plan, print) runs one part.
+ * `npm run bench -- client` (or relay, plan, print, convergence) runs one part.
  */
 const which = process.argv[2] ?? 'all';
 const wants = (part: string) => which === 'all' || which === part;
@@ -19,6 +19,11 @@ if (wants('print')) {
   console.log('== print');
   const { runPrintBench } = await import('./print');
   await runPrintBench();
+}
+if (wants('convergence')) {
+  console.log('== convergence');
+  const { runConvergenceBench } = await import('./convergence');
+  await runConvergenceBench();
 }
 if (wants('relay')) {
   console.log('== relay');
