@@ -60,6 +60,8 @@ export const PLAN_COMMANDS = {
     const planned = input.drafts.map((d) => {
       const key = draftKey(d);
       if (done.has(key)) return { key, kind: 'skip' as const };
+      // A key is accepted once, also within one call: the same draft listed twice is created once, as accepting one by one would.
+      done.add(key);
       if (d.kind === 'campaign') return { key, kind: 'campaign' as const, fields: draftCampaignFields(d, plan.year, ctx.locale) };
       if (d.start) return { key, kind: 'event' as const, fields: draftEventFields(d, ctx.locale) };
       return { key, kind: 'tray' as const, item: trayItemOf(d, key) };
