@@ -78,6 +78,8 @@ export interface ImportOptions extends WriteOptions {
   source?: string;
   /** How a new plan record is created (the workspace API passes its own: born in the trash, revealed by the command). */
   createPlan?: (fields: PlanFields, opts: CreateOptions) => string;
+  /** Likewise for a new section (sections of a new plan are born with it). */
+  createSection?: (fields: SectionFields, opts: CreateOptions) => string;
 }
 
 /**
@@ -132,7 +134,7 @@ export function importPlan(doc: Y.Doc, parse: PlanImport, opts: ImportOptions = 
       if (readSectionOk(doc, id)) updateSection(doc, id, f, write);
       else {
         if (sectionsMap.has(id)) purgeSection(doc, id, write);
-        createSection(doc, f, { ...write, id });
+        (opts.createSection ?? ((sf, o) => createSection(doc, sf, o)))(f, { ...write, id });
       }
     }
   }, origin);

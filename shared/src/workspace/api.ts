@@ -6,7 +6,7 @@ import { ROOT_NAMES, SCHEMA_VERSION, readMeta } from '../schema/doc';
 import { isSchemaError, SchemaError } from '../schema/errors';
 import { createWithHistory } from '../schema/history';
 import { BIRTH_ORIGIN, LOCAL_ORIGIN } from '../schema/origins';
-import { checkCreate, purgeRecord, type CollectionDef } from '../schema/records';
+import { checkCreate, createRecord, purgeRecord, type CollectionDef, type CreateOptions } from '../schema/records';
 import { COMMANDS, type CommandInput, type CommandName, type CommandOutput } from './commands';
 import type { CommandContext } from './context';
 import { READ_ONLY_MESSAGES, type CommandError, type ReadOnlyReason, type Result } from './result';
@@ -38,10 +38,17 @@ export interface WorkspaceApi {
   destroy(): void;
 }
 
+/** Collections whose field history is kept (schema/history.ts); plans and sections have none. */
+const WITH_HISTORY = new Set(['events', 'campaigns', 'teams']);
+const createAny = <F>(doc: Y.Doc, def: CollectionDef<F>, fields: F, o: CreateOptions): string =>
+  WITH_HISTORY.has(def.name) ? createWithHistory(doc, def, fields, o) : createRecord(doc, def, fields, o);
+
 const readOnlyError = (reason: ReadOnlyReason): CommandError => ({ code: 'read-only', reason, message: READ_ONLY_MESSAGES[reason], problems: [] });
 
 function toError(e: unknown): CommandError {
   if (isSchemaError(e)) return { code: e.code, message: e.message, problems: e.problems };
+  // The date and recurrence code throws RangeError for values that are not real dates or rules.
+  if (e instanceof RangeError) return { code: 'invalid', message: e.message, problems: [e.message] };
   return { code: 'failed', message: e instanceof Error ? e.message : String(e), problems: [] };
 }
 
@@ -91,8 +98,9 @@ export function createWorkspaceApi(doc: Y.Doc, opts: WorkspaceApiOptions = {}): 
       doc,
       write,
       locale: opts.locale?.() ?? 'zh',
-      create<F>(def: CollectionDef<F>, fields: F, o: { id?: string } = {}): string {
-        if (!('deletedAt' in def.table)) return createWithHistory(doc, def, fields, { ...write, id: o.id });
+      create<F>(def: CollectionDef<F>, fields: F, o: { id?: string; bornWith?: boolean } = {}): string {
+        const trashable = 'deletedAt' in def.table;
+        if (!trashable && !o.bornWith) return createAny(doc, def, fields, { ...write, id: o.id });
         const { id } = checkCreate(doc, def, fields, { ...write, id: o.id });
         if (births.some((b) => b.id === id)) throw new SchemaError('exists', `A ${def.noun} with id "${id}" already exists`);
         births.push({ def: def as CollectionDef<unknown>, fields, id });
@@ -131,7 +139,10 @@ export function createWorkspaceApi(doc: Y.Doc, opts: WorkspaceApiOptions = {}): 
       const { now, by } = ctx.write;
       try {
         doc.transact(() => {
-          for (const b of births) createWithHistory(doc, b.def, { ...(b.fields as object), deletedAt: now }, { by, now, id: b.id, origin: BIRTH_ORIGIN });
+          for (const b of births) {
+            const fields = 'deletedAt' in b.def.table ? { ...(b.fields as object), deletedAt: now } : b.fields;
+            createAny(doc, b.def, fields, { by, now, id: b.id, origin: BIRTH_ORIGIN });
+          }
         }, BIRTH_ORIGIN);
       } catch (e) {
         // Checked in checkCreate, so only a bug lands here: leave nothing half-made.
@@ -140,7 +151,7 @@ export function createWorkspaceApi(doc: Y.Doc, opts: WorkspaceApiOptions = {}): 
         return { ok: false, error: toError(e) };
       }
       doc.transact(() => {
-        for (const b of births) (doc.getMap(b.def.name).get(b.id) as Y.Map<unknown>).delete('deletedAt');
+        for (const b of births) if ('deletedAt' in b.def.table) (doc.getMap(b.def.name).get(b.id) as Y.Map<unknown>).delete('deletedAt');
       }, LOCAL_ORIGIN);
     }
     undoManager.stopCapturing();

@@ -16,8 +16,10 @@ export interface CommandContext {
   /**
    * Creates a record (with its field history), validated at once; returns its id. Commands
    * create records only through this: see api.ts for why a creation is not an ordinary write.
+   * `bornWith`: a record without a trash of its own (a section) that belongs to a record born in
+   * this command (its new plan) is born with it, so undoing the plan's creation keeps its outline.
    */
-  create<F>(def: CollectionDef<F>, fields: F, opts?: { id?: string }): string;
+  create<F>(def: CollectionDef<F>, fields: F, opts?: { id?: string; bornWith?: boolean }): string;
 }
 
 /** One command: validates, then writes; throws a SchemaError (before writing) to refuse. */

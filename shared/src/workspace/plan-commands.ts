@@ -17,7 +17,8 @@ import {
   type PlanImport,
   type TrayItem,
 } from '../schema/plans';
-import { moveSection, relevelSection, reorderSection, updateSection } from '../schema/sections';
+import { newId } from '../schema/ids';
+import { SECTIONS, moveSection, relevelSection, reorderSection, updateSection } from '../schema/sections';
 import type { EventFields, PlanRecord, SectionFields } from '../schema/types';
 import type { CommandContext } from './context';
 import { draftCampaignFields, draftEventFields, trayEventFields, trayItemOf } from './drafts';
@@ -37,13 +38,17 @@ export type SectionTextPatch = Partial<Pick<SectionFields, 'title' | 'body' | 'l
 
 export const PLAN_COMMANDS = {
   /** A plan and its outline, as previewed; re-importing into `planId` updates it in place. Returns the plan id. */
-  'plan.import': (ctx: CommandContext, input: PlanImport & { source?: string; planId?: string }): string =>
-    importPlan(ctx.doc, input, {
+  'plan.import': (ctx: CommandContext, input: PlanImport & { source?: string; planId?: string }): string => {
+    const planId = input.planId ?? newId();
+    const newPlan = readPlan(ctx.doc, planId)?.ok !== true;
+    return importPlan(ctx.doc, input, {
       ...ctx.write,
-      planId: input.planId,
+      planId,
       source: input.source,
       createPlan: (fields, opts) => ctx.create(PLANS, fields, { id: opts.id }),
-    }),
+      createSection: (fields, opts) => ctx.create(SECTIONS, fields, { id: opts.id, bornWith: newPlan }),
+    });
+  },
 
   /** Soft delete: the plan, its sections and decisions stay in the document and can be restored. */
   'plan.delete': (ctx: CommandContext, input: { id: string }): boolean => softDeletePlan(ctx.doc, input.id, ctx.write),
@@ -84,7 +89,8 @@ export const PLAN_COMMANDS = {
 
   /** A draft edited in the event editor before accepting: the event as edited, and the draft marked accepted. */
   'draft.acceptEdited': (ctx: CommandContext, input: { planId: string; draftKey: string; fields: EventFields }): string => {
-    livePlan(ctx, input.planId);
+    const plan = livePlan(ctx, input.planId);
+    if ((plan.acceptedDrafts ?? []).includes(input.draftKey)) throw new SchemaError('conflict', 'This draft has already been accepted');
     const id = ctx.create(EVENTS, withoutEmpty(input.fields));
     markDraftsAccepted(ctx.doc, input.planId, [input.draftKey], ctx.write);
     return id;

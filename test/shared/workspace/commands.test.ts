@@ -348,7 +348,8 @@ const TRASHABLE = new Set(['events', 'campaigns', 'teams', 'plans']);
  * The document is back at `start` after undo. Undoing a creation does not remove the record
  * (that would drop a colleague's concurrent edits into it, see api.ts): it puts it in the
  * trash, keeping the history written at its birth. So everything that was there is as it was,
- * and anything new is a trashed record of a collection with a trash, or such a record's history.
+ * and anything new is a trashed record of a collection with a trash, such a record's history, or
+ * a section of a plan now in the trash (born with it, so restoring the plan brings its outline).
  */
 function expectBackTo(doc: Y.Doc, start: Record<string, unknown>): void {
   const now = content(doc);
@@ -358,6 +359,9 @@ function expectBackTo(doc: Y.Doc, start: Record<string, unknown>): void {
       if (id in was) continue;
       if (root === 'history') {
         expect([...TRASHABLE].some((r) => id in (now[r] as object)), `history of ${id} without its record`).toBe(true);
+      } else if (root === 'sections') {
+        const planId = (value as { planId?: string }).planId ?? '';
+        expect(typeof ((now.plans as Record<string, { deletedAt?: unknown }>)[planId]?.deletedAt), `section ${id} left without its plan in the trash`).toBe('number');
       } else {
         expect(TRASHABLE.has(root), `${root}/${id} left behind by undo`).toBe(true);
         expect(typeof (value as { deletedAt?: unknown }).deletedAt, `${root}/${id} not in the trash after undo`).toBe('number');
