@@ -80,6 +80,9 @@ function dayTop(dayNumberText: string, day: string, decorate: CalendarViewProps[
   return { domNodes: [wrap] };
 }
 
+/** Longest a fetch may hold rendering back (see `hold` below). */
+const HOLD_MS = 120;
+
 /** FullCalendar v7 wrapped for Solid: created once, then driven by setOption and refetches. */
 export function CalendarView(props: CalendarViewProps) {
   let el!: HTMLDivElement;
@@ -96,9 +99,50 @@ export function CalendarView(props: CalendarViewProps) {
     if (!ok) revert();
   };
 
-  const source = (info: EventSourceFuncInfo) =>
+  /**
+   * FullCalendar renders on every change: a month switch would draw the new dates with the
+   * previous fetch's events (in the weeks both months share), then again once the new ones
+   * arrive. Rendering is held while fetches are in flight, so it draws once, with the events;
+   * never longer than HOLD_MS (a slow read shows the new dates first, as before). The very
+   * first fetch (while the calendar is constructed) is not held: the grid paints at once.
+   */
+  let holds = 0;
+  let holdTimer: ReturnType<typeof setTimeout> | undefined;
+  const hold = (): boolean => {
+    if (!calendar) return false;
+    if (holds++ === 0) {
+      calendar.pauseRendering();
+      holdTimer = setTimeout(() => calendar?.resumeRendering(), HOLD_MS);
+    }
+    return true;
+  };
+  const release = () => {
+    if (--holds > 0) return;
+    clearTimeout(holdTimer);
+    calendar?.resumeRendering();
+  };
+
+  const source = (info: EventSourceFuncInfo, success: (inputs: EventInput[]) => void, failure: (error: Error) => void) => {
+    const from = dateToDay(info.start);
+    const to = dateToDay(info.end);
+    const held = hold();
     // The URL's view: every view change goes through it (toolbar, "+N" chips, day links).
-    props.fetchEvents(dateToDay(info.start), dateToDay(info.end), props.view);
+    props.fetchEvents(from, to, props.view).then(
+      (inputs) => {
+        const t0 = performance.now();
+        success(inputs);
+        if (held) release();
+        performance.measure('cc:render', { start: t0, end: performance.now() });
+        // FullCalendar has drawn them (it renders synchronously on receipt): tests and `npm run
+        // bench` wait for this to equal data-range, the range on screen.
+        el.dataset.eventsRange = `${from}/${to}`;
+      },
+      (error: Error) => {
+        failure(error);
+        if (held) release();
+      },
+    );
+  };
 
   const options = (): CalendarOptions => ({
     plugins: [dayGridPlugin, timeGridPlugin, listPlugin, multiMonthPlugin, interactionPlugin, classicTheme],
@@ -140,6 +184,7 @@ export function CalendarView(props: CalendarViewProps) {
     },
     dayCellTopContent: (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate),
     datesSet: (arg) => {
+      el.dataset.range = `${dateToDay(arg.start)}/${dateToDay(arg.end)}`;
       const view = viewNameOf(arg.view.type);
       // The calendar's anchor date survives view switches (month → year → month stays in the same month).
       const current = dateToDay(calendar ? calendar.getDate() : arg.view.currentStart);
@@ -169,7 +214,12 @@ export function CalendarView(props: CalendarViewProps) {
     calendar.render();
     props.onReady?.(calendar);
   });
-  onCleanup(() => calendar?.destroy());
+  onCleanup(() => {
+    clearTimeout(holdTimer);
+    calendar?.resumeRendering();
+    calendar?.destroy();
+    calendar = undefined;
+  });
 
   createEffect(on(() => props.revision, () => calendar?.refetchEvents(), { defer: true }));
   createEffect(

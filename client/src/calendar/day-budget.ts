@@ -25,7 +25,16 @@ function spanDays(e: EventInput): { first: string; lastExclusive: string | null 
   return { first: dayOf(start), lastExclusive: endDay };
 }
 
-const nextDay = (day: string): string => addDays(day, 1);
+/** A view has a few dozen distinct days: date arithmetic once per day, not once per event. */
+const nextDays = new Map<string, string>();
+function nextDay(day: string): string {
+  let next = nextDays.get(day);
+  if (next === undefined) {
+    if (nextDays.size > 4000) nextDays.clear();
+    nextDays.set(day, (next = addDays(day, 1)));
+  }
+  return next;
+}
 
 function isMultiDay(e: EventInput): boolean {
   const { first, lastExclusive } = spanDays(e);
@@ -33,11 +42,30 @@ function isMultiDay(e: EventInput): boolean {
   return lastExclusive !== null && lastExclusive > first && lastExclusive !== nextDay(first);
 }
 
+/** One collator: `localeCompare(…, 'zh')` sets one up on every call. */
+const titleOrder = new Intl.Collator('zh');
+
 /** Order within a day: all-day first, then by start time, then title (what the grid would show first). */
 function compare(a: EventInput, b: EventInput): number {
   if (Boolean(a.allDay) !== Boolean(b.allDay)) return a.allDay ? -1 : 1;
-  const s = String(a.start).localeCompare(String(b.start));
-  return s !== 0 ? s : String(a.title).localeCompare(String(b.title), 'zh');
+  const as = String(a.start);
+  const bs = String(b.start);
+  const s = as < bs ? -1 : as > bs ? 1 : 0;
+  return s !== 0 ? s : titleOrder.compare(String(a.title), String(b.title));
+}
+
+/** The first `n` of `list` in `compare` order (what a stable sort then slice would give). */
+function firstOf(list: EventInput[], n: number): EventInput[] {
+  const top: EventInput[] = [];
+  if (n <= 0) return top;
+  for (const e of list) {
+    if (top.length === n && compare(e, top[n - 1]) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && compare(e, top[i - 1]) < 0) i--;
+    top.splice(i, 0, e);
+    if (top.length > n) top.pop();
+  }
+  return top;
 }
 
 export function limitPerDay(inputs: EventInput[], budget: number, moreTitle: (hidden: number) => string): EventInput[] {
@@ -71,11 +99,11 @@ export function limitPerDay(inputs: EventInput[], budget: number, moreTitle: (hi
     }
   }
   for (const [day, list] of singles) {
-    list.sort(compare);
     const room = budget - (shownMulti.get(day) ?? 0);
     const alsoHidden = hiddenPerDay.get(day) ?? 0;
     const fits = alsoHidden === 0 && list.length <= room;
-    const shown = fits ? list : list.slice(0, Math.max(0, room - 1));
+    // A busy day has dozens of singles and room for a few: pick those, do not sort the day.
+    const shown = fits ? list.sort(compare) : firstOf(list, Math.max(0, room - 1));
     shown.forEach((e, i) => kept.push({ ...e, ccOrder: 1 + i }));
     hiddenPerDay.set(day, alsoHidden + list.length - shown.length);
   }

@@ -1,6 +1,6 @@
 import type { EventInput } from 'fullcalendar';
 import type { IndexedEvent } from '../storage/event-index';
-import { effectiveEnd, isAllDay } from '@shared/time/dates';
+import { effectiveEnd, isAllDay, toMinuteNumber } from '@shared/time/dates';
 import { KIND_COLORS } from '@shared/display/kind-colors';
 
 type Recurrence = typeof import('@shared/time/recurrence');
@@ -34,6 +34,180 @@ function input(e: IndexedEvent, start: string, end: string, editingBy: EditingBy
   };
 }
 
+/**
+ * effectiveEnd for an indexed (validated) record: its end has the start's form and comes after
+ * it, so it is the end as stored; without one, a day or an hour, worked out once per start.
+ */
+const defaultEnds = new Map<string, string>();
+function endOf(e: IndexedEvent): string {
+  const { start, end } = e;
+  if (end !== undefined && end.length === start.length && end > start) return end;
+  if (end !== undefined) return effectiveEnd(start, end);
+  let fallback = defaultEnds.get(start);
+  if (fallback === undefined) {
+    if (defaultEnds.size > 20_000) defaultEnds.clear();
+    defaultEnds.set(start, (fallback = effectiveEnd(start)));
+  }
+  return fallback;
+}
+
+/**
+ * Inputs are kept per record object (the event index hands out a new one when the event
+ * changes), so a refetch after an edit elsewhere, or a month seen before, builds none again.
+ * FullCalendar only reads them (and the per-day budget copies what it keeps).
+ */
+const built = new WeakMap<object, { record: IndexedEvent; editor: string | undefined; input: EventInput }>();
+
+/** `key`: the record for a one-off, the cached occurrence for a series' occurrence. */
+function cachedInput(key: object, e: IndexedEvent, start: string, end: string | null, editingBy: EditingBy): EventInput {
+  const editor = editingBy.get(e.id);
+  const hit = built.get(key);
+  if (hit && hit.record === e && hit.editor === editor) return hit.input;
+  const made = input(e, start, end ?? endOf(e), editingBy);
+  built.set(key, { record: e, editor, input: made });
+  return made;
+}
+
+// ---- Occurrences of recurring series, cached per series and month ----
+
+interface Occ {
+  start: string;
+  end: string;
+  /** start and end as minute numbers, for overlap tests across the two date forms */
+  s: number;
+  e: number;
+}
+
+type Expand = Recurrence['expandOccurrences'];
+
+/**
+ * Expanding 120 series through rrule.js costs about as much as everything else a fetch does,
+ * and a month switch or an edit elsewhere asks for the same occurrences again. So they are kept
+ * per series and calendar month, keyed by what the occurrences depend on (id, start, end, rule,
+ * exceptions): a series whose timing changes is expanded afresh, and the same series read from
+ * the persisted index before load and from the doc after it shares one entry.
+ */
+const expanded = new Map<string, Map<string, Occ[]>>();
+/** Series timings seen (edits make new ones): forget everything past this many. */
+const MAX_SERIES = 5000;
+
+const timingKey = (e: IndexedEvent) => JSON.stringify([e.id, e.start, e.end, e.rrule, e.exdates]);
+
+const monthOf = (day: string) => day.slice(0, 7);
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+function prevMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** Calendar months (`YYYY-MM`) that [from, to) touches (`to` exclusive). */
+function monthsOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = monthOf(from); `${m}-01` < to; m = nextMonth(m)) out.push(m);
+  return out;
+}
+
+/** Expand the months of `run` (consecutive, none cached yet) with one rrule.js pass. */
+function fill(series: IndexedEvent, cache: Map<string, Occ[]>, run: string[], expand: Expand): void {
+  const from = `${run[0]}-01`;
+  const to = `${nextMonth(run[run.length - 1])}-01`;
+  const all = expand(series, from, to).map((o) => ({ start: o.start, end: o.end, s: toMinuteNumber(o.start), e: toMinuteNumber(o.end) }));
+  for (const m of run) {
+    const ms = toMinuteNumber(`${m}-01`);
+    const me = toMinuteNumber(`${nextMonth(m)}-01`);
+    cache.set(
+      m,
+      all.filter((o) => o.s < me && o.e > ms),
+    );
+  }
+}
+
+function ensureMonths(series: IndexedEvent, months: string[], expand: Expand): Map<string, Occ[]> {
+  const key = timingKey(series);
+  let cache = expanded.get(key);
+  if (!cache) {
+    if (expanded.size >= MAX_SERIES) expanded.clear();
+    expanded.set(key, (cache = new Map()));
+  }
+  for (let i = 0; i < months.length; ) {
+    if (cache.has(months[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < months.length && !cache.has(months[j])) j++;
+    fill(series, cache, months.slice(i, j), expand);
+    i = j;
+  }
+  return cache;
+}
+
+/** Same as expandOccurrences(series, from, to), from the per-month cache. */
+export function occurrencesIn(series: IndexedEvent, from: string, to: string, expand: Expand): { start: string; end: string }[] {
+  const months = monthsOf(from, to);
+  const cache = ensureMonths(series, months, expand);
+  const fromMin = toMinuteNumber(from);
+  const toMin = toMinuteNumber(to);
+  const out: Occ[] = [];
+  let last = -Infinity;
+  for (const m of months) {
+    for (const o of cache.get(m)!) {
+      // Months ascend and so do occurrences within one: one spanning a month boundary shows up
+      // again at the head of the next month's list.
+      if (o.s <= last || o.s >= toMin || o.e <= fromMin) continue;
+      out.push(o);
+      last = o.s;
+    }
+  }
+  return out;
+}
+
+/**
+ * After a fetch, expand the months either side of it once the result is on screen, so the next
+ * month switch finds them ready: in slices of a few milliseconds, each its own task, starting
+ * after the next frame (so the paint is not held). Idle callbacks would be the textbook choice,
+ * but a page being clicked through month by month rarely has idle periods long enough. Only the
+ * latest request is kept.
+ */
+const SLICE_MS = 4;
+let ahead: { series: IndexedEvent[]; months: string[]; expand: Expand } | null = null;
+let aheadScheduled = false;
+const afterPaint = (cb: () => void) =>
+  typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(cb, 0)) : setTimeout(cb, 0);
+
+function aheadSlice(): void {
+  const job = ahead;
+  if (!job) {
+    aheadScheduled = false;
+    return;
+  }
+  const until = performance.now() + SLICE_MS;
+  while (job.series.length > 0 && performance.now() < until) {
+    const s = job.series.pop()!;
+    for (const m of job.months) ensureMonths(s, [m], job.expand);
+  }
+  if (job.series.length > 0 || ahead !== job) {
+    setTimeout(aheadSlice, 0);
+    return;
+  }
+  ahead = null;
+  aheadScheduled = false;
+}
+
+function expandAhead(series: IndexedEvent[], from: string, to: string, expand: Expand): void {
+  const months = monthsOf(from, to);
+  if (months.length === 0) return;
+  ahead = { series, months: [nextMonth(months[months.length - 1]), prevMonth(months[0])], expand };
+  if (aheadScheduled) return;
+  aheadScheduled = true;
+  afterPaint(aheadSlice);
+}
+
 /** Occurrences of `records` within [from, to) as FullCalendar inputs, coloured by kind. */
 export async function toEventInputs(
   records: IndexedEvent[],
@@ -42,11 +216,16 @@ export async function toEventInputs(
   editingBy: EditingBy = new Map(),
 ): Promise<EventInput[]> {
   const out: EventInput[] = [];
-  const series = records.filter((e) => e.rrule);
-  for (const e of records) if (!e.rrule) out.push(input(e, e.start, effectiveEnd(e.start, e.end), editingBy));
+  const series: IndexedEvent[] = [];
+  for (const e of records) {
+    if (e.rrule) series.push(e);
+    else out.push(cachedInput(e, e, e.start, null, editingBy));
+  }
   if (series.length) {
     const { expandOccurrences } = await loadRecurrence();
-    for (const e of series) for (const occ of expandOccurrences(e, from, to)) out.push(input(e, occ.start, occ.end, editingBy));
+    // (Cached occurrences are objects of the series' cache: with the record, they key its inputs.)
+    for (const e of series) for (const occ of occurrencesIn(e, from, to, expandOccurrences)) out.push(cachedInput(occ, e, occ.start, occ.end, editingBy));
+    expandAhead([...series], from, to, expandOccurrences);
   }
   return out;
 }
