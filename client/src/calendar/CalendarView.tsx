@@ -172,6 +172,10 @@ export function CalendarView(props: CalendarViewProps) {
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     slotHeaderFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     scrollTime: '08:00:00',
+    // The month grid fits the page (height 100%): resetting its scroll on every switch sets
+    // scrollTop during the render, which forces a layout of the whole grid (the most expensive
+    // single step of a switch in the profile). Week views still scroll to 08:00 on each switch.
+    views: { dayGridMonth: { scrollTimeReset: false } },
     events: source,
     // What a range shows depends on the view (per-day budget), and our index caches reads:
     // let every view change ask again instead of reusing a wider, budgeted fetch.

@@ -168,8 +168,8 @@ export function occurrencesIn(series: IndexedEvent, from: string, to: string, ex
 }
 
 /**
- * After a fetch, expand the months either side of it once the result is on screen, so the next
- * month switch finds them ready: in slices of a few milliseconds, each its own task, starting
+ * After a fetch, expand the month after it (paging forward), before it (paging back) or both
+ * once the result is on screen, so the next month switch finds it ready: in slices of a few milliseconds, each its own task, starting
  * after the next frame (so the paint is not held). Idle callbacks would be the textbook choice,
  * but a page being clicked through month by month rarely has idle periods long enough. Only the
  * latest request is kept.
@@ -199,10 +199,17 @@ function aheadSlice(): void {
   aheadScheduled = false;
 }
 
+/** Where the previous fetch started: the way the user is paging decides which side is expanded. */
+let lastFrom: string | null = null;
+
 function expandAhead(series: IndexedEvent[], from: string, to: string, expand: Expand): void {
   const months = monthsOf(from, to);
   if (months.length === 0) return;
-  ahead = { series, months: [nextMonth(months[months.length - 1]), prevMonth(months[0])], expand };
+  const next = nextMonth(months[months.length - 1]);
+  const prev = prevMonth(months[0]);
+  const wanted = lastFrom === null || lastFrom === from ? [next, prev] : lastFrom < from ? [next] : [prev];
+  lastFrom = from;
+  ahead = { series, months: wanted, expand };
   if (aheadScheduled) return;
   aheadScheduled = true;
   afterPaint(aheadSlice);
