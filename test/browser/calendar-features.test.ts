@@ -118,4 +118,22 @@ describe('calendar features', () => {
     await page.getByTestId('language').click();
     await expect.poll(() => page.getByTestId('view-title').textContent()).toContain('2026年10月');
   });
+
+  it('opens a document saved by a newer app read-only, and says why', async () => {
+    const page = await (await app.newContext()).newPage();
+    const errors = trackErrors(page);
+    await openMonth(page, app.server.url, randomId(), '2026-09-01');
+    await createViaEditor(page, { title: '中秋诗会', kind: 'other', start: '2026-09-25' });
+    // What a sync from a newer app version would bring: a higher schema number.
+    await page.evaluate(() => (globalThis as any).__cc.doc.getMap('meta').set('schema', 99));
+    await page.getByTestId('newer-schema').waitFor();
+    expect(await page.getByTestId('new-event').count()).toBe(0);
+    expect(await page.getByTestId('read-only').count()).toBe(1);
+    await eventInCalendar(page, '中秋诗会').click();
+    const editor = page.getByTestId('event-editor');
+    await editor.waitFor();
+    expect(await editor.getByTestId('save-event').count()).toBe(0);
+    expect(await editor.locator('[name="title"]').isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });
