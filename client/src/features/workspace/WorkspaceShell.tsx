@@ -69,7 +69,7 @@ function ReadOnlyNotice() {
   const ws = useWorkspace();
   return (
     <Show when={ws.readOnly() === 'newer-schema'}>
-      <p class="notice" role="status" data-testid="newer-schema">
+      <p class="notice workspace-notice" role="status" data-testid="newer-schema">
         {t('newerSchema')}
       </p>
     </Show>
