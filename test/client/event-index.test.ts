@@ -243,6 +243,45 @@ describe('event index once the doc has loaded (memory index)', () => {
     for (const { from, to } of ranges()) expect(canonical(await cold.query(from, to))).toBe(canonical(bruteForce(doc, from, to)));
   });
 
+  it('builds the memory index in slices, taking in what changes meanwhile', async () => {
+    const ws = 'index-slices';
+    await db().workspaces.put({ id: ws, name: '', createdAt: 0, openedAt: 0 } as never);
+    const doc = new Y.Doc();
+    const ids: string[] = [];
+    doc.transact(() => {
+      for (let i = 0; i < 4000; i++) ids.push(createEvent(doc, { title: `活动${i}`, kind: 'study', status: 'planned', start: addDays('2026-01-01', i % 365) }));
+    });
+    const index = new EventIndex(ws, doc);
+    const build = new Promise<PerformanceEntry>((resolve) => {
+      const obs = new PerformanceObserver((list) => {
+        const hit = list.getEntriesByName('cc:index-build')[0];
+        if (hit) {
+          obs.disconnect();
+          resolve(hit);
+        }
+      });
+      obs.observe({ entryTypes: ['measure'] });
+    });
+    let done = false;
+    const started = index.start().then(() => (done = true));
+    // Edits land between the slices: early ids (read already), late ones (not yet), new ones.
+    let rounds = 0;
+    while (!done) {
+      updateEvent(doc, ids[rounds], { start: '2027-03-01' });
+      softDeleteEvent(doc, ids[ids.length - 1 - rounds]);
+      createEvent(doc, { title: `新${rounds}`, kind: 'meeting', status: 'planned', start: '2027-03-02' });
+      rounds++;
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await started;
+    expect(rounds).toBeGreaterThan(2);
+    expect(((await build) as PerformanceMeasure).detail.busy).toBeGreaterThan(0);
+    for (const [from, to] of [['2027-03-01', '2027-04-01'], ['2026-12-01', '2027-01-01'], ['2026-01-01', '2027-01-01']]) {
+      expect(canonical(await index.query(from, to))).toBe(canonical(bruteForce(doc, from, to)));
+    }
+    index.stop();
+  });
+
   it('edits update the index in place: no IndexedDB reads after load, unrelated ranges unchanged', async () => {
     const ws = await openWorkspace('index-test-inplace', '测试');
     ws.load();

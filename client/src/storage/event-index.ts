@@ -5,6 +5,9 @@ import { addDays, effectiveEnd } from '@shared/time/dates';
 import { db, type EventIndexRow } from './db';
 import { MemoryIndex, spanDaysOf, type IndexedEvent, type MemoryEntry } from './memory-index';
 
+/** Longest single task while the memory index is built from a loaded doc. */
+const BUILD_SLICE_MS = 8;
+
 /** What a range query returns: the record, plus whether it carries an overwritten value. */
 export type { IndexedEvent } from './memory-index';
 
@@ -102,13 +105,12 @@ export class EventIndex {
       offEvents();
       offHistory();
     };
-    const memory = new MemoryIndex();
-    memory.reset(this.readAll());
-    this.changed.clear();
-    this.memory = memory;
+    const memory = await this.buildMemory();
+    if (!memory) return;
     // Reads of the projection are no longer needed.
     this.cache = [];
-    // What was painted came from a projection of another state: show the doc's.
+    // What was painted came from a projection of another state (or the doc changed while the
+    // index was built): show the doc's.
     let notified = false;
     if (!sameBytes(this.primedState, Y.encodeStateVector(this.doc))) {
       notified = true;
@@ -127,6 +129,41 @@ export class EventIndex {
   stop(): void {
     this.unobserve?.();
     this.unobserve = null;
+    this.stopped = true;
+  }
+
+  private stopped = false;
+
+  /**
+   * Reads every event of the doc into the memory index, a few milliseconds at a time: reading
+   * (and validating) ten thousand events takes over 100 ms, which as one task would hold up
+   * whatever the user does just after the doc loaded. Until it is done, queries still read the
+   * projection. Events that change meanwhile are in `changed` (observed from the start) and
+   * re-read at the end, so the index matches the doc as it is then. Null if stopped meanwhile.
+   */
+  private async buildMemory(): Promise<MemoryIndex | null> {
+    const t0 = performance.now();
+    const map = roots(this.doc).events;
+    const ids = [...map.keys()];
+    const entries: MemoryEntry[] = [];
+    let busy = 0;
+    for (let i = 0; i < ids.length; ) {
+      const sliceStart = performance.now();
+      const until = sliceStart + BUILD_SLICE_MS;
+      for (; i < ids.length && performance.now() < until; i++) {
+        const entry = this.readEntry(ids[i]);
+        if (entry) entries.push(entry);
+      }
+      busy += performance.now() - sliceStart;
+      if (i < ids.length) await new Promise((r) => setTimeout(r, 0));
+      if (this.stopped) return null;
+    }
+    const memory = new MemoryIndex();
+    memory.reset(entries);
+    this.memory = memory;
+    this.applyChanged();
+    performance.measure('cc:index-build', { start: t0, end: performance.now(), detail: { events: memory.size, busy } });
+    return memory;
   }
 
   /** Called after the index changed, so views refetch their range. */
@@ -145,6 +182,9 @@ export class EventIndex {
     this.notifyQueued = true;
     queueMicrotask(() => {
       this.notifyQueued = false;
+      // While the memory index is being built, views would only re-read the projection, which
+      // lags: they hear once it is ready instead (see begin).
+      if (!this.memory) return;
       this.applyChanged();
       this.notify();
     });
