@@ -1,17 +1,7 @@
 import * as Y from 'yjs';
 import { createEvent, initWorkspaceDoc } from '../shared/src/schema';
 import { EVENT_KINDS, EVENT_STATUSES } from '../shared/src/schema/types';
-
-/** Deterministic PRNG so every benchmark run measures the same workspace. */
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../test/helpers/prng';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (y: number, dayOfYear: number) => {

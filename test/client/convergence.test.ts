@@ -7,6 +7,7 @@ import { createWorkspaceApi, createWorkspaceReader, type CommandName, type Works
 import { addDays, effectiveEnd } from '@shared/time/dates';
 import { EventIndex } from '../../client/src/storage/event-index';
 import { ensureWorkspace } from '../../client/src/storage/workspace-registry';
+import { mulberry32 } from '../helpers/prng';
 
 /**
  * Convergence under shuffled delivery, in the style of yjs's TestConnector: 3–5 replicas run
@@ -25,16 +26,6 @@ const SEEDS = Number(process.env.CONVERGENCE_SEEDS ?? 200);
 const ONLY = process.env.CONVERGENCE_SEED === undefined ? null : Number(process.env.CONVERGENCE_SEED);
 /** Replicas whose event index is checked (the Dexie side is slow under fake-indexeddb). */
 const INDEX_EVERY = Number(process.env.CONVERGENCE_INDEX_EVERY ?? 10);
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NET = Symbol('net');
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventInput } from 'fullcalendar';
 import { addDays } from '@shared/time/dates';
 import { limitPerDay, type MoreChip } from '../../client/src/calendar/day-budget';
+import { mulberry32 } from '../helpers/prng';
 
 // ---- The budget as first written (sorts every day, localeCompare per comparison): the reference ----
 const dayOf = (v: string) => v.slice(0, 10);
@@ -87,15 +88,6 @@ function referenceLimitPerDay(inputs: EventInput[], budget: number, moreTitle: (
     });
   }
   return kept;
-}
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('per-day budget, faster', () => {

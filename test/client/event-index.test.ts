@@ -20,6 +20,7 @@ import { openWorkspace } from '../../client/src/storage/open-workspace';
 import { db } from '../../client/src/storage/db';
 import { EventIndex, type IndexedEvent } from '../../client/src/storage/event-index';
 import * as Y from 'yjs';
+import { mulberry32 } from '../helpers/prng';
 
 const titles = (records: { title: string }[]) => records.map((r) => r.title).sort();
 
@@ -96,16 +97,6 @@ describe('event index (Dexie projection of the workspace doc)', () => {
     index.stop();
   });
 });
-
-/** Deterministic PRNG, so a failing batch can be replayed. */
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The oracle: every live, valid event of the doc touching [from, to), plus every live series. */
 function bruteForce(doc: Y.Doc, from: string, to: string): IndexedEvent[] {

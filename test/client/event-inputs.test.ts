@@ -3,15 +3,7 @@ import { addDays } from '@shared/time/dates';
 import { expandOccurrences } from '@shared/time/recurrence';
 import { occurrencesIn, toEventInputs } from '../../client/src/calendar/event-inputs';
 import type { IndexedEvent } from '../../client/src/storage/event-index';
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../helpers/prng';
 
 const plain = (xs: { start: string; end: string }[]) => xs.map((o) => `${o.start}/${o.end}`);
 

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '@shared/time/dates';
 import { MemoryIndex, type MemoryEntry } from '../../client/src/storage/memory-index';
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../helpers/prng';
 
 describe('memory index (span buckets sorted by start)', () => {
   it('matches a brute-force overlap filter under single and bulk changes', () => {

@@ -13,6 +13,7 @@ import {
   windowText,
 } from '../../../shared/src/workspace';
 import { PLAN_ID, TRAY_DRAFT, TRAY_KEY, apiFor, bytes, sec, seeded } from './fixtures';
+import { mulberry32 } from '../../helpers/prng';
 
 const draft = (over: Partial<PlanDraft> = {}): PlanDraft => ({ title: '主题宣讲', kind: 'lecture', sectionId: sec('s2'), units: [], ...over });
 
@@ -320,17 +321,7 @@ describe('draft commands', () => {
 
 // ——— working days against a brute-force oracle ———
 
-/** Small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const DAY_MS = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
