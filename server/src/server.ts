@@ -5,6 +5,7 @@ import { Tokens } from './auth/tokens';
 import type { Config } from './config';
 import { createApiHandler, json } from './http/api';
 import { createStaticHandler } from './http/static';
+import { setSecurityHeaders } from './http/security-headers';
 import type { Logger } from './log';
 import { LevelPersistence } from './persistence/leveldb';
 import type { Persistence } from './persistence/persistence';
@@ -43,6 +44,7 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
 
   const server = http.createServer((req, res) => {
     const t0 = performance.now();
+    setSecurityHeaders(res);
     let urlPath: string;
     try {
       urlPath = new URL(req.url ?? '/', 'http://x').pathname;

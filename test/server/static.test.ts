@@ -63,6 +63,19 @@ describe('static app serving', () => {
     },
   );
 
+  it('sends a strict content security policy, no referrer and no framing on every response', async () => {
+    for (const p of ['/', '/w/some-workspace-id', '/assets/index-abc123.js', '/healthz', '/api/workspaces/x/rotate', '/missing.js']) {
+      const r = await rawGet(srv.port, p);
+      const csp = String(r.headers['content-security-policy'] ?? '');
+      expect(csp, p).toContain("script-src 'self'");
+      expect(csp, p).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
+      expect(csp, p).toContain("frame-ancestors 'none'");
+      expect(r.headers['x-content-type-options'], p).toBe('nosniff');
+      expect(r.headers['referrer-policy'], p).toBe('no-referrer');
+      expect(r.headers['x-frame-options'], p).toBe('DENY');
+    }
+  });
+
   it('sends correct content types and cache headers', async () => {
     const cases: Array<[string, RegExp, RegExp]> = [
       ['/assets/index-abc123.js', /^text\/javascript/, /immutable/],

@@ -35,10 +35,13 @@ export async function startApp(): Promise<AppHarness> {
   };
 }
 
-/** Collect page errors so a test can assert the app never threw. */
+/** Collect page errors, and anything the Content-Security-Policy blocked, so a test can assert neither happened. */
 export function trackErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
   return errors;
 }
 
