@@ -82,11 +82,21 @@ function dateProp(name: string, value: string, timezone: string): ICAL.Property 
   return prop;
 }
 
+/**
+ * RFC 5545 TEXT allows no control characters but HTAB; line breaks are written as `\n`. A bare
+ * CR (a title pasted from an old Mac file) or another control character would otherwise go out
+ * raw and break the line structure for other readers: CR and CRLF become a line break, the rest
+ * are dropped.
+ */
+export function icsText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
 function textProp(name: string, value: string): ICAL.Property {
   const prop = new ICAL.Property(name);
   // X- properties default to ical.js' "unknown" type, written unescaped; TEXT escapes , ; \ and newlines.
   prop.resetType('text');
-  prop.setValue(value);
+  prop.setValue(icsText(value));
   return prop;
 }
 

@@ -27,6 +27,15 @@ describe('exportIcs', () => {
     expect(ics).toContain('X-WR-CALNAME:市直机关工委宣传部');
   });
 
+  it('writes no control character but the CRLF line ends: a bare CR becomes a line break, the rest are dropped', () => {
+    const hostile = { id: 'ctrl-chars-1', title: '第一行\r第二行\u0007\u001b[31m\r\n第三行\u007f', kind: 'meeting' as const, status: 'planned' as const, start: '2026-05-04', location: 'A\u0000B\tC' };
+    const text = exportIcs([hostile], { calendarName: '名称\r注入', now: NOW });
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f]/);
+    const back = parseIcs(text).events[0];
+    expect(back.title).toBe('第一行\n第二行[31m\n第三行');
+    expect(back.location).toBe('AB\tC');
+  });
+
   it('has stable UIDs and one VEVENT per event', () => {
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(sampleEvents().length);
     for (const e of sampleEvents()) {
