@@ -182,7 +182,9 @@ export class Room {
         if (!conn.takeAwarenessToken()) return;
         // Forward the frame as received to everyone, the sender included: the
         // stock client treats 30 s without any message as a dead connection.
-        if (this.awareness.apply(conn, msg.entries)) this.broadcast(frame, null);
+        // Refused entries (another socket's id, invalid JSON) are left out of what is forwarded.
+        const applied = this.awareness.apply(conn, msg.entries);
+        if (applied.changed) this.broadcast(applied.refused ? writeAwareness(applied.accepted) : frame, null);
         return;
       }
       case 'query-awareness':
