@@ -26,6 +26,12 @@ export interface Config {
   walPipeline: number;
   /** `RELAY_WAL_SYNC`: `odsync` (default, O_DSYNC writes) or `fdatasync`. */
   walSync: 'odsync' | 'fdatasync';
+  /** `REGISTRATION`: `open` (default: anyone may register a workspace) or `token` (only with REGISTRATION_TOKEN). */
+  registration: 'open' | 'token';
+  /** The bearer token registration needs when `registration` is `token`. */
+  registrationToken: string | undefined;
+  /** `API_RATE`: registrations and link rotations per minute per address (burst the same). */
+  apiRatePerMin: number;
 }
 
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -57,5 +63,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     wal: env.RELAY_WAL !== '0',
     walSync: env.RELAY_WAL_SYNC === 'fdatasync' ? 'fdatasync' : 'odsync',
     walPipeline: int('RELAY_WAL_PIPELINE', env.RELAY_WAL_PIPELINE, 2, 1),
+    ...registrationOf(env),
+    apiRatePerMin: int('API_RATE', env.API_RATE, 10, 1),
   };
+}
+
+function registrationOf(env: NodeJS.ProcessEnv): Pick<Config, 'registration' | 'registrationToken'> {
+  const mode = (env.REGISTRATION ?? 'open').toLowerCase();
+  if (mode !== 'open' && mode !== 'token') throw new Error(`REGISTRATION must be open or token, got ${JSON.stringify(env.REGISTRATION)}`);
+  const token = env.REGISTRATION_TOKEN || undefined;
+  if (mode === 'token' && (!token || token.length < 16)) throw new Error('REGISTRATION=token needs REGISTRATION_TOKEN of at least 16 characters');
+  return { registration: mode, registrationToken: mode === 'token' ? token : undefined };
 }

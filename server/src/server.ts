@@ -39,6 +39,8 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
     log,
     allowedOrigins: config.allowedOrigins,
     onRotate: (id, gen) => relay.revoke(id, gen),
+    registrationToken: config.registrationToken,
+    ratePerMin: config.apiRatePerMin,
   });
   const serveStatic = createStaticHandler(config.staticDir);
 

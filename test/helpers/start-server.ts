@@ -86,6 +86,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<TestSe
           NODE_ENV: 'test',
           HOST: '127.0.0.1',
           LOG_LEVEL: 'info',
+          // Suites register many workspaces from one address; the limit has its own test.
+          API_RATE: '100000',
           ...opts.env,
           ...extraEnv,
           PORT: String(port),

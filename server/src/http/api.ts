@@ -4,12 +4,15 @@ import { WORKSPACE_ID_PATTERN } from '../../../shared/src/protocol/message-types
 import type { Tokens } from '../auth/tokens';
 import type { Logger } from '../log';
 import type { WorkspaceRegistry } from '../workspaces/registry';
+import { RateLimiter } from './rate-limit';
 
 /**
  * JSON API (Contract 2):
  *   POST /api/workspaces              {"id"?, "name"?} -> 201 {id, name, ownerToken, editToken, viewToken} | 400 | 409
  *   POST /api/workspaces/:id/rotate   Authorization: Bearer <owner token> -> 200 {id, ownerToken, editToken, viewToken} | 401 | 404
- * Errors are {"error": code, "message": text}.
+ * Errors are {"error": code, "message": text}. Both are limited per address (429 with
+ * Retry-After); with REGISTRATION=token, registering needs `Authorization: Bearer
+ * <REGISTRATION_TOKEN>` (else 403 registration_token_required).
  */
 export interface ApiDeps {
   registry: WorkspaceRegistry;
@@ -18,6 +21,10 @@ export interface ApiDeps {
   allowedOrigins: string[];
   /** Called after a rotation so live sockets with old tokens are closed. */
   onRotate(id: string, gen: number): void;
+  /** Set: only callers presenting it may register workspaces. */
+  registrationToken?: string;
+  /** Registrations and rotations per minute per address. */
+  ratePerMin?: number;
 }
 
 const MAX_BODY = 64 * 1024;
@@ -68,8 +75,15 @@ export function newWorkspaceId(): string {
   return crypto.randomBytes(12).toString('base64url');
 }
 
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+};
+
 export function createApiHandler(deps: ApiDeps) {
   const { registry, tokens, log } = deps;
+  const limiter = new RateLimiter(deps.ratePerMin ?? 10, deps.ratePerMin ?? 10);
 
   const cors = (req: IncomingMessage): Record<string, string> => {
     const origin = req.headers.origin;
@@ -84,6 +98,12 @@ export function createApiHandler(deps: ApiDeps) {
   };
 
   async function create(req: IncomingMessage): Promise<[number, unknown]> {
+    if (deps.registrationToken) {
+      const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+      if (!m || !sameSecret(m[1]!, deps.registrationToken)) {
+        throw new HttpError(403, 'registration_token_required', 'this server registers workspaces only with its registration token');
+      }
+    }
     const body = await readJson(req);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'bad_request', 'body must be a JSON object');
     const { id: rawId, name: rawName } = body as Record<string, unknown>;
@@ -108,7 +128,10 @@ export function createApiHandler(deps: ApiDeps) {
     if (!grant || grant.ws !== id || grant.role !== 'owner' || !cur || grant.gen !== cur.gen) {
       throw new HttpError(401, 'unauthorized', 'the current owner token is required');
     }
-    const rec = await registry.rotate(id);
+    // Serialised per workspace and tied to the generation the caller proved: of two concurrent
+    // rotations with one owner token, the second finds its token already rotated away.
+    const rec = await registry.rotate(id, grant.gen);
+    if (rec === 'stale') throw new HttpError(401, 'unauthorized', 'the current owner token is required');
     if (!rec) throw new HttpError(404, 'not_found', 'no such workspace');
     deps.onRotate(id, rec.gen);
     log.info('workspace links rotated', { room: id, gen: rec.gen });
@@ -124,6 +147,13 @@ export function createApiHandler(deps: ApiDeps) {
         return;
       }
       let result: [number, unknown];
+      if (req.method === 'POST') {
+        const wait = limiter.take(req.socket.remoteAddress ?? '');
+        if (wait > 0) {
+          json(res, 429, { error: 'rate_limited', message: `too many requests; retry in ${wait} s` }, { ...headers, 'Retry-After': String(wait) });
+          return;
+        }
+      }
       const rot = /^\/api\/workspaces\/([^/]+)\/rotate$/.exec(urlPath);
       if (urlPath === '/api/workspaces') {
         if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'use POST');

@@ -1,6 +1,9 @@
 import type { Persistence, WorkspaceRecord } from '../persistence/persistence';
 
-/** Registered workspaces (id, name, link generation), cached over the store. */
+/** Records kept in memory; the least recently used go first (the store has them all). */
+const CACHE_SIZE = 10_000;
+
+/** Registered workspaces (id, name, link generation), cached over the store (bounded, LRU). */
 export class WorkspaceRegistry {
   private readonly cache = new Map<string, WorkspaceRecord>();
   /** Serialises writes per id so create/rotate cannot interleave. */
@@ -10,10 +13,23 @@ export class WorkspaceRegistry {
 
   async get(id: string): Promise<WorkspaceRecord | undefined> {
     const hit = this.cache.get(id);
-    if (hit) return hit;
+    if (hit) {
+      this.remember(hit);
+      return hit;
+    }
     const rec = await this.store.getWorkspace(id);
-    if (rec) this.cache.set(id, rec);
+    if (rec) this.remember(rec);
     return rec;
+  }
+
+  get cachedCount(): number {
+    return this.cache.size;
+  }
+
+  private remember(rec: WorkspaceRecord): void {
+    this.cache.delete(rec.id);
+    this.cache.set(rec.id, rec);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
   }
 
   private locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
@@ -33,19 +49,23 @@ export class WorkspaceRegistry {
       if (await this.get(id)) return undefined;
       const rec: WorkspaceRecord = { id, name, gen: 1, createdAt: Date.now() };
       await this.store.putWorkspace(rec);
-      this.cache.set(id, rec);
+      this.remember(rec);
       return rec;
     });
   }
 
-  /** Bumps the link generation, so every earlier token stops working. */
-  rotate(id: string): Promise<WorkspaceRecord | undefined> {
+  /**
+   * Bumps the link generation, so every earlier token stops working. With `fromGen`, only if
+   * the generation is still that one ('stale' otherwise: someone rotated first).
+   */
+  rotate(id: string, fromGen?: number): Promise<WorkspaceRecord | undefined | 'stale'> {
     return this.locked(id, async () => {
       const cur = await this.get(id);
       if (!cur) return undefined;
+      if (fromGen !== undefined && cur.gen !== fromGen) return 'stale' as const;
       const rec: WorkspaceRecord = { ...cur, gen: cur.gen + 1 };
       await this.store.putWorkspace(rec);
-      this.cache.set(id, rec);
+      this.remember(rec);
       return rec;
     });
   }

@@ -54,6 +54,8 @@ export function ShareDialog(props: { onClose: () => void }) {
     } catch (e) {
       if (e instanceof RelayApiError && e.status === 409) setError(t('shareTaken'));
       else if (e instanceof RelayApiError && e.status === 0) setError(t('shareOffline'));
+      else if (e instanceof RelayApiError && e.status === 429) setError(t('shareRateLimited'));
+      else if (e instanceof RelayApiError && e.code === 'registration_token_required') setError(t('shareRegistrationClosed'));
       else setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
