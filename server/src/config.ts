@@ -32,6 +32,10 @@ export interface Config {
   registrationToken: string | undefined;
   /** `API_RATE`: registrations and link rotations per minute per address (burst the same). */
   apiRatePerMin: number;
+  /** `HANDSHAKE_TIMEOUT_MS`: a request's headers (a socket's upgrade included) must arrive within this. */
+  handshakeTimeoutMs: number;
+  /** `PENDING_HANDSHAKES`: sockets one address may hold before their headers are complete. */
+  pendingHandshakesPerAddress: number;
 }
 
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -65,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     walPipeline: int('RELAY_WAL_PIPELINE', env.RELAY_WAL_PIPELINE, 2, 1),
     ...registrationOf(env),
     apiRatePerMin: int('API_RATE', env.API_RATE, 10, 1),
+    handshakeTimeoutMs: int('HANDSHAKE_TIMEOUT_MS', env.HANDSHAKE_TIMEOUT_MS, 10_000, 100),
+    pendingHandshakesPerAddress: int('PENDING_HANDSHAKES', env.PENDING_HANDSHAKES, 64, 1),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { createApiHandler, json } from './http/api';
 import { createStaticHandler } from './http/static';
 import { setSecurityHeaders } from './http/security-headers';
+import { guardHandshakes } from './http/handshake-guard';
 import type { Logger } from './log';
 import { LevelPersistence } from './persistence/leveldb';
 import type { Persistence } from './persistence/persistence';
@@ -44,7 +45,8 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
   });
   const serveStatic = createStaticHandler(config.staticDir);
 
-  const server = http.createServer((req, res) => {
+  // Node checks header timeouts on this interval (default 30 s, too coarse for the handshake limit).
+  const server = http.createServer({ connectionsCheckingInterval: Math.min(1000, config.handshakeTimeoutMs) }, (req, res) => {
     const t0 = performance.now();
     setSecurityHeaders(res);
     let urlPath: string;
@@ -67,6 +69,8 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
     }
     serveStatic(req, res, urlPath);
   });
+
+  guardHandshakes(server, { timeoutMs: config.handshakeTimeoutMs, perAddress: config.pendingHandshakesPerAddress });
 
   server.on('upgrade', (req, socket, head) => {
     if (!relay.handleUpgrade(req, socket, head)) {

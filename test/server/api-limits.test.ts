@@ -81,3 +81,34 @@ describe('API limits', () => {
     });
   });
 });
+
+describe('slow handshakes', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startServer({ env: { HANDSHAKE_TIMEOUT_MS: '1500', PENDING_HANDSHAKES: '20' } });
+  });
+  afterAll(async () => {
+    await srv?.kill();
+  });
+
+  it('caps half-open handshakes per address, closes them after the timeout, and keeps serving', async () => {
+    const net = await import('node:net');
+    const sockets = Array.from({ length: 60 }, () => {
+      const s = net.connect(srv.port, '127.0.0.1');
+      const closedAt: { t?: number } = {};
+      s.on('error', () => {});
+      s.on('connect', () => s.write(`GET /sync/abcdefgh?token=x HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n`));
+      s.on('close', () => (closedAt.t = Date.now()));
+      return closedAt;
+    });
+    const t0 = Date.now();
+    await new Promise((r) => setTimeout(r, 500));
+    // Beyond the cap: closed at once.
+    expect(sockets.filter((s) => s.t !== undefined).length).toBeGreaterThanOrEqual(40);
+    const health = await fetch(`${srv.url}/healthz`);
+    expect(health.status).toBe(200);
+    // The rest: closed by the header timeout (1.5 s, checked every second).
+    await new Promise((r) => setTimeout(r, 3500));
+    expect(sockets.every((s) => s.t !== undefined && s.t - t0 < 4000)).toBe(true);
+  });
+});
