@@ -8,7 +8,6 @@ import type { Logger } from '../log';
 import type { Persistence } from '../persistence/persistence';
 import type { WorkspaceRegistry } from '../workspaces/registry';
 import { Connection } from './connection';
-import { ProtocolError } from './messages';
 import { Room } from './room';
 
 export interface RelayOptions {
@@ -113,17 +112,7 @@ export class Relay {
         early.push(frame);
         return;
       }
-      try {
-        room.receive(conn, frame);
-      } catch (err) {
-        if (err instanceof ProtocolError) {
-          this.log.warn('bad message, closing socket', { ...clog, err, bytes: frame.length });
-          conn.close(CloseCode.BadMessage, 'bad message');
-        } else {
-          this.log.error('error handling message', { ...clog, err: err as Error, stack: (err as Error).stack });
-          conn.close(CloseCode.InternalError, 'internal error');
-        }
-      }
+      room.receive(conn, frame);
     };
 
     ws.on('message', (data, isBinary) => {

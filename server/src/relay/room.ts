@@ -123,14 +123,29 @@ export class Room {
     if (this.conns.size === 0) this.scheduleUnload();
   }
 
-  /** A frame from a client. Throws ProtocolError for a malformed or unappliable one. */
+  /**
+   * A frame from a client. A malformed or unappliable one closes that socket only (4400), and
+   * a bug while handling one closes it with 1011; either way nothing escapes to the caller.
+   * Frames held while the room loaded come through here too, so one bad frame in the queue
+   * cannot stop the others (or the load) from being handled.
+   */
   receive(conn: Connection, frame: Uint8Array): void {
     if (this.state === 'loading') {
       this.waiting.get(conn)?.push(frame);
       return;
     }
     if (this.state !== 'ready' || conn.closed) return;
-    this.dispatch(conn, readMessage(frame), frame);
+    try {
+      this.dispatch(conn, readMessage(frame), frame);
+    } catch (err) {
+      if (err instanceof ProtocolError) {
+        conn.log.warn('bad message, closing socket', { room: this.id, conn: conn.id, err, bytes: frame.length });
+        conn.close(CloseCode.BadMessage, 'bad message');
+      } else {
+        conn.log.error('error handling message', { room: this.id, conn: conn.id, err: err as Error, stack: (err as Error).stack });
+        conn.close(CloseCode.InternalError, 'internal error');
+      }
+    }
   }
 
   private dispatch(conn: Connection, msg: Incoming, frame: Uint8Array): void {
