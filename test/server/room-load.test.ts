@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/start-server';
-import { connect, createWorkspace, rawSocket, synced, type Client } from '../helpers/relay-client';
+import { connect, createWorkspace, rawSocket, synced, waitFor, type Client } from '../helpers/relay-client';
+import { writeUpdate } from '../../server/src/relay/messages';
 
 process.setMaxListeners(200);
 
@@ -40,5 +41,42 @@ describe('frames that arrive while a room loads', () => {
     const health = await fetch(`${srv.url}/healthz`);
     expect(health.status).toBe(200);
     expect(srv.logs.filter((l) => l.msg === 'unhandled rejection')).toEqual([]);
+  });
+});
+
+describe('updates waiting on missing structs', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startServer();
+  });
+  afterAll(async () => {
+    await srv?.kill();
+  });
+
+  it('stores and forwards a resent pending update once, not once per copy', async () => {
+    const ws = await createWorkspace(srv, { name: 'pending' });
+    const source = new Y.Doc();
+    source.getMap('events').set('a', 'first');
+    const afterFirst = Y.encodeStateVector(source);
+    const first = Y.encodeStateAsUpdate(source);
+    source.getMap('events').set('b', 'second');
+    const second = Y.encodeStateAsUpdate(source, afterFirst); // depends on `first`, which the relay lacks
+    const url = `${srv.wsUrl}/sync/${ws.id}?token=${encodeURIComponent(ws.editToken)}`;
+    const listener = await rawSocket(url);
+    const sender = await rawSocket(url);
+    await new Promise((r) => setTimeout(r, 300));
+    const forwardedUpdates = () => listener.messages.filter((m) => m[0] === 0 && m[1] === 2).length;
+    const before = forwardedUpdates();
+    for (let i = 0; i < 300; i++) sender.ws.send(writeUpdate(second));
+    await new Promise((r) => setTimeout(r, 800));
+    expect(forwardedUpdates() - before).toBe(1);
+    sender.ws.send(writeUpdate(first));
+    await waitFor(() => forwardedUpdates() - before === 2, 5000, 'the missing update forwarded');
+    const late = connect(srv, ws.id, ws.editToken);
+    await synced(late);
+    expect(late.doc.getMap('events').toJSON()).toEqual({ a: 'first', b: 'second' });
+    late.destroy();
+    listener.ws.close();
+    sender.ws.close();
   });
 });

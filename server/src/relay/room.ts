@@ -183,14 +183,18 @@ export class Room {
         // listener is registered, so Yjs does not re-encode every transaction.
         // Skipped when it changed nothing (a duplicate); kept when part of it
         // waits for missing structs (Yjs holds that part in memory only).
+        // A resent update whose missing part is already pending adds nothing: compare what is
+        // pending before and after, so duplicates are not stored and forwarded again and again.
         this.changed = false;
+        const store = this.doc.store;
+        const pendingBefore = [store.pendingStructs?.update, store.pendingDs] as const;
         try {
           Y.applyUpdate(this.doc, msg.update, conn);
         } catch (err) {
           throw new ProtocolError(`update cannot be applied: ${(err as Error).message}`);
         }
-        const store = this.doc.store;
-        if (this.changed || store.pendingStructs !== null || store.pendingDs !== null) this.persistAndForward(new Uint8Array(msg.update), conn);
+        const pendingGrew = !sameBytes(pendingBefore[0], store.pendingStructs?.update) || !sameBytes(pendingBefore[1], store.pendingDs);
+        if (this.changed || pendingGrew) this.persistAndForward(new Uint8Array(msg.update), conn);
         return;
       }
       case 'awareness': {
@@ -360,4 +364,12 @@ export class Room {
     this.state = 'unloading';
     this.close();
   }
+}
+
+/** Same bytes, or both absent. */
+function sameBytes(a: Uint8Array | null | undefined, b: Uint8Array | null | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
