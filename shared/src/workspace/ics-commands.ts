@@ -24,7 +24,10 @@ export const ICS_COMMANDS = {
    */
   'ics.import': (ctx: CommandContext, input: { parsed: ParsedIcs }): IcsImportResult => {
     const result: IcsImportResult = { created: [], updated: [], unchanged: [], inTrash: [], failed: [] };
-    for (const event of input.parsed.events) {
+    // A file that lists one UID twice (seen in hand-edited exports): the last copy counts, as a
+    // re-import of the same file would make it.
+    const byId = new Map(input.parsed.events.map((e) => [e.id, e] as const));
+    for (const event of byId.values()) {
       const { id, ...fields } = event;
       try {
         const existing = readEvent(ctx.doc, id);

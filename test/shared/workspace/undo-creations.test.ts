@@ -78,3 +78,14 @@ describe('refusals the tests of the commands found', () => {
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 });
+
+describe('ics.import', () => {
+  it('takes the last copy of an id the file lists twice, instead of failing the second', () => {
+    const doc = new Y.Doc();
+    const api = createWorkspaceApi(doc);
+    const event = (title: string) => ({ id: 'dup-uid-0001', title, kind: 'meeting' as const, status: 'planned' as const, start: '2026-05-04' });
+    const r = api.run('ics.import', { parsed: { events: [event('第一份'), event('第二份')], warnings: [], defaulted: {} } as never });
+    expect(r.ok && { created: r.value.created, failed: r.value.failed }).toEqual({ created: ['dup-uid-0001'], failed: [] });
+    expect((doc.getMap('events').get('dup-uid-0001') as Y.Map<unknown>).get('title')).toBe('第二份');
+  });
+});
