@@ -18,6 +18,8 @@ export interface Config {
   awarenessRatePerSec: number;
   /** Compact a document's update log when it has more than this many entries. */
   compactAfterUpdates: number;
+  /** Event-loop ms per second one room may use before its frames wait. */
+  roomCpuMsPerSec: number;
   /** Keep a room with no clients in memory this long before unloading it. */
   roomIdleMs: number;
   /** Store appends in the write-ahead log (default) or directly as synced LevelDB batches (`RELAY_WAL=0`). */
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       .filter(Boolean),
     awarenessRatePerSec: int('AWARENESS_RATE', env.AWARENESS_RATE, 20, 1),
     compactAfterUpdates: int('COMPACT_AFTER_UPDATES', env.COMPACT_AFTER_UPDATES, 500, 1),
+    roomCpuMsPerSec: int('ROOM_CPU_MS', env.ROOM_CPU_MS, 300, 10),
     roomIdleMs: int('ROOM_IDLE_MS', env.ROOM_IDLE_MS, 0, 0),
     wal: env.RELAY_WAL !== '0',
     walSync: env.RELAY_WAL_SYNC === 'fdatasync' ? 'fdatasync' : 'odsync',

@@ -32,6 +32,7 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
     allowedOrigins: config.allowedOrigins,
     awarenessRatePerSec: config.awarenessRatePerSec,
     compactAfterUpdates: config.compactAfterUpdates,
+    roomCpuMsPerSec: config.roomCpuMsPerSec,
     roomIdleMs: config.roomIdleMs,
   });
   const api = createApiHandler({

@@ -9,12 +9,14 @@ import type { Persistence } from '../persistence/persistence';
 import type { WorkspaceRegistry } from '../workspaces/registry';
 import { Connection } from './connection';
 import { Room } from './room';
+import { UPDATE_LIMITS } from './update-limits';
 
 export interface RelayOptions {
   maxMessageBytes: number;
   allowedOrigins: string[];
   awarenessRatePerSec: number;
   compactAfterUpdates: number;
+  roomCpuMsPerSec: number;
   roomIdleMs: number;
   /** Ping every socket this often; one missed pong closes it. */
   pingIntervalMs?: number;
@@ -157,7 +159,7 @@ export class Relay {
       id,
       this.store,
       this.log,
-      { compactAfterUpdates: this.opts.compactAfterUpdates, idleMs: this.opts.roomIdleMs },
+      { compactAfterUpdates: this.opts.compactAfterUpdates, idleMs: this.opts.roomIdleMs, cpuMsPerSec: this.opts.roomCpuMsPerSec, limits: UPDATE_LIMITS },
       (r) => {
         if (this.rooms.get(id) === r) this.rooms.delete(id);
       },

@@ -3,6 +3,8 @@ import { CloseCode } from '../../../shared/src/protocol/close-codes';
 import type { Logger } from '../log';
 import type { Persistence } from '../persistence/persistence';
 import { RoomAwareness } from './awareness';
+import { RoomBudget } from './room-budget';
+import { checkUpdate, STORED_LIMITS, type UpdateLimits } from './update-limits';
 import type { Connection } from './connection';
 import {
   ProtocolError,
@@ -22,7 +24,19 @@ export const LOAD_ORIGIN = Symbol('load');
 export interface RoomOptions {
   compactAfterUpdates: number;
   idleMs: number;
+  /** Event-loop milliseconds per second the room may use before its frames wait (RoomBudget). */
+  cpuMsPerSec: number;
+  /** Structural limits on client updates (update-limits.ts). */
+  limits: UpdateLimits;
 }
+
+/**
+ * An update that passed the checks but took longer than this to apply is undone (the
+ * room reloads from storage, which never got it) and its sender refused: what the checks
+ * do not foresee still cannot make a document permanently expensive. Generous for
+ * honest uploads (10,000 activities, 90,000 structs, apply in about 0.3 s).
+ */
+export const slowApplyMs = (bytes: number) => 100 + bytes / 2000;
 
 type RoomState = 'loading' | 'ready' | 'unloading' | 'closed';
 
@@ -40,11 +54,11 @@ function isEmptyUpdate(update: Uint8Array): boolean {
  * doc, stored durably, and only then forwarded to the other clients.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
+  doc = new Y.Doc({ gc: true });
   readonly conns = new Set<Connection>();
   readonly awareness = new RoomAwareness<Connection>();
   state: RoomState = 'loading';
-  readonly ready: Promise<void>;
+  ready: Promise<void>;
   /** Resolves when the room has left memory. */
   unloaded: Promise<void> | null = null;
   private waiting = new Map<Connection, Uint8Array[]>();
@@ -55,6 +69,10 @@ export class Room {
   private failed = false;
   /** Set by the last client transaction when it changed the document. */
   private changed = false;
+  private readonly budget: RoomBudget;
+  /** Frames held while the room is over its budget, in arrival order. */
+  private deferred: Array<[Connection, Uint8Array]> = [];
+  private resumeTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly id: string,
@@ -63,6 +81,7 @@ export class Room {
     private readonly opts: RoomOptions,
     private readonly onClosed: (room: Room) => void,
   ) {
+    this.budget = new RoomBudget(opts.cpuMsPerSec);
     this.doc.on('afterTransaction', this.onAfterTransaction);
     this.ready = this.load();
   }
@@ -71,17 +90,28 @@ export class Room {
     const t0 = performance.now();
     try {
       const { updates } = await this.store.load(this.id);
+      // One transaction per stored update, so Yjs merges each one's runs as it goes (one
+      // transaction for all of them merged everything at the end, at a cost that grows with
+      // the square of a run continued across updates). Each goes through the same
+      // structural rules as a live one (without the size caps: a snapshot is big); one that
+      // fails them (stored by an older relay) is skipped, so it cannot harm the process again.
       let bad = 0;
-      this.doc.transact(() => {
-        for (const u of updates) {
-          try {
-            Y.applyUpdate(this.doc, u, LOAD_ORIGIN);
-          } catch {
-            bad++;
-          }
+      let refused = 0;
+      for (const u of updates) {
+        const refusal = checkUpdate(this.doc, u, STORED_LIMITS);
+        if (refusal) {
+          refused++;
+          this.log.error('stored update over the limits, skipped', { room: this.id, rule: refusal.rule, bytes: u.length });
+          continue;
         }
-      }, LOAD_ORIGIN);
+        try {
+          Y.applyUpdate(this.doc, u, LOAD_ORIGIN);
+        } catch {
+          bad++;
+        }
+      }
       if (bad) this.log.error('stored updates could not be applied', { room: this.id, bad });
+      if (refused) this.scheduleCompaction();
       if (this.state !== 'loading') return; // frozen by shutdown meanwhile
       this.state = 'ready';
       this.log.debug('room loaded', { room: this.id, updates: updates.length, ms: +(performance.now() - t0).toFixed(1) });
@@ -97,6 +127,22 @@ export class Room {
     }
     this.waiting.clear();
     if (this.conns.size === 0) this.scheduleUnload();
+  }
+
+  /**
+   * Throws the in-memory document away and reads it back from storage (which holds
+   * every update acknowledged so far). Clients stay connected; their frames wait as
+   * during the first load. No client has seen what is undone: it was neither stored
+   * nor forwarded, and no diff was computed in between (all synchronous).
+   */
+  private reload(): void {
+    this.state = 'loading';
+    for (const c of this.conns) if (!this.waiting.has(c)) this.waiting.set(c, []);
+    this.doc.off('afterTransaction', this.onAfterTransaction);
+    this.doc.destroy();
+    this.doc = new Y.Doc({ gc: true });
+    this.doc.on('afterTransaction', this.onAfterTransaction);
+    this.ready = this.load();
   }
 
   /** Adds a connection; its messages are held until the document is loaded. */
@@ -135,6 +181,11 @@ export class Room {
       return;
     }
     if (this.state !== 'ready' || conn.closed) return;
+    if (this.deferred.length > 0 || this.budget.waitMs() > 0) {
+      this.defer(conn, frame);
+      return;
+    }
+    const t0 = performance.now();
     try {
       this.dispatch(conn, readMessage(frame), frame);
     } catch (err) {
@@ -146,6 +197,33 @@ export class Room {
         conn.close(CloseCode.InternalError, 'internal error');
       }
     }
+    this.budget.charge(performance.now() - t0);
+  }
+
+  /** Over budget: hold the frame, stop reading this room's sockets, and resume when the budget allows. */
+  private defer(conn: Connection, frame: Uint8Array): void {
+    this.deferred.push([conn, frame]);
+    for (const c of this.conns) c.ws.pause();
+    if (this.resumeTimer) return;
+    const resume = () => {
+      this.resumeTimer = null;
+      if (this.state !== 'ready') return;
+      while (this.deferred.length > 0) {
+        const wait = this.budget.waitMs();
+        if (wait > 0) {
+          this.resumeTimer = setTimeout(resume, wait);
+          return;
+        }
+        const [c, f] = this.deferred.shift()!;
+        if (c.closed) continue;
+        const before = this.deferred.length;
+        this.receive(c, f);
+        // receive() itself may have deferred again (only when the queue was empty).
+        if (this.deferred.length > before) return;
+      }
+      for (const c of this.conns) c.ws.resume();
+    };
+    this.resumeTimer = setTimeout(resume, Math.max(1, this.budget.waitMs()));
   }
 
   private dispatch(conn: Connection, msg: Incoming, frame: Uint8Array): void {
@@ -171,12 +249,15 @@ export class Room {
           }
           return;
         }
-        // Parse the whole update first (structs and delete set), so a malformed
-        // one is refused before it touches the document.
-        try {
-          Y.decodeUpdate(msg.update);
-        } catch (err) {
-          throw new ProtocolError(`malformed update: ${(err as Error).message}`);
+        // Read the whole update's structure first (structs and delete set): a malformed
+        // one, or one that would cost too much to apply, is refused before it touches the
+        // document.
+        const refusal = checkUpdate(this.doc, msg.update, this.opts.limits);
+        if (refusal?.rule === 'malformed') throw new ProtocolError(`malformed update: ${refusal.message}`);
+        if (refusal) {
+          conn.log.warn('update over the limits, closing socket', { room: this.id, conn: conn.id, rule: refusal.rule, why: refusal.message, bytes: msg.update.length });
+          conn.close(CloseCode.UpdateRefused, `update refused: ${refusal.rule}`);
+          return;
         }
         // Apply, then store and forward the client's update as received (a
         // copy — Buffer#slice would be a view into the socket chunk). No 'update'
@@ -188,10 +269,18 @@ export class Room {
         this.changed = false;
         const store = this.doc.store;
         const pendingBefore = [store.pendingStructs?.update, store.pendingDs] as const;
+        const t0 = performance.now();
         try {
           Y.applyUpdate(this.doc, msg.update, conn);
         } catch (err) {
           throw new ProtocolError(`update cannot be applied: ${(err as Error).message}`);
+        }
+        const ms = performance.now() - t0;
+        if (ms > slowApplyMs(msg.update.length) && (this.changed || store.pendingStructs || store.pendingDs)) {
+          conn.log.warn('update too slow to apply, undone', { room: this.id, conn: conn.id, ms: Math.round(ms), bytes: msg.update.length });
+          conn.close(CloseCode.UpdateRefused, 'update refused: too slow to apply');
+          this.reload();
+          return;
         }
         const pendingGrew = !sameBytes(pendingBefore[0], store.pendingStructs?.update) || !sameBytes(pendingBefore[1], store.pendingDs);
         if (this.changed || pendingGrew) this.persistAndForward(new Uint8Array(msg.update), conn);
@@ -346,6 +435,8 @@ export class Room {
     if (this.state === 'closed') return;
     this.state = 'closed';
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.deferred = [];
     this.doc.off('afterTransaction', this.onAfterTransaction);
     this.doc.destroy();
     this.store.release(this.id);

@@ -11,6 +11,11 @@ export const CloseCode = {
   InternalError: 1011,
   /** Malformed frame or an update Yjs cannot apply; not stored. Do not retry. */
   BadMessage: 4400,
+  /**
+   * A well-formed update over the relay's structural limits (server/PROTOCOL.md: too
+   * costly to apply); not stored. Do not retry: resending the same update is refused again.
+   */
+  UpdateRefused: 4413,
   /** Missing, forged, expired (rotated) or other-workspace token. Do not retry. */
   Unauthorized: 4401,
   /** Origin not in ALLOWED_ORIGINS. Do not retry. */
