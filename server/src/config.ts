@@ -20,6 +20,8 @@ export interface Config {
   compactAfterUpdates: number;
   /** Event-loop ms per second one room may use before its frames wait. */
   roomCpuMsPerSec: number;
+  /** An update slower than this (plus 1 ms per 2 KB) to apply is undone and refused. */
+  slowApplyBaseMs: number;
   /** Keep a room with no clients in memory this long before unloading it. */
   roomIdleMs: number;
   /** Store appends in the write-ahead log (default) or directly as synced LevelDB batches (`RELAY_WAL=0`). */
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     awarenessRatePerSec: int('AWARENESS_RATE', env.AWARENESS_RATE, 20, 1),
     compactAfterUpdates: int('COMPACT_AFTER_UPDATES', env.COMPACT_AFTER_UPDATES, 500, 1),
     roomCpuMsPerSec: int('ROOM_CPU_MS', env.ROOM_CPU_MS, 300, 10),
+    slowApplyBaseMs: int('SLOW_APPLY_MS', env.SLOW_APPLY_MS, 100, 0),
     roomIdleMs: int('ROOM_IDLE_MS', env.ROOM_IDLE_MS, 0, 0),
     wal: env.RELAY_WAL !== '0',
     walSync: env.RELAY_WAL_SYNC === 'fdatasync' ? 'fdatasync' : 'odsync',

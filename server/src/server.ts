@@ -33,6 +33,7 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
     awarenessRatePerSec: config.awarenessRatePerSec,
     compactAfterUpdates: config.compactAfterUpdates,
     roomCpuMsPerSec: config.roomCpuMsPerSec,
+    slowApplyBaseMs: config.slowApplyBaseMs,
     roomIdleMs: config.roomIdleMs,
   });
   const api = createApiHandler({

@@ -17,6 +17,7 @@ export interface RelayOptions {
   awarenessRatePerSec: number;
   compactAfterUpdates: number;
   roomCpuMsPerSec: number;
+  slowApplyBaseMs: number;
   roomIdleMs: number;
   /** Ping every socket this often; one missed pong closes it. */
   pingIntervalMs?: number;
@@ -159,7 +160,7 @@ export class Relay {
       id,
       this.store,
       this.log,
-      { compactAfterUpdates: this.opts.compactAfterUpdates, idleMs: this.opts.roomIdleMs, cpuMsPerSec: this.opts.roomCpuMsPerSec, limits: UPDATE_LIMITS },
+      { compactAfterUpdates: this.opts.compactAfterUpdates, idleMs: this.opts.roomIdleMs, cpuMsPerSec: this.opts.roomCpuMsPerSec, limits: UPDATE_LIMITS, slowApplyBaseMs: this.opts.slowApplyBaseMs },
       (r) => {
         if (this.rooms.get(id) === r) this.rooms.delete(id);
       },

@@ -28,15 +28,19 @@ export interface RoomOptions {
   cpuMsPerSec: number;
   /** Structural limits on client updates (update-limits.ts). */
   limits: UpdateLimits;
+  /** Base of the slow-apply guard (slowApplyMs). */
+  slowApplyBaseMs: number;
 }
 
 /**
  * An update that passed the checks but took longer than this to apply is undone (the
- * room reloads from storage, which never got it) and its sender refused: what the checks
- * do not foresee still cannot make a document permanently expensive. Generous for
- * honest uploads (10,000 activities, 90,000 structs, apply in about 0.3 s).
+ * room reloads from storage, which never got it) and its socket closed with 1013 (try
+ * again later): what the checks do not foresee still cannot make a document permanently
+ * expensive, and the time it took is charged to the room's budget, so resending it only
+ * slows that room. Retryable, because an honest update can meet a GC pause. Generous for
+ * honest uploads (10,000 activities: 1.6 MB, 90,000 structs, applied in about 0.3 s).
  */
-export const slowApplyMs = (bytes: number) => 100 + bytes / 2000;
+export const slowApplyMs = (bytes: number, baseMs = 100) => baseMs + bytes / 2000;
 
 type RoomState = 'loading' | 'ready' | 'unloading' | 'closed';
 
@@ -185,6 +189,11 @@ export class Room {
       this.defer(conn, frame);
       return;
     }
+    this.handle(conn, frame);
+  }
+
+  /** Handles one frame now and charges the time it took to the room's budget. */
+  private handle(conn: Connection, frame: Uint8Array): void {
     const t0 = performance.now();
     try {
       this.dispatch(conn, readMessage(frame), frame);
@@ -200,31 +209,37 @@ export class Room {
     this.budget.charge(performance.now() - t0);
   }
 
-  /** Over budget: hold the frame, stop reading this room's sockets, and resume when the budget allows. */
+  /** Over budget: hold the frame, stop reading this room's sockets, and go on when the budget allows. */
   private defer(conn: Connection, frame: Uint8Array): void {
+    if (this.deferred.length === 0) this.log.info('room over its time budget, frames wait', { room: this.id, waitMs: this.budget.waitMs() });
     this.deferred.push([conn, frame]);
     for (const c of this.conns) c.ws.pause();
-    if (this.resumeTimer) return;
-    const resume = () => {
-      this.resumeTimer = null;
-      if (this.state !== 'ready') return;
-      while (this.deferred.length > 0) {
-        const wait = this.budget.waitMs();
-        if (wait > 0) {
-          this.resumeTimer = setTimeout(resume, wait);
-          return;
-        }
-        const [c, f] = this.deferred.shift()!;
-        if (c.closed) continue;
-        const before = this.deferred.length;
-        this.receive(c, f);
-        // receive() itself may have deferred again (only when the queue was empty).
-        if (this.deferred.length > before) return;
-      }
-      for (const c of this.conns) c.ws.resume();
-    };
-    this.resumeTimer = setTimeout(resume, Math.max(1, this.budget.waitMs()));
+    if (!this.resumeTimer) this.resumeTimer = setTimeout(this.resume, Math.max(1, this.budget.waitMs()));
   }
+
+  private resume = (): void => {
+    this.resumeTimer = null;
+    // Loading again (a reload): the held frames go first once it is ready.
+    if (this.state === 'loading') {
+      this.resumeTimer = setTimeout(this.resume, 10);
+      return;
+    }
+    if (this.state !== 'ready') return;
+    while (this.deferred.length > 0) {
+      const wait = this.budget.waitMs();
+      if (wait > 0) {
+        this.resumeTimer = setTimeout(this.resume, wait);
+        return;
+      }
+      const [c, f] = this.deferred.shift()!;
+      if (!c.closed) this.handle(c, f);
+      if (this.state !== 'ready') {
+        this.resumeTimer = setTimeout(this.resume, 10);
+        return;
+      }
+    }
+    for (const c of this.conns) c.ws.resume();
+  };
 
   private dispatch(conn: Connection, msg: Incoming, frame: Uint8Array): void {
     switch (msg.kind) {
@@ -276,9 +291,9 @@ export class Room {
           throw new ProtocolError(`update cannot be applied: ${(err as Error).message}`);
         }
         const ms = performance.now() - t0;
-        if (ms > slowApplyMs(msg.update.length) && (this.changed || store.pendingStructs || store.pendingDs)) {
+        if (ms > slowApplyMs(msg.update.length, this.opts.slowApplyBaseMs) && (this.changed || store.pendingStructs || store.pendingDs)) {
           conn.log.warn('update too slow to apply, undone', { room: this.id, conn: conn.id, ms: Math.round(ms), bytes: msg.update.length });
-          conn.close(CloseCode.UpdateRefused, 'update refused: too slow to apply');
+          conn.close(CloseCode.TryAgainLater, 'update too slow to apply: try again later');
           this.reload();
           return;
         }

@@ -9,6 +9,11 @@ export const CloseCode = {
   MessageTooBig: 1009,
   /** Unexpected server error: reconnect later. */
   InternalError: 1011,
+  /**
+   * Try again later: the last update took too long to apply and was undone (not stored).
+   * Retried with backoff; an honest update that met a pause goes through next time.
+   */
+  TryAgainLater: 1013,
   /** Malformed frame or an update Yjs cannot apply; not stored. Do not retry. */
   BadMessage: 4400,
   /**
