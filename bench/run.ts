@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints figures; asserts nothing (budgets live in the issue notes, not in tests).
- * `npm run bench -- client` (or relay, plan, print, convergence) runs one part.
+ * `npm run bench -- client` (or relay, hostile, plan, print, convergence) runs one part.
  */
 const which = process.argv[2] ?? 'all';
 const wants = (part: string) => which === 'all' || which === part;
@@ -24,6 +24,11 @@ if (wants('convergence')) {
   console.log('== convergence');
   const { runConvergenceBench } = await import('./convergence');
   await runConvergenceBench();
+}
+if (wants('hostile')) {
+  console.log('== hostile clients');
+  const { runHostileBench } = await import('./relay/hostile');
+  await runHostileBench();
 }
 if (wants('relay')) {
   console.log('== relay');

@@ -13,6 +13,11 @@ export interface RoundTripProbe {
   /** Waits until every probe sent so far has arrived (or the timeout), then reports; probing goes on. */
   drain(timeoutMs?: number): Promise<ReturnType<RoundTripProbe['report']>>;
   stop(): void;
+  /** The two colleagues (to check what they see of each other's presence). */
+  readonly writer: Client;
+  readonly reader: Client;
+  /** Their workspace and its links. */
+  readonly workspace: Awaited<ReturnType<typeof createWorkspace>>;
 }
 
 export async function startRoundTripProbe(srv: Pick<TestServer, 'url' | 'wsUrl'>, everyMs = 25): Promise<RoundTripProbe> {
@@ -53,6 +58,9 @@ export async function startRoundTripProbe(srv: Pick<TestServer, 'url' | 'wsUrl'>
     };
   };
   return {
+    writer,
+    reader,
+    workspace: ws,
     report,
     reset() {
       rtts = [];

@@ -27,10 +27,17 @@ describe('structural limits on one update', () => {
 
   it('refuses concurrent siblings piling up at one position, once the pile is there', () => {
     const d = withAnchor();
-    const first = H.siblingsAt(6_000, { client: 9, after: { client: 1, clock: 0 } });
-    expect(checkUpdate(d, first)).toBeNull(); // one client's siblings integrate in one step each
-    Y.applyUpdate(d, first);
-    expect(checkUpdate(d, H.siblingsAt(6_000, { client: 10, after: { client: 1, clock: 0 } }))?.rule).toBe('maxConflictSteps');
+    expect(checkUpdate(d, H.siblingsAt(6_000, { client: 9, after: { client: 1, clock: 0 } }))?.rule).toBe('maxSiblings');
+    // 100 at a time (under maxSiblings) the pile grows, until placing more among it costs too many steps.
+    let refused: string | undefined;
+    for (let k = 0; k < 60 && !refused; k++) {
+      const u = H.siblingsAt(100, { client: 9, after: { client: 1, clock: 0 }, clock: k * 100 });
+      refused = checkUpdate(d, u)?.rule;
+      if (!refused) Y.applyUpdate(d, u);
+    }
+    expect(refused).toBe('maxConflictSteps');
+    expect(d.getArray('a').length).toBeGreaterThan(200);
+    expect(checkUpdate(d, H.siblingsAt(100, { client: 10, after: { client: 1, clock: 0 } }))?.rule).toBe('maxConflictSteps');
   });
 
   it('a run continued across updates is refused per update, and one already over the limit never merges at once', () => {
@@ -116,5 +123,44 @@ describe('structural limits on one update', () => {
       for (const p of peers) deliver(p);
     }
     expect(checked).toBeGreaterThan(3000);
+  });
+});
+
+describe('more shapes', () => {
+  it('refuses more than 100 items of one update inserted at one place, and accepts a few', () => {
+    const d = withAnchor();
+    expect(checkUpdate(d, H.siblingsAt(101, { client: 9, after: { client: 1, clock: 0 } }))?.rule).toBe('maxSiblings');
+    expect(checkUpdate(d, H.siblingsAt(5, { client: 9, after: { client: 1, clock: 0 } }))).toBeNull();
+  });
+
+  it('counts the copy of an existing item that an update continues', () => {
+    const d = new Y.Doc();
+    // Grow one merged item of 1,990,000 values cheaply (one struct of many values).
+    const big = new Y.Doc();
+    big.getArray('a').insert(0, Array.from({ length: 1_999_000 }, (_, i) => i));
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(big));
+    const client = big.clientID;
+    expect(checkUpdate(doc, H.unmergedRun(1, { client, from: 1_999_000 }))).toBeNull();
+    expect(checkUpdate(doc, H.unmergedRun(100, { client, from: 1_999_000 }))?.rule).toBe('maxMergeCopies');
+  });
+});
+
+describe('what storage gives back', () => {
+  it('a compacted snapshot of everything accepted passes the load-time rules: piles of siblings and pending parts included', () => {
+    const d = withAnchor();
+    for (let k = 0; k < 3; k++) Y.applyUpdate(d, H.siblingsAt(100, { client: 9, after: { client: 1, clock: 0 }, clock: k * 100 }));
+    for (let k = 0; k < 20; k++) {
+      const u = H.pendingStructs(900, { client: 40 + k, missing: 99 });
+      expect(checkUpdate(d, u)).toBeNull();
+      Y.applyUpdate(d, u);
+    }
+    const snapshot = Y.encodeStateAsUpdate(d);
+    expect(checkUpdate(new Y.Doc(), snapshot)).not.toBeNull(); // live rules: too many siblings, too much pending
+    expect(checkUpdate(new Y.Doc(), snapshot, STORED_LIMITS)).toBeNull();
+    // Nor is a snapshot an older relay made of a deep chain (skipping it would lose everything).
+    const deep = new Y.Doc();
+    Y.applyUpdate(deep, H.deepMaps(5_000, { client: 3 }));
+    expect(checkUpdate(new Y.Doc(), Y.encodeStateAsUpdate(deep), STORED_LIMITS)).toBeNull();
   });
 });

@@ -115,7 +115,10 @@ export class Room {
         }
       }
       if (bad) this.log.error('stored updates could not be applied', { room: this.id, bad });
-      if (refused) this.scheduleCompaction();
+      // Parts waiting for ids nobody has, beyond what the room may hold (stored by an older
+      // relay): Yjs would retry them with every later update, for good.
+      const trimmed = this.trimPending();
+      if (refused || trimmed) this.scheduleCompaction();
       if (this.state !== 'loading') return; // frozen by shutdown meanwhile
       this.state = 'ready';
       this.log.debug('room loaded', { room: this.id, updates: updates.length, ms: +(performance.now() - t0).toFixed(1) });
@@ -147,6 +150,19 @@ export class Room {
     this.doc = new Y.Doc({ gc: true });
     this.doc.on('afterTransaction', this.onAfterTransaction);
     this.ready = this.load();
+  }
+
+  /** Drops pending structs or deletions over the room's limit; true if it did. */
+  private trimPending(): boolean {
+    const store = this.doc.store;
+    const { maxRoomPendingBytes, maxRoomPendingDeleteBytes } = this.opts.limits;
+    const structs = store.pendingStructs?.update.length ?? 0;
+    const deletes = store.pendingDs?.length ?? 0;
+    if (structs <= maxRoomPendingBytes && deletes <= maxRoomPendingDeleteBytes) return false;
+    if (structs > maxRoomPendingBytes) store.pendingStructs = null;
+    if (deletes > maxRoomPendingDeleteBytes) store.pendingDs = null;
+    this.log.error('stored parts waiting for missing ids over the limit, dropped', { room: this.id, structBytes: structs, deleteBytes: deletes });
+    return true;
   }
 
   /** Adds a connection; its messages are held until the document is loaded. */
