@@ -65,8 +65,19 @@ async function workspace(srv: Pick<TestServer, 'url'>, name: string) {
   return { id: ws.id, editToken: ws.editToken };
 }
 
-/** Frames under 16 MiB: these sizes reach each rule's count cap before any work is done. */
-const FULL = { run: 1_800_000, deep: 1_900_000, deletes: 2_600_000, pending: 1_500_000 };
+/** The default frame limit (MAX_MESSAGE_BYTES), less room for the message header. */
+const FRAME_LIMIT = 16 * 1024 * 1024 - 64;
+
+/** The largest `make(n)` under the frame limit (sizes grow linearly with n). */
+export function largest(make: (n: number) => Uint8Array): Uint8Array {
+  const per = make(10_000).length / 10_000;
+  let n = Math.floor(FRAME_LIMIT / per);
+  for (;;) {
+    const u = make(n);
+    if (u.length <= FRAME_LIMIT) return u;
+    n = Math.floor(n * 0.99);
+  }
+}
 
 export const ATTACKS: Attack[] = [
   {
@@ -76,22 +87,36 @@ export const ATTACKS: Attack[] = [
     async run(srv, size) {
       const ws = await workspace(srv, 'unmerged run');
       const sock = await editSocket(srv, ws);
-      return { workspace: ws, closes: [await sendUpdate(sock, H.unmergedRun(size === 'test' ? 40_000 : FULL.run, { client: 7 }))] };
+      const make = (n: number) => H.unmergedRun(n, { client: 7 });
+      return { workspace: ws, closes: [await sendUpdate(sock, size === 'test' ? make(40_000) : largest(make))] };
     },
   },
   {
     name: 'a run continued over many accepted updates, then the relay restarts',
     // Each update is accepted (under the merge limit); what matters is that loading them is linear.
     refusedWith: CloseCode.UpdateRefused,
-    expected: 'each accepted, merged as it goes',
+    expected: 'each accepted, merged as it goes (at full size, the probe’s three 100 KB updates first: refused with 4413)',
     async run(srv, size) {
       const ws = await workspace(srv, 'continued run');
+      const closes: Array<number | undefined> = [];
+      if (size === 'full') {
+        // The probe's shape: three updates of about 100 KB continuing one run (each now refused).
+        for (let i = 0; i < 3; i++) closes.push(await sendUpdate(await editSocket(srv, ws), H.unmergedRun(13_000, { client: 6, from: i * 13_000 })));
+      }
+      // Runs just under the merge limit, continued update after update: accepted, merged as they come.
       const sock = await editSocket(srv, ws);
       const per = 1_500;
-      const closes: Array<number | undefined> = [];
-      for (let i = 0; i < (size === 'test' ? 40 : 200); i++) closes.push(await sendUpdate(sock, H.unmergedRun(per, { client: 7, from: i * per })));
+      let accepted = 0;
+      for (let i = 0; i < (size === 'test' ? 40 : 200); i++) {
+        const code = await sendUpdate(sock, H.unmergedRun(per, { client: 7, from: i * per }));
+        if (code !== undefined) {
+          closes.push(code);
+          break;
+        }
+        accepted += per;
+      }
       sock.ws.close();
-      return { workspace: ws, closes: closes.filter((c) => c !== undefined) };
+      return { workspace: ws, closes, accepted };
     },
   },
   {
@@ -105,7 +130,8 @@ export const ATTACKS: Attack[] = [
       if ((await sendUpdate(a, H.anchor({ client: 1 }))) !== undefined) throw new Error('anchor refused');
       const after = { client: 1, clock: 0 };
       const bulk = await editSocket(srv, ws);
-      closes.push(await sendUpdate(bulk, H.siblingsAt(size === 'test' ? 8_000 : 290_000, { client: 8, after })));
+      const make = (n: number) => H.siblingsAt(n, { client: 8, after });
+      closes.push(await sendUpdate(bulk, size === 'test' ? make(8_000) : largest(make)));
       // Under the per-update limit, one client's siblings pile up (each integrates in one step)...
       let accepted = 0;
       for (let k = 0; k < (size === 'test' ? 30 : 100); k++) {
@@ -126,7 +152,8 @@ export const ATTACKS: Attack[] = [
     async run(srv, size) {
       const ws = await workspace(srv, 'deep');
       const sock = await editSocket(srv, ws);
-      return { workspace: ws, closes: [await sendUpdate(sock, H.deepMaps(size === 'test' ? 5_000 : FULL.deep, { client: 3 }))] };
+      const make = (n: number) => H.deepMaps(n, { client: 3 });
+      return { workspace: ws, closes: [await sendUpdate(sock, size === 'test' ? make(5_000) : largest(make))] };
     },
   },
   {
@@ -136,7 +163,8 @@ export const ATTACKS: Attack[] = [
     async run(srv, size) {
       const ws = await workspace(srv, 'phantom deletes');
       const sock = await editSocket(srv, ws);
-      return { workspace: ws, closes: [await sendUpdate(sock, H.phantomDeletes(size === 'test' ? 100_000 : FULL.deletes, { firstClient: 1000 }))] };
+      const make = (n: number) => H.phantomDeletes(n, { firstClient: 1000 });
+      return { workspace: ws, closes: [await sendUpdate(sock, size === 'test' ? make(100_000) : largest(make))] };
     },
   },
   {
@@ -146,7 +174,8 @@ export const ATTACKS: Attack[] = [
     async run(srv, size) {
       const ws = await workspace(srv, 'pending structs');
       const sock = await editSocket(srv, ws);
-      return { workspace: ws, closes: [await sendUpdate(sock, H.pendingStructs(size === 'test' ? 20_000 : FULL.pending, { client: 4, missing: 99 }))] };
+      const make = (n: number) => H.pendingStructs(n, { client: 4, missing: 99 });
+      return { workspace: ws, closes: [await sendUpdate(sock, size === 'test' ? make(20_000) : largest(make))] };
     },
   },
 ];
