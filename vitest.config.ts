@@ -23,6 +23,9 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The relay runs in these tests' own process too (storage-faults.test.ts), and
+        // vite-plugin-solid's browser condition would give it ws's browser stub.
+        resolve: { alias: { ws: fileURLToPath(new URL('./node_modules/ws/wrapper.mjs', import.meta.url)) } },
         test: {
           name: 'integration',
           sequence: { groupOrder: 1 },

@@ -25,6 +25,10 @@ const startedAt = Date.now();
 
 export async function startServer(config: Config, log: Logger, store?: Persistence): Promise<RunningServer> {
   const persistence = store ?? (await LevelPersistence.open(config.dataDir, { noWal: !config.wal, walPipeline: config.walPipeline, walSync: config.walSync }));
+  if (persistence instanceof LevelPersistence) {
+    persistence.onStorageError = (err) => log.error('storage: checkpoint into LevelDB failed; updates stay in the log, retrying', { err });
+    persistence.onStorageRecovered = () => log.info('storage: checkpoint succeeded again');
+  }
   const tokens = new Tokens(loadSecret(config.dataDir, config.relaySecret));
   const registry = new WorkspaceRegistry(persistence);
   const relay = new Relay(persistence, registry, tokens, log, {
@@ -62,7 +66,8 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
       log.debug('http', { method: req.method, path: urlPath, status: res.statusCode, ms: +(performance.now() - t0).toFixed(1) });
     });
     if (urlPath === '/healthz') {
-      json(res, 200, { ok: true, uptimeS: Math.round((Date.now() - startedAt) / 1000), ...relay.stats() });
+      const storage = persistence instanceof LevelPersistence && persistence.unhealthy ? 'degraded' : 'ok';
+      json(res, 200, { ok: true, uptimeS: Math.round((Date.now() - startedAt) / 1000), ...relay.stats(), storage });
       return;
     }
     if (urlPath === '/api' || urlPath.startsWith('/api/')) {

@@ -268,3 +268,92 @@ describe('flush under load', () => {
     await store.close();
   });
 });
+
+describe('storage faults', () => {
+  /** What a crash leaves: the data folder as it is on disk at this moment. */
+  function crashCopy(dir: string): string {
+    const crashed = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-crash-'));
+    dirs.push(crashed);
+    fs.cpSync(dir, crashed, { recursive: true });
+    fs.rmSync(path.join(crashed, 'db', 'LOCK'), { force: true });
+    return crashed;
+  }
+
+  it('a failed log write is not acknowledged, nor is anything after it, and later writes overwrite it: every acknowledged update survives a crash', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-fault-'));
+    dirs.push(dir);
+    let failNext = 0;
+    const store = await LevelPersistence.open(dir, {
+      walIdleMs: 60_000,
+      faults: { wal: () => (failNext-- > 0 ? Object.assign(new Error('EIO (injected)'), { code: 'EIO' }) : undefined) },
+    });
+    await store.load('doc-f');
+    const { updates } = edits(30);
+    const acknowledged: Uint8Array[] = [];
+    const track = (u: Uint8Array) =>
+      store.append('doc-f', u).then(
+        () => acknowledged.push(u),
+        () => undefined,
+      );
+    await Promise.all(updates.slice(0, 10).map(track));
+    failNext = 1;
+    const outcomes = await Promise.allSettled(updates.slice(10, 12).map((u) => store.append('doc-f', u)));
+    expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
+    for (const u of updates.slice(12)) await track(u);
+    expect(acknowledged).toHaveLength(28);
+    const again = await LevelPersistence.open(crashCopy(dir));
+    const { updates: loaded } = await again.load('doc-f');
+    const hex = (u: Uint8Array) => Buffer.from(u).toString('hex');
+    const stored = new Set(loaded.map(hex));
+    expect(acknowledged.filter((u) => !stored.has(hex(u)))).toEqual([]);
+    // (The two refused ones were never acknowledged; their client resends them.)
+    await again.close();
+    await store.close();
+  });
+
+  it('a failed checkpoint (disk full, then space freed) leaves the log in use, is retried by itself, and loses nothing, crash or not', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-fault-'));
+    dirs.push(dir);
+    let full = false;
+    const store = await LevelPersistence.open(dir, {
+      walIdleMs: 60_000,
+      faults: { level: () => (full ? Object.assign(new Error('ENOSPC (injected)'), { code: 'ENOSPC' }) : undefined) },
+    });
+    await store.load('doc-c');
+    const { updates } = edits(40);
+    for (const u of updates.slice(0, 10)) await store.append('doc-c', u);
+    full = true;
+    await expect(store.checkpoint()).rejects.toThrow(/ENOSPC/);
+    expect(store.unhealthy).toBe(true);
+    // Appends keep working (into the log) while LevelDB cannot write, and loads see them.
+    for (const u of updates.slice(10, 25)) await store.append('doc-c', u);
+    await expect(store.checkpoint()).rejects.toThrow(/ENOSPC/);
+    for (const u of updates.slice(25, 30)) await store.append('doc-c', u);
+    // A crash now: the stored epoch still points at the log holding the first records.
+    const crashed = await LevelPersistence.open(crashCopy(dir));
+    expect(replay((await crashed.load('doc-c')).updates).getMap('m').size).toBe(30);
+    await crashed.close();
+    // Space freed: the retry (every 100 ms, doubling) succeeds by itself.
+    full = false;
+    const failedBefore = store.checkpoints;
+    await waitForCondition(() => !store.unhealthy && store.checkpoints > failedBefore, 10_000);
+    for (const u of updates.slice(30)) await store.append('doc-c', u);
+    await store.checkpoint();
+    expect(store.failedCheckpoints).toBeGreaterThanOrEqual(2);
+    const crashed2 = await LevelPersistence.open(crashCopy(dir));
+    expect(replay((await crashed2.load('doc-c')).updates).getMap('m').size).toBe(40);
+    await crashed2.close();
+    await store.close();
+    const reopened = await LevelPersistence.open(dir);
+    expect(replay((await reopened.load('doc-c')).updates).getMap('m').size).toBe(40);
+    await reopened.close();
+  });
+});
+
+async function waitForCondition(cond: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -53,7 +53,13 @@ export interface LevelOptions {
   walSync?: 'odsync' | 'fdatasync';
   /** Log batches allowed in flight at once (default 2; 1 = strict group commit). */
   walPipeline?: number;
+  /** Test hooks: return an error to fail the next log write or LevelDB batch (a full or failing disk). */
+  faults?: { wal?: () => Error | undefined; level?: () => Error | undefined };
 }
+
+/** Retry a failed checkpoint after this long, doubling up to REPAIR_MAX_MS. */
+const REPAIR_FIRST_MS = 100;
+const REPAIR_MAX_MS = 5000;
 
 const EPOCH_KEY = 'm!walEpoch';
 
@@ -87,12 +93,16 @@ export class LevelPersistence implements Persistence {
   /** Checkpoints into LevelDB, for stats. */
   checkpoints = 0;
 
+  private readonly faults: LevelOptions['faults'];
+
   private constructor(
     db: ClassicLevel<string, Uint8Array>,
     private readonly wal: WriteAheadLog | null,
     opts: LevelOptions,
   ) {
     this.db = db;
+    this.faults = opts.faults;
+    if (wal && opts.faults?.wal) wal.fault = opts.faults.wal;
     this.checkpointBytes = opts.walCheckpointBytes ?? 4 * 1024 * 1024;
     this.idleMs = opts.walIdleMs ?? 2000;
     this.walPipeline = Math.max(1, opts.walPipeline ?? 2);
@@ -207,14 +217,23 @@ export class LevelPersistence implements Persistence {
     else this.kick?.();
   }
 
-  /** Log appends written but not yet acknowledged, oldest first. */
-  private walInflight: Promise<void>[] = [];
+  /** Log appends written but not yet acknowledged, oldest first (each: whether it and all before it were durable). */
+  private walInflight: Promise<boolean>[] = [];
   /** The LevelDB batch being written (a checkpoint, compaction or workspace record), if any. */
   private levelInflight: Promise<void> | null = null;
   /** Appends of the epoch being checkpointed right now (still readable by load()). */
   private checkpointing: Map<string, WalRecord[]> | null = null;
-  /** A checkpoint failed: the log can no longer be reused safely. */
-  private broken: Error | null = null;
+  /**
+   * A checkpoint failed (LevelDB could not write: disk full, I/O error). Its records are
+   * pending again and stay in their log file, so that file must not be reused: until a
+   * checkpoint succeeds, checkpoints write into LevelDB without moving the log to the next
+   * epoch, and are retried with backoff. Appends keep going to the log meanwhile.
+   */
+  private degraded: Error | null = null;
+  private repairTimer: NodeJS.Timeout | null = null;
+  private repairDelay = REPAIR_FIRST_MS;
+  /** Failed checkpoints, for stats and tests. */
+  failedCheckpoints = 0;
   /** Wakes a drain that waits on in-flight writes when new work is queued. */
   private kick: (() => void) | null = null;
 
@@ -223,17 +242,15 @@ export class LevelPersistence implements Persistence {
     await new Promise<void>((r) => setImmediate(r));
     for (;;) {
       const head = this.queue[0];
-      if (this.broken && head) {
-        for (const p of this.queue.splice(0)) p.reject(this.broken);
-        continue;
-      }
       const wal = this.wal;
+      // A log write failed: once nothing is in flight, the next write overwrites it.
+      if (wal && wal.failedAt !== null && this.walInflight.length === 0) wal.rewind();
       if (head?.barrier && this.walInflight.length === 0 && !this.levelInflight) {
         this.queue.shift();
         head.resolve();
         continue;
       }
-      if (head && wal && head.record && this.walInflight.length < this.walPipeline) {
+      if (head && wal && head.record && this.walInflight.length < this.walPipeline && wal.failedAt === null) {
         // Leading appends: one write of the log (O_DSYNC), possibly while the
         // previous batch and a LevelDB checkpoint are still running.
         // Batches are acknowledged in order.
@@ -249,17 +266,27 @@ export class LevelPersistence implements Persistence {
         this.pendingCount += records.length;
         const io = wal.append(records);
         const prev = this.walInflight.at(-1);
-        const done = Promise.allSettled([io, prev]).then(([res]) => {
+        // A batch is acknowledged only if every earlier one was: after a failed write the
+        // log ends there for recovery, so a later batch is not durable even if its own write
+        // went through. A refused batch's records are forgotten (a room loaded meanwhile must
+        // not serve them as stored); their clients resend them.
+        const done = Promise.allSettled([io, prev]).then(([res, before]) => {
           this.walInflight.shift();
-          if (res.status === 'fulfilled') {
+          const earlierOk = prev === undefined || (before.status === 'fulfilled' && before.value === true);
+          if (res.status === 'fulfilled' && earlierOk) {
             this.batches++;
+            this.walFailing = false;
             for (const p of batch) p.resolve();
-          } else {
-            for (const p of batch) p.reject(res.reason as Error);
+            return true;
           }
+          const err = res.status === 'rejected' ? (res.reason as Error) : new Error('an earlier write-ahead log write failed');
+          this.walFailing = true;
+          this.forget(records);
+          for (const p of batch) p.reject(err);
+          return false;
         });
         this.walInflight.push(done);
-        if (wal.bytes >= this.checkpointBytes && !this.queue.some((p) => !p.record)) this.queue.push({ ops: [], resolve: noop, reject: noop });
+        if (wal.bytes >= this.checkpointBytes && !this.degraded && !this.queue.some((p) => !p.record)) this.queue.push({ ops: [], resolve: noop, reject: noop });
         else this.armIdle();
         continue;
       }
@@ -293,13 +320,17 @@ export class LevelPersistence implements Persistence {
     const wal = this.wal;
     const chained = this.db.batch();
     const ckpt = wal !== null && this.pendingCount > 0;
+    // After a failed checkpoint, the log stays in its epoch (see `degraded`): records the
+    // stored epoch points at are then all in LevelDB, and replaying the current file again
+    // on recovery rewrites the same keys.
+    const advance = ckpt && !this.degraded;
     if (ckpt) {
       for (const list of this.pending.values()) for (const r of list) chained.put(docKey(r.docId, r.seq), r.update);
-      chained.put(EPOCH_KEY, new TextEncoder().encode(String(wal.epoch + 1)));
+      chained.put(EPOCH_KEY, new TextEncoder().encode(String(advance ? wal.epoch + 1 : wal.epoch)));
       this.checkpointing = this.pending;
       this.pending = new Map();
       this.pendingCount = 0;
-      wal.restart(wal.epoch + 1);
+      if (advance) wal.restart(wal.epoch + 1);
     }
     for (const p of batch) {
       for (const op of p.ops) {
@@ -307,22 +338,76 @@ export class LevelPersistence implements Persistence {
         else chained.put(op.key, typeof op.value === 'string' ? new TextEncoder().encode(op.value) : op.value);
       }
     }
-    const write = chained.length > 0 ? chained.write({ sync: true }) : chained.close();
+    const injected = chained.length > 0 ? this.faults?.level?.() : undefined;
+    const write = injected ? chained.close().then(() => Promise.reject(injected)) : chained.length > 0 ? chained.write({ sync: true }) : chained.close();
     this.levelInflight = write.then(
       () => {
         this.batches++;
-        if (ckpt) this.checkpoints++;
+        if (ckpt) {
+          this.checkpoints++;
+          if (this.degraded) this.recovered();
+        }
         this.checkpointing = null;
         this.levelInflight = null;
         for (const p of batch) p.resolve();
       },
       (err: Error) => {
-        // The previous epoch's file must not be reused now; refuse further writes.
-        if (ckpt) this.broken = err;
+        if (ckpt) this.checkpointFailed(err);
         this.levelInflight = null;
         for (const p of batch) p.reject(err);
       },
     );
+  }
+
+  /** Drops records of a refused log write from those waiting for a checkpoint. */
+  private forget(records: readonly WalRecord[]): void {
+    const gone = new Set(records);
+    for (const r of records) {
+      const list = this.pending.get(r.docId);
+      if (!list) continue;
+      const kept = list.filter((x) => !gone.has(x));
+      this.pendingCount -= list.length - kept.length;
+      if (kept.length > 0) this.pending.set(r.docId, kept);
+      else this.pending.delete(r.docId);
+    }
+  }
+
+  /** Puts a failed checkpoint's records back in front of what came since, and retries later. */
+  private checkpointFailed(err: Error): void {
+    const failed = this.checkpointing ?? new Map<string, WalRecord[]>();
+    this.checkpointing = null;
+    for (const [docId, list] of failed) {
+      this.pending.set(docId, [...list, ...(this.pending.get(docId) ?? [])]);
+      this.pendingCount += list.length;
+    }
+    this.degraded = err;
+    this.failedCheckpoints++;
+    this.onStorageError?.(err);
+    if (this.repairTimer) return;
+    this.repairTimer = setTimeout(() => {
+      this.repairTimer = null;
+      void this.checkpoint().catch(noop);
+    }, this.repairDelay);
+    this.repairTimer.unref();
+    this.repairDelay = Math.min(REPAIR_MAX_MS, this.repairDelay * 2);
+  }
+
+  private recovered(): void {
+    this.degraded = null;
+    this.repairDelay = REPAIR_FIRST_MS;
+    this.onStorageRecovered?.();
+  }
+
+  /** Told when LevelDB refuses a checkpoint and when one succeeds again (logging). */
+  onStorageError: ((err: Error) => void) | null = null;
+  onStorageRecovered: (() => void) | null = null;
+
+  /** The last log write failed (until one succeeds). */
+  private walFailing = false;
+
+  /** Whether the last log write or the last checkpoint failed. */
+  get unhealthy(): boolean {
+    return this.degraded !== null || this.walFailing;
   }
 
   private armIdle(): void {
@@ -351,6 +436,7 @@ export class LevelPersistence implements Persistence {
   async close(): Promise<void> {
     await this.flush();
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.repairTimer) clearTimeout(this.repairTimer);
     if (this.pendingCount > 0) await this.checkpoint();
     this.wal?.close();
     await this.db.close();

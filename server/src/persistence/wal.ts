@@ -121,6 +121,14 @@ export class WriteAheadLog {
   private pos = 0;
   /** Bytes written in the current epoch. */
   bytes = 0;
+  /**
+   * Offset of the earliest write of this epoch that failed, or null. Reading stops at the
+   * first bad record, so nothing may be acknowledged past it: once the writes in flight
+   * have settled, `rewind()` makes the next one overwrite it.
+   */
+  failedAt: number | null = null;
+  /** Test hook: an error to fail the next write with (a full or failing disk). */
+  fault: (() => Error | undefined) | null = null;
 
   private constructor(
     private readonly files: [LogFile, LogFile],
@@ -149,6 +157,14 @@ export class WriteAheadLog {
     this.epoch = epoch;
     this.pos = 0;
     this.bytes = 0;
+    this.failedAt = null;
+  }
+
+  /** After a failed write (and once none is in flight): continue from where it started. */
+  rewind(): void {
+    if (this.failedAt === null) return;
+    this.pos = this.bytes = this.failedAt;
+    this.failedAt = null;
   }
 
   /** Appends records and resolves once they are on disk. */
@@ -161,12 +177,21 @@ export class WriteAheadLog {
     const dsync = file.dsyncFd >= 0;
     const fd = dsync ? file.dsyncFd : file.fd;
     return new Promise<void>((resolve, reject) => {
+      const fail = (err: Error) => {
+        this.failedAt = this.failedAt === null ? at : Math.min(this.failedAt, at);
+        reject(err);
+      };
+      const injected = this.fault?.();
+      if (injected) {
+        setImmediate(() => fail(injected));
+        return;
+      }
       const write = (off: number) => {
         fs.write(fd, buf, off, buf.length - off, at + off, (err, n) => {
-          if (err) return reject(err);
+          if (err) return fail(err);
           if (off + n < buf.length) return write(off + n);
           if (dsync) resolve();
-          else fs.fdatasync(fd, (err2) => (err2 ? reject(err2) : resolve()));
+          else fs.fdatasync(fd, (err2) => (err2 ? fail(err2) : resolve()));
         });
       };
       write(0);

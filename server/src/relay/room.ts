@@ -475,11 +475,15 @@ export class Room {
     this.onClosed(this);
   }
 
-  /** Storage failed: clients keep their data and will resend it to a fresh room. */
+  /**
+   * Storage failed: close every socket with 1013 (try again later). The clients keep
+   * what was not acknowledged and resend it to a fresh room when they reconnect, which
+   * they do by themselves, with backoff, until storage works again.
+   */
   private fail(): void {
     if (this.failed) return;
     this.failed = true;
-    for (const c of this.conns) c.close(CloseCode.InternalError, 'storage error');
+    for (const c of this.conns) c.close(CloseCode.TryAgainLater, 'storage unavailable');
     this.conns.clear();
     this.waiting.clear();
     this.unloaded = Promise.resolve();
