@@ -10,8 +10,8 @@
 import fs from 'node:fs';
 import * as Y from 'yjs';
 import { writeAwareness } from '../../server/src/relay/messages';
-import { ATTACKS, fuzzFrames, type AttackOutcome } from '../../test/helpers/hostile-attacks';
-import { connect, rawSocket, synced, waitFor } from '../../test/helpers/relay-client';
+import { ATTACKS, fuzzFrames, sendUpdate, type AttackOutcome } from '../../test/helpers/hostile-attacks';
+import { connect, createWorkspace, rawSocket, synced, waitFor } from '../../test/helpers/relay-client';
 import { startRoundTripProbe, type RoundTripProbe } from '../../test/helpers/round-trip-probe';
 import { startServer, type TestServer } from '../../test/helpers/start-server';
 
@@ -106,6 +106,27 @@ export async function runHostileBench(): Promise<void> {
   const fuzzCount = Number(process.env.BENCH_FUZZ_FRAMES ?? 100_000);
   const rows: Array<Awaited<ReturnType<typeof runOne>>> = [];
   const report = (r: (typeof rows)[number]) => console.log(`  ${r.attack}: ${r.result}`);
+
+  // Not an attack: what an honest big upload costs everyone else (the floor of a single-threaded relay).
+  rows.push(
+    await runOne('(baseline) honest first upload of 10,000 activities, 1.6 MB', async (srv) => {
+      const src = new Y.Doc();
+      src.transact(() => {
+        const events = src.getMap('events');
+        for (let i = 0; i < 10_000; i++) {
+          const m = new Y.Map<unknown>();
+          events.set(`ev-${i}`, m);
+          for (const [k, v] of Object.entries({ title: `活动${i}`, start: '2026-05-04T09:00', kind: 'lecture', status: 'planned', location: '礼堂', sectionId: 's1' })) m.set(k, v);
+        }
+      });
+      const ws = await createWorkspace(srv, { name: 'big upload' });
+      const sock = await rawSocket(`${srv.wsUrl}/sync/${ws.id}?token=${encodeURIComponent(ws.editToken)}`);
+      const code = await sendUpdate(sock, Y.encodeStateAsUpdate(src));
+      sock.ws.close();
+      return { result: code === undefined ? 'accepted' : `closed ${code}`, workspace: { id: ws.id, editToken: ws.editToken } };
+    }),
+  );
+  report(rows.at(-1)!);
 
   for (const attack of ATTACKS) {
     rows.push(

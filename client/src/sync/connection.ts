@@ -8,7 +8,7 @@ import { reconnectDelay } from './backoff';
 export type SyncState = 'local' | 'offline' | 'connecting' | 'synced';
 
 /** Why the relay refused us for good (4400–4499): reconnecting cannot help. */
-export type SyncProblem = 'revoked' | 'rejected' | null;
+export type SyncProblem = 'revoked' | 'update-refused' | 'rejected' | null;
 
 export interface SyncConnection {
   state: Accessor<SyncState>;
@@ -64,7 +64,7 @@ export function connectWorkspace(doc: Y.Doc, workspaceId: string, token: string)
   doc.on('update', onUpdate);
   provider.on('closed', ({ code }: { code: number }) => {
     if (code >= 4400 && code < 4500) {
-      setProblem(code === 4401 ? 'revoked' : 'rejected');
+      setProblem(code === 4401 ? 'revoked' : code === 4413 ? 'update-refused' : 'rejected');
       setState('offline');
       return;
     }

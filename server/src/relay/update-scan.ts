@@ -164,14 +164,70 @@ function readContent(d: decoding.Decoder, ref: number): number {
     }
     case ContentRef.Any: {
       const n = decoding.readVarUint(d);
-      for (let i = 0; i < n; i++) decoding.readAny(d);
+      skipAny(d, n);
       return n;
     }
     case ContentRef.Doc:
       decoding.readVarString(d);
-      decoding.readAny(d);
+      skipAny(d, 1);
       return 1;
     default:
       throw new UpdateScanError(`unknown content ${ref}`);
+  }
+}
+
+/** Skips a length-prefixed byte run (a string's UTF-8 or a buffer) without decoding it. */
+function skipBytes(d: decoding.Decoder): void {
+  const len = decoding.readVarUint(d);
+  if (d.pos + len > d.arr.length) throw new UpdateScanError('length past the end');
+  d.pos += len;
+}
+
+/**
+ * Skips `count` values in lib0's `writeAny` format (what ContentAny holds) without
+ * building them; with its own stack, so nesting cannot overflow the call stack.
+ */
+function skipAny(d: decoding.Decoder, count: number): void {
+  // Each frame: values left to skip in one container, and whether a key precedes each (objects).
+  const stack: Array<{ left: number; keyed: boolean }> = [{ left: count, keyed: false }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.left === 0) {
+      stack.pop();
+      continue;
+    }
+    top.left--;
+    if (top.keyed) skipBytes(d);
+    const type = decoding.readUint8(d);
+    switch (type) {
+      case 127: // undefined
+      case 126: // null
+      case 121: // false
+      case 120: // true
+        break;
+      case 125:
+        decoding.readVarInt(d);
+        break;
+      case 124:
+        d.pos += 4;
+        break;
+      case 123:
+      case 122:
+        d.pos += 8;
+        break;
+      case 119: // string
+      case 116: // Uint8Array
+        skipBytes(d);
+        break;
+      case 118: // object: n × (key, value)
+        stack.push({ left: decoding.readVarUint(d), keyed: true });
+        break;
+      case 117: // array
+        stack.push({ left: decoding.readVarUint(d), keyed: false });
+        break;
+      default:
+        throw new UpdateScanError(`unknown value type ${type}`);
+    }
+    if (d.pos > d.arr.length) throw new UpdateScanError('value past the end');
   }
 }

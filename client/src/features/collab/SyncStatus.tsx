@@ -3,6 +3,7 @@ import { formatTime, t } from '../../i18n';
 import { useWorkspace } from '../../stores/workspace-context';
 
 const LABEL = { local: 'syncLocal', offline: 'syncOffline', connecting: 'syncConnecting', synced: 'syncSynced' } as const;
+const PROBLEM = { revoked: 'accessRevoked', 'update-refused': 'updateRefused', rejected: 'accessRejected' } as const;
 
 /** Contract 3 hook: `data-state` is local, offline, connecting or synced. */
 export function SyncStatus() {
@@ -24,7 +25,7 @@ export function SyncStatus() {
         <span class="muted"> · {time()}</span>
       </Show>
       <Show when={ws.sync.problem()}>
-        <span class="error"> · {t(ws.sync.problem() === 'revoked' ? 'accessRevoked' : 'accessRejected')}</span>
+        <span class="error"> · {t(PROBLEM[ws.sync.problem()!])}</span>
       </Show>
     </span>
   );
