@@ -14,6 +14,7 @@ import { ATTACKS, fuzzFrames, sendUpdate, type AttackOutcome } from '../../test/
 import { connect, createWorkspace, rawSocket, synced, waitFor } from '../../test/helpers/relay-client';
 import { startRoundTripProbe, type RoundTripProbe } from '../../test/helpers/round-trip-probe';
 import { startServer, type TestServer } from '../../test/helpers/start-server';
+import { startProbeProcess, type ProbeProcess } from './probe-process';
 
 const MiB = 1024 * 1024;
 const rss = (pid: number) => {
@@ -32,7 +33,7 @@ interface Row {
 }
 
 /** Runs `fn` while sampling the relay's RSS every 10 ms and the other room's round trips. */
-async function measured(srv: TestServer, probe: RoundTripProbe, name: string, fn: () => Promise<string>): Promise<Row> {
+async function measured(srv: TestServer, probe: ProbeProcess, name: string, fn: () => Promise<string>): Promise<Row> {
   const pid = srv.pid()!;
   let peak = rss(pid);
   const sampler = setInterval(() => {
@@ -42,7 +43,7 @@ async function measured(srv: TestServer, probe: RoundTripProbe, name: string, fn
       /* the process is gone: reported as restarted */
     }
   }, 10);
-  probe.reset();
+  await probe.reset();
   let result: string;
   try {
     result = await fn();
@@ -65,23 +66,30 @@ const describeCloses = (o: AttackOutcome) => {
  * figures first, then the attack while the other room is probed, then a restart and
  * the attacked workspace reopened.
  */
-async function runOne(name: string, attack: (srv: TestServer, probe: RoundTripProbe) => Promise<{ result: string; workspace?: AttackOutcome['workspace'] }>): Promise<Row & { idleMiB: number; calmWorstMs: number; reopenMs: number | null }> {
+async function runOne(
+  name: string,
+  attack: (srv: TestServer, colleagues: RoundTripProbe | null) => Promise<{ result: string; workspace?: AttackOutcome['workspace'] }>,
+  opts: { inProcessColleagues?: boolean } = {},
+): Promise<Row & { idleMiB: number; calmWorstMs: number; reopenMs: number | null }> {
   // The API allows 30 registrations a minute per address here: enough for the attack's workspaces; the flood meets it.
   const srv = await startServer({ run: 'compiled', env: { API_RATE: '30' } });
   try {
-    const probe = await startRoundTripProbe(srv, 20);
+    const probe = await startProbeProcess(srv, 20);
+    // The presence attack needs colleagues it can look at: a second pair, in this process.
+    const colleagues = opts.inProcessColleagues ? await startRoundTripProbe(srv, 1000) : null;
     await new Promise((r) => setTimeout(r, 1000));
-    probe.reset();
+    await probe.reset();
     await new Promise((r) => setTimeout(r, 500));
     const calm = await probe.drain();
     const idleMiB = rss(srv.pid()!);
     let workspace: AttackOutcome['workspace'] | undefined;
     const row = await measured(srv, probe, name, async () => {
-      const r = await attack(srv, probe);
+      const r = await attack(srv, colleagues);
       workspace = r.workspace;
       return r.result;
     });
-    probe.stop();
+    await probe.stop();
+    colleagues?.stop();
     let reopenMs: number | null = null;
     if (workspace && !row.restarted) {
       await srv.restart();
@@ -139,7 +147,8 @@ export async function runHostileBench(): Promise<void> {
   }
 
   rows.push(
-    await runOne('presence claiming a colleague’s id, and 50,000 ids, from a view link', async (srv, probe) => {
+    await runOne('presence claiming a colleague’s id, and 50,000 ids, from a view link', async (srv, colleagues) => {
+      const probe = colleagues!;
       probe.writer.provider.awareness.setLocalState({ user: { name: '甲' } });
       const writerId = probe.writer.doc.clientID;
       const nameOf = (id: number) => (probe.reader.provider.awareness.getStates().get(id) as { user?: { name: string } } | undefined)?.user?.name;
@@ -153,7 +162,7 @@ export async function runHostileBench(): Promise<void> {
       const own = [...probe.reader.provider.awareness.getStates().keys()].filter((k) => k >= 10_000).length;
       sock.ws.close();
       return { result: `colleague’s presence shown as forged: ${nameOf(writerId) === '甲' ? 0 : 1}; the view link’s own ids shown: ${own}` };
-    }),
+    }, { inProcessColleagues: true }),
   );
   report(rows.at(-1)!);
 
