@@ -55,6 +55,7 @@ export const CAMPAIGN_FIELD_TABLE: FieldTable = {
   start: req(date),
   end: req(date),
   color: str,
+  leadUnit: str,
   sectionIds: strings,
   notes: str,
   deletedAt: num,

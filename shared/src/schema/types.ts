@@ -59,6 +59,8 @@ export interface CampaignRecord {
   start: DateValue;
   end: DateValue;
   color?: string;
+  /** 牵头单位. */
+  leadUnit?: string;
   sectionIds?: string[];
   notes?: string;
   deletedAt?: number;

@@ -1,4 +1,5 @@
-import { CAMPAIGN_COMMANDS, TEAM_COMMANDS } from './record-commands';
+import { CAMPAIGN_COMMANDS } from './campaign-commands';
+import { TEAM_COMMANDS } from './record-commands';
 import { EVENT_COMMANDS } from './event-commands';
 import { HISTORY_COMMANDS } from './history-commands';
 import { ICS_COMMANDS } from './ics-commands';

@@ -1,9 +1,8 @@
-import { CAMPAIGNS } from '../schema/campaigns';
 import { updateWithHistory } from '../schema/history';
 import { purgeRecord, readRecord, setRecordDeleted, type CollectionDef } from '../schema/records';
 import { SchemaError } from '../schema/errors';
 import { TEAMS } from '../schema/teams';
-import type { CampaignFields, TeamFields } from '../schema/types';
+import type { TeamFields } from '../schema/types';
 import type { CommandContext, Handler } from './context';
 import { withoutEmpty } from './event-commands';
 
@@ -34,5 +33,4 @@ export function recordCommands<P extends string, F>(prefix: P, def: CollectionDe
   } as RecordCommands<P, F>;
 }
 
-export const CAMPAIGN_COMMANDS = recordCommands<'campaign', CampaignFields>('campaign', CAMPAIGNS);
 export const TEAM_COMMANDS = recordCommands<'team', TeamFields>('team', TEAMS);

@@ -134,6 +134,13 @@ const CASES: { [K in CommandName]: Case<K> } = {
       expect(campaign(s, IDS.campaign)).toMatchObject({ start: '2026-03-01', end: '2026-04-15', color: '#c00' });
     },
   },
+  'campaign.move': {
+    input: () => ({ id: IDS.campaign, start: '2026-03-08', end: '2026-04-08', withActivities: true }),
+    check: (s, moved) => {
+      expect(moved).toBe(0); // the seed links no activity to it (see test/shared/timeline/campaign-move.test.ts)
+      expect(campaign(s, IDS.campaign)).toMatchObject({ start: '2026-03-08', end: '2026-04-08' });
+    },
+  },
   'campaign.delete': {
     input: () => ({ id: IDS.campaign }),
     check: (s, changed) => {
