@@ -3,12 +3,13 @@ import { Route, Router } from '@solidjs/router';
 import { WorkspacesPage } from '../features/workspaces/WorkspacesPage';
 import { WorkspaceShell } from '../features/workspace/WorkspaceShell';
 import { CalendarPage } from '../features/calendar/CalendarPage';
-import { NotFound, NotYetBuilt } from './placeholders';
+import { NotFound } from './placeholders';
 
 // Screens used now and then load on demand, keeping the calendar's first paint small.
 const TrashPage = lazy(() => import('../features/trash/TrashPage'));
 const PlanPage = lazy(() => import('../features/plan/PlanPage'));
 const PrintMonthPage = lazy(() => import('../features/print/PrintMonthPage'));
+const TimelinePage = lazy(() => import('../features/timeline/TimelinePage'));
 
 export function App() {
   return (
@@ -17,7 +18,7 @@ export function App() {
       <Route path="/w/:id" component={WorkspaceShell}>
         <Route path="/" component={CalendarPage} />
         <Route path="/trash" component={TrashPage} />
-        <Route path="/timeline" component={NotYetBuilt} />
+        <Route path="/timeline" component={TimelinePage} />
         <Route path="/plan" component={PlanPage} />
         <Route path="/print/month/:ym" component={PrintMonthPage} />
       </Route>

@@ -1,7 +1,7 @@
 import { createContext, createMemo, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
 import * as Y from 'yjs';
-import type { PlanRecord, SectionRecord } from '@shared/schema/types';
-import { SYSTEM_ORIGIN, readMeta, readPlans, readSections, roots } from '@shared/schema';
+import type { CampaignRecord, PlanRecord, SectionRecord, TeamRecord } from '@shared/schema/types';
+import { SYSTEM_ORIGIN, readCampaigns, readMeta, readPlans, readSections, readTeams, roots } from '@shared/schema';
 import type { ReadOnlyReason, Result, WorkspaceApi } from '@shared/workspace';
 import { createWorkspaceReader, type WorkspaceReader } from '@shared/workspace/reader';
 import type { IndexedEvent } from '../storage/event-index';
@@ -51,6 +51,9 @@ export interface WorkspaceStore {
   plans: Accessor<PlanRecord[]>;
   /** Sections of the live plans, in outline order. */
   sections: Accessor<SectionRecord[]>;
+  /** Live campaigns and teams: a few hundred at most, re-read on any change to them. */
+  campaigns: Accessor<CampaignRecord[]>;
+  teams: Accessor<TeamRecord[]>;
   /** Linked and done activities per section id, kept per changed event. */
   linkCounts: Accessor<Map<string, LinkCount>>;
   run: WorkspaceApi['run'];
@@ -118,6 +121,24 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   roots(doc).plans.observeDeep(onOutline);
   roots(doc).sections.observeDeep(onOutline);
 
+  const [campaigns, setCampaigns] = createSignal<CampaignRecord[]>([]);
+  const [teams, setTeams] = createSignal<TeamRecord[]>([]);
+  const readGroups = () => {
+    setCampaigns(readCampaigns(doc).campaigns.filter((c) => c.deletedAt === undefined));
+    setTeams(readTeams(doc).teams.filter((t) => t.deletedAt === undefined));
+  };
+  let groupsQueued = false;
+  const onGroups = () => {
+    if (groupsQueued) return;
+    groupsQueued = true;
+    queueMicrotask(() => {
+      groupsQueued = false;
+      readGroups();
+    });
+  };
+  roots(doc).campaigns.observeDeep(onGroups);
+  roots(doc).teams.observeDeep(onGroups);
+
   const sync = createSyncStore(props.open);
   // The write API (command table, draft and holiday rules) loads with the doc, after the
   // calendar's first paint from the index: nothing can be edited before the doc is loaded anyway.
@@ -147,6 +168,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     setApi(a);
     onMeta();
     readOutline();
+    readGroups();
     startLists();
     setReady(true);
   });
@@ -159,6 +181,8 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     meta.unobserve(onMeta);
     roots(doc).plans.unobserveDeep(onOutline);
     roots(doc).sections.unobserveDeep(onOutline);
+    roots(doc).campaigns.unobserveDeep(onGroups);
+    roots(doc).teams.unobserveDeep(onGroups);
     offIndex();
     offUndo();
     api()?.destroy();
@@ -178,6 +202,8 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     revision,
     plans,
     sections,
+    campaigns,
+    teams,
     linkCounts,
     run,
     read: createWorkspaceReader(doc),

@@ -33,6 +33,9 @@ function TopBar() {
         <A href={`/w/${ws.id}`} end>
           {t('calendar')}
         </A>
+        <A href={`/w/${ws.id}/timeline`} data-testid="timeline-link">
+          {t('timeline')}
+        </A>
         <A href={`/w/${ws.id}/plan`} data-testid="plan-link">
           {t('plans')}
         </A>

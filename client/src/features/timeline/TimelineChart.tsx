@@ -1,0 +1,301 @@
+/**
+ * The chart: a date axis over rows of bars. Layout comes from shared/src/timeline (scale,
+ * header cells, rows and lanes); this file draws it, keeps only the rows in view in the
+ * DOM, and turns pointer drags into day deltas. What a drag means (a move, a resize, a new
+ * campaign, a link) is decided by the page through the callbacks.
+ */
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { KIND_COLORS } from '@shared/display/kind-colors';
+import { layoutRows, visibleRows, type Axis, type Scale, type ShadedDay, type TimelineItem, type TimelineRow } from '@shared/timeline';
+import type { ObservanceOccurrence } from '@shared/time/observances';
+import { dragDays } from '@shared/timeline/edit-rules';
+import { tt } from './messages';
+
+export const LANE_H = 24;
+const ROW_PAD = 6;
+const MIN_ROW_H = 34;
+export const LABEL_W = 260;
+const HANDLE_PX = 6;
+const MARKER_PX = 10;
+
+export type DragKind = 'move' | 'start' | 'end';
+
+export interface ChartProps {
+  scale: Scale;
+  axis: Axis;
+  shaded: ShadedDay[];
+  rows: TimelineRow[];
+  milestones: ObservanceOccurrence[];
+  /** x of today, or null when today is outside the window. */
+  todayX: number | null;
+  editable: boolean;
+  editingBy: Map<string, string>;
+  upperLabel: (c: Axis['upper'][number]) => string;
+  lowerLabel: (c: Axis['lower'][number]) => string;
+  onToggle: (rowKey: string) => void;
+  onOpen: (item: TimelineItem) => void;
+  /** A finished drag of an item by whole days; `over` is the campaign bar it was released on, if any. */
+  onDrag: (item: TimelineItem, kind: DragKind, days: number, over: string | null) => void;
+  /** A drag across empty space in a row, from day A to day B (day numbers). */
+  onSpan: (row: TimelineRow, dayA: number, dayB: number) => void;
+  onDragging: (id: string | null) => void;
+}
+
+const rowHeight = (r: TimelineRow) => Math.max(MIN_ROW_H, r.laneCount * LANE_H + ROW_PAD * 2);
+
+function itemColor(item: TimelineItem): string {
+  if (item.type === 'campaign') return item.color || '#1f6f8b';
+  return item.kind ? KIND_COLORS[item.kind] : '#607d8b';
+}
+
+export function TimelineChart(props: ChartProps) {
+  let scroller!: HTMLDivElement;
+  const [scrollTop, setScrollTop] = createSignal(0);
+  const [viewH, setViewH] = createSignal(800);
+  const layout = createMemo(() => layoutRows(props.rows.map(rowHeight)));
+  const window_ = createMemo(() => visibleRows(layout(), scrollTop(), viewH()));
+  const shown = createMemo(() => {
+    const { from, to } = window_();
+    return props.rows.slice(from, to).map((row, i) => ({ row, top: layout().tops[from + i]! }));
+  });
+
+  // The drag in progress: which item, what kind, how far (pixels), and where it started.
+  const [drag, setDrag] = createSignal<{ key: string; kind: DragKind; dx: number } | null>(null);
+  const [span, setSpan] = createSignal<{ rowKey: string; x0: number; x1: number } | null>(null);
+
+  onMount(() => {
+    const ro = new ResizeObserver(() => setViewH(scroller.clientHeight));
+    ro.observe(scroller);
+    onCleanup(() => ro.disconnect());
+  });
+
+  const bodyX = (clientX: number) => clientX - scroller.getBoundingClientRect().left + scroller.scrollLeft - LABEL_W;
+
+  const startItemDrag = (ev: PointerEvent, item: TimelineItem) => {
+    if (ev.button !== 0) return;
+    ev.stopPropagation();
+    const el = ev.currentTarget as HTMLElement;
+    const rect = el.getBoundingClientRect();
+    const canDrag = props.editable && !item.occurrence;
+    let kind: DragKind = 'move';
+    if (canDrag && !item.marker && rect.width > HANDLE_PX * 3) {
+      if (ev.clientX - rect.left < HANDLE_PX) kind = 'start';
+      else if (rect.right - ev.clientX < HANDLE_PX) kind = 'end';
+    }
+    const x0 = ev.clientX;
+    let moved = false;
+    el.setPointerCapture(ev.pointerId);
+    const onMove = (e: PointerEvent) => {
+      if (!canDrag) return;
+      const dx = e.clientX - x0;
+      if (!moved && Math.abs(dx) < 4) return;
+      if (!moved) props.onDragging(item.id);
+      moved = true;
+      setDrag({ key: item.key, kind, dx: dragDays(dx, props.scale.pxPerDay) * props.scale.pxPerDay });
+    };
+    const onUp = (e: PointerEvent) => {
+      el.removeEventListener('pointermove', onMove);
+      el.removeEventListener('pointerup', onUp);
+      el.removeEventListener('pointercancel', onUp);
+      const d = drag();
+      setDrag(null);
+      if (!moved) {
+        props.onOpen(item);
+        return;
+      }
+      props.onDragging(null);
+      if (e.type === 'pointercancel' || !d) return;
+      // What is under the pointer once the dragged bar is out of the way: a campaign bar links to it.
+      el.style.pointerEvents = 'none';
+      const under = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('[data-testid="timeline-item"][data-type="campaign"]');
+      el.style.pointerEvents = '';
+      const over = under && under.dataset.id !== item.id ? under.dataset.id! : null;
+      props.onDrag(item, kind, Math.round(d.dx / props.scale.pxPerDay), over);
+    };
+    el.addEventListener('pointermove', onMove);
+    el.addEventListener('pointerup', onUp);
+    el.addEventListener('pointercancel', onUp);
+  };
+
+  const startSpan = (ev: PointerEvent, row: TimelineRow) => {
+    if (!props.editable || ev.button !== 0 || row.unlinked) return;
+    const el = ev.currentTarget as HTMLElement;
+    const x0 = bodyX(ev.clientX);
+    el.setPointerCapture(ev.pointerId);
+    setSpan({ rowKey: row.key, x0, x1: x0 });
+    const onMove = (e: PointerEvent) => setSpan({ rowKey: row.key, x0, x1: bodyX(e.clientX) });
+    const onUp = (e: PointerEvent) => {
+      el.removeEventListener('pointermove', onMove);
+      el.removeEventListener('pointerup', onUp);
+      const s = span();
+      setSpan(null);
+      if (e.type !== 'pointerup' || !s || Math.abs(s.x1 - s.x0) < props.scale.pxPerDay) return;
+      props.onSpan(row, props.scale.dayAt(s.x0), props.scale.dayAt(s.x1));
+    };
+    el.addEventListener('pointermove', onMove);
+    el.addEventListener('pointerup', onUp);
+  };
+
+  /** Left and width of an item, with the drag in progress applied. */
+  const geometry = (item: TimelineItem) => {
+    const sc = props.scale;
+    let left = sc.xOfDay(item.s);
+    let right = item.marker ? left + MARKER_PX : sc.xOfDay(item.e);
+    const d = drag();
+    if (d && d.key === item.key) {
+      if (d.kind === 'move') {
+        left += d.dx;
+        right += d.dx;
+      } else if (d.kind === 'start') left = Math.min(left + d.dx, right - sc.pxPerDay);
+      else right = Math.max(right + d.dx, left + sc.pxPerDay);
+    }
+    return { left, width: Math.max(item.marker ? MARKER_PX : 3, right - left) };
+  };
+
+  return (
+    <div class="timeline-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="timeline">
+      <div class="timeline-inner" style={{ width: `${LABEL_W + props.scale.width}px` }}>
+        <div class="timeline-head">
+          <div class="timeline-corner" style={{ width: `${LABEL_W}px` }} />
+          <div class="timeline-axis" style={{ width: `${props.scale.width}px` }}>
+            <div class="axis-upper">
+              <For each={props.axis.upper}>
+                {(c) => (
+                  <div class="axis-cell" style={{ left: `${c.x}px`, width: `${c.width}px` }}>
+                    {props.upperLabel(c)}
+                  </div>
+                )}
+              </For>
+            </div>
+            <div class="axis-lower">
+              <For each={props.axis.lower}>
+                {(c) => (
+                  <div class="axis-cell" style={{ left: `${c.x}px`, width: `${c.width}px` }}>
+                    {props.lowerLabel(c)}
+                  </div>
+                )}
+              </For>
+            </div>
+            <div class="milestone-band" aria-label={tt('milestones')}>
+              <For each={props.milestones}>
+                {(m) => (
+                  <span
+                    class="milestone"
+                    classList={{ major: m.milestone }}
+                    style={{ left: `${props.scale.x(m.date)}px` }}
+                    title={`${m.date} ${m.label}`}
+                  >
+                    ◆<Show when={m.milestone || props.scale.window.zoom !== 'year'}><span class="milestone-label">{m.label}</span></Show>
+                  </span>
+                )}
+              </For>
+            </div>
+          </div>
+        </div>
+        <div class="timeline-body" style={{ height: `${layout().tops.at(-1)}px` }}>
+          <div class="timeline-shading" style={{ left: `${LABEL_W}px`, width: `${props.scale.width}px` }}>
+            <For each={props.shaded}>
+              {(d) => <div class={`shade ${d.kind}`} style={{ left: `${d.x}px`, width: `${d.width}px` }} title={d.name} />}
+            </For>
+            <For each={props.axis.lower}>{(c) => <div class="gridline" style={{ left: `${c.x}px` }} />}</For>
+            <Show when={props.todayX !== null}>
+              <div class="today-line" style={{ left: `${props.todayX}px` }} data-testid="timeline-today" />
+            </Show>
+          </div>
+          <For each={shown()}>
+            {({ row, top }) => (
+              <div
+                class="timeline-row"
+                classList={{ unlinked: !!row.unlinked, empty: row.empty, plan: row.depth === 0 && row.parent }}
+                style={{ top: `${top}px`, height: `${rowHeight(row)}px` }}
+                data-testid="timeline-group"
+                data-group={row.key}
+              >
+                <div class="row-label" style={{ width: `${LABEL_W}px`, 'padding-left': `${8 + Math.max(0, row.depth - 1) * 14}px` }}>
+                  <Show when={row.parent} fallback={<span class="toggle-space" />}>
+                    <button
+                      type="button"
+                      class="row-toggle"
+                      aria-expanded={!row.collapsed}
+                      aria-label={row.collapsed ? tt('expand') : tt('collapse')}
+                      onClick={() => props.onToggle(row.key)}
+                    >
+                      {row.collapsed ? '▸' : '▾'}
+                    </button>
+                  </Show>
+                  <span class="row-title" title={row.title}>
+                    <Show when={row.label}>
+                      <span class="row-section-label">{row.label} </span>
+                    </Show>
+                    {row.title}
+                  </span>
+                  <span class="row-counts">
+                    <Show when={!row.empty} fallback={<span class="nothing">{tt('nothingScheduled')}</span>}>
+                      {tt('counts', { n: row.counts.activities, done: row.counts.done })}
+                    </Show>
+                  </span>
+                </div>
+                <div class="row-track" style={{ left: `${LABEL_W}px`, width: `${props.scale.width}px` }} onPointerDown={(e) => startSpan(e, row)}>
+                  <Show when={span()?.rowKey === row.key}>
+                    <div class="span-ghost" style={{ left: `${Math.min(span()!.x0, span()!.x1)}px`, width: `${Math.abs(span()!.x1 - span()!.x0)}px` }} />
+                  </Show>
+                  <For each={row.items}>
+                    {(item, i) => {
+                      const g = () => geometry(item);
+                      const color = itemColor(item);
+                      const top = () => ROW_PAD + row.lanes[i()]! * LANE_H;
+                      return (
+                        <>
+                          <Show when={item.window}>
+                            {(w) => (
+                              <div
+                                class="planned-window"
+                                style={{ left: `${props.scale.xOfDay(w().s)}px`, width: `${props.scale.xOfDay(w().e) - props.scale.xOfDay(w().s)}px`, top: `${top()}px`, '--c': color }}
+                                title={tt('plannedWindow', { from: w().from, to: w().to })}
+                              />
+                            )}
+                          </Show>
+                          <div
+                            class={`timeline-item ${item.type}`}
+                            classList={{ marker: item.marker, narrow: !item.marker && g().width < 56, dragging: drag()?.key === item.key, done: item.status === 'done', cancelled: item.status === 'cancelled', editable: props.editable && !item.occurrence }}
+                            style={{ left: `${g().left}px`, width: item.marker ? undefined : `${g().width}px`, top: `${top()}px`, '--c': color }}
+                            data-testid="timeline-item"
+                            data-id={item.id}
+                            data-type={item.type}
+                            data-start={item.start}
+                            data-end={item.end}
+                            data-occurrence={item.occurrence}
+                            title={`${item.title}${props.editingBy.get(item.id) ? ` · ${tt('editingBy', { name: props.editingBy.get(item.id)! })}` : ''}`}
+                            tabIndex={0}
+                            onKeyDown={(e) => {
+                              if (e.key === 'Enter' || e.key === ' ') {
+                                e.preventDefault();
+                                props.onOpen(item);
+                              }
+                            }}
+                            onPointerDown={(e) => startItemDrag(e, item)}
+                          >
+                            <Show when={item.type === 'campaign' && item.progress && item.progress.total > 0}>
+                              <span class="progress-fill" style={{ width: `${(item.progress!.done / item.progress!.total) * 100}%` }} />
+                            </Show>
+                            <span class="item-title">{item.title}</span>
+                            <Show when={item.type === 'campaign' && item.progress}>
+                              <span class="item-progress">{tt('progress', { done: item.progress!.done, total: item.progress!.total })}</span>
+                            </Show>
+                            <Show when={props.editingBy.get(item.id)}>
+                              {(name) => <span class="item-editing">✎ {name()}</span>}
+                            </Show>
+                          </div>
+                        </>
+                      );
+                    }}
+                  </For>
+                </div>
+              </div>
+            )}
+          </For>
+        </div>
+      </div>
+    </div>
+  );
+}

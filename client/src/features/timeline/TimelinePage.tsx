@@ -1,0 +1,330 @@
+/**
+ * `/w/<id>/timeline?zoom=year|quarter|month&date=YYYY-MM-DD&groupBy=…`: the year's
+ * campaigns and activities on one chart, grouped by plan section (default), campaign,
+ * lecture team, kind or lead unit. Drags become commands (event.move, campaign.move,
+ * event.update to link an activity to a campaign); a drag across empty space opens a new
+ * campaign. The document is the only store: the chart re-derives from it on every change.
+ */
+import { createEffect, createMemo, createSignal, For, lazy, onCleanup, onMount, Show } from 'solid-js';
+import { A, useSearchParams } from '@solidjs/router';
+import type { CampaignFields, EventRecord } from '@shared/schema/types';
+import {
+  axisFor,
+  buildRows,
+  campaignItems,
+  createScale,
+  eventItems,
+  GROUP_BYS,
+  moveRange,
+  rangeBetweenDays,
+  resizeEnd,
+  resizeStart,
+  shadedDays,
+  stepWindow,
+  windowFor,
+  ZOOMS,
+  type GroupBy,
+  type TimelineItem,
+  type TimelineRow,
+  type Zoom,
+} from '@shared/timeline';
+import { observancesInRange } from '@shared/time/observances';
+import { isValidDateValue, todayIn } from '@shared/time/dates';
+import { kindLabel, locale } from '../../i18n';
+import { useWorkspace } from '../../stores/workspace-context';
+import { Dialog } from '../../ui/Dialog';
+import type { EditorTarget } from '../editor/EventEditor';
+import { CampaignEditor, type CampaignTarget } from './CampaignEditor';
+import { TimelineChart, type DragKind } from './TimelineChart';
+import { tt } from './messages';
+import './timeline.css';
+
+const EventEditor = lazy(() => import('../editor/EventEditor'));
+
+const GROUP_LABEL: Record<GroupBy, Parameters<typeof tt>[0]> = {
+  section: 'groupSection',
+  campaign: 'groupCampaign',
+  team: 'groupTeam',
+  kind: 'groupKind',
+  unit: 'groupUnit',
+};
+const ZOOM_LABEL: Record<Zoom, Parameters<typeof tt>[0]> = { year: 'zoomYear', quarter: 'zoomQuarter', month: 'zoomMonth' };
+
+export default function TimelinePage() {
+  const ws = useWorkspace();
+  const [params, setParams] = useSearchParams<{ zoom?: string; date?: string; groupBy?: string }>();
+  const today = () => todayIn(ws.timezone());
+  const zoom = (): Zoom => (ZOOMS.includes(params.zoom as Zoom) ? (params.zoom as Zoom) : 'year');
+  const groupBy = (): GroupBy => (GROUP_BYS.includes(params.groupBy as GroupBy) ? (params.groupBy as GroupBy) : 'section');
+  const date = () => (params.date && isValidDateValue(params.date) ? params.date.slice(0, 10) : today());
+  const win = createMemo(() => windowFor(zoom(), date()));
+  const scale = createMemo(() => createScale(win()));
+  const axis = createMemo(() => axisFor(scale()));
+  const shaded = createMemo(() => shadedDays(scale()));
+  const milestones = createMemo(() => observancesInRange(win().from, win().to, locale()));
+
+  onMount(() => ws.load());
+
+  // Events of the window, from the in-memory index (series whole, expanded here).
+  const [events, setEvents] = createSignal<EventRecord[]>([]);
+  let seq = 0;
+  createEffect(() => {
+    ws.revision();
+    ws.ready();
+    const w = win();
+    const token = ++seq;
+    void ws.queryEvents(w.from, w.to).then((list) => token === seq && setEvents(list));
+  });
+  // Campaign progress counts all of a campaign's activities, not only this window's.
+  const [allEvents, setAllEvents] = createSignal<EventRecord[]>([]);
+  createEffect(() => {
+    ws.revision();
+    if (!ws.ready()) return;
+    setAllEvents(ws.read.liveEvents().filter((e) => e.campaignId));
+  });
+
+  const [collapsed, setCollapsed] = createSignal<ReadonlySet<string>>(new Set());
+  const items = createMemo(() => [...campaignItems(ws.campaigns(), allEvents(), win()), ...eventItems(events(), win())]);
+  const rows = createMemo<TimelineRow[]>(() =>
+    buildRows({
+      groupBy: groupBy(),
+      items: items(),
+      plans: ws.plans(),
+      sections: ws.sections(),
+      campaigns: ws.campaigns(),
+      teams: ws.teams(),
+      collapsed: collapsed(),
+      names: { unlinked: tt('unlinked'), kind: kindLabel },
+      markerDays: Math.max(1, Math.ceil(60 / scale().pxPerDay)),
+    }),
+  );
+  const todayX = () => {
+    const t = today();
+    return t >= win().from && t < win().to ? scale().x(t) : null;
+  };
+
+  const title = () => {
+    const [y, m] = win().from.split('-').map(Number) as [number, number];
+    if (zoom() === 'year') return tt('titleYear', { y });
+    if (zoom() === 'quarter') return tt('titleQuarter', { y, q: Math.floor((m - 1) / 3) + 1 });
+    return tt('titleMonth', { y, m });
+  };
+  const go = (patch: { zoom?: Zoom; date?: string; groupBy?: GroupBy }) => setParams({ zoom: zoom(), date: date(), groupBy: groupBy(), ...patch }, { replace: true });
+  const step = (dir: 1 | -1) => go({ date: stepWindow(win(), dir).from });
+
+  // Keys: ← → (or j k) page through windows, t back to today, 1 2 3 the zooms. Not while typing.
+  const onKey = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement | null;
+    if (e.ctrlKey || e.metaKey || e.altKey || (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)))) return;
+    if (editor() || campaignEditor()) return;
+    if (e.key === 'ArrowLeft' || e.key === 'k') step(-1);
+    else if (e.key === 'ArrowRight' || e.key === 'j') step(1);
+    else if (e.key === 't') go({ date: today() });
+    else if (e.key === '1' || e.key === '2' || e.key === '3') go({ zoom: ZOOMS[Number(e.key) - 1] });
+    else return;
+    e.preventDefault();
+  };
+  onMount(() => window.addEventListener('keydown', onKey));
+  onCleanup(() => window.removeEventListener('keydown', onKey));
+
+  const [notice, setNotice] = createSignal('');
+  const [editor, setEditor] = createSignal<EditorTarget | null>(null);
+  const [campaignEditor, setCampaignEditor] = createSignal<CampaignTarget | null>(null);
+  const [pendingMove, setPendingMove] = createSignal<{ id: string; start: string; end: string; activities: number } | null>(null);
+  const [dragging, setDragging] = createSignal<string | null>(null);
+  createEffect(() => ws.sync.setEditing(dragging() ?? editor()?.record?.id ?? campaignEditor()?.record?.id ?? null));
+  const editingBy = createMemo(() => new Map(ws.sync.peers().filter((p) => p.editing).map((p) => [p.editing!, p.name])));
+
+  const report = (r: { ok: boolean; error?: { message: string } }) => {
+    if (!r.ok) setNotice(r.error!.message);
+    return r.ok;
+  };
+
+  const open = (item: TimelineItem) => {
+    if (item.type === 'campaign') {
+      const c = ws.campaigns().find((x) => x.id === item.id);
+      if (c) setCampaignEditor({ record: c });
+      return;
+    }
+    const read = ws.read.event(item.id);
+    if (read?.ok) setEditor({ record: read.record, occurrenceStart: item.occurrence });
+  };
+
+  const onDrag = (item: TimelineItem, kind: DragKind, days: number, over: string | null) => {
+    if (item.type === 'event' && over) {
+      const target = ws.campaigns().find((c) => c.id === over);
+      const read = ws.read.event(item.id);
+      if (target && read?.ok && read.record.campaignId !== over) {
+        if (report(ws.run('event.update', { id: item.id, patch: { campaignId: over } }))) setNotice(tt('linkedTo', { title: target.title }));
+        return;
+      }
+    }
+    if (days === 0) return;
+    const rule = kind === 'move' ? moveRange : kind === 'start' ? resizeStart : resizeEnd;
+    const next = rule(item.start, item.end, days);
+    if (item.type === 'event') {
+      report(ws.run('event.move', { id: item.id, start: next.start, end: next.end }));
+      return;
+    }
+    const activities = allEvents().filter((e) => e.campaignId === item.id).length;
+    if (kind === 'move' && activities > 0) setPendingMove({ id: item.id, start: next.start, end: next.end, activities });
+    else report(ws.run('campaign.move', { id: item.id, start: next.start, end: next.end }));
+  };
+
+  const onSpan = (row: TimelineRow, dayA: number, dayB: number) => {
+    const range = rangeBetweenDays(dayA, dayB);
+    const sectionIds = groupBy() === 'section' && ws.sections().some((s) => s.id === row.key) ? [row.key] : [];
+    setCampaignEditor({ start: range.start, end: range.end, sectionIds });
+  };
+
+  const saveCampaign = (fields: CampaignFields, id?: string): string | null => {
+    const r = id ? ws.run('campaign.update', { id, patch: fields }) : ws.run('campaign.create', { fields });
+    if (!r.ok) return r.error.message;
+    setCampaignEditor(null);
+    return null;
+  };
+
+  const upperLabel = (c: { label: number; year: number; month: number }) => (zoom() === 'year' ? tt('titleYear', { y: c.label }) : tt('titleMonth', { y: c.year, m: c.month }));
+  const lowerLabel = (c: { label: number; month: number }) => (zoom() === 'year' ? tt('monthShort', { m: c.label }) : String(c.label));
+
+  return (
+    <div class="timeline-page">
+      <div class="toolbar">
+        <div class="nav-group">
+          <button type="button" aria-label={tt('prev')} onClick={() => step(-1)}>
+            ‹
+          </button>
+          <button type="button" onClick={() => go({ date: today() })} data-testid="timeline-today-button">
+            {tt('today')}
+          </button>
+          <button type="button" aria-label={tt('next')} onClick={() => step(1)}>
+            ›
+          </button>
+          <h2 class="view-title" data-testid="timeline-title">
+            {title()}
+          </h2>
+        </div>
+        <div class="view-group" role="group">
+          <For each={ZOOMS}>
+            {(z) => (
+              <button type="button" data-zoom={z} aria-pressed={zoom() === z} classList={{ active: zoom() === z }} onClick={() => go({ zoom: z })}>
+                {tt(ZOOM_LABEL[z])}
+              </button>
+            )}
+          </For>
+        </div>
+        <label class="group-by">
+          {tt('groupBy')}
+          <select name="groupBy" value={groupBy()} onChange={(e) => go({ groupBy: e.currentTarget.value as GroupBy })}>
+            <For each={GROUP_BYS}>{(g) => <option value={g}>{tt(GROUP_LABEL[g])}</option>}</For>
+          </select>
+        </label>
+        <A class="button-link" href={`/w/${ws.id}/print/timeline/${win().from.slice(0, 4)}?groupBy=${groupBy()}`} data-testid="timeline-print">
+          {tt('print')}
+        </A>
+        <Show when={ws.canEdit()} fallback={<Show when={ws.readOnly()}><span class="badge-readonly">{tt('readOnly')}</span></Show>}>
+          <span class="muted hint">{tt('dragHint')}</span>
+          <button type="button" class="primary" data-testid="new-campaign" onClick={() => setCampaignEditor({ start: win().from, end: stepWindow(windowFor('month', win().from), 1).from, sectionIds: [] })}>
+            + {tt('newCampaign')}
+          </button>
+        </Show>
+      </div>
+      <Show when={notice()}>
+        <p class="notice" role="status" data-testid="timeline-notice">
+          {notice()}
+          <button type="button" class="icon-btn" aria-label={tt('close')} onClick={() => setNotice('')}>
+            ×
+          </button>
+        </p>
+      </Show>
+      <TimelineChart
+        scale={scale()}
+        axis={axis()}
+        shaded={shaded()}
+        rows={rows()}
+        milestones={milestones()}
+        todayX={todayX()}
+        editable={ws.canEdit()}
+        editingBy={editingBy()}
+        upperLabel={upperLabel}
+        lowerLabel={lowerLabel}
+        onToggle={(key) =>
+          setCollapsed((prev) => {
+            const next = new Set(prev);
+            if (next.has(key)) next.delete(key);
+            else next.add(key);
+            return next;
+          })
+        }
+        onOpen={open}
+        onDrag={onDrag}
+        onSpan={onSpan}
+        onDragging={setDragging}
+      />
+      <Show when={pendingMove()}>
+        {(m) => (
+          <Dialog title={tt('moveWithActivitiesTitle')} onClose={() => setPendingMove(null)} testid="move-campaign-dialog">
+            <p>{tt('moveWithActivities', { n: m().activities })}</p>
+            <footer class="editor-actions">
+              <span class="spacer" />
+              <button type="button" onClick={() => setPendingMove(null)}>
+                {tt('cancel')}
+              </button>
+              <button type="button" data-testid="move-campaign-only" onClick={() => (report(ws.run('campaign.move', { id: m().id, start: m().start, end: m().end })), setPendingMove(null))}>
+                {tt('moveOnlyCampaign')}
+              </button>
+              <button
+                type="button"
+                class="primary"
+                data-testid="move-campaign-all"
+                onClick={() => (report(ws.run('campaign.move', { id: m().id, start: m().start, end: m().end, withActivities: true })), setPendingMove(null))}
+              >
+                {tt('moveAll')}
+              </button>
+            </footer>
+          </Dialog>
+        )}
+      </Show>
+      <Show when={campaignEditor()} keyed>
+        {(target) => (
+          <CampaignEditor
+            target={target}
+            readOnly={!ws.canEdit()}
+            sections={ws.sections()}
+            editingBy={target.record ? editingBy().get(target.record.id) : undefined}
+            onSave={saveCampaign}
+            onDelete={(id) => {
+              if (report(ws.run('campaign.delete', { id }))) setCampaignEditor(null);
+            }}
+            onClose={() => setCampaignEditor(null)}
+          />
+        )}
+      </Show>
+      <Show when={editor()} keyed>
+        {(target) => (
+          <EventEditor
+            target={target}
+            readOnly={!ws.canEdit()}
+            editingBy={target.record ? editingBy().get(target.record.id) : undefined}
+            onRestored={() => setEditor(null)}
+            onSave={(fields, existing) => {
+              const r = existing ? ws.run('event.update', { id: existing.id, patch: fields }) : ws.run('event.create', { fields });
+              if (!r.ok) return r.error.message;
+              setEditor(null);
+              return null;
+            }}
+            onDelete={(id) => {
+              if (report(ws.run('event.delete', { id }))) setEditor(null);
+            }}
+            onSkipOccurrence={(id, occurrenceStart) => {
+              report(ws.run('event.skipOccurrence', { id, occurrenceStart }));
+              setEditor(null);
+            }}
+            onClose={() => setEditor(null)}
+          />
+        )}
+      </Show>
+    </div>
+  );
+}
+
