@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
+import { sid, timelineDoc } from '../helpers/timeline-seed';
+
+let app: AppHarness;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const item = (page: Page, id: string) => page.locator(`[data-testid="timeline-item"][data-id="${id}"]`);
+const docField = (page: Page, map: string, id: string, field: string) =>
+  page.evaluate(({ map, id, field }) => ((globalThis as any).__cc.doc.getMap(map).get(id) as any)?.get(field) ?? null, { map, id, field });
+
+async function seed(page: Page, doc: Y.Doc) {
+  await page.waitForFunction(() => (globalThis as any).__cc);
+  await page.evaluate((u) => (globalThis as any).__cc.applyUpdate(new Uint8Array(u)), Array.from(Y.encodeStateAsUpdate(doc)));
+  await page.evaluate(() => (globalThis as any).__cc.settled());
+}
+
+/** Drags from a point of `target` (fraction of its width) by dx pixels, in small steps like a hand. */
+async function drag(page: Page, target: Locator, dx: number, at = 0.5) {
+  const box = (await target.boundingBox())!;
+  const x = box.x + box.width * at;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 3, y, { steps: 4 });
+  await page.mouse.move(x + dx, y, { steps: 6 });
+  await page.mouse.up();
+}
+
+/** Owner A shares a new workspace from the timeline; returns A's page and the links. */
+async function shareFromTimeline(query: string) {
+  const ctx = await app.newContext();
+  await ctx.addInitScript(() => localStorage.setItem('cc.displayName', '张三'));
+  const page = await ctx.newPage();
+  const id = randomId();
+  await page.goto(`${app.server.url}/w/${id}/timeline?${query}`);
+  await page.getByTestId('timeline').waitFor();
+  await page.getByTestId('share').click();
+  await page.getByTestId('start-sharing').click();
+  const dialog = page.getByTestId('share-dialog');
+  const editLink = await dialog.getByTestId('edit-link').inputValue();
+  const viewLink = await dialog.getByTestId('view-link').inputValue();
+  await dialog.press('Escape');
+  await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state')).toBe('synced');
+  return { page, id, editLink, viewLink };
+}
+
+/** Opens a share link, then the timeline of that workspace. */
+async function openLink(link: string, name: string, query: string): Promise<Page> {
+  const ctx = await app.newContext();
+  await ctx.addInitScript((n) => localStorage.setItem('cc.displayName', n), name);
+  const page = await ctx.newPage();
+  await page.goto(link);
+  await page.getByTestId('calendar').waitFor();
+  await page.getByTestId('timeline-link').click();
+  await page.getByTestId('timeline').waitFor();
+  const url = new URL(page.url());
+  await page.goto(`${url.origin}${url.pathname}?${query}`);
+  await page.getByTestId('timeline').waitFor();
+  return page;
+}
+
+describe('the campaign timeline', () => {
+  it('shows every section, campaign, activity, series occurrence and planned window of a seeded year', async () => {
+    const ctx = await app.newContext();
+    const page = await ctx.newPage();
+    const errors = trackErrors(page);
+    await page.goto(`${app.server.url}/w/${randomId()}/timeline?zoom=year&date=2026-03-01&groupBy=section`);
+    await page.getByTestId('timeline').waitFor();
+    await seed(page, timelineDoc());
+    for (const key of [sid('s1'), sid('s1.1'), sid('s1.2'), sid('s2'), sid('s3'), '__unlinked']) {
+      await expect.poll(() => page.locator(`[data-testid="timeline-group"][data-group="${key}"]`).count(), { timeout: 10_000 }).toBe(1);
+    }
+    // The top section has nothing of its own: marked, not hidden.
+    await expect.poll(() => page.locator(`[data-group="${sid('s1')}"]`).innerText()).toContain('尚无安排');
+    await expect.poll(() => page.locator(`[data-group="__unlinked"]`).innerText()).toContain('未关联');
+    for (const id of ['camp-read', 'camp-talk', 'ev-reading-open', 'ev-reading-fair', 'ev-talk-1', 'ev-talk-2', 'ev-window', 'ev-unlinked', 'ev-exhibit']) {
+      expect(await item(page, id).count(), id).toBeGreaterThanOrEqual(1);
+    }
+    expect(await item(page, 'camp-read').getAttribute('data-type')).toBe('campaign');
+    expect(await item(page, 'camp-read').getAttribute('data-start')).toBe('2026-04-01');
+    expect(await item(page, 'camp-read').getAttribute('data-end')).toBe('2026-05-01');
+    expect(await item(page, 'camp-read').innerText()).toContain('全民阅读月');
+    expect(await item(page, 'camp-read').innerText()).toContain('1/2'); // progress: one of two done
+    expect(await item(page, 'ev-study').count()).toBe(12); // a monthly series, every occurrence
+    expect(await page.locator('.planned-window').count()).toBe(1);
+    // Grouping and zoom live in the URL and the controls.
+    await page.locator('select[name="groupBy"]').selectOption('campaign');
+    await expect.poll(() => new URL(page.url()).searchParams.get('groupBy')).toBe('campaign');
+    await expect.poll(() => page.locator('[data-testid="timeline-group"][data-group="camp-talk"]').count()).toBe(1);
+    await page.locator('[data-zoom="quarter"]').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('zoom')).toBe('quarter');
+    await expect.poll(() => page.getByTestId('timeline-title').innerText()).toBe('2026年第1季度');
+    expect(errors).toEqual([]);
+  });
+
+  it('live through a share link: a drag, a resize, a campaign moved with its activities, a new campaign by dragging; a view link cannot change it', async () => {
+    const query = 'zoom=quarter&date=2026-04-01&groupBy=section';
+    const a = await shareFromTimeline(query);
+    const errors = trackErrors(a.page);
+    await seed(a.page, timelineDoc());
+    const b = await openLink(a.editLink, '李四', query);
+    await item(b, 'camp-read').waitFor();
+    await item(a.page, 'camp-read').waitFor();
+
+    // A drags the reading month a week later, without its activities: B's bar moves.
+    await drag(a.page, item(a.page, 'camp-read'), 7 * 14);
+    const dialog = a.page.getByTestId('move-campaign-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('move-campaign-only').click();
+    await expect.poll(() => docField(a.page, 'campaigns', 'camp-read', 'start')).toBe('2026-04-08');
+    expect(await docField(a.page, 'campaigns', 'camp-read', 'end')).toBe('2026-05-08');
+    await expect.poll(() => item(b, 'camp-read').getAttribute('data-start'), { timeout: 10_000 }).toBe('2026-04-08');
+    expect(await docField(a.page, 'events', 'ev-reading-fair', 'start')).toBe('2026-04-18');
+    // One drag, one undo step.
+    await a.page.getByTestId('undo').click();
+    await expect.poll(() => item(b, 'camp-read').getAttribute('data-start'), { timeout: 10_000 }).toBe('2026-04-01');
+
+    // Now with its activities: each keeps its offset.
+    await drag(a.page, item(a.page, 'camp-read'), 7 * 14);
+    await a.page.getByTestId('move-campaign-dialog').getByTestId('move-campaign-all').click();
+    await expect.poll(() => docField(a.page, 'events', 'ev-reading-fair', 'start')).toBe('2026-04-25');
+    expect(await docField(a.page, 'events', 'ev-reading-fair', 'end')).toBe('2026-04-27');
+    expect(await docField(a.page, 'events', 'ev-reading-open', 'start')).toBe('2026-04-09');
+    await expect.poll(() => item(b, 'ev-reading-fair').getAttribute('data-start'), { timeout: 10_000 }).toBe('2026-04-25');
+
+    // B resizes the fair by dragging its right end two days further.
+    const fair = item(b, 'ev-reading-fair');
+    await drag(b, fair, 2 * 14, 0.97);
+    await expect.poll(() => docField(b, 'events', 'ev-reading-fair', 'end')).toBe('2026-04-29');
+    expect(await docField(b, 'events', 'ev-reading-fair', 'start')).toBe('2026-04-25');
+    await expect.poll(() => item(a.page, 'ev-reading-fair').getAttribute('data-end'), { timeout: 10_000 }).toBe('2026-04-29');
+
+    // A draws a new campaign across the empty top section's row.
+    const row = a.page.locator(`[data-group="${sid('s1')}"] .row-track`);
+    const box = (await row.boundingBox())!;
+    await a.page.mouse.move(box.x + 20 * 14 + 5, box.y + 15);
+    await a.page.mouse.down();
+    await a.page.mouse.move(box.x + 30 * 14 + 5, box.y + 15, { steps: 8 });
+    await a.page.mouse.up();
+    const editor = a.page.getByTestId('campaign-editor');
+    await editor.waitFor();
+    expect(await editor.locator('[name="start"]').inputValue()).toBe('2026-04-21');
+    expect(await editor.locator('[name="lastDay"]').inputValue()).toBe('2026-05-01');
+    await editor.locator('[name="title"]').fill('理论学习月');
+    await editor.getByTestId('save-campaign').click();
+    await editor.waitFor({ state: 'detached' });
+    const created = b.locator('[data-testid="timeline-item"][data-type="campaign"]', { hasText: '理论学习月' });
+    await expect.poll(() => created.count(), { timeout: 10_000 }).toBe(1);
+    expect(await created.getAttribute('data-end')).toBe('2026-05-02');
+    expect(await b.locator(`[data-group="${sid('s1')}"]`).locator('[data-type="campaign"]').count()).toBe(1);
+
+    // A view link sees the same chart and cannot move anything.
+    const v = await openLink(a.viewLink, '王五', query);
+    await item(v, 'camp-talk').waitFor();
+    const before = await item(v, 'camp-talk').getAttribute('data-start');
+    await drag(v, item(v, 'camp-talk'), 7 * 14);
+    await v.waitForTimeout(500);
+    expect(await item(v, 'camp-talk').getAttribute('data-start')).toBe(before);
+    expect(await docField(a.page, 'campaigns', 'camp-talk', 'start')).toBe('2026-06-01');
+    expect(await v.getByTestId('new-campaign').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
