@@ -168,4 +168,52 @@ describe('the campaign timeline', () => {
     expect(await v.getByTestId('new-campaign').count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('a campaign opens in its editor, goes to the trash and comes back; an activity joins a campaign from its editor or by a drop onto the bar', async () => {
+    const ctx = await app.newContext();
+    const page = await ctx.newPage();
+    const errors = trackErrors(page);
+    const id = randomId();
+    await page.goto(`${app.server.url}/w/${id}/timeline?zoom=quarter&date=2026-04-01&groupBy=campaign`);
+    await page.getByTestId('timeline').waitFor();
+    await seed(page, timelineDoc());
+    await item(page, 'camp-read').click();
+    const editor = page.getByTestId('campaign-editor');
+    await editor.waitFor();
+    expect(await editor.locator('[name="title"]').inputValue()).toBe('全民阅读月');
+    expect(await editor.locator('[name="lastDay"]').inputValue()).toBe('2026-04-30');
+    await editor.getByTestId('delete-campaign').click();
+    await expect.poll(() => item(page, 'camp-read').count()).toBe(0);
+    await page.getByTestId('trash-link').click();
+    const row = page.locator('[data-testid="trash-item"][data-type="campaign"]', { hasText: '全民阅读月' });
+    await row.waitFor();
+    await row.getByTestId('restore-campaign').click();
+    await expect.poll(() => row.count()).toBe(0);
+    await page.goto(`${app.server.url}/w/${id}/timeline?zoom=quarter&date=2026-04-01&groupBy=campaign`);
+    await item(page, 'camp-read').waitFor();
+
+    // The unlinked training joins the reading month through its editor…
+    await item(page, 'ev-unlinked').click();
+    const ev = page.getByTestId('event-editor');
+    await ev.waitFor();
+    await ev.locator('[name="campaignId"]').selectOption('camp-read');
+    await ev.getByTestId('save-event').click();
+    await ev.waitFor({ state: 'detached' });
+    await expect.poll(() => docField(page, 'events', 'ev-unlinked', 'campaignId')).toBe('camp-read');
+    await expect.poll(() => page.locator('[data-group="camp-read"]').locator('[data-id="ev-unlinked"]').count()).toBe(1);
+    // …and the exhibition joins the talks season by being dropped onto its bar.
+    await page.locator('select[name="groupBy"]').selectOption('section');
+    await page.locator('[data-zoom="year"]').click();
+    const exhibit = item(page, 'ev-exhibit');
+    const target = item(page, 'camp-talk');
+    const from = (await exhibit.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(() => docField(page, 'events', 'ev-exhibit', 'campaignId')).toBe('camp-talk');
+    expect(await docField(page, 'events', 'ev-exhibit', 'start')).toBe('2026-09-20'); // linked, not moved
+    expect(errors).toEqual([]);
+  });
 });

@@ -53,6 +53,8 @@ export interface WorkspaceStore {
   sections: Accessor<SectionRecord[]>;
   /** Live campaigns and teams: a few hundred at most, re-read on any change to them. */
   campaigns: Accessor<CampaignRecord[]>;
+  /** Campaigns in the trash, newest first. */
+  trashedCampaigns: Accessor<CampaignRecord[]>;
   teams: Accessor<TeamRecord[]>;
   /** Linked and done activities per section id, kept per changed event. */
   linkCounts: Accessor<Map<string, LinkCount>>;
@@ -122,9 +124,12 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   roots(doc).sections.observeDeep(onOutline);
 
   const [campaigns, setCampaigns] = createSignal<CampaignRecord[]>([]);
+  const [trashedCampaigns, setTrashedCampaigns] = createSignal<CampaignRecord[]>([]);
   const [teams, setTeams] = createSignal<TeamRecord[]>([]);
   const readGroups = () => {
-    setCampaigns(readCampaigns(doc).campaigns.filter((c) => c.deletedAt === undefined));
+    const all = readCampaigns(doc).campaigns;
+    setCampaigns(all.filter((c) => c.deletedAt === undefined));
+    setTrashedCampaigns(all.filter((c) => c.deletedAt !== undefined).sort((a, b) => b.deletedAt! - a.deletedAt!));
     setTeams(readTeams(doc).teams.filter((t) => t.deletedAt === undefined));
   };
   let groupsQueued = false;
@@ -203,6 +208,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     plans,
     sections,
     campaigns,
+    trashedCampaigns,
     teams,
     linkCounts,
     run,

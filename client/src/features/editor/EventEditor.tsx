@@ -173,6 +173,18 @@ export default function EventEditor(props: EventEditorProps) {
             <span>{t('contact')}</span>
             <input name="contact" value={draft().contact} onInput={text('contact')} />
           </label>
+          <Show when={ws.campaigns().length > 0 || draft().campaignId}>
+            <label class="field">
+              <span>{t('campaignField')}</span>
+              <select name="campaignId" value={draft().campaignId} onChange={(e) => set('campaignId', e.currentTarget.value)}>
+                <option value="">{t('noCampaign')}</option>
+                <For each={ws.campaigns()}>{(c) => <option value={c.id}>{c.title}</option>}</For>
+                <Show when={draft().campaignId && !ws.campaigns().some((c) => c.id === draft().campaignId)}>
+                  <option value={draft().campaignId}>{draft().campaignId}</option>
+                </Show>
+              </select>
+            </label>
+          </Show>
           <Show when={ws.sections().length > 0 || draft().sectionIds.length > 0}>
             <div class="field full">
               <span>{t('sections')}</span>

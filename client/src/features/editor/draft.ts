@@ -28,6 +28,8 @@ export interface Draft {
   customRule: string;
   /** Linked plan sections (Contract 1 `sectionIds`). */
   sectionIds: string[];
+  /** The campaign (专项活动) it belongs to, or ''. */
+  campaignId: string;
 }
 
 export const splitUnits = (s: string): string[] =>
@@ -58,6 +60,7 @@ export function emptyDraft(start: string, end?: string): Draft {
     count: 4,
     customRule: '',
     sectionIds: [],
+    campaignId: '',
   };
 }
 
@@ -82,6 +85,7 @@ export function draftFromRecord(e: EventRecord): Draft {
     count: preset?.count ?? 4,
     customRule: e.rrule ?? '',
     sectionIds: e.sectionIds ?? [],
+    campaignId: e.campaignId ?? '',
   };
 }
 
@@ -123,5 +127,7 @@ export function draftToFields(d: Draft, keep?: EventRecord): EventFields {
     exdates: keep?.exdates,
     // Only touch the list when there is or was one: no empty Y.Array on every save.
     sectionIds: d.sectionIds.length || keep?.sectionIds ? [...d.sectionIds] : undefined,
+    // Written when chosen, cleared when it was set and no longer is, else left out.
+    ...(d.campaignId ? { campaignId: d.campaignId } : keep?.campaignId ? { campaignId: undefined } : {}),
   };
 }

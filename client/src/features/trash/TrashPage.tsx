@@ -26,7 +26,7 @@ export default function TrashPage() {
           {error()}
         </p>
       </Show>
-      <Show when={items().length > 0} fallback={<p class="empty">{t('trashEmpty')}</p>}>
+      <Show when={items().length > 0 || ws.trashedCampaigns().length > 0} fallback={<p class="empty">{t('trashEmpty')}</p>}>
         <table class="table">
           <thead>
             <tr>
@@ -53,6 +53,24 @@ export default function TrashPage() {
                       {t('restore')}
                     </button>
                     <button type="button" class="danger" disabled={!ws.canEdit()} onClick={() => confirm(`${t('deleteForever')}: ${e.title}?`) && report(ws.run('event.purge', { id: e.id }))}>
+                      {t('deleteForever')}
+                    </button>
+                  </td>
+                </tr>
+              )}
+            </For>
+            <For each={ws.trashedCampaigns()}>
+              {(c) => (
+                <tr data-testid="trash-item" data-type="campaign">
+                  <td>{c.title}</td>
+                  <td>{t('campaignField')}</td>
+                  <td>{`${c.start} – ${lastDayInclusive(c.start, c.end)}`}</td>
+                  <td>{formatDateTime(c.deletedAt!)}</td>
+                  <td class="actions">
+                    <button type="button" data-testid="restore-campaign" disabled={!ws.canEdit()} onClick={() => report(ws.run('campaign.restore', { id: c.id }))}>
+                      {t('restore')}
+                    </button>
+                    <button type="button" class="danger" disabled={!ws.canEdit()} onClick={() => confirm(`${t('deleteForever')}: ${c.title}?`) && report(ws.run('campaign.purge', { id: c.id }))}>
                       {t('deleteForever')}
                     </button>
                   </td>
