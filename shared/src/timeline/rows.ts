@@ -61,7 +61,7 @@ interface Draft {
 }
 
 function finish(d: Draft, collapsed: ReadonlySet<string>, markerDays: number): TimelineRow {
-  const items = [...d.items].sort((a, b) => a.s - b.s || (a.type === 'campaign' ? -1 : 1));
+  const items = [...d.items].sort((a, b) => a.s - b.s || (a.type === b.type ? 0 : a.type === 'campaign' ? -1 : 1));
   const { lanes, count } = assignLanes(
     items.map((i) => ({ s: i.window ? Math.min(i.s, i.window.s) : i.s, e: i.window ? Math.max(i.e, i.window.e) : i.e })),
     markerDays,

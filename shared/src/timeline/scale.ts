@@ -42,7 +42,9 @@ export function createScale(window: TimeWindow, pxPerDay = PX_PER_DAY[window.zoo
   const firstDay = dayPosition(window.from);
   const days = windowDays(window);
   const xOfDay = (day: number) => (day - firstDay) * pxPerDay;
-  const dayAt = (x: number) => firstDay + Math.floor(x / pxPerDay);
+  // x / pxPerDay is off by an ulp for some days at fractional scales (n * 3.2 / 3.2 can be
+  // n − 1e-15): without the tolerance, the left edge of a day would read as the day before.
+  const dayAt = (x: number) => firstDay + Math.floor(x / pxPerDay + 1e-9);
   return {
     window,
     firstDay,
