@@ -9,6 +9,7 @@ import { NotFound } from './placeholders';
 const TrashPage = lazy(() => import('../features/trash/TrashPage'));
 const PlanPage = lazy(() => import('../features/plan/PlanPage'));
 const PrintMonthPage = lazy(() => import('../features/print/PrintMonthPage'));
+const PrintTimelinePage = lazy(() => import('../features/print/PrintTimelinePage'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage'));
 
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
         <Route path="/timeline" component={TimelinePage} />
         <Route path="/plan" component={PlanPage} />
         <Route path="/print/month/:ym" component={PrintMonthPage} />
+        <Route path="/print/timeline/:year" component={PrintTimelinePage} />
       </Route>
       <Route path="*" component={NotFound} />
     </Router>
