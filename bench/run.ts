@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints figures; asserts nothing (budgets live in the issue notes, not in tests).
- * `npm run bench -- client` (or relay, hostile, plan, print, convergence) runs one part.
+ * `npm run bench -- client` (or timeline, relay, hostile, plan, print, convergence) runs one part.
  */
 const which = process.argv[2] ?? 'all';
 const wants = (part: string) => which === 'all' || which === part;
@@ -9,6 +9,11 @@ if (wants('client')) {
   console.log('== client');
   const { runClientBench } = await import('./client');
   await runClientBench();
+}
+if (wants('timeline')) {
+  console.log('== timeline');
+  const { runTimelineBench } = await import('./timeline');
+  await runTimelineBench();
 }
 if (wants('plan')) {
   console.log('== plan parsing');

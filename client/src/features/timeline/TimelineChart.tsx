@@ -54,10 +54,18 @@ export function TimelineChart(props: ChartProps) {
   const [viewH, setViewH] = createSignal(800);
   const layout = createMemo(() => layoutRows(props.rows.map(rowHeight)));
   const window_ = createMemo(() => visibleRows(layout(), scrollTop(), viewH()));
-  const shown = createMemo(() => {
-    const { from, to } = window_();
-    return props.rows.slice(from, to).map((row, i) => ({ row, top: layout().tops[from + i]! }));
-  });
+  // The row objects themselves (stable until the data changes), so scrolling only adds and
+  // removes the rows that enter or leave the view instead of re-creating all of them.
+  const indexOf = createMemo(() => new Map(props.rows.map((r, i) => [r, i])));
+  const shown = createMemo(
+    () => {
+      const { from, to } = window_();
+      return props.rows.slice(from, to);
+    },
+    [],
+    { equals: (a, b) => a.length === b.length && a.every((r, i) => r === b[i]) },
+  );
+  const topOf = (row: TimelineRow) => layout().tops[indexOf().get(row) ?? 0]!;
 
   // The drag in progress: which item, what kind, how far (pixels), and where it started.
   const [drag, setDrag] = createSignal<{ key: string; kind: DragKind; dx: number } | null>(null);
@@ -203,11 +211,11 @@ export function TimelineChart(props: ChartProps) {
             </Show>
           </div>
           <For each={shown()}>
-            {({ row, top }) => (
+            {(row) => (
               <div
                 class="timeline-row"
                 classList={{ unlinked: !!row.unlinked, empty: row.empty, plan: row.depth === 0 && row.parent }}
-                style={{ top: `${top}px`, height: `${rowHeight(row)}px` }}
+                style={{ top: `${topOf(row)}px`, height: `${rowHeight(row)}px` }}
                 data-testid="timeline-group"
                 data-group={row.key}
               >
