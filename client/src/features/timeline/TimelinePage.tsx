@@ -70,7 +70,9 @@ export default function TimelinePage() {
   let seq = 0;
   createEffect(() => {
     ws.revision();
-    ws.ready();
+    // Nothing is drawn before the document has loaded (see rows): reading a year from
+    // IndexedDB meanwhile would only slow the load down.
+    if (!ws.ready()) return;
     const w = win();
     const token = ++seq;
     void ws.queryEvents(w.from, w.to).then((list) => token === seq && setEvents(list));
@@ -87,7 +89,10 @@ export default function TimelinePage() {
   });
 
   const [collapsed, setCollapsed] = createSignal<ReadonlySet<string>>(new Set());
-  const items = createMemo(() => [...campaignItems(ws.campaigns(), allEvents(), win()), ...eventItems(events(), win())]);
+  // Apart, so a change to campaigns or their progress does not re-expand 10,000 events.
+  const campaignBars = createMemo(() => campaignItems(ws.campaigns(), allEvents(), win()));
+  const eventBars = createMemo(() => eventItems(events(), win()));
+  const items = createMemo(() => [...campaignBars(), ...eventBars()]);
   // Rows wait for the document: before it loads there are no sections, campaigns or teams to
   // group by, and every bar would first appear under 未关联 and then jump to its row.
   const rows = createMemo<TimelineRow[]>(() =>
