@@ -6,6 +6,8 @@ export interface EventFilter {
   statuses: Record<EventStatus, boolean>;
   /** Words to find (all of them) in the fields an organiser would type from memory. */
   search: string;
+  /** Only the activities of this campaign ('' or absent: all). */
+  campaignId?: string;
 }
 
 const all = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, true])) as Record<K, boolean>;
@@ -19,6 +21,7 @@ export const openFilter = (): EventFilter => ({ kinds: all(EVENT_KINDS), statuse
  */
 export function matchesFilter(e: EventRecord, f: EventFilter, sections?: ReadonlySet<string> | null): boolean {
   if (!f.kinds[e.kind] || !f.statuses[e.status]) return false;
+  if (f.campaignId && e.campaignId !== f.campaignId) return false;
   if (sections && !(e.sectionIds ?? []).some((id) => sections.has(id))) return false;
   const q = f.search.trim().toLowerCase();
   if (!q) return true;
@@ -30,4 +33,4 @@ export function matchesFilter(e: EventRecord, f: EventFilter, sections?: Readonl
 }
 
 export const filterActive = (f: EventFilter): boolean =>
-  f.search.trim() !== '' || Object.values(f.kinds).includes(false) || Object.values(f.statuses).includes(false);
+  f.search.trim() !== '' || !!f.campaignId || Object.values(f.kinds).includes(false) || Object.values(f.statuses).includes(false);

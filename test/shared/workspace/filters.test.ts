@@ -63,6 +63,15 @@ describe('matchesFilter', () => {
     expect(matchesFilter(ev({ kind: 'study', status: 'done' }), both)).toBe(false);
   });
 
+  it('keeps only one campaign’s activities when one is chosen, and is then active', () => {
+    const f: EventFilter = { ...openFilter(), campaignId: 'camp-read' };
+    expect(filterActive(f)).toBe(true);
+    expect(matchesFilter(ev({ campaignId: 'camp-read' }), f)).toBe(true);
+    expect(matchesFilter(ev({ campaignId: 'camp-talk' }), f)).toBe(false);
+    expect(matchesFilter(ev(), f)).toBe(false);
+    expect(matchesFilter(ev({ campaignId: 'camp-talk' }), { ...f, campaignId: '' })).toBe(true);
+  });
+
   it('finds a search word in each of the fields an organiser types from memory', () => {
     const fields: Array<[keyof EventRecord, unknown]> = [
       ['title', '知识竞赛决赛'],

@@ -242,6 +242,12 @@ export function CalendarPage() {
           <option value="">{t('allStatuses')}</option>
           <For each={EVENT_STATUSES}>{(s) => <option value={s}>{statusLabel(s)}</option>}</For>
         </select>
+        <Show when={ws.campaigns().length > 0}>
+          <select aria-label={t('campaignField')} data-testid="campaign-filter" value={filters.campaignId ?? ''} onChange={(e) => setFilters('campaignId', e.currentTarget.value)}>
+            <option value="">{t('allCampaigns')}</option>
+            <For each={ws.campaigns()}>{(c) => <option value={c.id}>{c.title}</option>}</For>
+          </select>
+        </Show>
         <label class="chip toggle">
           <input
             type="checkbox"
