@@ -13,7 +13,7 @@ import { tt } from './messages';
 
 export const LANE_H = 24;
 const ROW_PAD = 6;
-const MIN_ROW_H = 34;
+const MIN_ROW_H = 44;
 export const LABEL_W = 260;
 const HANDLE_PX = 6;
 const MARKER_PX = 10;
@@ -53,6 +53,22 @@ export function TimelineChart(props: ChartProps) {
   const [scrollTop, setScrollTop] = createSignal(0);
   const [viewH, setViewH] = createSignal(800);
   const layout = createMemo(() => layoutRows(props.rows.map(rowHeight)));
+  // Anniversary labels that fit: 逢五逢十 ones first, then the rest at month zoom; a label
+  // is left out (its diamond stays, with a tooltip) where it would overlap one already placed.
+  const labelled = createMemo(() => {
+    const placed: Array<[number, number]> = [];
+    const shown = new Set<ObservanceOccurrence>();
+    const order = [...props.milestones].sort((a, b) => Number(b.milestone) - Number(a.milestone));
+    for (const m of order) {
+      if (!m.milestone && props.scale.window.zoom !== 'month') continue;
+      const x = props.scale.x(m.date);
+      const w = 14 + m.label.length * 11;
+      if (placed.some(([a, b]) => x < b && x + w > a)) continue;
+      placed.push([x, x + w]);
+      shown.add(m);
+    }
+    return shown;
+  });
   const window_ = createMemo(() => visibleRows(layout(), scrollTop(), viewH()));
   // The row objects themselves (stable until the data changes), so scrolling only adds and
   // removes the rows that enter or leave the view instead of re-creating all of them.
@@ -193,7 +209,7 @@ export function TimelineChart(props: ChartProps) {
                     style={{ left: `${props.scale.x(m.date)}px` }}
                     title={`${m.date} ${m.label}`}
                   >
-                    ◆<Show when={m.milestone || props.scale.window.zoom !== 'year'}><span class="milestone-label">{m.label}</span></Show>
+                    ◆<Show when={labelled().has(m)}><span class="milestone-label">{m.label}</span></Show>
                   </span>
                 )}
               </For>
@@ -214,7 +230,7 @@ export function TimelineChart(props: ChartProps) {
             {(row) => (
               <div
                 class="timeline-row"
-                classList={{ unlinked: !!row.unlinked, empty: row.empty, plan: row.depth === 0 && row.parent }}
+                classList={{ unlinked: !!row.unlinked, "is-empty": row.empty, plan: row.depth === 0 && row.parent }}
                 style={{ top: `${topOf(row)}px`, height: `${rowHeight(row)}px` }}
                 data-testid="timeline-group"
                 data-group={row.key}
@@ -231,16 +247,18 @@ export function TimelineChart(props: ChartProps) {
                       {row.collapsed ? '▸' : '▾'}
                     </button>
                   </Show>
-                  <span class="row-title" title={row.title}>
-                    <Show when={row.label}>
-                      <span class="row-section-label">{row.label} </span>
-                    </Show>
-                    {row.title}
-                  </span>
-                  <span class="row-counts">
-                    <Show when={!row.empty} fallback={<span class="nothing">{tt('nothingScheduled')}</span>}>
-                      {tt('counts', { n: row.counts.activities, done: row.counts.done })}
-                    </Show>
+                  <span class="row-text">
+                    <span class="row-title" title={row.title}>
+                      <Show when={row.label}>
+                        <span class="row-section-label">{row.label} </span>
+                      </Show>
+                      {row.title}
+                    </span>
+                    <span class="row-counts">
+                      <Show when={!row.empty} fallback={<span class="nothing">{tt('nothingScheduled')}</span>}>
+                        {tt('counts', { n: row.counts.activities, done: row.counts.done })}
+                      </Show>
+                    </span>
                   </span>
                 </div>
                 <div class="row-track" style={{ left: `${LABEL_W}px`, width: `${props.scale.width}px` }} onPointerDown={(e) => startSpan(e, row)}>
