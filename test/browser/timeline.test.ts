@@ -98,6 +98,14 @@ describe('the campaign timeline', () => {
     await page.locator('[data-zoom="quarter"]').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('zoom')).toBe('quarter');
     await expect.poll(() => page.getByTestId('timeline-title').innerText()).toBe('2026年第1季度');
+    // Pan by dragging the date axis; ← → step to the previous and next quarter.
+    const scrollLeft = () => page.getByTestId('timeline').evaluate((el) => el.scrollLeft);
+    expect(await scrollLeft()).toBe(0);
+    await drag(page, page.locator('.timeline-axis'), -150, 0.6);
+    expect(await scrollLeft()).toBeGreaterThan(100);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('timeline-title').innerText()).toBe('2026年第2季度');
+    expect(new URL(page.url()).searchParams.get('date')).toBe('2026-04-01');
     expect(errors).toEqual([]);
   });
 

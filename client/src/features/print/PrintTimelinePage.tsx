@@ -151,14 +151,15 @@ export default function PrintTimelinePage() {
     return s.window.zoom === 'year' ? { months: a.lower, weeks: [] } : { months: a.upper, weeks: a.lower };
   });
 
-  // Records: re-read whenever the event index, the outline or the app's locale changes.
+  // Records: events re-read whenever the event index or the outline changes; campaigns and
+  // teams come from the store's own signals, so a change to one of them alone shows at once.
   const source = createMemo(() => {
     ws.revision();
     ws.plans();
     ws.sections();
     if (!loaded()) return null;
     const events = ws.read.liveEvents();
-    return { events, campaigns: ws.read.liveCampaigns(), teams: ws.read.liveTeams() };
+    return { events, campaigns: ws.campaigns(), teams: ws.teams() };
   });
 
   const rows = createMemo((): TimelineRow[] | null => {

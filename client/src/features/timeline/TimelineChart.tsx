@@ -141,8 +141,35 @@ export function TimelineChart(props: ChartProps) {
     el.addEventListener('pointercancel', onUp);
   };
 
+  /** Pans the chart with the pointer (the axis header; rows too for those who cannot draw a campaign there). */
+  const startPan = (ev: PointerEvent) => {
+    if (ev.button !== 0 && ev.button !== 1) return;
+    const el = ev.currentTarget as HTMLElement;
+    const x0 = ev.clientX;
+    const y0 = ev.clientY;
+    const left0 = scroller.scrollLeft;
+    const top0 = scroller.scrollTop;
+    el.setPointerCapture(ev.pointerId);
+    scroller.classList.add('panning');
+    const onMove = (e: PointerEvent) => {
+      scroller.scrollLeft = left0 - (e.clientX - x0);
+      scroller.scrollTop = top0 - (e.clientY - y0);
+    };
+    const onUp = () => {
+      el.removeEventListener('pointermove', onMove);
+      el.removeEventListener('pointerup', onUp);
+      el.removeEventListener('pointercancel', onUp);
+      scroller.classList.remove('panning');
+    };
+    el.addEventListener('pointermove', onMove);
+    el.addEventListener('pointerup', onUp);
+    el.addEventListener('pointercancel', onUp);
+  };
+
   const startSpan = (ev: PointerEvent, row: TimelineRow) => {
-    if (!props.editable || ev.button !== 0 || row.unlinked) return;
+    // The middle button, and anyone who cannot draw a campaign here, pan instead.
+    if (ev.button === 1 || (ev.button === 0 && (!props.editable || row.unlinked))) return startPan(ev);
+    if (ev.button !== 0) return;
     const el = ev.currentTarget as HTMLElement;
     const x0 = bodyX(ev.clientX);
     el.setPointerCapture(ev.pointerId);
@@ -181,7 +208,7 @@ export function TimelineChart(props: ChartProps) {
       <div class="timeline-inner" style={{ width: `${LABEL_W + props.scale.width}px` }}>
         <div class="timeline-head">
           <div class="timeline-corner" style={{ width: `${LABEL_W}px` }} />
-          <div class="timeline-axis" style={{ width: `${props.scale.width}px` }}>
+          <div class="timeline-axis" style={{ width: `${props.scale.width}px` }} onPointerDown={startPan}>
             <div class="axis-upper">
               <For each={props.axis.upper}>
                 {(c) => (
