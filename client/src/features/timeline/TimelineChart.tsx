@@ -187,13 +187,12 @@ export function TimelineChart(props: ChartProps) {
     el.addEventListener('pointerup', onUp);
   };
 
-  /** Left and width of an item, with the drag in progress applied. */
-  const geometry = (item: TimelineItem) => {
+  /** Left and width of an item, with its drag (if it is the one dragged) applied. */
+  const geometry = (item: TimelineItem, d: { kind: DragKind; dx: number } | null) => {
     const sc = props.scale;
     let left = sc.xOfDay(item.s);
     let right = item.marker ? left + MARKER_PX : sc.xOfDay(item.e);
-    const d = drag();
-    if (d && d.key === item.key) {
+    if (d) {
       if (d.kind === 'move') {
         left += d.dx;
         right += d.dx;
@@ -294,7 +293,10 @@ export function TimelineChart(props: ChartProps) {
                   </Show>
                   <For each={row.items}>
                     {(item, i) => {
-                      const g = () => geometry(item);
+                      // Only the dragged item follows the drag: the others' memos stop at the equality check.
+                      const dragged = createMemo(() => (drag()?.key === item.key ? drag() : null));
+                      const g = createMemo(() => geometry(item, dragged()));
+                      const editing = createMemo(() => props.editingBy.get(item.id));
                       const color = itemColor(item);
                       const top = () => ROW_PAD + row.lanes[i()]! * LANE_H;
                       return (
@@ -310,7 +312,7 @@ export function TimelineChart(props: ChartProps) {
                           </Show>
                           <div
                             class={`timeline-item ${item.type}`}
-                            classList={{ marker: item.marker, narrow: !item.marker && g().width < 56, dragging: drag()?.key === item.key, done: item.status === 'done', cancelled: item.status === 'cancelled', editable: props.editable && !item.occurrence }}
+                            classList={{ marker: item.marker, narrow: !item.marker && g().width < 56, dragging: dragged() !== null, done: item.status === 'done', cancelled: item.status === 'cancelled', editable: props.editable && !item.occurrence }}
                             style={{ left: `${g().left}px`, width: item.marker ? undefined : `${g().width}px`, top: `${top()}px`, '--c': color }}
                             data-testid="timeline-item"
                             data-id={item.id}
@@ -318,7 +320,7 @@ export function TimelineChart(props: ChartProps) {
                             data-start={item.start}
                             data-end={item.end}
                             data-occurrence={item.occurrence}
-                            title={`${item.title}${props.editingBy.get(item.id) ? ` · ${tt('editingBy', { name: props.editingBy.get(item.id)! })}` : ''}`}
+                            title={`${item.title}${editing() ? ` · ${tt('editingBy', { name: editing()! })}` : ''}`}
                             tabIndex={0}
                             onKeyDown={(e) => {
                               if (e.key === 'Enter' || e.key === ' ') {
@@ -335,7 +337,7 @@ export function TimelineChart(props: ChartProps) {
                             <Show when={item.type === 'campaign' && item.progress}>
                               <span class="item-progress">{tt('progress', { done: item.progress!.done, total: item.progress!.total })}</span>
                             </Show>
-                            <Show when={props.editingBy.get(item.id)}>
+                            <Show when={editing()}>
                               {(name) => <span class="item-editing">✎ {name()}</span>}
                             </Show>
                           </div>
