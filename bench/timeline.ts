@@ -137,7 +137,7 @@ export async function runTimelineBench(): Promise<void> {
 
     console.log('timeline, 300 campaigns + 10,000 activities, 60 sections (empty workspace in brackets):');
     console.log(`  first bar drawn after navigation (5 loads): ${fmt(full.firstPaints)}`);
-    console.log(`  zoom switch (9): ${fmt(full.zooms)}  [${fmt(empty.zooms)}]`);
+    console.log(`  zoom switch (9): ${fmt(full.zooms)}  [${fmt(empty.zooms)}]; first visits: quarter ${full.zooms[0]!.toFixed(1)} ms, month ${full.zooms[1]!.toFixed(1)} ms, year again ${full.zooms[2]!.toFixed(1)} ms`);
     console.log(`  frame interval while scrolling rows (90 frames): ${fmt(full.scroll)}  [${fmt(empty.scroll)}]; rows in the DOM: ${full.domRows} of 61+`);
     console.log(`  frame interval while dragging a bar (60 moves): ${fmt(full.drag)}`);
   } finally {

@@ -66,16 +66,27 @@ export default function TimelinePage() {
   onMount(() => ws.load());
 
   // Events of the window, from the in-memory index (series whole, expanded here).
-  const [events, setEvents] = createSignal<EventRecord[]>([]);
+  // Each window's events arrive with the window they belong to, so a zoom does not first lay
+  // out the old window's events on the new axis. The last few windows' bars are kept until the
+  // document changes: going back to a zoom (or a period) seen a moment ago costs nothing.
+  const [loaded, setLoaded] = createSignal<{ key: string; events: EventRecord[] } | null>(null);
+  const barsCache = new Map<string, TimelineItem[]>();
+  let cachedRevision = -1;
   let seq = 0;
   createEffect(() => {
-    ws.revision();
+    const rev = ws.revision();
     // Nothing is drawn before the document has loaded (see rows): reading a year from
     // IndexedDB meanwhile would only slow the load down.
     if (!ws.ready()) return;
+    if (rev !== cachedRevision) {
+      barsCache.clear();
+      cachedRevision = rev;
+    }
     const w = win();
+    const key = `${w.from}/${w.to}`;
     const token = ++seq;
-    void ws.queryEvents(w.from, w.to).then((list) => token === seq && setEvents(list));
+    if (barsCache.has(key)) return setLoaded({ key, events: [] });
+    void ws.queryEvents(w.from, w.to).then((list) => token === seq && setLoaded({ key, events: list }));
   });
   // Campaign progress counts all of a campaign's activities, not only this window's (from the
   // in-memory index: reading 10,000 events from the document on every change costs 130 ms).
@@ -91,7 +102,19 @@ export default function TimelinePage() {
   const [collapsed, setCollapsed] = createSignal<ReadonlySet<string>>(new Set());
   // Apart, so a change to campaigns or their progress does not re-expand 10,000 events.
   const campaignBars = createMemo(() => campaignItems(ws.campaigns(), allEvents(), win()));
-  const eventBars = createMemo(() => eventItems(events(), win()));
+  const eventBars = createMemo<TimelineItem[]>((prev) => {
+    const l = loaded();
+    const w = win();
+    const key = `${w.from}/${w.to}`;
+    if (!l || l.key !== key) return prev; // the new window's events are on their way
+    let bars = barsCache.get(key);
+    if (!bars) {
+      bars = eventItems(l.events, w);
+      barsCache.set(key, bars);
+      if (barsCache.size > 8) barsCache.delete(barsCache.keys().next().value!);
+    }
+    return bars;
+  }, []);
   const items = createMemo(() => [...campaignBars(), ...eventBars()]);
   // Rows wait for the document: before it loads there are no sections, campaigns or teams to
   // group by, and every bar would first appear under 未关联 and then jump to its row.
