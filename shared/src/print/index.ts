@@ -1,4 +1,5 @@
-/** Pure layout data for the print pages (month table, month grid); renderers only draw it. */
+/** Pure layout data for the print pages (month table, month grid, timeline sheets); renderers only draw it. */
 export * from './format';
 export * from './month-table';
 export * from './month-grid';
+export * from './timeline-pages';
