@@ -17,8 +17,8 @@ const MIN_ROW_H = 44;
 export const LABEL_W = 260;
 const HANDLE_PX = 6;
 const MARKER_PX = 10;
-/** Bars a row entering the view draws in its first frame (campaigns sort first within a day). */
-const FIRST_BATCH = 60;
+/** Bars a row entering the view draws per frame (campaigns sort first within a day). */
+const FIRST_BATCH = 40;
 
 export type DragKind = 'move' | 'start' | 'end';
 
@@ -256,11 +256,16 @@ export function TimelineChart(props: ChartProps) {
           </div>
           <For each={shown()}>
             {(row) => {
-              // A row that scrolls into view draws its first bars at once and the rest a frame
-              // later, so one frame never has to create a crowded row's 170 bars.
-              const [full, setFull] = createSignal(row.items.length <= FIRST_BATCH);
-              if (!full()) requestAnimationFrame(() => setFull(true));
-              const drawn = () => (full() ? row.items : row.items.slice(0, FIRST_BATCH));
+              // A row that scrolls into view draws FIRST_BATCH bars at once and as many more each
+              // frame after, so no frame has to create a crowded row's 170 bars.
+              const [count, setCount] = createSignal(Math.min(row.items.length, FIRST_BATCH));
+              const more = () => {
+                if (count() >= row.items.length) return;
+                setCount((n) => n + FIRST_BATCH);
+                requestAnimationFrame(more);
+              };
+              if (count() < row.items.length) requestAnimationFrame(more);
+              const drawn = createMemo(() => (count() >= row.items.length ? row.items : row.items.slice(0, count())));
               return (
               <div
                 class="timeline-row"
