@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
-import { sid, timelineDoc } from '../helpers/timeline-seed';
+import { crowdedTimelineDoc, sid, timelineDoc } from '../helpers/timeline-seed';
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -223,5 +223,38 @@ describe('the campaign timeline', () => {
     await expect.poll(() => docField(page, 'events', 'ev-exhibit', 'campaignId')).toBe('camp-talk');
     expect(await docField(page, 'events', 'ev-exhibit', 'start')).toBe('2026-09-20'); // linked, not moved
     expect(errors).toEqual([]);
+  });
+
+  it('a crowded row fills in over a few frames when it first appears, and an edit never makes its bars blink', async () => {
+    const ctx = await app.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${app.server.url}/w/${randomId()}/timeline?zoom=year&date=2026-01-01&groupBy=kind`);
+    await page.getByTestId('timeline').waitFor();
+    const doc = crowdedTimelineDoc({ campaigns: 0, events: 600, sections: 6 });
+    await seed(page, doc);
+    // Grouped by kind: about 55 activities a row, more than a frame's batch of 40.
+    const row = page.locator('[data-testid="timeline-group"]').first();
+    await expect.poll(async () => row.locator('[data-testid="timeline-item"]').count(), { timeout: 10_000 }).toBeGreaterThan(40);
+    await page.waitForTimeout(300);
+    const whole = await row.locator('[data-testid="timeline-item"]').count();
+    // A change arrives (as from a colleague): the row is rebuilt, and must be whole in the very next frame.
+    const edit = new Y.Doc();
+    Y.applyUpdate(edit, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(edit);
+    (edit.getMap('events').get('ev-1') as Y.Map<unknown>).set('title', '改过的活动');
+    const update = Array.from(Y.encodeStateAsUpdate(edit, before));
+    const counts = (await page.evaluate(
+      `(async (u) => {
+        const rowEl = () => document.querySelector('[data-testid="timeline-group"]');
+        const seen = [];
+        window.__cc.applyUpdate(new Uint8Array(u));
+        for (let i = 0; i < 12; i++) {
+          await new Promise((r) => requestAnimationFrame(r));
+          seen.push(rowEl().querySelectorAll('[data-testid="timeline-item"]').length);
+        }
+        return seen;
+      })(${JSON.stringify(update)})`,
+    )) as number[];
+    expect(Math.min(...counts)).toBe(whole);
   });
 });

@@ -4,7 +4,7 @@
  * DOM, and turns pointer drags into day deltas. What a drag means (a move, a resize, a new
  * campaign, a link) is decided by the page through the callbacks.
  */
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { KIND_COLORS } from '@shared/display/kind-colors';
 import { layoutRows, visibleRows, type Axis, type Scale, type ShadedDay, type TimelineItem, type TimelineRow } from '@shared/timeline';
 import type { ObservanceOccurrence } from '@shared/time/observances';
@@ -84,6 +84,9 @@ export function TimelineChart(props: ChartProps) {
     { equals: (a, b) => a.length === b.length && a.every((r, i) => r === b[i]) },
   );
   const topOf = (row: TimelineRow) => layout().tops[indexOf().get(row) ?? 0]!;
+  /** Keys of rows drawn whole in the current window (see the row's batches below). */
+  const drawnRows = new Set<string>();
+  createEffect(on(() => props.scale.window, () => drawnRows.clear(), { defer: true }));
 
   // The drag in progress: which item, what kind, how far (pixels), and where it started.
   const [drag, setDrag] = createSignal<{ key: string; kind: DragKind; dx: number } | null>(null);
@@ -258,12 +261,15 @@ export function TimelineChart(props: ChartProps) {
             {(row) => {
               // A row that scrolls into view draws FIRST_BATCH bars at once and as many more each
               // frame after, so no frame has to create a crowded row's 170 bars.
-              const [count, setCount] = createSignal(Math.min(row.items.length, FIRST_BATCH));
+              // A row drawn before in this window (re-created because the data changed) draws whole
+              // at once, so an edit never makes bars blink.
+              const [count, setCount] = createSignal(drawnRows.has(row.key) ? row.items.length : Math.min(row.items.length, FIRST_BATCH));
               const more = () => {
-                if (count() >= row.items.length) return;
+                if (count() >= row.items.length) return void drawnRows.add(row.key);
                 setCount((n) => n + FIRST_BATCH);
                 requestAnimationFrame(more);
               };
+              if (count() >= row.items.length) drawnRows.add(row.key);
               if (count() < row.items.length) requestAnimationFrame(more);
               const drawn = createMemo(() => (count() >= row.items.length ? row.items : row.items.slice(0, count())));
               return (
