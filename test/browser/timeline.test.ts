@@ -165,6 +165,13 @@ describe('the campaign timeline', () => {
     expect(await created.getAttribute('data-end')).toBe('2026-05-02');
     expect(await b.locator(`[data-group="${sid('s1')}"]`).locator('[data-type="campaign"]').count()).toBe(1);
 
+    // Presence: while A has the talks season open, B's bar says who is editing it.
+    await item(a.page, 'camp-talk').click();
+    await a.page.getByTestId('campaign-editor').waitFor();
+    await expect.poll(() => item(b, 'camp-talk').innerText(), { timeout: 10_000 }).toContain('✎ 张三');
+    await a.page.getByTestId('campaign-editor').press('Escape');
+    await expect.poll(() => item(b, 'camp-talk').innerText(), { timeout: 10_000 }).not.toContain('✎');
+
     // A view link sees the same chart and cannot move anything.
     const v = await openLink(a.viewLink, '王五', query);
     await item(v, 'camp-talk').waitFor();
