@@ -42,7 +42,7 @@ const WINDOW_RE = [/（(\d{4}-\d{2}-\d{2}) 至 (\d{4}-\d{2}-\d{2})）/, /\((\d{4
 
 /** The plan window written in an event's note by draft acceptance (drafts.ts windowText), as [from, to). */
 export function plannedWindow(notes: string | undefined): { from: string; to: string } | null {
-  if (!notes) return null;
+  if (!notes || (!notes.includes(' 至 ') && !notes.includes(' to '))) return null;
   for (const re of WINDOW_RE) {
     const m = re.exec(notes);
     if (m && isValidDateValue(m[1]) && isValidDateValue(m[2]) && m[1]! <= m[2]!) return { from: m[1]!, to: addDays(m[2]!, 1) };
@@ -50,10 +50,7 @@ export function plannedWindow(notes: string | undefined): { from: string; to: st
   return null;
 }
 
-function eventItem(e: EventRecord, start: DateValue, end: DateValue, occurrence?: string): TimelineItem {
-  const s = dayPosition(start);
-  const eEnd = dayPosition(end);
-  const planned = e.status === 'planned' && !e.rrule ? plannedWindow(e.notes) : null;
+function eventItem(e: EventRecord, start: DateValue, end: DateValue, occurrence?: string, s = dayPosition(start), eEnd = dayPosition(end), planned = e.status === 'planned' && !e.rrule ? plannedWindow(e.notes) : null): TimelineItem {
   return {
     key: occurrence ? `${e.id}@${occurrence}` : e.id,
     id: e.id,
@@ -78,6 +75,9 @@ function eventItem(e: EventRecord, start: DateValue, end: DateValue, occurrence?
 /** The events' pieces that touch the window (series expanded, at most `perSeries` occurrences each). */
 export function eventItems(events: readonly EventRecord[], w: Pick<TimeWindow, 'from' | 'to'>, perSeries = 400): TimelineItem[] {
   const out: TimelineItem[] = [];
+  // Positions once per event (10,000 of them at year zoom): each value is parsed once.
+  const from = dayPosition(w.from);
+  const to = dayPosition(w.to);
   for (const e of events) {
     if (e.deletedAt !== undefined) continue;
     if (e.rrule) {
@@ -85,8 +85,11 @@ export function eventItems(events: readonly EventRecord[], w: Pick<TimeWindow, '
       continue;
     }
     const end = effectiveEnd(e.start, e.end);
-    const planned = e.status === 'planned' ? plannedWindow(e.notes) : null;
-    if (overlapsRange(e.start, end, w.from, w.to) || (planned && overlapsRange(planned.from, planned.to, w.from, w.to))) out.push(eventItem(e, e.start, end));
+    const s = dayPosition(e.start);
+    const eEnd = dayPosition(end);
+    const planned = e.status === 'planned' && e.notes ? plannedWindow(e.notes) : null;
+    const inWindow = s < to && eEnd > from;
+    if (inWindow || (planned && dayPosition(planned.from) < to && dayPosition(planned.to) > from)) out.push(eventItem(e, e.start, end, undefined, s, eEnd, planned));
   }
   return out;
 }
