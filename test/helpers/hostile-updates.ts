@@ -161,30 +161,3 @@ export function anchor(opts: { client: number; root?: string }): Uint8Array {
   return encodeUpdate([{ client: opts.client, clock: 0, items: [{ parent: { root: opts.root ?? 'a' }, content: { any: ['anchor'] } }] }]);
 }
 
-/**
- * One client's update that the structural checks cannot price without applying it: a
- * chain of `chain` items after `after` (alternating kinds, so nothing merges), then `n`
- * more items also right after `after` but each with a right origin at the chain's far
- * end, so Yjs walks the whole chain to place every one of them. What the relay's
- * slow-apply guard is for.
- */
-export function walkedChain(n: number, chain: number, opts: { client: number; after: Id }): Uint8Array {
-  const items: RawItem[] = [];
-  for (let i = 0; i < chain; i++) {
-    items.push({
-      origin: i === 0 ? opts.after : { client: opts.client, clock: i - 1 },
-      content: i % 2 === 0 ? { any: [i] } : { deleted: 1 },
-    });
-  }
-  for (let j = 0; j < n; j++) items.push({ origin: opts.after, rightOrigin: { client: opts.client, clock: chain - 1 - (j % 8) }, content: { any: [j] } });
-  return encodeUpdate([{ client: opts.client, clock: 0, items }]);
-}
-
-/**
- * Concurrent siblings from two clients in one update: no single struct refers to
- * anything costly, yet Yjs places each of one client's items past all of the other's.
- */
-export function siblingsFromTwo(n: number, opts: { clients: [number, number]; after: Id }): Uint8Array {
-  const items = (): RawItem[] => Array.from({ length: n }, (_, i) => ({ origin: opts.after, content: { any: [i] } }));
-  return encodeUpdate(opts.clients.map((client) => ({ client, clock: 0, items: items() })));
-}

@@ -226,15 +226,7 @@ class Checker {
         s.originClock[i] === s.clock[i]! - 1 &&
         s.rightClient[i] === s.rightClient[i - 1] &&
         s.rightClock[i] === s.rightClock[i - 1];
-      if (!continues && copying && i > 0 && s.client[i - 1] === s.client[i] && s.clock[i - 1]! + s.length[i - 1]! === s.clock[i]) {
-        // Same client, but not mergeable with the struct before: nothing more to count.
-      } else if (!continues && copying && s.originClient[i] === s.client[i] && s.originClock[i] === s.clock[i]! - 1 && this.inDoc(s.client[i]!, s.originClock[i]!)) {
-        // Continues an item the document already has: merging copies that item's values.
-        const left = Y.getItem(this.store, Y.createID(s.client[i]!, s.originClock[i]!));
-        if (left instanceof Y.Item && !left.deleted && left.id.clock + left.length === s.clock[i] && (left.content instanceof Y.ContentAny || left.content instanceof Y.ContentJSON)) {
-          copies += left.length;
-        }
-      }
+      if (!continues && copying) copies += this.continuedLength(i);
       if (continues) {
         copies += run + s.length[i]!;
         run += s.length[i]!;
@@ -259,6 +251,20 @@ class Checker {
       counts.set(key, n);
     }
     return null;
+  }
+
+  /**
+   * Values of the document's item that struct i continues (its origin is that item's last
+   * id, which the document already has): merging copies them. 0 when it continues nothing.
+   */
+  private continuedLength(i: number): number {
+    const s = this.s;
+    const client = s.client[i]!;
+    const origin = s.originClock[i]!;
+    if (s.originClient[i] !== client || origin !== s.clock[i]! - 1 || !this.inDoc(client, origin)) return 0;
+    const left = Y.getItem(this.store, Y.createID(client, origin));
+    const copying = left instanceof Y.Item && !left.deleted && (left.content instanceof Y.ContentAny || left.content instanceof Y.ContentJSON);
+    return copying && left.id.clock + left.length === s.clock[i] ? left.length : 0;
   }
 
   /** Index in the update of the struct holding id (client, clock), or -1. */

@@ -133,8 +133,13 @@ export function diffDays(a: DateValue, b: DateValue): number {
 /** 0 = Sunday … 6 = Saturday, matching JS `getDay()` and FullCalendar. */
 export function weekday(date: DateValue): number {
   const p = mustParse(date);
+  return weekdayOfDayNumber(toDayNumber(p.y, p.m, p.d));
+}
+
+/** The same for a day number (toDayNumber). */
+export function weekdayOfDayNumber(n: number): number {
   // 1970-01-01 was a Thursday.
-  return (((toDayNumber(p.y, p.m, p.d) + 4) % 7) + 7) % 7;
+  return (((n + 4) % 7) + 7) % 7;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fromDayNumber } from '../time/dates';
+import { fromDayNumber, weekdayOfDayNumber } from '../time/dates';
 import { holidayOn, type HolidayKind } from '../time/holidays';
 import { dayToDate, type Scale } from './scale';
 
@@ -26,7 +26,7 @@ function cellsBy(scale: Scale, startsCell: (day: number, y: number, m: number, d
   const out: AxisCell[] = [];
   for (let day = scale.firstDay; day < scale.firstDay + scale.days; day++) {
     const { y, m, d } = fromDayNumber(day);
-    const weekday = (((day + 4) % 7) + 7) % 7;
+    const weekday = weekdayOfDayNumber(day);
     if (day === scale.firstDay || startsCell(day, y, m, d, weekday)) {
       const prev = out.at(-1);
       if (prev) prev.width = scale.xOfDay(day) - prev.x;
@@ -62,7 +62,7 @@ export function shadedDays(scale: Scale): ShadedDay[] {
   const out: ShadedDay[] = [];
   for (let day = scale.firstDay; day < scale.firstDay + scale.days; day++) {
     const date = dayToDate(day);
-    const weekday = (((day + 4) % 7) + 7) % 7;
+    const weekday = weekdayOfDayNumber(day);
     const holiday = holidayOn(date);
     const x = scale.xOfDay(day);
     if (holiday) out.push({ date, x, width: scale.pxPerDay, kind: holiday.kind, name: holiday.name });

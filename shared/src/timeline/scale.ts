@@ -1,12 +1,9 @@
-import { fromDayNumber, parseDateValue, toDayNumber, type DateValue } from '../time/dates';
+import { formatDateValue, fromDayNumber, parseDateValue, toDayNumber, type DateValue } from '../time/dates';
 import { PX_PER_DAY, windowDays, type TimeWindow } from './zoom';
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A day number (days since 1970-01-01) as YYYY-MM-DD. */
 export function dayToDate(day: number): string {
-  const { y, m, d } = fromDayNumber(day);
-  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
+  return formatDateValue(fromDayNumber(day));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parseDateValue, toDayNumber } from '../time/dates';
+import { formatDateValue, parseDateValue, toDayNumber } from '../time/dates';
 
 /** How much of the year the timeline shows at once, and at what detail. */
 export type Zoom = 'year' | 'quarter' | 'month';
@@ -14,7 +14,7 @@ export interface TimeWindow {
   to: string;
 }
 
-const ymd = (y: number, m: number, d = 1) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const ymd = (y: number, m: number, d = 1) => formatDateValue({ y, m, d });
 
 function monthAfter(y: number, m: number, n: number): { y: number; m: number } {
   const i = y * 12 + (m - 1) + n;

@@ -6,9 +6,8 @@
  */
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { KIND_COLORS } from '@shared/display/kind-colors';
-import { layoutRows, visibleRows, type Axis, type Scale, type ShadedDay, type TimelineItem, type TimelineRow } from '@shared/timeline';
+import { dragDays, layoutRows, visibleRows, type Axis, type Scale, type ShadedDay, type TimelineItem, type TimelineRow } from '@shared/timeline';
 import type { ObservanceOccurrence } from '@shared/time/observances';
-import { dragDays } from '@shared/timeline/edit-rules';
 import { tt } from './messages';
 
 export const LANE_H = 24;
