@@ -362,13 +362,13 @@ export class LevelPersistence implements Persistence {
   /** Drops records of a refused log write from those waiting for a checkpoint. */
   private forget(records: readonly WalRecord[]): void {
     const gone = new Set(records);
-    for (const r of records) {
-      const list = this.pending.get(r.docId);
+    for (const docId of new Set(records.map((r) => r.docId))) {
+      const list = this.pending.get(docId);
       if (!list) continue;
       const kept = list.filter((x) => !gone.has(x));
       this.pendingCount -= list.length - kept.length;
-      if (kept.length > 0) this.pending.set(r.docId, kept);
-      else this.pending.delete(r.docId);
+      if (kept.length > 0) this.pending.set(docId, kept);
+      else this.pending.delete(docId);
     }
   }
 
