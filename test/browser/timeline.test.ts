@@ -109,6 +109,61 @@ describe('the campaign timeline', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a reopened workspace draws its rows and bars in their groups before its document has loaded', async () => {
+    const ctx = await app.newContext();
+    // Notes, as the first bar appears, whether the doc had loaded and where each bar sits.
+    await ctx.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const items = [...document.querySelectorAll<HTMLElement>('[data-testid="timeline-item"]')];
+        if (!items.length) return;
+        observer.disconnect();
+        (globalThis as any).__firstPaint = {
+          docLoaded: performance.getEntriesByName('cc:doc-loaded').length > 0,
+          rows: [...document.querySelectorAll<HTMLElement>('[data-testid="timeline-group"]')].map((r) => r.dataset.group),
+          where: Object.fromEntries(items.map((i) => [i.dataset.id, i.closest<HTMLElement>('[data-testid="timeline-group"]')!.dataset.group])),
+        };
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await ctx.newPage();
+    const errors = trackErrors(page);
+    const id = randomId();
+    const url = `${app.server.url}/w/${id}/timeline?zoom=year&date=2026-03-01&groupBy=section`;
+    await page.goto(url);
+    await page.getByTestId('timeline').waitFor();
+    await seed(page, timelineDoc());
+    // The campaigns reach their persisted copy shortly after the change (writes are batched).
+    const persistedCampaigns = () =>
+      page.evaluate(
+        (ws) =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('campaign-calendar');
+            open.onsuccess = () => {
+              const get = open.result.transaction('groupRecords').objectStore('groupRecords').get(ws);
+              get.onsuccess = () => {
+                resolve(get.result?.campaigns?.length ?? 0);
+                open.result.close();
+              };
+            };
+          }),
+        id,
+      );
+    await expect.poll(persistedCampaigns, { timeout: 10_000 }).toBe(2);
+
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => (globalThis as any).__firstPaint ?? null)).not.toBeNull();
+    const first = await page.evaluate(() => (globalThis as any).__firstPaint);
+    expect(first.docLoaded).toBe(false);
+    expect(first.rows).toEqual(expect.arrayContaining([sid('s1'), sid('s1.1'), sid('s2')]));
+    expect(first.where['ev-reading-open']).toBe(sid('s2'));
+    expect(first.where['ev-unlinked']).toBe('__unlinked');
+    // Then the doc loads, nothing moves, and the bars can be edited.
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('cc:doc-loaded').length)).toBe(1);
+    expect(await item(page, 'ev-reading-open').locator('xpath=ancestor::*[@data-testid="timeline-group"]').getAttribute('data-group')).toBe(sid('s2'));
+    await expect.poll(() => item(page, 'camp-read').innerText()).toContain('1/2');
+    await expect.poll(() => item(page, 'camp-read').getAttribute('class')).toContain('editable');
+    expect(errors).toEqual([]);
+  });
+
   it('live through a share link: a drag, a resize, a campaign moved with its activities, a new campaign by dragging; a view link cannot change it', async () => {
     const query = 'zoom=quarter&date=2026-04-01&groupBy=section';
     const a = await shareFromTimeline(query);
@@ -239,7 +294,7 @@ describe('the campaign timeline', () => {
     await page.getByTestId('timeline').waitFor();
     const doc = crowdedTimelineDoc({ campaigns: 0, events: 600, sections: 6 });
     await seed(page, doc);
-    // Grouped by kind: about 55 activities a row, more than a frame's batch of 40.
+    // Grouped by kind: about 55 activities a row, more than a frame's batch of 20.
     const row = page.locator('[data-testid="timeline-group"]').first();
     await expect.poll(async () => row.locator('[data-testid="timeline-item"]').count(), { timeout: 10_000 }).toBeGreaterThan(40);
     await page.waitForTimeout(300);

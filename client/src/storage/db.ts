@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
-import type { EventRecord } from '@shared/schema/types';
+import type { CampaignRecord, EventRecord, PlanRecord, SectionRecord, TeamRecord } from '@shared/schema/types';
 import type { Role } from '@shared/protocol';
 
 /** How this device reaches a workspace on the relay (absent: the workspace is local only). */
@@ -21,6 +21,8 @@ export interface WorkspaceRow {
   doc: Y.Doc;
   /** State vector of the doc when the event index was last brought up to date (skip rebuilds on open). */
   indexedState?: Uint8Array;
+  /** State vector of the rows when the events' snapshot was written (it is valid while equal to indexedState). */
+  snapshotState?: Uint8Array;
   /** Longest event span in days, so range queries by start can reach back far enough. */
   maxSpanDays?: number;
   /** Relay access for this workspace; absent while it is local only. */
@@ -44,9 +46,32 @@ export interface EventIndexRow {
   conflicted?: boolean;
 }
 
+/**
+ * The small records screens group by (plans, sections, campaigns, teams) as of the last time
+ * they changed: derived from the doc like the event index, so the timeline and the outline can
+ * paint before the doc has loaded. Never the source of truth.
+ */
+export interface GroupRecordsRow {
+  ws: string;
+  plans: PlanRecord[];
+  sections: SectionRecord[];
+  /** Live and trashed. */
+  campaigns: CampaignRecord[];
+  teams: TeamRecord[];
+}
+
+/** Every live event of a workspace as one JSON value (see event-snapshot.ts). */
+export interface EventSnapshotRow {
+  ws: string;
+  /** JSON of the IndexedEvent[] the rows held. */
+  events: string;
+}
+
 export type CalendarDb = Dexie & {
   workspaces: EntityTable<WorkspaceRow, 'id'>;
   eventIndex: EntityTable<EventIndexRow, 'id'>;
+  groupRecords: EntityTable<GroupRecordsRow, 'ws'>;
+  eventSnapshots: EntityTable<EventSnapshotRow, 'ws'>;
 };
 
 export const DB_NAME = 'campaign-calendar';
@@ -57,6 +82,7 @@ export function openDb(name = DB_NAME): CalendarDb {
     workspaces: 'id, openedAt, doc: Y.Doc',
     eventIndex: '[ws+id], [ws+start], [ws+recurring]',
   });
+  db.version(2).stores({ groupRecords: 'ws', eventSnapshots: 'ws' });
   return db;
 }
 

@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import type { EventRecord } from '@shared/schema/types';
 import { readEvent, readEvents, observeEvents, observeHistory, lostValues, roots } from '@shared/schema';
-import { addDays, effectiveEnd } from '@shared/time/dates';
+import { addDays, diffDays, effectiveEnd } from '@shared/time/dates';
 import { db, type EventIndexRow } from './db';
 import { MemoryIndex, spanDaysOf, type IndexedEvent, type MemoryEntry } from './memory-index';
+import { readEventSnapshot, sameBytes, SNAPSHOT_DELAY_MS, SNAPSHOT_MIN_DAYS, writeEventSnapshot } from './event-snapshot';
 
 /** Longest single task while the memory index is built from a loaded doc. */
 const BUILD_SLICE_MS = 8;
@@ -30,12 +31,6 @@ function toRow(ws: string, entry: MemoryEntry): EventIndexRow {
   return row;
 }
 
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
-  if (!a || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * Range queries over one workspace's live events.
  *
@@ -58,6 +53,12 @@ export class EventIndex {
   private starting: Promise<void> | null = null;
   /** Set once the projection matches the doc; until then observed ids wait in `pending`. */
   private following = false;
+  /** State vector the rows were last written at (or found at, when already current). */
+  private writtenState: Uint8Array | undefined;
+  /** Before the doc loads: whether the events' snapshot matches the rows (see event-snapshot.ts). */
+  private snapshotValid = false;
+  private snapshotRead: Promise<IndexedEvent[] | null> | null = null;
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
   private unobserve: (() => void) | null = null;
   private listeners = new Set<() => void>();
 
@@ -71,6 +72,7 @@ export class EventIndex {
     const row = await db().workspaces.get(this.ws);
     this.maxSpanDays = row?.maxSpanDays ?? 1;
     this.primedState = row?.indexedState;
+    this.snapshotValid = sameBytes(row?.snapshotState, row?.indexedState);
   }
 
   /**
@@ -109,6 +111,7 @@ export class EventIndex {
     if (!memory) return;
     // Reads of the projection are no longer needed.
     this.cache = [];
+    this.snapshotRead = null;
     // What was painted came from a projection of another state (or the doc changed while the
     // index was built): show the doc's.
     let notified = false;
@@ -121,8 +124,11 @@ export class EventIndex {
       this.applyChanged();
       await this.writeAll(memory.all());
       if (!notified) this.notify();
+    } else {
+      this.writtenState = row.indexedState;
     }
     this.following = true;
+    if (!row || !sameBytes(row.snapshotState, this.writtenState)) this.scheduleSnapshot();
     if (this.pending.size > 0) await this.flush();
   }
 
@@ -130,6 +136,33 @@ export class EventIndex {
     this.unobserve?.();
     this.unobserve = null;
     this.stopped = true;
+    // A change of the last moments still reaches the next cold open's snapshot.
+    if (this.snapshotTimer !== undefined) {
+      clearTimeout(this.snapshotTimer);
+      this.snapshotTimer = undefined;
+      void this.saveSnapshot();
+    }
+  }
+
+  /** Rewrites the events' snapshot once changes have been quiet for a while. */
+  private scheduleSnapshot(): void {
+    if (this.snapshotTimer !== undefined) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = undefined;
+      void this.saveSnapshot();
+    }, SNAPSHOT_DELAY_MS);
+  }
+
+  /** The snapshot holds what the rows hold: only taken when no row write is waiting or under way. */
+  private async saveSnapshot(): Promise<void> {
+    if (!this.memory || !this.writtenState) return;
+    if (this.pending.size > 0 || this.flushing) return this.scheduleSnapshot();
+    const state = this.writtenState;
+    try {
+      await writeEventSnapshot(this.ws, state, this.memory.all().map((e) => e.value));
+    } catch {
+      // Without a snapshot the first paint reads the rows: slower, never wrong.
+    }
   }
 
   private stopped = false;
@@ -232,6 +265,8 @@ export class EventIndex {
       await d.eventIndex.bulkPut(rows);
       await d.workspaces.update(this.ws, { indexedState: state, maxSpanDays: this.maxSpanDays });
     });
+    this.writtenState = state;
+    if (this.following) this.scheduleSnapshot();
   }
 
   /** Resolves once every change seen so far is in the memory index and written to the projection. */
@@ -277,6 +312,8 @@ export class EventIndex {
       if (del.length) await d.eventIndex.bulkDelete(del as unknown as string[]);
       await d.workspaces.update(this.ws, { indexedState: state, maxSpanDays: this.maxSpanDays });
     });
+    this.writtenState = state;
+    if (this.following) this.scheduleSnapshot();
   }
 
   /**
@@ -313,6 +350,13 @@ export class EventIndex {
 
   /** By the start index reaching back by the longest span, plus every recurring series. */
   private async queryStored(from: string, to: string): Promise<IndexedEvent[]> {
+    if (this.snapshotValid && diffDays(from, to) > SNAPSHOT_MIN_DAYS) {
+      const all = await (this.snapshotRead ??= readEventSnapshot(this.ws));
+      if (all) {
+        const out = all.filter((e) => Boolean(e.rrule) || (e.start < to && effectiveEnd(e.start, e.end) > from));
+        return this.queryNow(from, to) ?? out;
+      }
+    }
     const parts = this.cover(from, to) ?? [this.read(from, to)];
     const seen = new Set<string>();
     const out: IndexedEvent[] = [];

@@ -4,6 +4,7 @@ import { initWorkspaceDoc, readMeta } from '@shared/schema';
 import { db } from './db';
 import { ensureWorkspace, setRegistryName, touchWorkspace } from './workspace-registry';
 import { EventIndex } from './event-index';
+import { readGroupRecords, type GroupRecords } from './group-records';
 
 export interface OpenWorkspace {
   id: string;
@@ -11,6 +12,8 @@ export interface OpenWorkspace {
   index: EventIndex;
   /** Name from the device's registry, shown until the doc has loaded. */
   registryName: string;
+  /** Plans, sections, campaigns and teams as last persisted (null if never): shown until the doc has loaded. */
+  groupRecords: GroupRecords | null;
   /** Resolves once the doc is loaded from IndexedDB and the index is checked against it. */
   loaded: Promise<void>;
   /**
@@ -31,7 +34,7 @@ export async function openWorkspace(id: string, nameIfNew = ''): Promise<OpenWor
   const row = await ensureWorkspace(id, nameIfNew);
   const doc = row.doc;
   const index = new EventIndex(id, doc);
-  await index.prime();
+  const [, groupRecords] = await Promise.all([index.prime(), readGroupRecords(id)]);
   let closed = false;
   let provider: DexieYProvider | undefined;
   let startLoad!: () => void;
@@ -53,6 +56,7 @@ export async function openWorkspace(id: string, nameIfNew = ''): Promise<OpenWor
     doc,
     index,
     registryName: row.name,
+    groupRecords,
     loaded,
     load: startLoad,
     close() {

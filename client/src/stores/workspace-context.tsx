@@ -1,4 +1,4 @@
-import { createContext, createMemo, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
+import { createContext, createEffect, createMemo, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
 import * as Y from 'yjs';
 import type { CampaignRecord, PlanRecord, SectionRecord, TeamRecord } from '@shared/schema/types';
 import { SYSTEM_ORIGIN, readCampaigns, readMeta, readPlans, readSections, readTeams, roots } from '@shared/schema';
@@ -7,6 +7,7 @@ import { createWorkspaceReader, type WorkspaceReader } from '@shared/workspace/r
 import type { IndexedEvent } from '../storage/event-index';
 import type { OpenWorkspace } from '../storage/open-workspace';
 import { setRegistryName } from '../storage/workspace-registry';
+import { createGroupRecordsWriter } from '../storage/group-records';
 import { locale } from '../i18n';
 import { createRecordLists, type RecordLists } from './record-lists';
 import { displayName } from './display-name';
@@ -47,6 +48,11 @@ export interface WorkspaceStore {
   canEdit: Accessor<boolean>;
   /** Bumps whenever the event index changed, so range views refetch. */
   revision: Accessor<number>;
+  /**
+   * Plans, sections, campaigns and teams are known: from the doc, or before it has loaded from
+   * their persisted copy (absent on a first open). Screens that group by them wait for this.
+   */
+  groupsKnown: Accessor<boolean>;
   /** Live (not deleted) plans, oldest first; small, re-read on any plan change. */
   plans: Accessor<PlanRecord[]>;
   /** Sections of the live plans, in outline order. */
@@ -62,6 +68,8 @@ export interface WorkspaceStore {
   read: WorkspaceReader;
   /** Live events that may touch [from, to) (recurring series are returned whole, for expansion). */
   queryEvents(from: string, to: string): Promise<IndexedEvent[]>;
+  /** The same answer without waiting, once the doc has loaded; null before (then ask queryEvents). */
+  queryEventsNow(from: string, to: string): IndexedEvent[] | null;
   /** Read a range ahead of need. */
   prefetchEvents(from: string, to: string): Promise<void>;
   /** Start loading the doc now, and resolve once it (and the index check) has loaded. */
@@ -103,13 +111,26 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const offIndex = props.open.index.onChange(() => setRevision((r) => r + 1));
 
   // Plans and sections: a few hundred records at most, so a change simply re-reads them.
+  // Until the doc has loaded they come from the persisted copy, so the timeline and the outline
+  // paint at once; every change after the load is written back for the next cold open.
+  const early = props.open.groupRecords;
   const [plans, setPlans] = createSignal<PlanRecord[]>([]);
   const [sections, setSections] = createSignal<SectionRecord[]>([]);
-  const readOutline = () => {
-    const live = readPlans(doc).plans.filter((p) => p.deletedAt === undefined);
+  const [allPlans, setAllPlans] = createSignal<PlanRecord[]>(early?.plans ?? []);
+  const [allSections, setAllSections] = createSignal<SectionRecord[]>(early?.sections ?? []);
+  const showOutline = (all: PlanRecord[], allS: SectionRecord[]) => {
+    const live = all.filter((p) => p.deletedAt === undefined);
     const ids = new Set(live.map((p) => p.id));
     setPlans(live);
-    setSections(readSections(doc).sections.filter((s) => ids.has(s.planId)));
+    setSections(allS.filter((s) => ids.has(s.planId)));
+  };
+  showOutline(allPlans(), allSections());
+  const readOutline = () => {
+    const all = readPlans(doc).plans;
+    const allS = readSections(doc).sections;
+    setAllPlans(all);
+    setAllSections(allS);
+    showOutline(all, allS);
   };
   let outlineQueued = false;
   const onOutline = () => {
@@ -126,12 +147,17 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const [campaigns, setCampaigns] = createSignal<CampaignRecord[]>([]);
   const [trashedCampaigns, setTrashedCampaigns] = createSignal<CampaignRecord[]>([]);
   const [teams, setTeams] = createSignal<TeamRecord[]>([]);
-  const readGroups = () => {
-    const all = readCampaigns(doc).campaigns;
+  const [allCampaigns, setAllCampaigns] = createSignal<CampaignRecord[]>([]);
+  const [allTeams, setAllTeams] = createSignal<TeamRecord[]>([]);
+  const showGroups = (all: CampaignRecord[], allT: TeamRecord[]) => {
+    setAllCampaigns(all);
+    setAllTeams(allT);
     setCampaigns(all.filter((c) => c.deletedAt === undefined));
     setTrashedCampaigns(all.filter((c) => c.deletedAt !== undefined).sort((a, b) => b.deletedAt! - a.deletedAt!));
-    setTeams(readTeams(doc).teams.filter((t) => t.deletedAt === undefined));
+    setTeams(allT.filter((t) => t.deletedAt === undefined));
   };
+  if (early) showGroups(early.campaigns, early.teams);
+  const readGroups = () => showGroups(readCampaigns(doc).campaigns, readTeams(doc).teams);
   let groupsQueued = false;
   const onGroups = () => {
     if (groupsQueued) return;
@@ -159,6 +185,13 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const canRedo = createMemo(() => (undoRevision(), readOnly(), api()?.canRedo() ?? false));
   const notReady: Result<never> = { ok: false, error: { code: 'failed', message: 'The workspace is still loading', problems: [] } };
   const run: WorkspaceApi['run'] = (name, input) => api()?.run(name, input) ?? notReady;
+
+  const groupWriter = createGroupRecordsWriter(id);
+  createEffect(() => {
+    if (!ready()) return;
+    const records = { plans: allPlans(), sections: allSections(), campaigns: allCampaigns(), teams: allTeams() };
+    groupWriter.schedule(() => records);
+  });
 
   const { lists, start: startLists, dispose } = createRecordLists(doc);
   // Counted only once someone looks (the outline panel, the plan page): one walk of the events.
@@ -190,6 +223,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     roots(doc).teams.unobserveDeep(onGroups);
     offIndex();
     offUndo();
+    groupWriter.dispose();
     api()?.destroy();
     counts?.dispose();
     dispose();
@@ -202,6 +236,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     name,
     timezone,
     ready,
+    groupsKnown: () => early !== null || ready(),
     readOnly,
     canEdit: () => ready() && readOnly() === null,
     revision,
@@ -214,6 +249,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     run,
     read: createWorkspaceReader(doc),
     queryEvents: (from, to) => props.open.index.query(from, to),
+    queryEventsNow: (from, to) => props.open.index.queryNow(from, to),
     prefetchEvents: (from, to) => props.open.index.prefetch(from, to),
     whenLoaded: () => {
       props.open.load();

@@ -17,7 +17,7 @@ export const LABEL_W = 260;
 const HANDLE_PX = 6;
 const MARKER_PX = 10;
 /** Bars a row entering the view draws per frame (campaigns sort first within a day). */
-const FIRST_BATCH = 40;
+const FIRST_BATCH = 20;
 
 export type DragKind = 'move' | 'start' | 'end';
 
@@ -311,34 +311,45 @@ export function TimelineChart(props: ChartProps) {
                   </Show>
                   <For each={drawn()}>
                     {(item, i) => {
-                      // Only the dragged item follows the drag: the others' memos stop at the equality check.
+                      // A crowded window creates hundreds of these per zoom, so each bar has one
+                      // render effect (class and style as strings) and builds its static parts
+                      // once: only the dragged bar follows the drag, the others' memos stop at
+                      // the equality check.
                       const dragged = createMemo(() => (drag()?.key === item.key ? drag() : null));
                       const g = createMemo(() => geometry(item, dragged()));
                       const editing = createMemo(() => props.editingBy.get(item.id));
                       const color = itemColor(item);
                       const top = () => ROW_PAD + row.lanes[i()]! * LANE_H;
-                      return (
-                        <>
-                          <Show when={item.window}>
-                            {(w) => (
+                      const base = `timeline-item ${item.type}${item.marker ? ' marker' : ''}${item.status === 'done' ? ' done' : item.status === 'cancelled' ? ' cancelled' : ''}`;
+                      const title = item.title;
+                      const progress = item.type === 'campaign' ? item.progress : undefined;
+                      const fill = progress && progress.total > 0 ? <span class="progress-fill" style={`width:${(progress.done / progress.total) * 100}%`} /> : null;
+                      const progressText = progress ? <span class="item-progress">{tt('progress', { done: progress.done, total: progress.total })}</span> : null;
+                      const band = item.window
+                        ? (() => {
+                            const w = item.window;
+                            return (
                               <div
                                 class="planned-window"
-                                style={{ left: `${props.scale.xOfDay(w().s)}px`, width: `${props.scale.xOfDay(w().e) - props.scale.xOfDay(w().s)}px`, top: `${top()}px`, '--c': color }}
-                                title={tt('plannedWindow', { from: w().from, to: w().to })}
+                                style={`left:${props.scale.xOfDay(w.s)}px;width:${props.scale.xOfDay(w.e) - props.scale.xOfDay(w.s)}px;top:${top()}px;--c:${color}`}
+                                title={tt('plannedWindow', { from: w.from, to: w.to })}
                               />
-                            )}
-                          </Show>
+                            );
+                          })()
+                        : null;
+                      return (
+                        <>
+                          {band}
                           <div
-                            class={`timeline-item ${item.type}`}
-                            classList={{ marker: item.marker, narrow: !item.marker && g().width < 56, dragging: dragged() !== null, done: item.status === 'done', cancelled: item.status === 'cancelled', editable: props.editable && !item.occurrence }}
-                            style={{ left: `${g().left}px`, width: item.marker ? undefined : `${g().width}px`, top: `${top()}px`, '--c': color }}
+                            class={`${base}${!item.marker && g().width < 56 ? ' narrow' : ''}${dragged() ? ' dragging' : ''}${props.editable && !item.occurrence ? ' editable' : ''}`}
+                            style={`left:${g().left}px;${item.marker ? '' : `width:${g().width}px;`}top:${top()}px;--c:${color}`}
                             data-testid="timeline-item"
                             data-id={item.id}
                             data-type={item.type}
                             data-start={item.start}
                             data-end={item.end}
                             data-occurrence={item.occurrence}
-                            title={`${item.title}${editing() ? ` · ${tt('editingBy', { name: editing()! })}` : ''}`}
+                            title={editing() ? `${title} · ${tt('editingBy', { name: editing()! })}` : title}
                             tabIndex={0}
                             onKeyDown={(e) => {
                               if (e.key === 'Enter' || e.key === ' ') {
@@ -348,13 +359,9 @@ export function TimelineChart(props: ChartProps) {
                             }}
                             onPointerDown={(e) => startItemDrag(e, item)}
                           >
-                            <Show when={item.type === 'campaign' && item.progress && item.progress.total > 0}>
-                              <span class="progress-fill" style={{ width: `${(item.progress!.done / item.progress!.total) * 100}%` }} />
-                            </Show>
-                            <span class="item-title">{item.title}</span>
-                            <Show when={item.type === 'campaign' && item.progress}>
-                              <span class="item-progress">{tt('progress', { done: item.progress!.done, total: item.progress!.total })}</span>
-                            </Show>
+                            {fill}
+                            <span class="item-title">{title}</span>
+                            {progressText}
                             <Show when={editing()}>
                               {(name) => <span class="item-editing">✎ {name()}</span>}
                             </Show>
