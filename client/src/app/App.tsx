@@ -12,6 +12,17 @@ const PrintMonthPage = lazy(() => import('../features/print/PrintMonthPage'));
 const PrintTimelinePage = lazy(() => import('../features/print/PrintTimelinePage'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage'));
 
+// The screen the address names starts loading with the app, beside the workspace's opening,
+// instead of after it.
+const ROUTE_PAGES: Array<[RegExp, { preload(): unknown }]> = [
+  [/^\/w\/[^/]+\/timeline$/, TimelinePage],
+  [/^\/w\/[^/]+\/plan$/, PlanPage],
+  [/^\/w\/[^/]+\/trash$/, TrashPage],
+  [/^\/w\/[^/]+\/print\/month\//, PrintMonthPage],
+  [/^\/w\/[^/]+\/print\/timeline\//, PrintTimelinePage],
+];
+ROUTE_PAGES.find(([path]) => path.test(location.pathname))?.[1].preload();
+
 export function App() {
   return (
     <Router>
