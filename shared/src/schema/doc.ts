@@ -10,12 +10,17 @@ export const ROOT_NAMES = {
   sections: 'sections',
   campaigns: 'campaigns',
   teams: 'teams',
+  units: 'units',
 } as const;
 
 export type RootName = keyof typeof ROOT_NAMES;
 
-/** Bump only together with a migration (see docs/schema.md). */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bump only together with a migration (see migrateWorkspaceDoc and docs/schema.md).
+ * 2: the `units` directory; teams' `leadUnit` and `campaignId`; events' `speakers`,
+ *    `hostUnitId` and `audience`.
+ */
+export const SCHEMA_VERSION = 2;
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
@@ -33,6 +38,7 @@ export function roots(doc: Y.Doc): WorkspaceRoots {
     sections: doc.getMap<unknown>(ROOT_NAMES.sections),
     campaigns: doc.getMap<unknown>(ROOT_NAMES.campaigns),
     teams: doc.getMap<unknown>(ROOT_NAMES.teams),
+    units: doc.getMap<unknown>(ROOT_NAMES.units),
   };
 }
 
@@ -74,6 +80,30 @@ export function initWorkspaceDoc(
   doc.transact(() => {
     for (const k of missing) meta.set(k, wanted[k]);
   }, origin);
+}
+
+/**
+ * Brings a document written by an older app up to SCHEMA_VERSION, keeping every field (run
+ * after initWorkspaceDoc on every open). Version 2 only adds optional fields and a new map,
+ * so a version-1 document is already valid: the migration records the version, which tells
+ * version-1 apps the document now holds data they do not know (they open it read-only rather
+ * than edit around the directory), and gives teams whose `members` is missing an empty list.
+ * Idempotent and the same on every replica, so two replicas migrating offline agree.
+ * Returns whether anything was written.
+ */
+export function migrateWorkspaceDoc(doc: Y.Doc, origin: unknown = SYSTEM_ORIGIN): boolean {
+  const { meta, teams } = roots(doc);
+  const schema = meta.get('schema');
+  if (typeof schema !== 'number' || schema >= SCHEMA_VERSION) return false;
+  doc.transact(() => {
+    if (schema < 2) {
+      for (const team of teams.values()) {
+        if (team instanceof Y.Map && !team.has('members')) team.set('members', new Y.Array<string>());
+      }
+    }
+    meta.set('schema', SCHEMA_VERSION);
+  }, origin);
+  return true;
 }
 
 /**

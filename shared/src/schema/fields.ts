@@ -1,4 +1,4 @@
-import { EVENT_KINDS, EVENT_STATUSES, type CollectionName } from './types';
+import { EVENT_KINDS, EVENT_STATUSES, UNIT_CATEGORIES, type CollectionName } from './types';
 
 /**
  * One table per collection says how each known field is stored and checked. Validation,
@@ -13,6 +13,8 @@ export type FieldType =
   | { type: 'date' }
   | { type: 'rrule' }
   | { type: 'number' }
+  | { type: 'count' } // a whole number ≥ 0
+  | { type: 'boolean' }
   | { type: 'strings' } // stored as Y.Array<string>
   | { type: 'dates' }; // stored as Y.Array<string> of date values
 
@@ -42,6 +44,9 @@ export const EVENT_FIELD_TABLE: FieldTable = {
   sectionIds: strings,
   campaignId: str,
   teamId: str,
+  speakers: strings,
+  hostUnitId: str,
+  audience: { type: 'count' },
   parentId: str,
   rrule: { type: 'rrule' },
   exdates: { type: 'dates' },
@@ -66,6 +71,17 @@ export const TEAM_FIELD_TABLE: FieldTable = {
   topic: str,
   members: req(strings),
   color: str,
+  leadUnit: str,
+  campaignId: str,
+  deletedAt: num,
+};
+
+export const UNIT_FIELD_TABLE: FieldTable = {
+  name: req(text),
+  category: req({ type: 'enum', values: UNIT_CATEGORIES }),
+  address: str,
+  contact: str,
+  target: req({ type: 'boolean' }),
   deletedAt: num,
 };
 
@@ -99,6 +115,7 @@ export const FIELD_TABLES: Readonly<Record<CollectionName, FieldTable>> = {
   events: EVENT_FIELD_TABLE,
   campaigns: CAMPAIGN_FIELD_TABLE,
   teams: TEAM_FIELD_TABLE,
+  units: UNIT_FIELD_TABLE,
   plans: PLAN_FIELD_TABLE,
   sections: SECTION_FIELD_TABLE,
 };

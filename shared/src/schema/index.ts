@@ -9,6 +9,7 @@ export * from './records';
 export * from './events';
 export * from './campaigns';
 export * from './teams';
+export * from './units';
 export * from './sections';
 export * from './plans';
 export * from './observe';

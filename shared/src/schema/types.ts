@@ -41,6 +41,12 @@ export interface EventRecord {
   sectionIds?: string[];
   campaignId?: string;
   teamId?: string;
+  /** Speakers of a lecture session (宣讲人), by name: usually the team's members, free text allowed. */
+  speakers?: string[];
+  /** The host unit (承办单位) of a session, an id in `units`. */
+  hostUnitId?: string;
+  /** 受众人次: the planned audience, then the actual one once done. */
+  audience?: number;
   parentId?: string;
   /** RFC 5545 RRULE value without the `RRULE:` prefix. */
   rrule?: string;
@@ -70,14 +76,36 @@ export interface TeamRecord {
   id: string;
   name: string;
   topic?: string;
+  /** Speakers' names. */
   members: string[];
   color?: string;
+  leadUnit?: string;
+  campaignId?: string;
   deletedAt?: number;
 }
 
+/** The "六进" categories of host units, plus other. */
+export const UNIT_CATEGORIES = ['agency', 'enterprise', 'village', 'community', 'school', 'online', 'other'] as const;
+export type UnitCategory = (typeof UNIT_CATEGORIES)[number];
+
+/** A host unit of the directory (承办单位): where lecture sessions take place. */
+export interface UnitRecord {
+  id: string;
+  name: string;
+  category: UnitCategory;
+  address?: string;
+  contact?: string;
+  /** A unit this year's tour must reach (counts towards coverage). */
+  target: boolean;
+  deletedAt?: number;
+}
+
+/** Fields a caller may set on a unit; `id` is assigned by the document. */
+export type UnitFields = Omit<UnitRecord, 'id'>;
+
 /** A record that failed validation: shown under "needs attention", never crashes a view. */
 export interface InvalidRecord {
-  collection: 'events' | 'campaigns' | 'teams' | 'plans' | 'sections';
+  collection: 'events' | 'campaigns' | 'teams' | 'units' | 'plans' | 'sections';
   id: string;
   problems: string[];
   /** Whatever could be read, for display. */

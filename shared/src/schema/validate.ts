@@ -4,12 +4,13 @@ import {
   CAMPAIGN_FIELD_TABLE,
   EVENT_FIELD_TABLE,
   TEAM_FIELD_TABLE,
+  UNIT_FIELD_TABLE,
   PLAN_FIELD_TABLE,
   SECTION_FIELD_TABLE,
   type FieldSpec,
   type FieldTable,
 } from './fields';
-import type { CampaignFields, EventFields, PlanFields, SectionFields, TeamFields, Validation } from './types';
+import type { CampaignFields, EventFields, PlanFields, SectionFields, TeamFields, UnitFields, Validation } from './types';
 
 /**
  * Validation never throws and reports every problem at once, in words a person can act
@@ -60,6 +61,13 @@ function checkField(spec: FieldSpec, value: unknown): { value?: unknown; problem
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value))
         return { problem: `must be a number (ms since 1970), found ${describeValue(value)}` };
+      return { value };
+    case 'count':
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+        return { problem: `must be a whole number of 0 or more, found ${describeValue(value)}` };
+      return { value };
+    case 'boolean':
+      if (typeof value !== 'boolean') return { problem: `must be true or false, found ${describeValue(value)}` };
       return { value };
     case 'strings':
     case 'dates':
@@ -150,6 +158,10 @@ export function validateCampaignFields(raw: Record<string, unknown>): Validation
 
 export function validateTeamFields(raw: Record<string, unknown>): Validation<TeamFields> {
   return finish<TeamFields>(TEAM_FIELD_TABLE, raw);
+}
+
+export function validateUnitFields(raw: Record<string, unknown>): Validation<UnitFields> {
+  return finish<UnitFields>(UNIT_FIELD_TABLE, raw);
 }
 
 export function validatePlanFields(raw: Record<string, unknown>): Validation<PlanFields> {

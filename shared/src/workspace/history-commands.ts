@@ -4,6 +4,7 @@ import { SchemaError } from '../schema/errors';
 import { dismissLostValue, lostValues, restoreValue, type LostValue } from '../schema/history';
 import type { CollectionDef } from '../schema/records';
 import { TEAMS } from '../schema/teams';
+import { UNITS } from '../schema/units';
 import type { CommandContext } from './context';
 
 /** The collections whose field history is kept (schema/history.ts). */
@@ -11,8 +12,9 @@ const TRACKED: Readonly<Record<HistoryCollection, CollectionDef<unknown>>> = {
   events: EVENTS as CollectionDef<unknown>,
   campaigns: CAMPAIGNS as CollectionDef<unknown>,
   teams: TEAMS as CollectionDef<unknown>,
+  units: UNITS as CollectionDef<unknown>,
 };
-export type HistoryCollection = 'events' | 'campaigns' | 'teams';
+export type HistoryCollection = 'events' | 'campaigns' | 'teams' | 'units';
 
 export const HISTORY_COMMANDS = {
   /**

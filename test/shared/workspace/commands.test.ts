@@ -38,6 +38,7 @@ function campaign(s: Seed, id: string) {
   return r.record;
 }
 const team = (s: Seed, id: string) => reader(s).liveTeams().find((t) => t.id === id) ?? null;
+const unit = (s: Seed, id: string) => (s.doc.getMap('units').get(id) as Y.Map<unknown> | undefined)?.toJSON() ?? null;
 const teamRaw = (s: Seed, id: string) => (s.doc.getMap('teams').get(id) as Y.Map<unknown> | undefined)?.toJSON();
 function plan(s: Seed, id = PLAN_ID) {
   const r = reader(s).plan(id);
@@ -189,6 +190,67 @@ const CASES: { [K in CommandName]: Case<K> } = {
     check: (s, changed) => {
       expect(changed).toBe(true);
       expect(team(s, IDS.trashedTeam)).toMatchObject({ name: '解散的小组' });
+    },
+  },
+  'unit.create': {
+    input: () => ({ fields: { name: '县融媒体中心', category: 'agency', target: true, address: '' } }),
+    check: (s, id) => {
+      expect(unit(s, id)).toEqual({ name: '县融媒体中心', category: 'agency', target: true });
+    },
+  },
+  'unit.update': {
+    input: () => ({ id: IDS.unit, patch: { contact: '王老师 138…', target: false } }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect(unit(s, IDS.unit)).toMatchObject({ contact: '王老师 138…', target: false, category: 'school' });
+    },
+  },
+  'unit.delete': {
+    input: () => ({ id: IDS.unit }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect(unit(s, IDS.unit)).toMatchObject({ deletedAt: CLOCK });
+    },
+  },
+  'unit.restore': {
+    input: () => ({ id: IDS.trashedUnit }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect(unit(s, IDS.trashedUnit)).not.toHaveProperty('deletedAt');
+    },
+  },
+  'unit.purge': {
+    input: () => ({ id: IDS.trashedUnit }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect(unit(s, IDS.trashedUnit)).toBeNull();
+    },
+  },
+  'unit.importMany': {
+    input: () => ({
+      units: [
+        { name: '东关社区', category: 'community', target: true },
+        { name: '县实验中学', category: 'school', target: true, contact: '' },
+      ],
+    }),
+    check: (s, ids) => {
+      expect(ids).toHaveLength(2);
+      expect(ids.map((id) => unit(s, id)?.name)).toEqual(['东关社区', '县实验中学']);
+      expect(unit(s, ids[1]!)).not.toHaveProperty('contact');
+    },
+  },
+  'session.createMany': {
+    input: () => ({
+      sessions: [
+        { title: '宣讲进社区', kind: 'lecture', status: 'planned', start: '2026-05-12T09:00', end: '2026-05-12T10:30', teamId: IDS.team, speakers: ['张三'], hostUnitId: IDS.unit, audience: 80 },
+        { title: '宣讲进校园', kind: 'lecture', status: 'planned', start: '2026-05-13T14:30', end: '2026-05-13T16:00', teamId: IDS.team, speakers: ['李四'], hostUnitId: IDS.unit },
+      ],
+    }),
+    check: (s, ids, before) => {
+      expect(ids).toHaveLength(2);
+      for (const id of ids) expect(before.events.has(id)).toBe(false);
+      expect(event(s, ids[0]!)).toMatchObject({ speakers: ['张三'], hostUnitId: IDS.unit, audience: 80, teamId: IDS.team });
+      expect(event(s, ids[1]!).speakers).toEqual(['李四']);
     },
   },
   'team.purge': {
@@ -349,7 +411,7 @@ const CASES: { [K in CommandName]: Case<K> } = {
   },
 };
 
-const TRASHABLE = new Set(['events', 'campaigns', 'teams', 'plans']);
+const TRASHABLE = new Set(['events', 'campaigns', 'teams', 'units', 'plans']);
 
 /**
  * The document is back at `start` after undo. Undoing a creation does not remove the record
@@ -471,6 +533,10 @@ describe('refused input', () => {
     ['campaign.update', () => ({ id: IDS.campaign, patch: { start: '2026-05-01' } })],
     ['team.create', () => ({ fields: { name: '空队' } })],
     ['team.update', () => ({ id: IDS.team, patch: { name: '' } })],
+    ['unit.create', () => ({ fields: { name: '某单位', category: 'factory', target: true } })],
+    ['unit.update', () => ({ id: IDS.unit, patch: { target: 'yes' } })],
+    ['unit.importMany', () => ({ units: [{ name: '好单位', category: 'school', target: true }, { name: ' ', category: 'school', target: true }] })],
+    ['session.createMany', () => ({ sessions: [{ title: '宣讲', kind: 'lecture', status: 'planned', start: '2026-05-12', audience: -3 }] })],
     ['plan.import', () => ({ title: '方案', year: 2026, sections: [{ id: 's1', parentId: '', label: '一、', title: '总', body: '', level: 0, order: 0 }] })],
     ['draft.accept', () => ({ planId: PLAN_ID, drafts: [{ title: ' ', kind: 'meeting', sectionId: '', start: '2026-05-01', units: [] }] })],
     ['draft.acceptEdited', () => ({ planId: PLAN_ID, draftKey: 'x|y', fields: { title: '会', kind: 'meeting', start: '2026-05-01', status: 'maybe' } })],
@@ -510,6 +576,8 @@ describe('refused input', () => {
     ['campaign.restore', () => ({ id: 'nope' })],
     ['team.update', () => ({ id: 'nope', patch: { name: 'x' } })],
     ['team.delete', () => ({ id: 'nope' })],
+    ['unit.update', () => ({ id: 'nope', patch: { name: 'x' } })],
+    ['unit.delete', () => ({ id: 'nope' })],
     ['team.restore', () => ({ id: 'nope' })],
     ['plan.delete', () => ({ id: 'nope' })],
     ['plan.restore', () => ({ id: 'nope' })],

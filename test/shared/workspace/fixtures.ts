@@ -7,6 +7,7 @@ import {
   ROOT_NAMES,
   SYSTEM_ORIGIN,
   TEAMS,
+  UNITS,
   addToTray,
   createWithHistory,
   draftKey,
@@ -53,6 +54,8 @@ export const IDS = {
   trashedCampaign: 'camp-trash',
   team: 'team-1',
   trashedTeam: 'team-trash',
+  unit: 'unit-1',
+  trashedUnit: 'unit-trash',
 } as const;
 
 export interface Seed {
@@ -104,6 +107,8 @@ function buildSeed(): { update: Uint8Array; lost: LostValue; winner: string } {
   createWithHistory(doc, CAMPAIGNS, { title: '旧活动', start: '2025-03-01', end: '2025-04-01', deletedAt: 50 }, { ...SEED, id: IDS.trashedCampaign });
   createWithHistory(doc, TEAMS, { name: '青年宣讲团', members: ['张三', '李四'] }, { ...SEED, id: IDS.team });
   createWithHistory(doc, TEAMS, { name: '解散的小组', members: ['王五'], deletedAt: 50 }, { ...SEED, id: IDS.trashedTeam });
+  createWithHistory(doc, UNITS, { name: '城关镇中心小学', category: 'school', target: true }, { ...SEED, id: IDS.unit });
+  createWithHistory(doc, UNITS, { name: '撤并的村', category: 'village', target: false, deletedAt: 50 }, { ...SEED, id: IDS.trashedUnit });
   importPlan(doc, OUTLINE, { ...SEED, planId: PLAN_ID, source: '（原文）' });
   addToTray(doc, PLAN_ID, [trayItemOf(TRAY_DRAFT, TRAY_KEY)], SEED);
   importPlan(doc, { title: '2025年工作要点', year: 2025, sections: [] }, { ...SEED, planId: OLD_PLAN_ID });
