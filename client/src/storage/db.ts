@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
-import type { CampaignRecord, EventRecord, PlanRecord, SectionRecord, TeamRecord } from '@shared/schema/types';
+import type { CampaignRecord, EventRecord, PlanRecord, SectionRecord, TeamRecord, UnitRecord } from '@shared/schema/types';
 import type { Role } from '@shared/protocol';
 
 /** How this device reaches a workspace on the relay (absent: the workspace is local only). */
@@ -47,7 +47,7 @@ export interface EventIndexRow {
 }
 
 /**
- * The small records screens group by (plans, sections, campaigns, teams) as of the last time
+ * The small records screens group by (plans, sections, campaigns, teams, units) as of the last time
  * they changed: derived from the doc like the event index, so the timeline and the outline can
  * paint before the doc has loaded. Never the source of truth.
  */
@@ -58,6 +58,8 @@ export interface GroupRecordsRow {
   /** Live and trashed. */
   campaigns: CampaignRecord[];
   teams: TeamRecord[];
+  /** Live and trashed (absent in rows written before the units directory). */
+  units?: UnitRecord[];
 }
 
 /** Every live event of a workspace as one JSON value (see event-snapshot.ts). */

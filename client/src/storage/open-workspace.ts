@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
-import { initWorkspaceDoc, readMeta } from '@shared/schema';
+import { initWorkspaceDoc, migrateWorkspaceDoc, readMeta } from '@shared/schema';
 import { db } from './db';
 import { ensureWorkspace, setRegistryName, touchWorkspace } from './workspace-registry';
 import { EventIndex } from './event-index';
@@ -46,6 +46,7 @@ export async function openWorkspace(id: string, nameIfNew = ''): Promise<OpenWor
     await provider.whenLoaded;
     if (closed) return;
     initWorkspaceDoc(doc, { name: row.name || nameIfNew });
+    migrateWorkspaceDoc(doc);
     const meta = readMeta(doc);
     if (meta.name && meta.name !== row.name) await setRegistryName(id, meta.name);
     void touchWorkspace(id);

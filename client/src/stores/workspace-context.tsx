@@ -1,7 +1,7 @@
 import { createContext, createEffect, createMemo, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
 import * as Y from 'yjs';
-import type { CampaignRecord, PlanRecord, SectionRecord, TeamRecord } from '@shared/schema/types';
-import { SYSTEM_ORIGIN, readCampaigns, readMeta, readPlans, readSections, readTeams, roots } from '@shared/schema';
+import type { CampaignRecord, PlanRecord, SectionRecord, TeamRecord, UnitRecord } from '@shared/schema/types';
+import { SYSTEM_ORIGIN, readCampaigns, readMeta, readPlans, readSections, readTeams, readUnits, roots } from '@shared/schema';
 import type { ReadOnlyReason, Result, WorkspaceApi } from '@shared/workspace';
 import { createWorkspaceReader, type WorkspaceReader } from '@shared/workspace/reader';
 import type { IndexedEvent } from '../storage/event-index';
@@ -62,6 +62,9 @@ export interface WorkspaceStore {
   /** Campaigns in the trash, newest first. */
   trashedCampaigns: Accessor<CampaignRecord[]>;
   teams: Accessor<TeamRecord[]>;
+  /** Live host units of the directory, by name; and those in the trash. */
+  units: Accessor<UnitRecord[]>;
+  trashedUnits: Accessor<UnitRecord[]>;
   /** Linked and done activities per section id, kept per changed event. */
   linkCounts: Accessor<Map<string, LinkCount>>;
   run: WorkspaceApi['run'];
@@ -149,15 +152,22 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const [teams, setTeams] = createSignal<TeamRecord[]>([]);
   const [allCampaigns, setAllCampaigns] = createSignal<CampaignRecord[]>([]);
   const [allTeams, setAllTeams] = createSignal<TeamRecord[]>([]);
-  const showGroups = (all: CampaignRecord[], allT: TeamRecord[]) => {
+  const [units, setUnits] = createSignal<UnitRecord[]>([]);
+  const [trashedUnits, setTrashedUnits] = createSignal<UnitRecord[]>([]);
+  const [allUnits, setAllUnits] = createSignal<UnitRecord[]>([]);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh');
+  const showGroups = (all: CampaignRecord[], allT: TeamRecord[], allU: UnitRecord[]) => {
     setAllCampaigns(all);
     setAllTeams(allT);
+    setAllUnits(allU);
     setCampaigns(all.filter((c) => c.deletedAt === undefined));
     setTrashedCampaigns(all.filter((c) => c.deletedAt !== undefined).sort((a, b) => b.deletedAt! - a.deletedAt!));
     setTeams(allT.filter((t) => t.deletedAt === undefined));
+    setUnits(allU.filter((u) => u.deletedAt === undefined).sort(byName));
+    setTrashedUnits(allU.filter((u) => u.deletedAt !== undefined).sort((a, b) => b.deletedAt! - a.deletedAt!));
   };
-  if (early) showGroups(early.campaigns, early.teams);
-  const readGroups = () => showGroups(readCampaigns(doc).campaigns, readTeams(doc).teams);
+  if (early) showGroups(early.campaigns, early.teams, early.units ?? []);
+  const readGroups = () => showGroups(readCampaigns(doc).campaigns, readTeams(doc).teams, readUnits(doc).units);
   let groupsQueued = false;
   const onGroups = () => {
     if (groupsQueued) return;
@@ -169,6 +179,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   };
   roots(doc).campaigns.observeDeep(onGroups);
   roots(doc).teams.observeDeep(onGroups);
+  roots(doc).units.observeDeep(onGroups);
 
   const sync = createSyncStore(props.open);
   // The write API (command table, draft and holiday rules) loads with the doc, after the
@@ -189,7 +200,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const groupWriter = createGroupRecordsWriter(id);
   createEffect(() => {
     if (!ready()) return;
-    const records = { plans: allPlans(), sections: allSections(), campaigns: allCampaigns(), teams: allTeams() };
+    const records = { plans: allPlans(), sections: allSections(), campaigns: allCampaigns(), teams: allTeams(), units: allUnits() };
     groupWriter.schedule(() => records);
   });
 
@@ -221,6 +232,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     roots(doc).sections.unobserveDeep(onOutline);
     roots(doc).campaigns.unobserveDeep(onGroups);
     roots(doc).teams.unobserveDeep(onGroups);
+    roots(doc).units.unobserveDeep(onGroups);
     offIndex();
     offUndo();
     groupWriter.dispose();
@@ -245,6 +257,8 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     campaigns,
     trashedCampaigns,
     teams,
+    units,
+    trashedUnits,
     linkCounts,
     run,
     read: createWorkspaceReader(doc),

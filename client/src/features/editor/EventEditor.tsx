@@ -8,7 +8,8 @@ import { WEEKDAY_NAMES, mondayFirst } from '@shared/i18n';
 import { EventHistory } from './EventHistory';
 import { useWorkspace } from '../../stores/workspace-context';
 import { SectionPicker, sectionChoices } from '../outline/SectionPicker';
-import { draftFromRecord, draftRRule, draftToFields, emptyDraft, toggleAllDay, type Draft, type RepeatChoice } from './draft';
+import { audienceOf, draftFromRecord, draftRRule, draftToFields, emptyDraft, toggleAllDay, type Draft, type RepeatChoice } from './draft';
+import { LectureFields } from './LectureFields';
 
 export interface EditorTarget {
   /** Existing event, or undefined for a new one. */
@@ -49,6 +50,7 @@ function problemsOf(d: Draft): Record<string, string> {
     const err = validateRRule(rule);
     if (err) out.repeat = t('invalidRRule', { msg: err });
   }
+  if (audienceOf(d) === null) out.audience = t('audienceInvalid');
   if (Object.keys(out).length === 0) {
     const { problems } = validateEventFields({ id: 'draft', ...fields } as Record<string, unknown>);
     if (problems.length) out.form = problems.join('；');
@@ -184,6 +186,9 @@ export default function EventEditor(props: EventEditorProps) {
                 </Show>
               </select>
             </label>
+          </Show>
+          <Show when={draft().kind === 'lecture' || draft().teamId || draft().hostUnitId || draft().speakers}>
+            <LectureFields draft={draft()} set={set} teams={ws.teams()} units={ws.units()} error={err} />
           </Show>
           <Show when={ws.sections().length > 0 || draft().sectionIds.length > 0}>
             <div class="field full">

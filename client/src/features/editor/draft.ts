@@ -30,6 +30,11 @@ export interface Draft {
   sectionIds: string[];
   /** The campaign (专项活动) it belongs to, or ''. */
   campaignId: string;
+  /** A lecture session's team (id or ''), speakers (、-separated names), host unit (id or '') and audience (digits or ''). */
+  teamId: string;
+  speakers: string;
+  hostUnitId: string;
+  audience: string;
 }
 
 export const splitUnits = (s: string): string[] =>
@@ -61,6 +66,10 @@ export function emptyDraft(start: string, end?: string): Draft {
     customRule: '',
     sectionIds: [],
     campaignId: '',
+    teamId: '',
+    speakers: '',
+    hostUnitId: '',
+    audience: '',
   };
 }
 
@@ -86,7 +95,24 @@ export function draftFromRecord(e: EventRecord): Draft {
     customRule: e.rrule ?? '',
     sectionIds: e.sectionIds ?? [],
     campaignId: e.campaignId ?? '',
+    teamId: e.teamId ?? '',
+    speakers: (e.speakers ?? []).join('、'),
+    hostUnitId: e.hostUnitId ?? '',
+    audience: e.audience !== undefined ? String(e.audience) : '',
   };
+}
+
+/** The audience as typed: a whole number ≥ 0, nothing, or null when it is not a number. */
+export function audienceOf(d: Draft): number | undefined | null {
+  const text = d.audience.trim();
+  if (!text) return undefined;
+  return /^\d{1,9}$/.test(text) ? Number(text) : null;
+}
+
+/** A field is written when set, cleared when it was set and no longer is, else left out. */
+function optional<K extends string, V>(key: K, value: V | undefined, had: unknown): Partial<Record<K, V | undefined>> {
+  if (value !== undefined && value !== '') return { [key]: value } as Record<K, V>;
+  return had !== undefined ? ({ [key]: undefined } as Record<K, undefined>) : {};
 }
 
 /** Switch between all-day and timed keeping the same days. */
@@ -129,5 +155,10 @@ export function draftToFields(d: Draft, keep?: EventRecord): EventFields {
     sectionIds: d.sectionIds.length || keep?.sectionIds ? [...d.sectionIds] : undefined,
     // Written when chosen, cleared when it was set and no longer is, else left out.
     ...(d.campaignId ? { campaignId: d.campaignId } : keep?.campaignId ? { campaignId: undefined } : {}),
+    ...optional('teamId', d.teamId, keep?.teamId),
+    ...optional('hostUnitId', d.hostUnitId, keep?.hostUnitId),
+    ...optional('audience', audienceOf(d) ?? undefined, keep?.audience),
+    // Speakers are a list: written when named or when there were some.
+    ...(splitUnits(d.speakers).length || keep?.speakers ? { speakers: splitUnits(d.speakers) } : {}),
   };
 }
