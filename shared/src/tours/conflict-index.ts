@@ -1,0 +1,108 @@
+/**
+ * Conflicts of one event against a fixed state, fast enough to run on every frame of a drag.
+ * Each resource's bookings are kept sorted by start with a running maximum of their padded
+ * ends; a candidate then finds the only bookings that can clash with it by two binary searches
+ * (first padded end after its start, first start at or after its padded end) instead of
+ * looking at every session.
+ */
+import type { EventRecord } from '../schema/types';
+import { clashes, compareBookings, reach, sweepClashes, type Booking } from './clash';
+import { collectBookings, occurrencesOf, setupCheck, type Bucket } from './bookings';
+import { compareConflicts, pairConflict, type Conflict, type ConflictOptions, type PairKind } from './conflict-types';
+import { conflictsByEvent, conflictsOfBookings } from './conflicts';
+import { singleConflicts } from './day-conflicts';
+import { bufferFor, resourceBookings } from './resources';
+
+export interface ConflictIndex {
+  /**
+   * The conflicts `candidate` would have with the indexed events: a new event, or an unsaved
+   * edit of an indexed one (which then stands in for it). Equals the conflicts involving its id
+   * that findConflicts would report on the state with the candidate in place.
+   */
+  check(candidate: EventRecord): Conflict[];
+  /** Every conflict of the indexed events, as findConflicts reports them (computed once). */
+  all(): Conflict[];
+  /** all() by event id (conflictsByEvent). */
+  byId(): Map<string, Conflict[]>;
+}
+
+interface SearchList {
+  kind: PairKind;
+  buffer: number;
+  bookings: Booking[];
+  starts: Float64Array;
+  /** reachMax[i] = the largest padded end among bookings[0..i]: non-decreasing, so searchable. */
+  reachMax: Float64Array;
+}
+
+function searchList({ kind, bookings }: Bucket, bufferMs: number): SearchList {
+  const buffer = bufferFor(kind, bufferMs);
+  const starts = new Float64Array(bookings.length);
+  const reachMax = new Float64Array(bookings.length);
+  let max = -Infinity;
+  bookings.forEach((b, i) => {
+    starts[i] = b.s;
+    max = Math.max(max, reach(b, buffer));
+    reachMax[i] = max;
+  });
+  return { kind, buffer, bookings, starts, reachMax };
+}
+
+/** The first index in [0, n) where the monotone `pred` holds, or n. */
+function firstWhere(n: number, pred: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function forEachClash(list: SearchList, q: Booking, visit: (b: Booking) => void): void {
+  const n = list.bookings.length;
+  const lo = firstWhere(n, (i) => list.reachMax[i] > q.s);
+  const qReach = reach(q, list.buffer);
+  const hi = firstWhere(n, (i) => list.starts[i] >= qReach);
+  for (let i = lo; i < hi; i++) {
+    const b = list.bookings[i];
+    if (clashes(b, q, list.buffer)) visit(b);
+  }
+}
+
+export function createConflictIndex(events: readonly EventRecord[], options: ConflictOptions): ConflictIndex {
+  const setup = setupCheck(options);
+  const { occurrences, buckets } = collectBookings(events, setup);
+  const lists = new Map<string, SearchList>();
+  for (const [key, bucket] of buckets) lists.set(key, searchList(bucket, setup.bufferMs));
+  let everything: Conflict[] | undefined;
+  const all = () => (everything ??= conflictsOfBookings(occurrences, buckets.values(), setup.bufferMs, setup.campaigns));
+
+  function check(candidate: EventRecord): Conflict[] {
+    const out: Conflict[] = [];
+    // The candidate's own bookings, for a series whose occurrences clash with each other.
+    const own = new Map<string, Bucket>();
+    for (const occ of occurrencesOf(candidate, setup)) {
+      for (const { kind, bucket, booking } of resourceBookings(occ)) {
+        let mine = own.get(bucket);
+        if (!mine) own.set(bucket, (mine = { kind, bookings: [] }));
+        mine.bookings.push(booking);
+        const list = lists.get(bucket);
+        if (!list) continue;
+        forEachClash(list, booking, (other) => {
+          if (other.occ.event.id !== candidate.id) out.push(pairConflict(kind, booking, other));
+        });
+      }
+      out.push(...singleConflicts(occ, setup.campaigns));
+    }
+    for (const { kind, bookings } of own.values()) {
+      if (bookings.length < 2) continue;
+      bookings.sort(compareBookings);
+      sweepClashes(bookings, bufferFor(kind, setup.bufferMs), (x, y) => out.push(pairConflict(kind, x, y)));
+    }
+    return out.sort(compareConflicts);
+  }
+
+  return { check, all, byId: () => conflictsByEvent(all()) };
+}

@@ -1,0 +1,5 @@
+/** Lecture-team tours: conflicts, coverage, the tour proposer and pasted unit lists. */
+export * from './conflict-types';
+export { findConflicts, conflictsByEvent } from './conflicts';
+export { createConflictIndex, type ConflictIndex } from './conflict-index';
+export { isTourSession, speakerNames, locationKey, locationLabel } from './session';
