@@ -3,3 +3,5 @@ export * from './conflict-types';
 export { findConflicts, conflictsByEvent } from './conflicts';
 export { createConflictIndex, type ConflictIndex } from './conflict-index';
 export { isTourSession, speakerNames, locationKey, locationLabel } from './session';
+export * from './categories';
+export * from './unit-paste';
