@@ -5,3 +5,4 @@ export { createConflictIndex, type ConflictIndex } from './conflict-index';
 export { isTourSession, speakerNames, locationKey, locationLabel } from './session';
 export * from './categories';
 export * from './unit-paste';
+export * from './coverage';
