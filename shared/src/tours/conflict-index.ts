@@ -24,6 +24,12 @@ export interface ConflictIndex {
   all(): Conflict[];
   /** all() by event id (conflictsByEvent). */
   byId(): Map<string, Conflict[]>;
+  /**
+   * Puts an event into the index (replacing one with the same id): later checks see it. For
+   * building a schedule one session at a time (the tour proposer); costs O(sessions of the
+   * resources it books).
+   */
+  add(event: EventRecord): void;
 }
 
 interface SearchList {
@@ -36,16 +42,22 @@ interface SearchList {
 }
 
 function searchList({ kind, bookings }: Bucket, bufferMs: number): SearchList {
-  const buffer = bufferFor(kind, bufferMs);
-  const starts = new Float64Array(bookings.length);
-  const reachMax = new Float64Array(bookings.length);
+  const list = { kind, buffer: bufferFor(kind, bufferMs), bookings, starts: new Float64Array(0), reachMax: new Float64Array(0) };
+  refresh(list);
+  return list;
+}
+
+/** Recomputes the searchable arrays after `bookings` changed. */
+function refresh(list: SearchList): void {
+  const { bookings, buffer } = list;
+  list.starts = new Float64Array(bookings.length);
+  list.reachMax = new Float64Array(bookings.length);
   let max = -Infinity;
   bookings.forEach((b, i) => {
-    starts[i] = b.s;
+    list.starts[i] = b.s;
     max = Math.max(max, reach(b, buffer));
-    reachMax[i] = max;
+    list.reachMax[i] = max;
   });
-  return { kind, buffer, bookings, starts, reachMax };
 }
 
 /** The first index in [0, n) where the monotone `pred` holds, or n. */
@@ -73,11 +85,38 @@ function forEachClash(list: SearchList, q: Booking, visit: (b: Booking) => void)
 
 export function createConflictIndex(events: readonly EventRecord[], options: ConflictOptions): ConflictIndex {
   const setup = setupCheck(options);
-  const { occurrences, buckets } = collectBookings(events, setup);
+  const collected = collectBookings(events, setup);
+  let occurrences = collected.occurrences;
   const lists = new Map<string, SearchList>();
-  for (const [key, bucket] of buckets) lists.set(key, searchList(bucket, setup.bufferMs));
+  for (const [key, bucket] of collected.buckets) lists.set(key, searchList(bucket, setup.bufferMs));
   let everything: Conflict[] | undefined;
-  const all = () => (everything ??= conflictsOfBookings(occurrences, buckets.values(), setup.bufferMs, setup.campaigns));
+  const all = () => (everything ??= conflictsOfBookings(occurrences, lists.values(), setup.bufferMs, setup.campaigns));
+
+  function add(event: EventRecord): void {
+    everything = undefined;
+    const changed = new Set<SearchList>();
+    if (occurrences.some((o) => o.event.id === event.id)) {
+      occurrences = occurrences.filter((o) => o.event.id !== event.id);
+      for (const list of lists.values()) {
+        const kept = list.bookings.filter((b) => b.occ.event.id !== event.id);
+        if (kept.length !== list.bookings.length) {
+          list.bookings = kept;
+          changed.add(list);
+        }
+      }
+    }
+    for (const occ of occurrencesOf(event, setup)) {
+      occurrences.push(occ);
+      for (const { kind, bucket, booking } of resourceBookings(occ)) {
+        let list = lists.get(bucket);
+        if (!list) lists.set(bucket, (list = searchList({ kind, bookings: [] }, setup.bufferMs)));
+        const at = firstWhere(list.bookings.length, (i) => compareBookings(list!.bookings[i], booking) > 0);
+        list.bookings.splice(at, 0, booking);
+        changed.add(list);
+      }
+    }
+    for (const list of changed) refresh(list);
+  }
 
   function check(candidate: EventRecord): Conflict[] {
     const out: Conflict[] = [];
@@ -104,5 +143,5 @@ export function createConflictIndex(events: readonly EventRecord[], options: Con
     return out.sort(compareConflicts);
   }
 
-  return { check, all, byId: () => conflictsByEvent(all()) };
+  return { check, all, byId: () => conflictsByEvent(all()), add };
 }

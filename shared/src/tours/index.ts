@@ -6,3 +6,5 @@ export { isTourSession, speakerNames, locationKey, locationLabel } from './sessi
 export * from './categories';
 export * from './unit-paste';
 export * from './coverage';
+export * from './tour-proposer';
+export { groupUnits, addressPrefix } from './unit-order';

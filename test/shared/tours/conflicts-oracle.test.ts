@@ -54,4 +54,24 @@ describe('createConflictIndex', () => {
       }
     }
   }, 120_000);
+
+  it('add(): an index grown one event at a time (and with replaced ids) equals one built at once', () => {
+    const rand = mulberry32(14);
+    for (let n = 0; n < 300; n++) {
+      const s = generateSchedule(rand);
+      const cut = Math.floor(rand() * s.events.length);
+      const index = createConflictIndex(s.events.slice(0, cut), s);
+      for (const e of s.events.slice(cut)) index.add(e);
+      // Move a few events by adding their edited copies.
+      const state = [...s.events];
+      for (let k = 0; k < 3; k++) {
+        const i = Math.floor(rand() * state.length);
+        state[i] = dragged(state[i], Math.floor(rand() * 100) - 50);
+        index.add(state[i]);
+      }
+      expect(index.all(), `case ${n}`).toEqual(findConflicts(state, s));
+      const x = dragged(state[0], 5);
+      expect(index.check(x)).toEqual(findConflicts([...state.filter((e) => e.id !== x.id), x], s).filter(involves(x.id)));
+    }
+  }, 60_000);
 });
