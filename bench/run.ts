@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints figures; asserts nothing (budgets live in the issue notes, not in tests).
- * `npm run bench -- client` (or timeline, relay, hostile, plan, print, convergence) runs one part.
+ * `npm run bench -- client` (or timeline, relay, hostile, plan, print, convergence, tours) runs one part.
  */
 const which = process.argv[2] ?? 'all';
 const wants = (part: string) => which === 'all' || which === part;
@@ -29,6 +29,11 @@ if (wants('convergence')) {
   console.log('== convergence');
   const { runConvergenceBench } = await import('./convergence');
   await runConvergenceBench();
+}
+if (wants('tours')) {
+  console.log('== tours');
+  const { runToursBench } = await import('./tours');
+  await runToursBench();
 }
 if (wants('hostile')) {
   console.log('== hostile clients');
