@@ -11,12 +11,14 @@ const PlanPage = lazy(() => import('../features/plan/PlanPage'));
 const PrintMonthPage = lazy(() => import('../features/print/PrintMonthPage'));
 const PrintTimelinePage = lazy(() => import('../features/print/PrintTimelinePage'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage'));
+const TeamsPage = lazy(() => import('../features/teams/TeamsPage'));
 
 // The screen the address names starts loading with the app, beside the workspace's opening,
 // instead of after it.
 const ROUTE_PAGES: Array<[RegExp, { preload(): unknown }]> = [
   [/^\/w\/[^/]+\/timeline$/, TimelinePage],
   [/^\/w\/[^/]+\/plan$/, PlanPage],
+  [/^\/w\/[^/]+\/teams$/, TeamsPage],
   [/^\/w\/[^/]+\/trash$/, TrashPage],
   [/^\/w\/[^/]+\/print\/month\//, PrintMonthPage],
   [/^\/w\/[^/]+\/print\/timeline\//, PrintTimelinePage],
@@ -32,6 +34,7 @@ export function App() {
         <Route path="/trash" component={TrashPage} />
         <Route path="/timeline" component={TimelinePage} />
         <Route path="/plan" component={PlanPage} />
+        <Route path="/teams" component={TeamsPage} />
         <Route path="/print/month/:ym" component={PrintMonthPage} />
         <Route path="/print/timeline/:year" component={PrintTimelinePage} />
       </Route>

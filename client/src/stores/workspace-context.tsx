@@ -1,4 +1,4 @@
-import { createContext, createEffect, createMemo, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
+import { createContext, createEffect, createMemo, createSignal, getOwner, onCleanup, runWithOwner, useContext, type Accessor, type ParentProps } from 'solid-js';
 import * as Y from 'yjs';
 import type { CampaignRecord, PlanRecord, SectionRecord, TeamRecord, UnitRecord } from '@shared/schema/types';
 import { SYSTEM_ORIGIN, readCampaigns, readMeta, readPlans, readSections, readTeams, readUnits, roots } from '@shared/schema';
@@ -13,6 +13,9 @@ import { createRecordLists, type RecordLists } from './record-lists';
 import { displayName } from './display-name';
 import { createSyncStore, type SyncApi } from './sync-store';
 import { createLinkCounts, type LinkCount } from './link-counts';
+import { createConflictStore, type ConflictStore } from './conflicts';
+import type { ConflictIndex } from '@shared/tours';
+import { todayIn } from '@shared/time/dates';
 
 /**
  * Benchmarks and browser tests seed large workspaces through this hook (a Yjs update is
@@ -65,6 +68,10 @@ export interface WorkspaceStore {
   /** Live host units of the directory, by name; and those in the trash. */
   units: Accessor<UnitRecord[]>;
   trashedUnits: Accessor<UnitRecord[]>;
+  /** Travel time between two sessions of one speaker or team (meta.travelBufferMinutes). */
+  travelBuffer: Accessor<number>;
+  /** Conflicts of the merged state (speakers, teams, places booked twice…); computed once asked for. */
+  conflicts: Accessor<ConflictIndex | null>;
   /** Linked and done activities per section id, kept per changed event. */
   linkCounts: Accessor<Map<string, LinkCount>>;
   run: WorkspaceApi['run'];
@@ -100,11 +107,13 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const [name, setName] = createSignal(props.open.registryName);
   const [ready, setReady] = createSignal(false);
   const [timezone, setTimezone] = createSignal(readMeta(doc).timezone);
+  const [travelBuffer, setTravelBuffer] = createSignal(readMeta(doc).travelBufferMinutes);
   const [metaRevision, setMetaRevision] = createSignal(0);
   const onMeta = () => {
     const m = readMeta(doc);
     if (m.name) setName(m.name);
     setTimezone(m.timezone);
+    setTravelBuffer(m.travelBufferMinutes);
     setMetaRevision((r) => r + 1);
     if (m.name) void setRegistryName(id, m.name);
   };
@@ -209,6 +218,22 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   let counts: ReturnType<typeof createLinkCounts> | undefined;
   const linkCounts = () => (counts ??= createLinkCounts(doc)).counts();
 
+  // Computed only once a screen asks (the teams page, an editor, a chart that marks conflicts).
+  const owner = getOwner();
+  let conflictStore: ConflictStore | undefined;
+  const conflicts = () =>
+    (conflictStore ??= runWithOwner(owner, () =>
+      createConflictStore({
+        revision,
+        ready,
+        timezone,
+        bufferMinutes: travelBuffer,
+        campaigns,
+        today: () => todayIn(timezone()),
+        queryAll: (from, to) => props.open.index.query(from, to),
+      }),
+    )!).index();
+
   let disposed = false;
   void Promise.all([props.open.loaded, import('@shared/workspace')]).then(([, { createWorkspaceApi }]) => {
     if (disposed) return;
@@ -260,6 +285,8 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     units,
     trashedUnits,
     linkCounts,
+    travelBuffer,
+    conflicts,
     run,
     read: createWorkspaceReader(doc),
     queryEvents: (from, to) => props.open.index.query(from, to),

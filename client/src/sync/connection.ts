@@ -75,7 +75,9 @@ export function connectWorkspace(doc: Y.Doc, workspaceId: string, token: string)
 
   const online = () => {
     attempt = 0;
-    if (!provider.wsconnected && !problem()) provider.connect();
+    // A socket can outlive a short loss of network: then it is the state that must come back.
+    if (provider.wsconnected) setState(provider.synced ? 'synced' : 'connecting');
+    else if (!problem()) provider.connect();
   };
   const offline = () => setState('offline');
   window.addEventListener('online', online);

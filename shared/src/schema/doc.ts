@@ -46,6 +46,16 @@ export interface WorkspaceMeta {
   name: string;
   timezone: string;
   schema: number;
+  /** Travel time between two timed sessions of one speaker or team (conflict rule); default 60. */
+  travelBufferMinutes: number;
+}
+
+export const DEFAULT_TRAVEL_BUFFER_MINUTES = 60;
+/** A buffer longer than a day would make every session of a week clash. */
+export const MAX_TRAVEL_BUFFER_MINUTES = 24 * 60;
+
+export function isTravelBuffer(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_TRAVEL_BUFFER_MINUTES;
 }
 
 /** An IANA zone name this runtime knows. */
@@ -115,7 +125,9 @@ export function readMeta(doc: Y.Doc): WorkspaceMeta {
   const name = meta.get('name');
   const timezone = meta.get('timezone');
   const schema = meta.get('schema');
+  const buffer = meta.get('travelBufferMinutes');
   return {
+    travelBufferMinutes: isTravelBuffer(buffer) ? buffer : DEFAULT_TRAVEL_BUFFER_MINUTES,
     name: typeof name === 'string' ? name : '',
     timezone: isTimeZone(timezone) ? timezone : DEFAULT_TIMEZONE,
     schema: typeof schema === 'number' && Number.isInteger(schema) && schema > 0 ? schema : SCHEMA_VERSION,

@@ -192,6 +192,13 @@ const CASES: { [K in CommandName]: Case<K> } = {
       expect(team(s, IDS.trashedTeam)).toMatchObject({ name: '解散的小组' });
     },
   },
+  'workspace.setTravelBuffer': {
+    input: () => ({ minutes: 90 }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect(s.doc.getMap('meta').get('travelBufferMinutes')).toBe(90);
+    },
+  },
   'unit.create': {
     input: () => ({ fields: { name: '县融媒体中心', category: 'agency', target: true, address: '' } }),
     check: (s, id) => {
@@ -534,6 +541,8 @@ describe('refused input', () => {
     ['team.create', () => ({ fields: { name: '空队' } })],
     ['team.update', () => ({ id: IDS.team, patch: { name: '' } })],
     ['unit.create', () => ({ fields: { name: '某单位', category: 'factory', target: true } })],
+    ['workspace.setTravelBuffer', () => ({ minutes: -5 })],
+    ['workspace.setTravelBuffer', () => ({ minutes: 30.5 })],
     ['unit.update', () => ({ id: IDS.unit, patch: { target: 'yes' } })],
     ['unit.importMany', () => ({ units: [{ name: '好单位', category: 'school', target: true }, { name: ' ', category: 'school', target: true }] })],
     ['session.createMany', () => ({ sessions: [{ title: '宣讲', kind: 'lecture', status: 'planned', start: '2026-05-12', audience: -3 }] })],

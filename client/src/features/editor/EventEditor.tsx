@@ -1,5 +1,8 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { EVENT_KINDS, EVENT_STATUSES, type EventRecord } from '@shared/schema/types';
+
+/** The id an unsaved new event is checked under (no real id looks like it). */
+const DRAFT_ID = '(draft)';
 import { validateEventFields } from '@shared/schema';
 import { describeRRule, validateRRule } from '@shared/time/recurrence';
 import { Dialog } from '../../ui/Dialog';
@@ -10,6 +13,7 @@ import { useWorkspace } from '../../stores/workspace-context';
 import { SectionPicker, sectionChoices } from '../outline/SectionPicker';
 import { audienceOf, draftFromRecord, draftRRule, draftToFields, emptyDraft, toggleAllDay, type Draft, type RepeatChoice } from './draft';
 import { LectureFields } from './LectureFields';
+import { ConflictNotes } from '../conflicts/ConflictNotes';
 
 export interface EditorTarget {
   /** Existing event, or undefined for a new one. */
@@ -20,7 +24,7 @@ export interface EditorTarget {
   /** When opened from one occurrence of a series. */
   occurrenceStart?: string;
   /** For a new event: fields filled in ahead (a plan draft, a section dropped on a day). */
-  prefill?: Partial<Pick<Draft, 'title' | 'kind' | 'status' | 'units' | 'notes' | 'sectionIds' | 'repeat' | 'customRule'>>;
+  prefill?: Partial<Pick<Draft, 'title' | 'kind' | 'status' | 'units' | 'notes' | 'sectionIds' | 'repeat' | 'customRule' | 'teamId' | 'campaignId'>>;
 }
 
 export interface EventEditorProps {
@@ -73,6 +77,18 @@ export default function EventEditor(props: EventEditorProps) {
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const text = (key: keyof Draft) => (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
     set(key, e.currentTarget.value as never);
+
+  // Conflicts the event would have as it now stands in the form, before anything is saved.
+  const liveConflicts = createMemo(() => {
+    const index = ws.conflicts();
+    if (!index || Object.keys(problems()).length) return [];
+    const candidate = { ...draftToFields(draft(), existing), id: existing?.id ?? DRAFT_ID } as EventRecord;
+    try {
+      return index.check(candidate);
+    } catch {
+      return []; // a value the rules cannot read yet (mid-typing): the save validates it
+    }
+  });
 
   const rulePreview = createMemo(() => {
     const rule = draftRRule(draft());
@@ -282,6 +298,9 @@ export default function EventEditor(props: EventEditorProps) {
             <Show when={err('repeat')}>
               <em class="error">{err('repeat')}</em>
             </Show>
+          </div>
+          <div class="full">
+            <ConflictNotes id={existing?.id ?? DRAFT_ID} conflicts={liveConflicts()} names={{ teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() }} />
           </div>
           <Show when={err('form')}>
             <em class="error full">{err('form')}</em>

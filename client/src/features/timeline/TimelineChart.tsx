@@ -40,6 +40,10 @@ export interface ChartProps {
   /** A drag across empty space in a row, from day A to day B (day numbers). */
   onSpan: (row: TimelineRow, dayA: number, dayB: number) => void;
   onDragging: (id: string | null) => void;
+  /** Conflicts the record has now (its reasons, hard ones marked), by id. */
+  conflicts: Map<string, { hard: boolean; text: string }>;
+  /** Conflicts the dragged item would have where it is being dragged to (null: none or not known). */
+  dragConflict: (item: TimelineItem, kind: DragKind, days: number) => { hard: boolean; text: string } | null;
 }
 
 const rowHeight = (r: TimelineRow) => Math.max(MIN_ROW_H, r.laneCount * LANE_H + ROW_PAD * 2);
@@ -318,6 +322,13 @@ export function TimelineChart(props: ChartProps) {
                       const dragged = createMemo(() => (drag()?.key === item.key ? drag() : null));
                       const g = createMemo(() => geometry(item, dragged()));
                       const editing = createMemo(() => props.editingBy.get(item.id));
+                      // Where it stands, or while dragged where it would land: the drop is allowed,
+                      // the bar turns red (or amber for a warning) and says why.
+                      const conflict = createMemo(() => {
+                        const d = dragged();
+                        if (d && item.type === 'event') return props.dragConflict(item, d.kind, Math.round(d.dx / props.scale.pxPerDay));
+                        return props.conflicts.get(item.id) ?? null;
+                      });
                       const color = itemColor(item);
                       const top = () => ROW_PAD + row.lanes[i()]! * LANE_H;
                       const base = `timeline-item ${item.type}${item.marker ? ' marker' : ''}${item.status === 'done' ? ' done' : item.status === 'cancelled' ? ' cancelled' : ''}`;
@@ -341,7 +352,8 @@ export function TimelineChart(props: ChartProps) {
                         <>
                           {band}
                           <div
-                            class={`${base}${!item.marker && g().width < 56 ? ' narrow' : ''}${dragged() ? ' dragging' : ''}${props.editable && !item.occurrence ? ' editable' : ''}`}
+                            class={`${base}${!item.marker && g().width < 56 ? ' narrow' : ''}${dragged() ? ' dragging' : ''}${props.editable && !item.occurrence ? ' editable' : ''}${conflict() ? (conflict()!.hard ? ' conflict-hard' : ' conflict-soft') : ''}`}
+                            data-conflict={conflict() ? (conflict()!.hard ? 'hard' : 'soft') : undefined}
                             style={`left:${g().left}px;${item.marker ? '' : `width:${g().width}px;`}top:${top()}px;--c:${color}`}
                             data-testid="timeline-item"
                             data-id={item.id}
@@ -349,7 +361,7 @@ export function TimelineChart(props: ChartProps) {
                             data-start={item.start}
                             data-end={item.end}
                             data-occurrence={item.occurrence}
-                            title={editing() ? `${title} · ${tt('editingBy', { name: editing()! })}` : title}
+                            title={`${editing() ? `${title} · ${tt('editingBy', { name: editing()! })}` : title}${conflict() ? `\n${conflict()!.hard ? '⛔' : '⚠'} ${conflict()!.text}` : ''}`}
                             tabIndex={0}
                             onKeyDown={(e) => {
                               if (e.key === 'Enter' || e.key === ' ') {
@@ -360,6 +372,9 @@ export function TimelineChart(props: ChartProps) {
                             onPointerDown={(e) => startItemDrag(e, item)}
                           >
                             {fill}
+                            <Show when={conflict()}>
+                              {(c) => <span class="item-conflict" aria-label={c().text}>{c().hard ? '⛔' : '⚠'}</span>}
+                            </Show>
                             <span class="item-title">{title}</span>
                             {progressText}
                             <Show when={editing()}>

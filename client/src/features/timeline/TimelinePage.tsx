@@ -38,6 +38,8 @@ import { CampaignEditor, type CampaignTarget } from './CampaignEditor';
 import { TimelineChart, type DragKind } from './TimelineChart';
 import { tt } from './messages';
 import { createRecentCache } from './recent-cache';
+import { conflictReason } from '../conflicts/conflict-text';
+import type { Conflict } from '@shared/tours';
 import './timeline.css';
 
 /** Every date an activity can have (four-digit years, so the index's reach-back stays a valid date). */
@@ -213,6 +215,24 @@ export default function TimelinePage() {
   createEffect(() => ws.sync.setEditing(dragging() ?? editor()?.record?.id ?? campaignEditor()?.record?.id ?? null));
   const editingBy = createMemo(() => new Map(ws.sync.peers().filter((p) => p.editing).map((p) => [p.editing!, p.name])));
 
+  // Conflicts by record id, in words, for the bars; and where a dragged activity would land.
+  const names = () => ({ teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() });
+  const describe = (list: readonly Conflict[]) => ({ hard: list.some((c) => c.severity === 'hard'), text: list.map((c) => conflictReason(c, names())).join('；') });
+  const conflicts = createMemo(() => {
+    const out = new Map<string, { hard: boolean; text: string }>();
+    for (const [id, list] of ws.conflicts()?.byId() ?? []) out.set(id, describe(list));
+    return out;
+  });
+  const dragConflict = (item: TimelineItem, kind: DragKind, days: number) => {
+    const index = ws.conflicts();
+    const read = ws.read.event(item.id);
+    if (!index || !read?.ok || days === 0) return conflicts().get(item.id) ?? null;
+    const rule = kind === 'move' ? moveRange : kind === 'start' ? resizeStart : resizeEnd;
+    const next = rule(item.start, item.end, days);
+    const found = index.check({ ...read.record, start: next.start, end: next.end });
+    return found.length ? describe(found) : null;
+  };
+
   const report = (r: { ok: boolean; error?: { message: string } }) => {
     if (!r.ok) setNotice(r.error!.message);
     return r.ok;
@@ -338,6 +358,8 @@ export default function TimelinePage() {
         onDrag={onDrag}
         onSpan={onSpan}
         onDragging={setDragging}
+        conflicts={conflicts()}
+        dragConflict={dragConflict}
       />
       <Show when={pendingMove()}>
         {(m) => (

@@ -39,6 +39,9 @@ function TopBar() {
         <A href={`/w/${ws.id}/plan`} data-testid="plan-link">
           {t('plans')}
         </A>
+        <A href={`/w/${ws.id}/teams`} data-testid="teams-link">
+          {t('teamsTab')}
+        </A>
         <A href={`/w/${ws.id}/trash`} data-testid="trash-link">
           {t('trash')}
           <Show when={Object.keys(ws.lists.deleted).length + ws.trashedCampaigns().length}>{(n) => <span class="badge">{n()}</span>}</Show>

@@ -1,0 +1,236 @@
+/**
+ * `/w/<id>/teams?team=<teamId>`: lecture teams with their members and topics, the chosen
+ * team's tour (its sessions in order), and the directory of host units (added one by one or
+ * pasted from a spreadsheet). Every change is a command of the workspace API.
+ */
+import { createEffect, createMemo, createSignal, For, lazy, Show } from 'solid-js';
+import { useSearchParams } from '@solidjs/router';
+import type { EventRecord, TeamFields, TeamRecord, UnitFields, UnitRecord } from '@shared/schema/types';
+import { useWorkspace } from '../../stores/workspace-context';
+import { todayIn } from '@shared/time/dates';
+import type { EditorTarget } from '../editor/EventEditor';
+import { tm } from './messages';
+import { TeamEditor } from './TeamEditor';
+import { TourList } from './TourList';
+import { UnitEditor } from './UnitEditor';
+import { UnitsDirectory } from './UnitsDirectory';
+import { ConflictsPanel } from '../conflicts/ConflictsPanel';
+import './teams.css';
+
+const EventEditor = lazy(() => import('../editor/EventEditor'));
+const UnitPasteDialog = lazy(() => import('./UnitPasteDialog'));
+
+/** Every date a session can have (see the timeline's EVER). */
+const EVER = { from: '1000-01-01', to: '9999-01-01' };
+
+export default function TeamsPage() {
+  const ws = useWorkspace();
+  const [params, setParams] = useSearchParams<{ team?: string }>();
+  const [notice, setNotice] = createSignal('');
+  const report = (r: { ok: boolean; error?: { message: string } }) => {
+    setNotice(r.ok ? '' : r.error!.message);
+    return r.ok;
+  };
+
+  // Sessions of every team, from the event index (a few thousand at most).
+  const [sessions, setSessions] = createSignal<EventRecord[]>([]);
+  createEffect(() => {
+    ws.revision();
+    if (!ws.groupsKnown()) return;
+    void ws.queryEvents(EVER.from, EVER.to).then((list) => setSessions(list.filter((e) => e.teamId).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))));
+  });
+  const byTeam = createMemo(() => {
+    const m = new Map<string, EventRecord[]>();
+    for (const e of sessions()) m.set(e.teamId!, [...(m.get(e.teamId!) ?? []), e]);
+    return m;
+  });
+  const unitsById = createMemo(() => new Map(ws.units().map((u) => [u.id, u])));
+  const selected = createMemo(() => ws.teams().find((x) => x.id === params.team) ?? ws.teams()[0]);
+
+  const [teamEditor, setTeamEditor] = createSignal<{ record?: TeamRecord } | null>(null);
+  const [unitEditor, setUnitEditor] = createSignal<{ record?: UnitRecord } | null>(null);
+  const [pasting, setPasting] = createSignal(false);
+  const [editor, setEditor] = createSignal<EditorTarget | null>(null);
+
+  const saveTeam = (fields: TeamFields, id?: string) => {
+    const r = id ? ws.run('team.update', { id, patch: fields }) : ws.run('team.create', { fields });
+    if (!r.ok) return r.error.message;
+    setTeamEditor(null);
+    if (!id) setParams({ team: r.value as string }, { replace: true });
+    return null;
+  };
+  const saveUnit = (fields: UnitFields, id?: string) => {
+    const r = id ? ws.run('unit.update', { id, patch: fields }) : ws.run('unit.create', { fields });
+    if (!r.ok) return r.error.message;
+    setUnitEditor(null);
+    return null;
+  };
+
+  return (
+    <div class="teams-page" data-testid="teams-page">
+      <Show when={notice()}>
+        <p class="notice" role="status">
+          {notice()}
+          <button type="button" class="icon-btn" aria-label={tm('close')} onClick={() => setNotice('')}>
+            ×
+          </button>
+        </p>
+      </Show>
+      <div class="teams-columns">
+        <section class="teams-list" aria-labelledby="teams-heading">
+          <header class="section-head">
+            <h2 id="teams-heading">{tm('teams')}</h2>
+            <Show when={ws.canEdit()} fallback={<Show when={ws.readOnly()}><span class="badge-readonly">{tm('readOnly')}</span></Show>}>
+              <button type="button" class="primary" data-testid="new-team" onClick={() => setTeamEditor({})}>
+                + {tm('newTeam')}
+              </button>
+            </Show>
+          </header>
+          <Show when={ws.teams().length > 0} fallback={<p class="empty">{tm('noTeams')}</p>}>
+            <ul class="team-cards">
+              <For each={ws.teams()}>
+                {(team) => (
+                  <li class="team-card" classList={{ selected: selected()?.id === team.id }} style={{ '--c': team.color ?? '#1565c0' }} data-testid="team-card" data-id={team.id}>
+                    <button type="button" class="team-pick" aria-pressed={selected()?.id === team.id} onClick={() => setParams({ team: team.id }, { replace: true })}>
+                      <strong class="team-name">{team.name}</strong>
+                      <span class="muted">
+                        {tm('memberCount', { n: team.members.length })} · {tm('sessionCount', { n: byTeam().get(team.id)?.length ?? 0 })}
+                      </span>
+                      <Show when={team.topic}>
+                        <span class="team-topic">{team.topic}</span>
+                      </Show>
+                      <span class="team-members">{team.members.join('、')}</span>
+                    </button>
+                    <Show when={ws.canEdit()}>
+                      <button type="button" class="small" onClick={() => setTeamEditor({ record: team })}>
+                        {tm('edit')}
+                      </button>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </section>
+        <section class="tour-panel" aria-labelledby="tour-heading">
+          <Show when={selected()}>
+            {(team) => (
+              <>
+                <header class="section-head">
+                  <h2 id="tour-heading">{tm('tourOf', { name: team().name })}</h2>
+                  <span class="spacer" />
+                  <Show when={ws.canEdit()}>
+                    <button
+                      type="button"
+                      data-testid="new-session"
+                      onClick={() => {
+                        const day = todayIn(ws.timezone());
+                        setEditor({ start: `${day}T09:00`, end: `${day}T10:30`, prefill: { kind: 'lecture', teamId: team().id, campaignId: team().campaignId ?? '', title: team().topic ?? '' } });
+                      }}
+                    >
+                      + {tm('newSession')}
+                    </button>
+                  </Show>
+                </header>
+                <TourList
+                  sessions={byTeam().get(team().id) ?? []}
+                  units={unitsById()}
+                  onOpen={(e) => {
+                    const read = ws.read.event(e.id);
+                    if (read?.ok) setEditor({ record: read.record });
+                  }}
+                />
+              </>
+            )}
+          </Show>
+        </section>
+      </div>
+      <ConflictsPanel
+        conflicts={ws.conflicts()?.all() ?? null}
+        names={{ teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() }}
+        onOpen={(side) => {
+          const read = ws.read.event(side.id);
+          if (read?.ok) setEditor({ record: read.record, occurrenceStart: read.record.rrule ? side.start : undefined });
+        }}
+      />
+      <label class="travel-buffer">
+        {tm('bufferLabel')}
+        <input
+          type="number"
+          name="travelBuffer"
+          min="0"
+          max="1440"
+          step="5"
+          value={ws.travelBuffer()}
+          disabled={!ws.canEdit()}
+          onChange={(e) => report(ws.run('workspace.setTravelBuffer', { minutes: Number(e.currentTarget.value) }))}
+        />
+        {tm('bufferUnit')}
+      </label>
+      <UnitsDirectory
+        units={ws.units()}
+        editable={ws.canEdit()}
+        onAdd={() => setUnitEditor({})}
+        onPaste={() => setPasting(true)}
+        onEdit={(u) => setUnitEditor({ record: u })}
+        onToggleTarget={(u) => report(ws.run('unit.update', { id: u.id, patch: { target: !u.target } }))}
+      />
+      <Show when={teamEditor()} keyed>
+        {(target) => (
+          <TeamEditor
+            record={target.record}
+            campaigns={ws.campaigns()}
+            readOnly={!ws.canEdit()}
+            onSave={saveTeam}
+            onDelete={(id) => report(ws.run('team.delete', { id })) && setTeamEditor(null)}
+            onClose={() => setTeamEditor(null)}
+          />
+        )}
+      </Show>
+      <Show when={unitEditor()} keyed>
+        {(target) => (
+          <UnitEditor
+            record={target.record}
+            readOnly={!ws.canEdit()}
+            onSave={saveUnit}
+            onDelete={(id) => report(ws.run('unit.delete', { id })) && setUnitEditor(null)}
+            onClose={() => setUnitEditor(null)}
+          />
+        )}
+      </Show>
+      <Show when={pasting()}>
+        <UnitPasteDialog
+          existing={ws.units()}
+          onSave={(units) => {
+            const r = ws.run('unit.importMany', { units });
+            if (!r.ok) return r.error.message;
+            setPasting(false);
+            return null;
+          }}
+          onClose={() => setPasting(false)}
+        />
+      </Show>
+      <Show when={editor()} keyed>
+        {(target) => (
+          <EventEditor
+            target={target}
+            readOnly={!ws.canEdit()}
+            onRestored={() => setEditor(null)}
+            onSave={(fields, existing) => {
+              const r = existing ? ws.run('event.update', { id: existing.id, patch: fields }) : ws.run('event.create', { fields });
+              if (!r.ok) return r.error.message;
+              setEditor(null);
+              return null;
+            }}
+            onDelete={(id) => report(ws.run('event.delete', { id })) && setEditor(null)}
+            onSkipOccurrence={(id, occurrenceStart) => {
+              report(ws.run('event.skipOccurrence', { id, occurrenceStart }));
+              setEditor(null);
+            }}
+            onClose={() => setEditor(null)}
+          />
+        )}
+      </Show>
+    </div>
+  );
+}

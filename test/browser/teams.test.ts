@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
+
+let app: AppHarness;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function contextAs(name: string): Promise<BrowserContext> {
+  const ctx = await app.newContext();
+  await ctx.addInitScript((n) => localStorage.setItem('cc.displayName', n), name);
+  return ctx;
+}
+/** The service worker has precached the app (the editor's chunk too) and controls the page: it works offline. */
+const offlineReady = (page: Page) =>
+  page.waitForFunction(
+    async () => {
+      const reg = await navigator.serviceWorker.ready;
+      return Boolean(reg.active) && Boolean(navigator.serviceWorker.controller);
+    },
+    undefined,
+    { timeout: 90_000, polling: 250 },
+  );
+const syncState = (page: Page) => page.getByTestId('sync-status').getAttribute('data-state');
+
+async function newTeam(page: Page, name: string, members: string[]) {
+  await page.getByTestId('new-team').click();
+  const dialog = page.getByTestId('team-editor');
+  await dialog.locator('[name="name"]').fill(name);
+  await dialog.locator('[name="members"]').fill(members.join('\n'));
+  await dialog.getByTestId('save-team').click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** A new session of the selected team through the tour's button and the event editor. */
+async function newSession(page: Page, s: { title: string; start: string; end: string; speaker: string; host?: string }) {
+  await page.getByTestId('new-session').click();
+  const editor = page.getByTestId('event-editor');
+  await editor.waitFor();
+  await editor.locator('[name="title"]').fill(s.title);
+  await editor.locator('[name="start"]').fill(s.start);
+  await editor.locator('[name="end"]').fill(s.end);
+  await editor.getByTestId('lecture-fields').getByText(s.speaker, { exact: true }).click();
+  if (s.host) await editor.locator('[name="hostUnit"]').fill(s.host);
+  return editor;
+}
+
+describe('lecture teams, host units and conflicts', () => {
+  it('a team with members, units added and pasted, sessions whose double-booked speaker is flagged before saving and in the panel', async () => {
+    const ctx = await contextAs('张三');
+    const page = await ctx.newPage();
+    const errors = trackErrors(page);
+    await page.goto(`${app.server.url}/w/${randomId()}/teams`);
+    await page.getByTestId('teams-page').waitFor();
+    await expect.poll(() => page.getByTestId('units').innerText()).toContain('名录是空的');
+
+    await newTeam(page, '青年理论宣讲团', ['王芳', '李明']);
+    await expect.poll(() => page.getByTestId('team-card').count()).toBe(1);
+    expect(await page.getByTestId('team-card').innerText()).toContain('王芳、李明');
+
+    // One unit by hand, three pasted (one of them already there), previewed first.
+    await page.getByTestId('add-unit').click();
+    const unitDialog = page.getByTestId('unit-editor');
+    await unitDialog.locator('[name="name"]').fill('东关社区');
+    await unitDialog.locator('[name="category"]').selectOption('community');
+    await unitDialog.getByTestId('save-unit').click();
+    await expect.poll(() => page.getByTestId('unit-row').count()).toBe(1);
+    await page.getByTestId('paste-units').click();
+    const paste = page.getByTestId('unit-paste');
+    await paste.locator('[name="paste"]').fill('单位名称\t类别\n城关镇中心小学\t学校\n县融媒体中心\t机关\n东关社区\t社区\n');
+    await expect.poll(() => paste.getByTestId('paste-row').count()).toBe(3);
+    expect(await paste.getByTestId('paste-preview').innerText()).toContain('名录中已有');
+    await paste.getByTestId('save-pasted-units').click();
+    await paste.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('unit-row').count()).toBe(3);
+    expect(await page.getByTestId('units').innerText()).toContain('校园');
+
+    // Two sessions, then a third that books 王芳 while she is at the first: flagged live.
+    let editor = await newSession(page, { title: '宣讲进校园', start: '2026-05-12T09:00', end: '2026-05-12T10:30', speaker: '王芳', host: '城关镇中心小学' });
+    await editor.locator('[name="audience"]').fill('120');
+    await editor.getByTestId('save-event').click();
+    await editor.waitFor({ state: 'detached' });
+    editor = await newSession(page, { title: '宣讲进机关', start: '2026-05-12T14:30', end: '2026-05-12T16:00', speaker: '李明', host: '县融媒体中心' });
+    await editor.getByTestId('save-event').click();
+    await editor.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('tour-session').count()).toBe(2);
+    expect(await page.getByTestId('tour').innerText()).toContain('城关镇中心小学');
+    await expect.poll(() => page.getByTestId('conflicts').innerText()).toContain('没有发现冲突');
+
+    editor = await newSession(page, { title: '宣讲进社区', start: '2026-05-12T10:00', end: '2026-05-12T11:00', speaker: '王芳', host: '东关社区' });
+    const live = editor.getByTestId('live-conflicts').getByTestId('conflict');
+    await expect.poll(() => live.count()).toBeGreaterThanOrEqual(1);
+    expect(await live.first().getAttribute('data-severity')).toBe('hard');
+    expect(await editor.getByTestId('live-conflicts').innerText()).toContain('王芳');
+    expect(await editor.getByTestId('live-conflicts').innerText()).toContain('宣讲进校园');
+    // Moved to the afternoon, clear of the morning session (and of the buffer): the warning goes.
+    // (The team's own sessions count too: 12:00–13:00 is an hour clear of both.)
+    await editor.locator('[name="start"]').fill('2026-05-12T12:00');
+    await editor.locator('[name="end"]').fill('2026-05-12T13:00');
+    await expect.poll(() => editor.getByTestId('live-conflicts').count()).toBe(0);
+    // Back where it clashes, saved anyway: the drop is allowed, and the panel names both sides.
+    await editor.locator('[name="start"]').fill('2026-05-12T10:00');
+    await editor.locator('[name="end"]').fill('2026-05-12T11:00');
+    await editor.getByTestId('save-event').click();
+    await editor.waitFor({ state: 'detached' });
+    const conflict = page.getByTestId('conflicts').getByTestId('conflict');
+    await expect.poll(() => conflict.count()).toBeGreaterThanOrEqual(1);
+    const hard = page.getByTestId('conflicts').locator('[data-testid="conflict"][data-severity="hard"][data-kind="speaker"]');
+    await expect.poll(() => hard.count()).toBe(1);
+    expect(await hard.innerText()).toContain('宣讲进校园');
+    expect(await hard.innerText()).toContain('宣讲进社区');
+    expect(errors).toEqual([]);
+  });
+
+  it('two organisers offline each book the same speaker; once both reconnect, both see the hard conflict', async () => {
+    const aCtx = await contextAs('张三');
+    const a = await aCtx.newPage();
+    const id = randomId();
+    await a.goto(`${app.server.url}/w/${id}/teams`);
+    await a.getByTestId('teams-page').waitFor();
+    await newTeam(a, '百姓名嘴宣讲团', ['赵强', '钱丽']);
+    await a.getByTestId('share').click();
+    await a.getByTestId('start-sharing').click();
+    const dialog = a.getByTestId('share-dialog');
+    const editLink = await dialog.getByTestId('edit-link').inputValue();
+    await dialog.press('Escape');
+    await expect.poll(() => syncState(a)).toBe('synced');
+
+    const bCtx = await contextAs('李四');
+    const b = await bCtx.newPage();
+    await b.goto(editLink);
+    await b.getByTestId('calendar').waitFor();
+    await expect.poll(() => syncState(b)).toBe('synced');
+    await b.getByTestId('teams-link').click();
+    await expect.poll(() => b.getByTestId('team-card').count(), { timeout: 10_000 }).toBe(1);
+
+    await offlineReady(a);
+    await offlineReady(b);
+    await aCtx.setOffline(true);
+    await bCtx.setOffline(true);
+    await expect.poll(() => syncState(a)).toBe('offline');
+    await expect.poll(() => syncState(b)).toBe('offline');
+    for (const [page, title] of [
+      [a, '理论宣讲进企业'],
+      [b, '理论宣讲进农村'],
+    ] as const) {
+      const editor = await newSession(page, { title, start: '2026-06-03T09:00', end: '2026-06-03T11:00', speaker: '赵强' });
+      await expect.poll(() => editor.getByTestId('live-conflicts').count()).toBe(0); // nothing to clash with on this device
+      await editor.getByTestId('save-event').click();
+      await editor.waitFor({ state: 'detached' });
+    }
+    // Each device has only its own booking while apart (given time to arrive, were it connected).
+    await a.waitForTimeout(700);
+    for (const page of [a, b]) expect(await page.getByTestId('tour-session').count()).toBe(1);
+    await aCtx.setOffline(false);
+    await bCtx.setOffline(false);
+    for (const page of [a, b]) {
+      await expect.poll(() => syncState(page), { timeout: 20_000 }).toBe('synced');
+      const hard = page.getByTestId('conflicts').locator('[data-testid="conflict"][data-severity="hard"][data-kind="speaker"]');
+      await expect.poll(() => hard.count(), { timeout: 10_000 }).toBe(1);
+      const text = await hard.innerText();
+      expect(text).toContain('理论宣讲进企业');
+      expect(text).toContain('理论宣讲进农村');
+      expect(text).toContain('赵强');
+      // Nobody's edit was undone: both sessions are in the tour.
+      await expect.poll(() => page.getByTestId('tour-session').count()).toBe(2);
+    }
+  });
+});
