@@ -13,7 +13,9 @@ export function ConflictNotes(props: { id: string; conflicts: readonly Conflict[
         <For each={props.conflicts}>
           {(c) => (
             <li class={`conflict ${c.severity}`} data-testid="conflict" data-severity={c.severity} data-kind={c.kind}>
-              <span aria-hidden="true">{c.severity === 'hard' ? '⛔' : '⚠'}</span>
+              <span class={`conflict-icon ${c.severity}`} aria-hidden="true">
+                {c.severity === 'hard' ? '×' : '!'}
+              </span>
               <span class="conflict-severity">{tc(c.severity)}</span>
               <span>{conflictReason(c, props.names)}</span>
               <Show when={other(c)}>

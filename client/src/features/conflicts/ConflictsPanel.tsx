@@ -32,8 +32,8 @@ export function ConflictsPanel(props: { conflicts: readonly Conflict[] | null; n
           <For each={sorted()}>
             {(c) => (
               <li class={`conflict ${c.severity}`} data-testid="conflict" data-severity={c.severity} data-kind={c.kind}>
-                <span class="conflict-badge" aria-hidden="true">
-                  {c.severity === 'hard' ? '⛔' : '⚠'}
+                <span class={`conflict-icon ${c.severity}`} aria-hidden="true">
+                  {c.severity === 'hard' ? '×' : '!'}
                 </span>
                 <span class="conflict-severity">{tc(c.severity)}</span>
                 <span class="conflict-reason">{conflictReason(c, props.names)}</span>

@@ -20,7 +20,7 @@ const zh = {
 const en: Record<keyof typeof zh, string> = {
   conflicts: 'Conflicts',
   noConflicts: 'No conflicts found.',
-  conflictCount: '{hard} conflicts, {soft} warnings',
+  conflictCount: 'Conflicts: {hard} · warnings: {soft}',
   hard: 'Conflict',
   soft: 'Warning',
   kindSpeaker: 'Speaker “{r}” is booked in two places at once',

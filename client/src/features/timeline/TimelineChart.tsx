@@ -361,7 +361,7 @@ export function TimelineChart(props: ChartProps) {
                             data-start={item.start}
                             data-end={item.end}
                             data-occurrence={item.occurrence}
-                            title={`${editing() ? `${title} · ${tt('editingBy', { name: editing()! })}` : title}${conflict() ? `\n${conflict()!.hard ? '⛔' : '⚠'} ${conflict()!.text}` : ''}`}
+                            title={`${editing() ? `${title} · ${tt('editingBy', { name: editing()! })}` : title}${conflict() ? `\n${conflict()!.hard ? '×' : '!'} ${conflict()!.text}` : ''}`}
                             tabIndex={0}
                             onKeyDown={(e) => {
                               if (e.key === 'Enter' || e.key === ' ') {
@@ -373,7 +373,7 @@ export function TimelineChart(props: ChartProps) {
                           >
                             {fill}
                             <Show when={conflict()}>
-                              {(c) => <span class="item-conflict" aria-label={c().text}>{c().hard ? '⛔' : '⚠'}</span>}
+                              {(c) => <span class={`item-conflict conflict-icon ${c().hard ? 'hard' : 'soft'}`} aria-label={c().text}>{c().hard ? '×' : '!'}</span>}
                             </Show>
                             <span class="item-title">{title}</span>
                             {progressText}
