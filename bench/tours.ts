@@ -87,9 +87,11 @@ export function toursWorkspace(seed = 2026): ToursWorkspace {
   return { teams, units, campaigns, events };
 }
 
-function time<T>(runs: number, f: () => T): { times: number[]; last: T } {
+/** `runs` timed calls after `warm` untimed ones (JIT), like plan-parse.ts. */
+function time<T>(runs: number, f: () => T, warm = 5): { times: number[]; last: T } {
   const times: number[] = [];
   let last!: T;
+  for (let i = 0; i < warm; i++) last = f();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     last = f();
@@ -98,19 +100,18 @@ function time<T>(runs: number, f: () => T): { times: number[]; last: T } {
   return { times, last };
 }
 
-export async function runToursBench(runs = 30): Promise<void> {
+export async function runToursBench(runs = 50): Promise<void> {
   const ws = toursWorkspace();
   const options: ConflictOptions = { from: '2026-01-01', to: '2027-01-01', timezone: 'Asia/Shanghai', bufferMinutes: 60, campaigns: ws.campaigns };
   const series = ws.events.filter((e) => e.rrule).length;
   console.log(`tours: ${ws.teams.length} teams, ${ws.units.length} units, ${ws.events.length} sessions (${series} series)`);
 
-  const cold = time(1, () => findConflicts(ws.events, options));
+  const cold = time(1, () => findConflicts(ws.events, options), 0);
   const full = time(runs, () => findConflicts(ws.events, options));
   const conflicts = full.last;
   const hard = conflicts.filter((c) => c.severity === 'hard').length;
   console.log(`tours full check: ${fmt(full.times)} over ${runs} runs [${verdict(full.times, 20)}]; cold ${cold.times[0].toFixed(1)} ms; ${conflicts.length} conflicts (${hard} hard)`);
   const berlin = { ...options, timezone: 'Europe/Berlin' };
-  time(1, () => findConflicts(ws.events, berlin));
   console.log(`tours full check in Europe/Berlin (DST): ${fmt(time(runs, () => findConflicts(ws.events, berlin)).times)}`);
 
   const build = time(runs, () => createConflictIndex(ws.events, options));

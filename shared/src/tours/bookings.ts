@@ -8,7 +8,7 @@ import { compareBookings, type Booking } from './clash';
 import { DEFAULT_BUFFER_MINUTES, type ConflictOptions, type PairKind } from './conflict-types';
 import { campaignSpans, type CampaignSpan } from './day-conflicts';
 import { placeOccurrences, type CheckedRange, type PlacedOccurrence } from './occurrences';
-import { resourceBookings } from './resources';
+import { bookingOf, byResource, eventResources, resourceValues, type ByResource } from './resources';
 import { isActiveEvent } from './session';
 import { zoneClock, type ZoneClock } from './zone-clock';
 
@@ -27,7 +27,7 @@ export interface Bucket {
 
 export interface CollectedBookings {
   occurrences: PlacedOccurrence[];
-  buckets: Map<string, Bucket>;
+  buckets: ByResource<Bucket>;
 }
 
 export function setupCheck(options: ConflictOptions): CheckSetup {
@@ -49,17 +49,19 @@ export function occurrencesOf(event: EventRecord, setup: CheckSetup): PlacedOccu
 
 export function collectBookings(events: readonly EventRecord[], setup: CheckSetup): CollectedBookings {
   const occurrences: PlacedOccurrence[] = [];
-  const buckets = new Map<string, Bucket>();
+  const buckets = byResource<Bucket>();
   for (const event of events) {
-    for (const occ of occurrencesOf(event, setup)) {
-      occurrences.push(occ);
-      for (const { kind, bucket, booking } of resourceBookings(occ)) {
-        let list = buckets.get(bucket);
-        if (!list) buckets.set(bucket, (list = { kind, bookings: [] }));
-        list.bookings.push(booking);
-      }
+    const occs = occurrencesOf(event, setup);
+    if (occs.length === 0) continue;
+    const resources = eventResources(event);
+    for (const r of resources) {
+      const lists = buckets[r.kind];
+      let list = lists.get(r.key);
+      if (!list) lists.set(r.key, (list = { kind: r.kind, bookings: [] }));
+      for (const occ of occs) list.bookings.push(bookingOf(occ, r));
     }
+    for (const occ of occs) occurrences.push(occ);
   }
-  for (const list of buckets.values()) list.bookings.sort(compareBookings);
+  for (const list of resourceValues(buckets)) list.bookings.sort(compareBookings);
   return { occurrences, buckets };
 }

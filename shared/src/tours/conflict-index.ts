@@ -8,10 +8,10 @@
 import type { EventRecord } from '../schema/types';
 import { clashes, compareBookings, reach, sweepClashes, type Booking } from './clash';
 import { collectBookings, occurrencesOf, setupCheck, type Bucket } from './bookings';
-import { compareConflicts, pairConflict, type Conflict, type ConflictOptions, type PairKind } from './conflict-types';
+import { compareConflicts, pairConflict, PAIR_KINDS, type Conflict, type ConflictOptions, type PairKind } from './conflict-types';
 import { conflictsByEvent, conflictsOfBookings } from './conflicts';
 import { singleConflicts } from './day-conflicts';
-import { bufferFor, resourceBookings } from './resources';
+import { bufferFor, byResource, resourceBookings, resourceValues } from './resources';
 
 export interface ConflictIndex {
   /**
@@ -87,17 +87,17 @@ export function createConflictIndex(events: readonly EventRecord[], options: Con
   const setup = setupCheck(options);
   const collected = collectBookings(events, setup);
   let occurrences = collected.occurrences;
-  const lists = new Map<string, SearchList>();
-  for (const [key, bucket] of collected.buckets) lists.set(key, searchList(bucket, setup.bufferMs));
+  const lists = byResource<SearchList>();
+  for (const kind of PAIR_KINDS) for (const [key, bucket] of collected.buckets[kind]) lists[kind].set(key, searchList(bucket, setup.bufferMs));
   let everything: Conflict[] | undefined;
-  const all = () => (everything ??= conflictsOfBookings(occurrences, lists.values(), setup.bufferMs, setup.campaigns));
+  const all = () => (everything ??= conflictsOfBookings(occurrences, resourceValues(lists), setup.bufferMs, setup.campaigns));
 
   function add(event: EventRecord): void {
     everything = undefined;
     const changed = new Set<SearchList>();
     if (occurrences.some((o) => o.event.id === event.id)) {
       occurrences = occurrences.filter((o) => o.event.id !== event.id);
-      for (const list of lists.values()) {
+      for (const list of resourceValues(lists)) {
         const kept = list.bookings.filter((b) => b.occ.event.id !== event.id);
         if (kept.length !== list.bookings.length) {
           list.bookings = kept;
@@ -107,9 +107,9 @@ export function createConflictIndex(events: readonly EventRecord[], options: Con
     }
     for (const occ of occurrencesOf(event, setup)) {
       occurrences.push(occ);
-      for (const { kind, bucket, booking } of resourceBookings(occ)) {
-        let list = lists.get(bucket);
-        if (!list) lists.set(bucket, (list = searchList({ kind, bookings: [] }, setup.bufferMs)));
+      for (const { kind, key, booking } of resourceBookings(occ)) {
+        let list = lists[kind].get(key);
+        if (!list) lists[kind].set(key, (list = searchList({ kind, bookings: [] }, setup.bufferMs)));
         const at = firstWhere(list.bookings.length, (i) => compareBookings(list!.bookings[i], booking) > 0);
         list.bookings.splice(at, 0, booking);
         changed.add(list);
@@ -121,13 +121,13 @@ export function createConflictIndex(events: readonly EventRecord[], options: Con
   function check(candidate: EventRecord): Conflict[] {
     const out: Conflict[] = [];
     // The candidate's own bookings, for a series whose occurrences clash with each other.
-    const own = new Map<string, Bucket>();
+    const own = byResource<Bucket>();
     for (const occ of occurrencesOf(candidate, setup)) {
-      for (const { kind, bucket, booking } of resourceBookings(occ)) {
-        let mine = own.get(bucket);
-        if (!mine) own.set(bucket, (mine = { kind, bookings: [] }));
+      for (const { kind, key, booking } of resourceBookings(occ)) {
+        let mine = own[kind].get(key);
+        if (!mine) own[kind].set(key, (mine = { kind, bookings: [] }));
         mine.bookings.push(booking);
-        const list = lists.get(bucket);
+        const list = lists[kind].get(key);
         if (!list) continue;
         forEachClash(list, booking, (other) => {
           if (other.occ.event.id !== candidate.id) out.push(pairConflict(kind, booking, other));
@@ -135,7 +135,7 @@ export function createConflictIndex(events: readonly EventRecord[], options: Con
       }
       out.push(...singleConflicts(occ, setup.campaigns));
     }
-    for (const { kind, bookings } of own.values()) {
+    for (const { kind, bookings } of resourceValues(own)) {
       if (bookings.length < 2) continue;
       bookings.sort(compareBookings);
       sweepClashes(bookings, bufferFor(kind, setup.bufferMs), (x, y) => out.push(pairConflict(kind, x, y)));

@@ -9,7 +9,8 @@ import type { PlacedOccurrence } from './occurrences';
 export const CONFLICT_KINDS = ['speaker', 'team', 'location', 'unit-day', 'outside-campaign', 'holiday'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 /** Kinds found between two occurrences; the others concern one occurrence alone. */
-export type PairKind = 'speaker' | 'team' | 'location' | 'unit-day';
+export const PAIR_KINDS = ['speaker', 'team', 'location', 'unit-day'] as const;
+export type PairKind = (typeof PAIR_KINDS)[number];
 
 export type ConflictSeverity = 'hard' | 'soft';
 

@@ -18,12 +18,12 @@ import { collectBookings, setupCheck, type Bucket } from './bookings';
 import { compareConflicts, pairConflict, type Conflict, type ConflictOptions } from './conflict-types';
 import { singleConflicts, type CampaignSpan } from './day-conflicts';
 import type { PlacedOccurrence } from './occurrences';
-import { bufferFor } from './resources';
+import { bufferFor, resourceValues } from './resources';
 
 export function findConflicts(events: readonly EventRecord[], options: ConflictOptions): Conflict[] {
   const setup = setupCheck(options);
   const { occurrences, buckets } = collectBookings(events, setup);
-  return conflictsOfBookings(occurrences, buckets.values(), setup.bufferMs, setup.campaigns);
+  return conflictsOfBookings(occurrences, resourceValues(buckets), setup.bufferMs, setup.campaigns);
 }
 
 /** Every conflict of prepared bookings, sorted (compareConflicts). */

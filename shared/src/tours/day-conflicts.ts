@@ -46,11 +46,10 @@ export function singleConflicts(occ: PlacedOccurrence, campaigns: ReadonlyMap<st
   const campaignId = occ.event.campaignId;
   const span = campaignId ? campaigns.get(campaignId) : undefined;
   if (campaignId && span && (occ.s < span.s || occ.e > span.e)) out.push(singleConflict('outside-campaign', occ, campaignId));
-  const names = new Set<string>();
   for (let day = occ.firstDay; day < occ.endDay; day++) {
     const name = holidayNameOn(day);
-    if (name) names.add(name);
+    // A session over several days of one holiday reports it once.
+    if (name && !out.some((c) => c.kind === 'holiday' && c.resource === name)) out.push(singleConflict('holiday', occ, name));
   }
-  for (const name of names) out.push(singleConflict('holiday', occ, name));
   return out;
 }

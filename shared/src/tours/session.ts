@@ -45,5 +45,14 @@ export function locationLabel(text: string): string {
  * the full-width "３楼Ａ室" an input method produces into "3楼A室") and case-insensitive.
  */
 export function locationKey(text: string): string {
-  return locationLabel(text.normalize('NFKC')).toLowerCase();
+  let key = locationKeys.get(text);
+  if (key === undefined) {
+    key = locationLabel(text.normalize('NFKC')).toLowerCase();
+    if (locationKeys.size >= 20_000) locationKeys.clear();
+    locationKeys.set(text, key);
+  }
+  return key;
 }
+
+// A workspace has a few hundred places, checked on every drag frame: normalise each once.
+const locationKeys = new Map<string, string>();
