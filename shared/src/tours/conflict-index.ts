@@ -36,13 +36,13 @@ interface SearchList {
   kind: PairKind;
   buffer: number;
   bookings: Booking[];
-  starts: Float64Array;
+  starts: number[];
   /** reachMax[i] = the largest padded end among bookings[0..i]: non-decreasing, so searchable. */
-  reachMax: Float64Array;
+  reachMax: number[];
 }
 
 function searchList({ kind, bookings }: Bucket, bufferMs: number): SearchList {
-  const list = { kind, buffer: bufferFor(kind, bufferMs), bookings, starts: new Float64Array(0), reachMax: new Float64Array(0) };
+  const list = { kind, buffer: bufferFor(kind, bufferMs), bookings, starts: [] as number[], reachMax: [] as number[] };
   refresh(list);
   return list;
 }
@@ -50,14 +50,16 @@ function searchList({ kind, bookings }: Bucket, bufferMs: number): SearchList {
 /** Recomputes the searchable arrays after `bookings` changed. */
 function refresh(list: SearchList): void {
   const { bookings, buffer } = list;
-  list.starts = new Float64Array(bookings.length);
-  list.reachMax = new Float64Array(bookings.length);
+  const starts: number[] = [];
+  const reachMax: number[] = [];
   let max = -Infinity;
-  bookings.forEach((b, i) => {
-    list.starts[i] = b.s;
+  for (const b of bookings) {
+    starts.push(b.s);
     max = Math.max(max, reach(b, buffer));
-    list.reachMax[i] = max;
-  });
+    reachMax.push(max);
+  }
+  list.starts = starts;
+  list.reachMax = reachMax;
 }
 
 /** The first index in [0, n) where the monotone `pred` holds, or n. */

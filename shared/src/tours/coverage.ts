@@ -11,7 +11,7 @@
 import type { EventRecord, TeamRecord, UnitCategory, UnitRecord } from '../schema/types';
 import { UNIT_CATEGORIES } from '../schema/types';
 import { isValidDateValue } from '../time/dates';
-import { expandOccurrences } from '../time/recurrence';
+import { cachedOccurrences } from './expansion-cache';
 import { isActiveEvent, isLive } from './session';
 
 export interface SessionCounts {
@@ -90,9 +90,9 @@ function countedMonths(event: EventRecord, year: number | undefined): string[] {
   const from = `${String(year).padStart(4, '0')}-01-01`;
   const to = `${String(year + 1).padStart(4, '0')}-01-01`;
   // expandOccurrences gives overlaps; a session starting on 31 December belongs to that year only.
-  return expandOccurrences(event, from, to, 100_000)
-    .filter((o) => o.start >= from)
-    .map((o) => o.start.slice(0, 7));
+  const months: string[] = [];
+  for (const o of cachedOccurrences(event, from, to, 100_000)) if (o.start >= from) months.push(o.start.slice(0, 7));
+  return months;
 }
 
 function monthsOf(year: number | undefined, counted: readonly Counted[]): MonthCoverage[] {

@@ -4,7 +4,7 @@
  */
 import type { DateValue, EventRecord } from '../schema/types';
 import { isAllDay, toMinuteNumber } from '../time/dates';
-import { expandOccurrences } from '../time/recurrence';
+import { boundedMemo, cachedOccurrences, expansionKey } from './expansion-cache';
 import type { ZoneClock } from './zone-clock';
 
 const MINUTES_PER_DAY = 1440;
@@ -34,7 +34,7 @@ export interface CheckedRange {
 
 function timings(event: EventRecord, range: CheckedRange, clock: ZoneClock): OccurrenceTiming[] {
   const allDay = isAllDay(event.start);
-  return expandOccurrences(event, range.from, range.to).map(({ start, end }) => {
+  return cachedOccurrences(event, range.from, range.to).map(({ start, end }) => {
     const startMin = toMinuteNumber(start);
     const endMin = toMinuteNumber(end);
     const s = clock.at(startMin);
@@ -45,28 +45,11 @@ function timings(event: EventRecord, range: CheckedRange, clock: ZoneClock): Occ
   });
 }
 
-/**
- * Timings depend only on these fields, the range and the zone, and expanding them (parsing
- * dates, running rrule.js) is most of a full check's cost. Between two checks of the merged
- * state almost every event is unchanged, so they are kept, keyed by exactly what they depend
- * on: an edited event simply has a new key.
- */
-const cache = new Map<string, OccurrenceTiming[]>();
-const CACHE_LIMIT = 50_000;
-
-function timingKey(event: EventRecord, range: CheckedRange, clock: ZoneClock): string {
-  const exdates = Array.isArray(event.exdates) ? event.exdates.join(',') : '';
-  return `${clock.timeZone}\u0000${range.from}\u0000${range.to}\u0000${event.start}\u0000${event.end ?? ''}\u0000${event.rrule ?? ''}\u0000${exdates}`;
-}
+// Timings depend on nothing but the expansion and the zone (expansion-cache.ts says why keep them).
+const cached = boundedMemo<OccurrenceTiming[]>();
 
 export function placeOccurrences(event: EventRecord, range: CheckedRange, clock: ZoneClock): PlacedOccurrence[] {
-  const key = timingKey(event, range, clock);
-  let list = cache.get(key);
-  if (!list) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    list = timings(event, range, clock);
-    cache.set(key, list);
-  }
+  const list = cached(`${clock.timeZone}\u0000${expansionKey(event, range.from, range.to)}`, () => timings(event, range, clock));
   const out: PlacedOccurrence[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const t = list[i];
