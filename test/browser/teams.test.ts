@@ -1,6 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import * as Y from 'yjs';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
+import { createEvent, createTeam, createUnit, initWorkspaceDoc, SYSTEM_ORIGIN } from '../../shared/src/schema';
+
+/** Two teams, five units (four targets), sessions done and planned in 2026. */
+function tourDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  initWorkspaceDoc(doc, { name: '县委宣传部' });
+  const o = (id: string) => ({ origin: SYSTEM_ORIGIN, id });
+  createTeam(doc, { name: '青年理论宣讲团', members: ['王芳', '李明'] }, o('t-youth'));
+  createTeam(doc, { name: '百姓名嘴宣讲团', members: ['赵强'] }, o('t-folk'));
+  createUnit(doc, { name: '城关镇中心小学', category: 'school', target: true }, o('u-school'));
+  createUnit(doc, { name: '东关社区', category: 'community', target: true }, o('u-comm'));
+  createUnit(doc, { name: '红星村', category: 'village', target: true }, o('u-village'));
+  createUnit(doc, { name: '县纺织厂', category: 'enterprise', target: true }, o('u-factory'));
+  createUnit(doc, { name: '县档案馆', category: 'agency', target: false }, o('u-archive'));
+  const s = (id: string, teamId: string, hostUnitId: string, start: string, status: 'done' | 'planned', audience?: number) =>
+    createEvent(doc, { title: `宣讲${id}`, kind: 'lecture', status, start, end: start.replace(/T09:00$/, 'T10:30'), teamId, hostUnitId, speakers: [teamId === 't-youth' ? '王芳' : '赵强'], ...(audience ? { audience } : {}) }, o(id));
+  s('s1', 't-youth', 'u-school', '2026-03-10T09:00', 'done', 300);
+  s('s2', 't-youth', 'u-school', '2026-04-14T09:00', 'planned', 200);
+  s('s3', 't-youth', 'u-comm', '2026-04-21T09:00', 'done', 80);
+  s('s4', 't-folk', 'u-comm', '2026-05-06T09:00', 'planned', 60);
+  s('s5', 't-folk', 'u-archive', '2026-05-13T09:00', 'done', 40);
+  return doc;
+}
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -169,5 +193,47 @@ describe('lecture teams, host units and conflicts', () => {
       // Nobody's edit was undone: both sessions are in the tour.
       await expect.poll(() => page.getByTestId('tour-session').count()).toBe(2);
     }
+  });
+
+  it('coverage matches the seeded sessions; a proposed tour reaches the unreached targets without double-booking', async () => {
+    const page = await (await contextAs('张三')).newPage();
+    const errors = trackErrors(page);
+    await page.goto(`${app.server.url}/w/${randomId()}/teams?team=t-youth`);
+    await page.getByTestId('teams-page').waitFor();
+    await page.waitForFunction(() => (globalThis as any).__cc);
+    await page.evaluate((u) => (globalThis as any).__cc.applyUpdate(new Uint8Array(u)), Array.from(Y.encodeStateAsUpdate(tourDoc())));
+    const cell = (unit: string, team: string) => page.locator(`[data-testid="coverage"] [data-unit="${unit}"][data-team="${team}"]`);
+    await expect.poll(() => cell('u-school', 't-youth').innerText(), { timeout: 10_000 }).toBe('1/2');
+    expect(await cell('u-comm', 't-youth').innerText()).toBe('1/1');
+    expect(await cell('u-comm', 't-folk').innerText()).toBe('0/1');
+    expect(await cell('u-village', 't-folk').innerText()).toBe('0/0');
+    expect(await cell('u-archive', 't-folk').innerText()).toBe('1/1');
+    // Targets reached: school and community of four (the archive is no target): 50.0%.
+    expect(await page.getByTestId('coverage-total').innerText()).toContain('2/4（50.0%）');
+    expect(await page.locator('[data-testid="coverage-by-category"] [data-category="village"]').innerText()).toContain('0.0%');
+    expect(await page.locator('[data-testid="coverage-by-month"] [data-month="2026-03"]').innerText()).toMatch(/1\s+1\s+300\s+0/);
+
+    // The youth team's tour of the targets it has not reached yet, 1–12 June 2026.
+    await page.getByTestId('schedule-tour-button').click();
+    const dialog = page.getByTestId('schedule-tour');
+    await dialog.locator('[name="from"]').fill('2026-06-01');
+    await dialog.locator('[name="lastDay"]').fill('2026-06-12');
+    const chosen = await dialog.locator('[name="unit"]:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).sort());
+    expect(chosen).toEqual(['u-factory', 'u-village']);
+    await dialog.getByTestId('propose-tour').click();
+    await expect.poll(() => dialog.getByTestId('tour-draft').count()).toBe(2);
+    expect(await dialog.getByTestId('live-conflicts').count()).toBe(0);
+    await dialog.getByTestId('accept-tour').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('tour-session').count()).toBe(5);
+    const tour = await page.getByTestId('tour').innerText();
+    expect(tour).toContain('红星村');
+    expect(tour).toContain('县纺织厂');
+    expect(await cell('u-village', 't-youth').innerText()).toBe('0/1');
+    await expect.poll(() => page.getByTestId('conflicts').locator('[data-severity="hard"]').count()).toBe(0);
+    // One undo takes the whole accepted tour back.
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('tour-session').count()).toBe(3);
+    expect(errors).toEqual([]);
   });
 });

@@ -12,22 +12,11 @@ import { monthRange } from '@shared/time/dates';
 import type { CommandError } from '@shared/workspace/result';
 import type { WorkspaceStore } from '../../stores/workspace-context';
 import { liveOutline, monthEvents, sectionPathOf } from '../print/month-data';
+import { download } from '../../ui/download';
 
 // The menu passes the locale in: importing the app's i18n or stores here would make the
 // bundler split them out of the main chunk (measured with vite build).
 
-/** Save bytes or text as a file through a temporary <a download>. */
-export function download(data: BlobPart, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /** A file name from the workspace name: no path or reserved characters. */
 export function fileBase(ws: WorkspaceStore): string {

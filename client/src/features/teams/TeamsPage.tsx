@@ -8,6 +8,8 @@ import { useSearchParams } from '@solidjs/router';
 import type { EventRecord, TeamFields, TeamRecord, UnitFields, UnitRecord } from '@shared/schema/types';
 import { useWorkspace } from '../../stores/workspace-context';
 import { todayIn } from '@shared/time/dates';
+import { locale } from '../../i18n';
+import { download } from '../../ui/download';
 import type { EditorTarget } from '../editor/EventEditor';
 import { tm } from './messages';
 import { TeamEditor } from './TeamEditor';
@@ -15,10 +17,13 @@ import { TourList } from './TourList';
 import { UnitEditor } from './UnitEditor';
 import { UnitsDirectory } from './UnitsDirectory';
 import { ConflictsPanel } from '../conflicts/ConflictsPanel';
+import { CoveragePanel } from './CoveragePanel';
+import { computeCoverage } from '@shared/tours';
 import './teams.css';
 
 const EventEditor = lazy(() => import('../editor/EventEditor'));
 const UnitPasteDialog = lazy(() => import('./UnitPasteDialog'));
+const ScheduleTourDialog = lazy(() => import('./ScheduleTourDialog'));
 
 /** Every date a session can have (see the timeline's EVER). */
 const EVER = { from: '1000-01-01', to: '9999-01-01' };
@@ -32,25 +37,46 @@ export default function TeamsPage() {
     return r.ok;
   };
 
-  // Sessions of every team, from the event index (a few thousand at most).
-  const [sessions, setSessions] = createSignal<EventRecord[]>([]);
+  // Every live event (the tour proposer books around all of them) and the sessions of every team.
+  const [events, setEvents] = createSignal<EventRecord[]>([]);
   createEffect(() => {
     ws.revision();
     if (!ws.groupsKnown()) return;
-    void ws.queryEvents(EVER.from, EVER.to).then((list) => setSessions(list.filter((e) => e.teamId).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))));
+    void ws.queryEvents(EVER.from, EVER.to).then(setEvents);
   });
+  const sessions = createMemo(() => events().filter((e) => e.teamId).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)));
   const byTeam = createMemo(() => {
     const m = new Map<string, EventRecord[]>();
     for (const e of sessions()) m.set(e.teamId!, [...(m.get(e.teamId!) ?? []), e]);
     return m;
   });
   const unitsById = createMemo(() => new Map(ws.units().map((u) => [u.id, u])));
+  const teamsById = createMemo(() => new Map(ws.teams().map((x) => [x.id, x])));
+  const today = () => todayIn(ws.timezone());
+  const [year, setYear] = createSignal(Number(today().slice(0, 4)));
+  const years = createMemo(() => {
+    const ys = new Set([year(), Number(today().slice(0, 4))]);
+    for (const e of sessions()) ys.add(Number(e.start.slice(0, 4)));
+    return [...ys].sort();
+  });
+  const coverage = createMemo(() => computeCoverage({ events: sessions(), teams: ws.teams(), units: ws.units(), year: year() }));
+  /** Units a team has reached (a done session there), for "only unreached targets". */
+  const reachedBy = (teamId: string) => new Set(sessions().filter((e) => e.teamId === teamId && e.status === 'done' && e.hostUnitId).map((e) => e.hostUnitId!));
+  const [touring, setTouring] = createSignal<TeamRecord | null>(null);
   const selected = createMemo(() => ws.teams().find((x) => x.id === params.team) ?? ws.teams()[0]);
 
   const [teamEditor, setTeamEditor] = createSignal<{ record?: TeamRecord } | null>(null);
   const [unitEditor, setUnitEditor] = createSignal<{ record?: UnitRecord } | null>(null);
   const [pasting, setPasting] = createSignal(false);
   const [editor, setEditor] = createSignal<EditorTarget | null>(null);
+
+  // The coverage workbook (exceljs loads only now).
+  const exportCoverage = async () => {
+    const { coverageXlsx } = await import('@shared/export');
+    const title = `${ws.name()} ${tm('coverage')} ${year()}`;
+    const bytes = await coverageXlsx(coverage(), { teams: ws.teams(), units: ws.units(), title, locale: locale() });
+    download(bytes as BlobPart, `${title}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  };
 
   const saveTeam = (fields: TeamFields, id?: string) => {
     const r = id ? ws.run('team.update', { id, patch: fields }) : ws.run('team.create', { fields });
@@ -120,6 +146,9 @@ export default function TeamsPage() {
                   <h2 id="tour-heading">{tm('tourOf', { name: team().name })}</h2>
                   <span class="spacer" />
                   <Show when={ws.canEdit()}>
+                    <button type="button" data-testid="schedule-tour-button" onClick={() => setTouring(team())}>
+                      {tm('scheduleTour')}
+                    </button>
                     <button
                       type="button"
                       data-testid="new-session"
@@ -175,6 +204,37 @@ export default function TeamsPage() {
         onEdit={(u) => setUnitEditor({ record: u })}
         onToggleTarget={(u) => report(ws.run('unit.update', { id: u.id, patch: { target: !u.target } }))}
       />
+      <CoveragePanel
+        coverage={coverage()}
+        teams={teamsById()}
+        units={unitsById()}
+        year={year()}
+        years={years()}
+        onYear={setYear}
+        onExport={() => void exportCoverage()}
+      />
+      <Show when={touring()} keyed>
+        {(team) => (
+          <ScheduleTourDialog
+            team={team}
+            units={ws.units()}
+            reached={reachedBy(team.id)}
+            existing={events()}
+            conflicts={ws.conflicts()}
+            names={{ teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() }}
+            timezone={ws.timezone()}
+            bufferMinutes={ws.travelBuffer()}
+            today={today()}
+            onAccept={(list) => {
+              const r = ws.run('session.createMany', { sessions: list });
+              if (!r.ok) return r.error.message;
+              setTouring(null);
+              return null;
+            }}
+            onClose={() => setTouring(null)}
+          />
+        )}
+      </Show>
       <Show when={teamEditor()} keyed>
         {(target) => (
           <TeamEditor
