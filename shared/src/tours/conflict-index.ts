@@ -25,9 +25,10 @@ export interface ConflictIndex {
   /** all() by event id (conflictsByEvent). */
   byId(): Map<string, Conflict[]>;
   /**
-   * Puts an event into the index (replacing one with the same id): later checks see it. For
-   * building a schedule one session at a time (the tour proposer); costs O(sessions of the
-   * resources it books).
+   * Puts an event into the index, replacing one with the same id (a deleted or cancelled one
+   * just takes it out): later checks and all() see it. For building a schedule one session at
+   * a time (the tour proposer); costs O(bookings of the resources it touches), plus a pass over
+   * all lists when it replaces an indexed id.
    */
   add(event: EventRecord): void;
 }

@@ -7,6 +7,7 @@ import { effectiveEnd, formatDateValue, fromDayNumber, isValidDateValue, toMinut
 import { holidayOn } from '../time/holidays';
 import { singleConflict, type Conflict } from './conflict-types';
 import type { PlacedOccurrence } from './occurrences';
+import { boundedMemo } from './memo';
 import { isLive, isTourSession } from './session';
 import type { ZoneClock } from './zone-clock';
 
@@ -27,17 +28,13 @@ export function campaignSpans(campaigns: readonly CampaignRecord[], clock: ZoneC
 }
 
 // The holiday table never changes while the app runs, and tyme4ts takes ~14 µs a lookup.
-const holidayNames = new Map<number, string | null>();
+const holidayNames = boundedMemo<number, string | null>(50_000);
 
 function holidayNameOn(day: number): string | null {
-  let name = holidayNames.get(day);
-  if (name === undefined) {
+  return holidayNames(day, () => {
     const info = holidayOn(formatDateValue(fromDayNumber(day)));
-    name = info?.kind === 'holiday' ? info.name : null;
-    if (holidayNames.size > 50_000) holidayNames.clear();
-    holidayNames.set(day, name);
-  }
-  return name;
+    return info?.kind === 'holiday' ? info.name : null;
+  });
 }
 
 export function singleConflicts(occ: PlacedOccurrence, campaigns: ReadonlyMap<string, CampaignSpan>): Conflict[] {

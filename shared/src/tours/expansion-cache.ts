@@ -3,12 +3,12 @@
  * rrule.js) is most of what a full conflict check or a coverage count costs, and between two
  * runs on the merged state almost every event is unchanged. Results are keyed by exactly what
  * they depend on (range, start, end, rrule, exdates), so an edited event simply gets a new
- * key; the cache starts over when it grows past a limit.
+ * key.
  */
 import type { DateValue } from '../schema/types';
 import { expandOccurrences, type Occurrence, type RecurringSource } from '../time/recurrence';
+import { boundedMemo } from './memo';
 
-const CACHE_LIMIT = 50_000;
 
 /** The key of an expansion; also used by caches derived from it. */
 export function expansionKey(event: RecurringSource, from: DateValue, to: DateValue): string {
@@ -16,21 +16,7 @@ export function expansionKey(event: RecurringSource, from: DateValue, to: DateVa
   return `${from}\u0000${to}\u0000${event.start}\u0000${event.end ?? ''}\u0000${event.rrule ?? ''}\u0000${exdates}`;
 }
 
-/** A bounded memo: forgets everything at `limit` entries (the working set is one workspace). */
-export function boundedMemo<V>(limit = CACHE_LIMIT): (key: string, compute: () => V) => V {
-  const map = new Map<string, V>();
-  return (key, compute) => {
-    let value = map.get(key);
-    if (value === undefined) {
-      if (map.size >= limit) map.clear();
-      value = compute();
-      map.set(key, value);
-    }
-    return value;
-  };
-}
-
-const expansions = boundedMemo<readonly Occurrence[]>();
+const expansions = boundedMemo<string, readonly Occurrence[]>(50_000);
 
 /** expandOccurrences(event, from, to, limit), memoised. Do not mutate the result. */
 export function cachedOccurrences(event: RecurringSource, from: DateValue, to: DateValue, limit = 5000): readonly Occurrence[] {

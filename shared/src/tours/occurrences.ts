@@ -4,7 +4,8 @@
  */
 import type { DateValue, EventRecord } from '../schema/types';
 import { isAllDay, toMinuteNumber } from '../time/dates';
-import { boundedMemo, cachedOccurrences, expansionKey } from './expansion-cache';
+import { cachedOccurrences, expansionKey } from './expansion-cache';
+import { boundedMemo } from './memo';
 import type { ZoneClock } from './zone-clock';
 
 const MINUTES_PER_DAY = 1440;
@@ -46,7 +47,7 @@ function timings(event: EventRecord, range: CheckedRange, clock: ZoneClock): Occ
 }
 
 // Timings depend on nothing but the expansion and the zone (expansion-cache.ts says why keep them).
-const cached = boundedMemo<OccurrenceTiming[]>();
+const cached = boundedMemo<string, OccurrenceTiming[]>(50_000);
 
 export function placeOccurrences(event: EventRecord, range: CheckedRange, clock: ZoneClock): PlacedOccurrence[] {
   const list = cached(`${clock.timeZone}\u0000${expansionKey(event, range.from, range.to)}`, () => timings(event, range, clock));

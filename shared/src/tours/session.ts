@@ -4,6 +4,7 @@
  * the same speaker" and "which events count" are decided in one place.
  */
 import type { EventRecord } from '../schema/types';
+import { boundedMemo } from './memo';
 
 /** Soft-deleted records carry a numeric `deletedAt` (schema/records.ts reads it the same way). */
 export function isLive(record: { deletedAt?: number }): boolean {
@@ -45,14 +46,8 @@ export function locationLabel(text: string): string {
  * the full-width "３楼Ａ室" an input method produces into "3楼A室") and case-insensitive.
  */
 export function locationKey(text: string): string {
-  let key = locationKeys.get(text);
-  if (key === undefined) {
-    key = locationLabel(text.normalize('NFKC')).toLowerCase();
-    if (locationKeys.size >= 20_000) locationKeys.clear();
-    locationKeys.set(text, key);
-  }
-  return key;
+  return locationKeys(text, () => locationLabel(text.normalize('NFKC')).toLowerCase());
 }
 
 // A workspace has a few hundred places, checked on every drag frame: normalise each once.
-const locationKeys = new Map<string, string>();
+const locationKeys = boundedMemo<string, string>(20_000);

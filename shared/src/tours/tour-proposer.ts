@@ -12,9 +12,9 @@
 import type { DateValue, EventFields, EventRecord, TeamRecord, UnitRecord } from '../schema/types';
 import { addDays, datePart, isValidDateValue, lastDayInclusive, shiftDateValue, weekday } from '../time/dates';
 import { holidayOn } from '../time/holidays';
-import { expandOccurrences } from '../time/recurrence';
 import { createConflictIndex } from './conflict-index';
 import { DEFAULT_BUFFER_MINUTES } from './conflict-types';
+import { cachedOccurrences } from './expansion-cache';
 import type { Locale } from '../i18n/locale';
 import { isActiveEvent, isLive, locationLabel } from './session';
 import { groupUnits } from './unit-order';
@@ -89,7 +89,7 @@ function existingPerDay(r: TourRequest, from: string, to: string): Map<string, n
   const perDay = new Map<string, number>();
   for (const e of r.existing) {
     if (e.teamId !== r.team.id || !isActiveEvent(e)) continue;
-    for (const o of expandOccurrences(e, from, to)) {
+    for (const o of cachedOccurrences(e, from, to)) {
       for (let d = datePart(o.start); d <= lastDayInclusive(o.start, o.end); d = addDays(d, 1)) perDay.set(d, (perDay.get(d) ?? 0) + 1);
     }
   }

@@ -12,6 +12,7 @@
  * offset and changes it back within a single day, which none does.
  */
 import { fromMinuteNumber, toUtcMs, zoneOffsetMs } from '../time/dates';
+import { boundedMemo } from './memo';
 
 export interface ZoneClock {
   readonly timeZone: string;
@@ -21,27 +22,17 @@ export interface ZoneClock {
 
 const DAY_MS = 86_400_000;
 const MINUTES_PER_DAY = 1440;
-/** Cached entries per zone before its caches start over (a few decades of days). */
+/** Cached days per zone before its caches start over (a few decades). */
 const CACHE_LIMIT = 20_000;
 
-function memo<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    if (map.size >= CACHE_LIMIT) map.clear();
-    value = compute();
-    map.set(key, value);
-  }
-  return value;
-}
-
 function createClock(timeZone: string): ZoneClock {
-  const samples = new Map<number, number>();
+  const samples = boundedMemo<number, number>(CACHE_LIMIT);
   /** The steady offset of a local day, or NaN when a transition is near. */
-  const steady = new Map<number, number>();
-  const exact = new Map<number, number>();
-  const sample = (day: number) => memo(samples, day, () => zoneOffsetMs(day * DAY_MS, timeZone));
+  const steady = boundedMemo<number, number>(CACHE_LIMIT);
+  const exact = boundedMemo<number, number>(CACHE_LIMIT);
+  const sample = (day: number) => samples(day, () => zoneOffsetMs(day * DAY_MS, timeZone));
   const steadyOffset = (day: number) =>
-    memo(steady, day, () => {
+    steady(day, () => {
       const o = sample(day - 1);
       return sample(day) === o && sample(day + 1) === o && sample(day + 2) === o ? o : NaN;
     });
@@ -50,7 +41,7 @@ function createClock(timeZone: string): ZoneClock {
     at(minute) {
       const offset = steadyOffset(Math.floor(minute / MINUTES_PER_DAY));
       if (!Number.isNaN(offset)) return minute * 60_000 - offset;
-      return memo(exact, minute, () => toUtcMs(fromMinuteNumber(minute, false), timeZone));
+      return exact(minute, () => toUtcMs(fromMinuteNumber(minute, false), timeZone));
     },
   };
 }
