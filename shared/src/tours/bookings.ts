@@ -36,7 +36,7 @@ export function setupCheck(options: ConflictOptions): CheckSetup {
   return {
     range: { from: options.from, to: options.to },
     clock,
-    // A negative or non-number buffer would make sessions "clash" only when far apart.
+    // A negative buffer would let overlapping sessions pass as apart; NaN would match nothing.
     bufferMs: Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : 0,
     campaigns: campaignSpans(options.campaigns ?? [], clock),
   };
