@@ -148,24 +148,39 @@ export function computeCoverage({ events, teams, units, year }: CoverageInput): 
     }
   }
 
-  const targets = rows.filter((r) => r.target);
-  const byCategory = {} as Record<UnitCategory, CoverageShare>;
-  for (const category of UNIT_CATEGORIES) {
-    const inCategory = targets.filter((r) => liveUnits[unitIndex.get(r.unitId)!].category === category);
-    byCategory[category] = share(inCategory.length, inCategory.filter((r) => r.reached).length);
+  // One pass over the matrix for the shares (units × teams cells; no closure per cell).
+  const categoryTargets = new Map<UnitCategory, { targets: number; reached: number }>(UNIT_CATEGORIES.map((c) => [c, { targets: 0, reached: 0 }]));
+  const teamTotals = liveTeams.map(() => ({ reached: 0, planned: 0, done: 0 }));
+  let targets = 0;
+  let reached = 0;
+  for (let u = 0; u < rows.length; u++) {
+    const row = rows[u];
+    for (let t = 0; t < teamTotals.length; t++) {
+      const cell = row.cells[t];
+      teamTotals[t].planned += cell.planned;
+      teamTotals[t].done += cell.done;
+      if (row.target && cell.done > 0) teamTotals[t].reached++;
+    }
+    if (!row.target) continue;
+    // Only a guard: readers validate categories, but a unit must never vanish from the totals.
+    const category = categoryTargets.get(liveUnits[u].category) ?? categoryTargets.get('other')!;
+    targets++;
+    category.targets++;
+    if (row.reached) {
+      reached++;
+      category.reached++;
+    }
   }
+  const byCategory = {} as Record<UnitCategory, CoverageShare>;
+  for (const [category, n] of categoryTargets) byCategory[category] = share(n.targets, n.reached);
   const byTeam: Coverage['byTeam'] = {};
   liveTeams.forEach((team, t) => {
-    const cells = rows.map((r) => r.cells[t]);
-    byTeam[team.id] = {
-      ...share(targets.length, targets.filter((r) => r.cells[t].done > 0).length),
-      planned: cells.reduce((n, c) => n + c.planned, 0),
-      done: cells.reduce((n, c) => n + c.done, 0),
-    };
+    const n = teamTotals[t];
+    byTeam[team.id] = { ...share(targets, n.reached), planned: n.planned, done: n.done };
   });
   const months = monthsOf(year, counted);
   const total = {
-    ...share(targets.length, targets.filter((r) => r.reached).length),
+    ...share(targets, reached),
     planned: counted.length,
     done: counted.filter((c) => c.done).length,
     audience: months.reduce((n, m) => n + m.audience, 0),
