@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
 import { createEvent, createTeam, createUnit, initWorkspaceDoc, SYSTEM_ORIGIN } from '../../shared/src/schema';
+import { dayCell, eventInCalendar } from './helpers/calendar';
 
 /** Two teams, five units (four targets), sessions done and planned in 2026. */
 function tourDoc(): Y.Doc {
@@ -234,6 +235,40 @@ describe('lecture teams, host units and conflicts', () => {
     // One undo takes the whole accepted tour back.
     await page.getByTestId('undo').click();
     await expect.poll(() => page.getByTestId('tour-session').count()).toBe(3);
+    expect(errors).toEqual([]);
+  });
+
+  it('dragging a session in the calendar onto the day its speaker is elsewhere marks it while dragging and after the drop', async () => {
+    const page = await (await contextAs('张三')).newPage();
+    const errors = trackErrors(page);
+    const id = randomId();
+    await page.goto(`${app.server.url}/w/${id}?view=month&date=2026-04-01`);
+    await page.getByTestId('calendar').waitFor();
+    await page.waitForFunction(() => (globalThis as any).__cc);
+    await page.evaluate((u) => (globalThis as any).__cc.applyUpdate(new Uint8Array(u)), Array.from(Y.encodeStateAsUpdate(tourDoc())));
+    // 宣讲s2 (14 April, 王芳, 09:00) is dragged onto 21 April, where 王芳 gives 宣讲s3 at 09:00.
+    const moving = eventInCalendar(page, '宣讲s2');
+    await moving.waitFor();
+    const a = (await moving.boundingBox())!;
+    const b = (await dayCell(page, '2026-04-21').boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(a.x + a.width / 2 + 5, a.y + a.height / 2 + 5, { steps: 3 });
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    // The dragged copy (not yet the event itself, which stays where it was until the drop).
+    const mirror = page.locator('.cc-event[data-conflict="hard"]').filter({ hasText: '宣讲s2' });
+    await expect.poll(() => mirror.count()).toBeGreaterThan(0);
+    expect(await mirror.first().getAttribute('title')).toContain('王芳');
+    await page.mouse.up();
+    // The drop is allowed; both sessions are marked, and the reason names the speaker.
+    await expect.poll(() => page.evaluate(() => (globalThis as any).__cc.doc.getMap('events').get('s2').get('start'))).toBe('2026-04-21T09:00');
+    for (const title of ['宣讲s2', '宣讲s3']) await expect.poll(() => eventInCalendar(page, title).getAttribute('data-conflict')).toBe('hard');
+    expect(await eventInCalendar(page, '宣讲s2').getAttribute('title')).toContain('王芳');
+    await page.getByTestId('teams-link').click();
+    const hard = page.getByTestId('conflicts').locator('[data-severity="hard"][data-kind="speaker"]');
+    await expect.poll(() => hard.count()).toBe(1);
+    expect(await hard.innerText()).toContain('宣讲s2');
+    expect(await hard.innerText()).toContain('宣讲s3');
     expect(errors).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ const TrashPage = lazy(() => import('../features/trash/TrashPage'));
 const PlanPage = lazy(() => import('../features/plan/PlanPage'));
 const PrintMonthPage = lazy(() => import('../features/print/PrintMonthPage'));
 const PrintTimelinePage = lazy(() => import('../features/print/PrintTimelinePage'));
+const PrintTourPage = lazy(() => import('../features/print/PrintTourPage'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage'));
 const TeamsPage = lazy(() => import('../features/teams/TeamsPage'));
 
@@ -22,6 +23,7 @@ const ROUTE_PAGES: Array<[RegExp, { preload(): unknown }]> = [
   [/^\/w\/[^/]+\/trash$/, TrashPage],
   [/^\/w\/[^/]+\/print\/month\//, PrintMonthPage],
   [/^\/w\/[^/]+\/print\/timeline\//, PrintTimelinePage],
+  [/^\/w\/[^/]+\/print\/team\//, PrintTourPage],
 ];
 ROUTE_PAGES.find(([path]) => path.test(location.pathname))?.[1].preload();
 
@@ -37,6 +39,7 @@ export function App() {
         <Route path="/teams" component={TeamsPage} />
         <Route path="/print/month/:ym" component={PrintMonthPage} />
         <Route path="/print/timeline/:year" component={PrintTimelinePage} />
+        <Route path="/print/team/:teamId" component={PrintTourPage} />
       </Route>
       <Route path="*" component={NotFound} />
     </Router>

@@ -45,6 +45,8 @@ export interface CalendarViewProps {
   onMore: (day: string) => void;
   /** "张三 正在编辑" */
   editingLabel: (name: string) => string;
+  /** The conflicts an event would have at a drop position (the drop stays allowed); null: none. */
+  dragConflict?: (move: EventMove) => { hard: boolean; text: string } | null;
   onEventMove: (move: EventMove) => boolean;
   /**
    * Something dragged in from outside the calendar (an outline section, an unscheduled plan
@@ -89,6 +91,19 @@ export function CalendarView(props: CalendarViewProps) {
   let calendar: Calendar | undefined;
 
   /** A drag or resize ended: hand the new times over, or put the event back if they are refused. */
+  // Conflict of the position being dragged over, shown on the dragged copies (see eventAllow).
+  let dragClash: { hard: boolean; text: string } | null = null;
+  const mirrors = new Set<HTMLElement>();
+  const markMirror = (m: HTMLElement) => {
+    if (dragClash) {
+      m.setAttribute('data-conflict', dragClash.hard ? 'hard' : 'soft');
+      m.title = dragClash.text;
+    } else {
+      m.removeAttribute('data-conflict');
+      m.removeAttribute('title');
+    }
+  };
+
   const moved = (ev: EventApi, revert: () => void) => {
     const ok = props.onEventMove({
       id: ev.extendedProps.eventId as string,
@@ -181,10 +196,23 @@ export function CalendarView(props: CalendarViewProps) {
     // let every view change ask again instead of reusing a wider, budgeted fetch.
     lazyFetching: false,
     // Presence and conflict marks as attributes: styled by CSS, never parsed as HTML.
+    eventWillUnmount: (arg) => void mirrors.delete(arg.el),
+    eventDragStop: () => void (dragClash = null),
     eventDidMount: (arg) => {
+      // The copy under the pointer while dragging (FullCalendar's class names are hashed: known by isMirror).
+      if (arg.isMirror) {
+        mirrors.add(arg.el);
+        markMirror(arg.el);
+        return;
+      }
       const by = arg.event.extendedProps.editingBy as string | undefined;
       if (by) arg.el.setAttribute('data-editing', props.editingLabel(by));
       else arg.el.removeAttribute('data-editing');
+      const clash = arg.event.extendedProps.clash as { hard: boolean; text: string } | undefined;
+      if (clash) {
+        arg.el.setAttribute('data-conflict', clash.hard ? 'hard' : 'soft');
+        arg.el.title = `${arg.event.title}\n${clash.hard ? '×' : '!'} ${clash.text}`;
+      } else arg.el.removeAttribute('data-conflict');
     },
     dayCellTopContent: (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate),
     datesSet: (arg) => {
@@ -209,7 +237,27 @@ export function CalendarView(props: CalendarViewProps) {
       const id = arg.event.extendedProps.eventId as string | undefined;
       if (id) props.onEventClick(id, dateToValue(arg.event.start!, arg.event.allDay));
     },
-    eventDrop: (arg) => moved(arg.event, arg.revert),
+    eventDrop: (arg) => {
+      dragClash = null;
+      moved(arg.event, arg.revert);
+    },
+    // While dragging, the copy under the pointer turns red (or amber) where the event would
+    // clash, with the reason as its tooltip: the drop itself is never refused.
+    eventAllow: (drop, dragged) => {
+      const check = props.dragConflict;
+      if (!check || !dragged) return true;
+      const start = dateToValue(drop.start, drop.allDay);
+      const end = drop.end ? dateToValue(drop.end, drop.allDay) : undefined;
+      const clash = check({ id: dragged.extendedProps.eventId as string, start, end, allDay: drop.allDay });
+      dragClash = clash;
+      requestAnimationFrame(() => {
+        mirrors.forEach(markMirror);
+        // The month grid drags a clone of the event's element that follows the pointer
+        // outside the calendar (FullCalendar's ElementMirror, appended to the body).
+        for (const m of document.querySelectorAll<HTMLElement>('.cc-event')) if (!el.contains(m)) markMirror(m);
+      });
+      return true;
+    },
     eventResize: (arg) => moved(arg.event, arg.revert),
   });
 

@@ -11,13 +11,18 @@ const loadRecurrence = () => (recurrence ??= import('@shared/time/recurrence'));
 /** Who has which event open in their editor (from presence). */
 export type EditingBy = ReadonlyMap<string, string>;
 
-function input(e: IndexedEvent, start: string, end: string, editingBy: EditingBy): EventInput {
+/** Scheduling conflicts by event id (shared/src/tours): hard or a warning, and why in words. */
+export type ConflictMarks = ReadonlyMap<string, { hard: boolean; text: string }>;
+
+function input(e: IndexedEvent, start: string, end: string, editingBy: EditingBy, conflicts: ConflictMarks): EventInput {
   const color = KIND_COLORS[e.kind];
   const classNames = ['cc-event', `kind-${e.kind}`, `status-${e.status}`];
   if (e.rrule) classNames.push('recurring');
   if (e.conflicted) classNames.push('cc-conflicted');
   const editor = editingBy.get(e.id);
   if (editor) classNames.push('cc-editing');
+  const clash = conflicts.get(e.id);
+  if (clash) classNames.push(clash.hard ? 'cc-clash-hard' : 'cc-clash-soft');
   return {
     id: e.rrule ? `${e.id}@${start}` : e.id,
     title: e.title,
@@ -30,7 +35,7 @@ function input(e: IndexedEvent, start: string, end: string, editingBy: EditingBy
     // A single occurrence of a series is edited through the dialog, not dragged.
     // (Only set when false: FullCalendar reads a present `undefined` as false.)
     ...(e.rrule ? { editable: false } : {}),
-    extendedProps: { eventId: e.id, editingBy: editor },
+    extendedProps: { eventId: e.id, editingBy: editor, clash },
   };
 }
 
@@ -56,15 +61,16 @@ function endOf(e: IndexedEvent): string {
  * changes), so a refetch after an edit elsewhere, or a month seen before, builds none again.
  * FullCalendar only reads them (and the per-day budget copies what it keeps).
  */
-const built = new WeakMap<object, { record: IndexedEvent; editor: string | undefined; input: EventInput }>();
+const built = new WeakMap<object, { record: IndexedEvent; editor: string | undefined; clash: unknown; input: EventInput }>();
 
 /** `key`: the record for a one-off, the cached occurrence for a series' occurrence. */
-function cachedInput(key: object, e: IndexedEvent, start: string, end: string | null, editingBy: EditingBy): EventInput {
+function cachedInput(key: object, e: IndexedEvent, start: string, end: string | null, editingBy: EditingBy, conflicts: ConflictMarks): EventInput {
   const editor = editingBy.get(e.id);
+  const clash = conflicts.get(e.id);
   const hit = built.get(key);
-  if (hit && hit.record === e && hit.editor === editor) return hit.input;
-  const made = input(e, start, end ?? endOf(e), editingBy);
-  built.set(key, { record: e, editor, input: made });
+  if (hit && hit.record === e && hit.editor === editor && hit.clash === clash) return hit.input;
+  const made = input(e, start, end ?? endOf(e), editingBy, conflicts);
+  built.set(key, { record: e, editor, clash, input: made });
   return made;
 }
 
@@ -221,17 +227,18 @@ export async function toEventInputs(
   from: string,
   to: string,
   editingBy: EditingBy = new Map(),
+  conflicts: ConflictMarks = new Map(),
 ): Promise<EventInput[]> {
   const out: EventInput[] = [];
   const series: IndexedEvent[] = [];
   for (const e of records) {
     if (e.rrule) series.push(e);
-    else out.push(cachedInput(e, e, e.start, null, editingBy));
+    else out.push(cachedInput(e, e, e.start, null, editingBy, conflicts));
   }
   if (series.length) {
     const { expandOccurrences } = await loadRecurrence();
     // (Cached occurrences are objects of the series' cache: with the record, they key its inputs.)
-    for (const e of series) for (const occ of occurrencesIn(e, from, to, expandOccurrences)) out.push(cachedInput(occ, e, occ.start, occ.end, editingBy));
+    for (const e of series) for (const occ of occurrencesIn(e, from, to, expandOccurrences)) out.push(cachedInput(occ, e, occ.start, occ.end, editingBy, conflicts));
     expandAhead([...series], from, to, expandOccurrences);
   }
   return out;

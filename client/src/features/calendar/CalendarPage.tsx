@@ -8,6 +8,7 @@ import { matchesFilter } from '@shared/workspace/filters';
 import { addDays, fromUtcMs, todayIn, isValidDateValue, isAllDay } from '@shared/time/dates';
 import { CalendarView, type EventMove, type RangeSelection } from '../../calendar/CalendarView';
 import { toEventInputs } from '../../calendar/event-inputs';
+import { conflictMarks, markOf } from '../conflicts/conflict-text';
 import { limitPerDay } from '../../calendar/day-budget';
 import { isViewName, type ViewName } from '../../calendar/views';
 import { useWorkspace } from '../../stores/workspace-context';
@@ -86,7 +87,7 @@ export function CalendarPage() {
     const sections = sectionSet();
     const records = (await ws.queryEvents(from, to)).filter((e) => matchesFilter(e, filters, sections));
     const t1 = performance.now();
-    let inputs = [...observanceInputs(from, to), ...(await toEventInputs(records, from, to, editingBy()))];
+    let inputs = [...observanceInputs(from, to), ...(await toEventInputs(records, from, to, editingBy(), conflicts()))];
     const budget = DAY_BUDGET[inView];
     if (budget) inputs = limitPerDay(inputs, budget, (n) => t('moreCount', { n }));
     performance.measure('cc:query', { start: t0, end: t1 });
@@ -105,11 +106,14 @@ export function CalendarPage() {
   /** Event id → the name of a colleague who has it open. */
   const editingBy = createMemo(() => new Map(ws.sync.peers().filter((p) => p.editing).map((p) => [p.editing!, p.name])));
   const canEdit = ws.canEdit;
+  /** Scheduling conflicts (a speaker, team or place booked twice…), marked on the events. */
+  const conflicts = createMemo(() => conflictMarks(ws.conflicts()?.byId(), { teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() }));
 
   // Anything that changes what the visible range shows triggers one refetch.
   const revision = createMemo(() => [
     JSON.stringify([...editingBy()]),
     ws.revision(),
+    conflicts(),
     JSON.stringify(filters),
     sectionSet(),
     dayInfo() !== null,
@@ -294,6 +298,13 @@ export function CalendarPage() {
           locale={locale()}
           editable={canEdit()}
           editingLabel={(name) => t('editingBy', { name })}
+          dragConflict={(move) => {
+            const index = ws.conflicts();
+            const read = ws.read.event(move.id);
+            if (!index || !read?.ok) return null;
+            const found = index.check({ ...read.record, start: move.start, end: move.end });
+            return found.length ? markOf(found, { teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() }) : null;
+          }}
           now={() => fromUtcMs(Date.now(), ws.timezone(), false)}
           fetchEvents={fetchEvents}
           revision={revision()}

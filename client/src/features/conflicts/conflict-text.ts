@@ -26,3 +26,20 @@ export function conflictReason(c: Conflict, names: ConflictNames): string {
       return tc('kindHoliday', { r });
   }
 }
+
+/** What a view marks on an event: whether any of its conflicts is hard, and all of them in words. */
+export interface ConflictMark {
+  hard: boolean;
+  text: string;
+}
+
+export function markOf(list: readonly Conflict[], names: ConflictNames): ConflictMark {
+  return { hard: list.some((c) => c.severity === 'hard'), text: list.map((c) => conflictReason(c, names)).join('；') };
+}
+
+/** Marks for every event that has a conflict (from ConflictIndex.byId()). */
+export function conflictMarks(byId: ReadonlyMap<string, readonly Conflict[]> | undefined, names: ConflictNames): Map<string, ConflictMark> {
+  const out = new Map<string, ConflictMark>();
+  for (const [id, list] of byId ?? []) out.set(id, markOf(list, names));
+  return out;
+}

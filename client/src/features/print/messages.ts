@@ -69,6 +69,17 @@ const zh = {
   tlLegendWindow: '计划时段（日期待定）',
   tlLegendMarker: '单日活动',
   tlLegendBar: '多日活动',
+  // A lecture team's year schedule (宣讲安排表).
+  tourBack: '‹ 返回宣讲团',
+  tourLoading: '正在读取宣讲安排…',
+  tourUnknownTeam: '找不到这个宣讲团（{id}），它可能已被删除。',
+  tourNoSessions: '本年度尚无宣讲安排。',
+  tourTopic: '宣讲主题：{topic}',
+  tourMembers: '成员：{members}',
+  tourCount: '共 {n} 场',
+  tourDownload: '下载 .xlsx',
+  tourDownloadHint: '与打印的表格相同，可在 Excel 或 WPS 中编辑',
+  tourDownloadFailed: '未能生成表格：{error}',
 } as const;
 
 export type PrintMessageKey = keyof typeof zh;
@@ -136,6 +147,16 @@ const en: Record<PrintMessageKey, string> = {
   tlLegendWindow: 'Planned window (date to be fixed)',
   tlLegendMarker: 'One-day activity',
   tlLegendBar: 'Multi-day activity',
+  tourBack: '‹ Back to teams',
+  tourLoading: 'Reading the team’s sessions…',
+  tourUnknownTeam: 'There is no lecture team {id}; it may have been deleted.',
+  tourNoSessions: 'No sessions scheduled this year.',
+  tourTopic: 'Topic: {topic}',
+  tourMembers: 'Members: {members}',
+  tourCount: '{n} sessions',
+  tourDownload: 'Download .xlsx',
+  tourDownloadHint: 'The printed table, to edit in Excel or WPS',
+  tourDownloadFailed: 'Could not make the workbook: {error}',
 };
 
 /** Translate, filling `{name}` placeholders. Reactive: reads the app's locale signal. */

@@ -38,8 +38,7 @@ import { CampaignEditor, type CampaignTarget } from './CampaignEditor';
 import { TimelineChart, type DragKind } from './TimelineChart';
 import { tt } from './messages';
 import { createRecentCache } from './recent-cache';
-import { conflictReason } from '../conflicts/conflict-text';
-import type { Conflict } from '@shared/tours';
+import { conflictMarks, markOf } from '../conflicts/conflict-text';
 import './timeline.css';
 
 /** Every date an activity can have (four-digit years, so the index's reach-back stays a valid date). */
@@ -217,12 +216,7 @@ export default function TimelinePage() {
 
   // Conflicts by record id, in words, for the bars; and where a dragged activity would land.
   const names = () => ({ teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() });
-  const describe = (list: readonly Conflict[]) => ({ hard: list.some((c) => c.severity === 'hard'), text: list.map((c) => conflictReason(c, names())).join('；') });
-  const conflicts = createMemo(() => {
-    const out = new Map<string, { hard: boolean; text: string }>();
-    for (const [id, list] of ws.conflicts()?.byId() ?? []) out.set(id, describe(list));
-    return out;
-  });
+  const conflicts = createMemo(() => conflictMarks(ws.conflicts()?.byId(), names()));
   const dragConflict = (item: TimelineItem, kind: DragKind, days: number) => {
     const index = ws.conflicts();
     const read = ws.read.event(item.id);
@@ -230,7 +224,7 @@ export default function TimelinePage() {
     const rule = kind === 'move' ? moveRange : kind === 'start' ? resizeStart : resizeEnd;
     const next = rule(item.start, item.end, days);
     const found = index.check({ ...read.record, start: next.start, end: next.end });
-    return found.length ? describe(found) : null;
+    return found.length ? markOf(found, names()) : null;
   };
 
   const report = (r: { ok: boolean; error?: { message: string } }) => {
