@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import * as Y from 'yjs';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
 import { createEvent, createTeam, createUnit, initWorkspaceDoc, SYSTEM_ORIGIN } from '../../shared/src/schema';
@@ -213,6 +215,16 @@ describe('lecture teams, host units and conflicts', () => {
     expect(await page.getByTestId('coverage-total').innerText()).toContain('2/4（50.0%）');
     expect(await page.locator('[data-testid="coverage-by-category"] [data-category="village"]').innerText()).toContain('0.0%');
     expect(await page.locator('[data-testid="coverage-by-month"] [data-month="2026-03"]').innerText()).toMatch(/1\s+1\s+300\s+0/);
+
+    // The same figures in the workbook.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-coverage').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const values = wb.worksheets[0]!.getSheetValues().flat().map(String);
+    expect(values).toContain('城关镇中心小学');
+    expect(values).toContain('1/2');
+    expect(values).toContain('0/1');
 
     // The youth team's tour of the targets it has not reached yet, 1–12 June 2026.
     await page.getByTestId('schedule-tour-button').click();

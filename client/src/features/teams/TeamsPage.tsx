@@ -4,7 +4,7 @@
  * pasted from a spreadsheet). Every change is a command of the workspace API.
  */
 import { createEffect, createMemo, createSignal, For, lazy, Show } from 'solid-js';
-import { useSearchParams } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import type { EventRecord, TeamFields, TeamRecord, UnitFields, UnitRecord } from '@shared/schema/types';
 import { useWorkspace } from '../../stores/workspace-context';
 import { todayIn } from '@shared/time/dates';
@@ -145,6 +145,9 @@ export default function TeamsPage() {
                 <header class="section-head">
                   <h2 id="tour-heading">{tm('tourOf', { name: team().name })}</h2>
                   <span class="spacer" />
+                  <A class="button-link" href={`/w/${ws.id}/print/team/${team().id}?year=${year()}`} data-testid="print-tour">
+                    {tm('printTour')}
+                  </A>
                   <Show when={ws.canEdit()}>
                     <button type="button" data-testid="schedule-tour-button" onClick={() => setTouring(team())}>
                       {tm('scheduleTour')}
