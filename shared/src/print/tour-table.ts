@@ -10,9 +10,11 @@
  *   only, so the schedule's rows and the team's planned count agree. Unlike coverage, a session
  *   without a host unit is still listed (by its location): the schedule is where it shows.
  * - Order: by start; on the same start, all-day first, then the longer one, then title and id.
- * - 时间: '5月12日（周二）09:00—10:30'; only the start clock when the session has no explicit
- *   end (the implied hour is not a fact worth printing); '5月12日（周二）—5月14日（周四）' for
- *   several days; the year is added to a day in another year.
+ * - 时间: '5月12日（周二）\n09:00—10:30' (the day and the clock on lines of their own: the
+ *   column is too narrow for both, and a break anywhere else splits a time); only the start
+ *   clock when the session has no explicit end (the implied hour is not a fact worth
+ *   printing); '5月12日（周二）—\n5月14日（周四）' for several days; the year is added to a day
+ *   in another year. English alike: 'Tue 12 May\n09:00–10:30'.
  * - 承办单位/地点: the unit's name, then on a second line the session's own location (it says
  *   where in the unit, or where away from it), else the unit's address.
  * - 联系人: the session's contact, else the unit's.
@@ -46,13 +48,13 @@ export interface TourTableColumn {
 }
 
 export const TOUR_TABLE_COLUMNS: readonly TourTableColumn[] = [
-  { key: 'seq', zh: '序号', en: 'No.', width: 5 },
-  { key: 'time', zh: '时间', en: 'Time', width: 17 },
-  { key: 'host', zh: '承办单位/地点', en: 'Host unit / place', width: 20 },
-  { key: 'speakers', zh: '宣讲人', en: 'Speakers', width: 11 },
-  { key: 'title', zh: '题目', en: 'Topic', width: 22 },
-  { key: 'participants', zh: '参加对象', en: 'Participants', width: 13 },
-  { key: 'contact', zh: '联系人', en: 'Contact', width: 12 },
+  { key: 'seq', zh: '序号', en: 'No.', width: 4 },
+  { key: 'time', zh: '时间', en: 'Time', width: 15 },
+  { key: 'host', zh: '承办单位/地点', en: 'Host unit / place', width: 21 },
+  { key: 'speakers', zh: '宣讲人', en: 'Speakers', width: 10 },
+  { key: 'title', zh: '题目', en: 'Topic', width: 23 },
+  { key: 'participants', zh: '参加对象', en: 'Participants', width: 12 },
+  { key: 'contact', zh: '联系人', en: 'Contact', width: 15 },
 ];
 
 export interface TourTableRow {
@@ -106,16 +108,17 @@ function timeText(start: DateValue, end: DateValue, explicitEnd: boolean, locale
   const allDay = isAllDay(start);
   const lastDay = lastDayInclusive(start, end);
   const multiDay = compareDateValues(lastDay, datePart(start)) > 0;
-  const dash = locale === 'en' ? ' – ' : '—';
+  const en = locale === 'en';
+  const dash = en ? ' –\n' : '—\n';
   const from = dayWithWeekday(start, locale, year);
-  const sep = locale === 'en' ? ' ' : '';
+  const sep = en ? ' ' : '';
   if (multiDay) {
     if (allDay) return { text: `${from}${dash}${dayWithWeekday(lastDay, locale, year)}`, multiDay };
     return { text: `${from}${sep}${clockText(start)}${dash}${dayWithWeekday(datePart(end), locale, year)}${sep}${clockText(end)}`, multiDay };
   }
   if (allDay) return { text: from, multiDay };
-  const range = explicitEnd ? `${clockText(start)}${locale === 'en' ? '–' : '—'}${clockText(end)}` : clockText(start);
-  return { text: `${from}${sep}${range}`, multiDay };
+  const range = explicitEnd ? `${clockText(start)}${en ? '–' : '—'}${clockText(end)}` : clockText(start);
+  return { text: `${from}\n${range}`, multiDay };
 }
 
 /** All rows of the team's schedule for the year, numbered and in print order. */

@@ -92,12 +92,12 @@ describe('tourTableRows', () => {
   });
 
   it('writes the date, weekday and time range', () => {
-    expect(byId('timed').time).toBe('5月12日（周二）09:00—10:30');
-    expect(byId('no-end').time).toBe('5月12日（周二）14:30');
+    expect(byId('timed').time).toBe('5月12日（周二）\n09:00—10:30');
+    expect(byId('no-end').time).toBe('5月12日（周二）\n14:30');
     expect(byId('allday').time).toBe('5月12日（周二）');
-    expect(byId('multi').time).toBe('6月1日（周一）—6月3日（周三）');
-    expect(byId('overnight').time).toBe('6月10日（周三）22:00—6月11日（周四）01:00');
-    expect(byId('new-year-eve').time).toBe('12月31日（周四）20:00—2027年1月1日（周五）00:30');
+    expect(byId('multi').time).toBe('6月1日（周一）—\n6月3日（周三）');
+    expect(byId('overnight').time).toBe('6月10日（周三）22:00—\n6月11日（周四）01:00');
+    expect(byId('new-year-eve').time).toBe('12月31日（周四）20:00—\n2027年1月1日（周五）00:30');
   });
 
   it('names the host unit with the session’s place or the unit’s address, and falls back to the unit’s contact', () => {
@@ -119,9 +119,9 @@ describe('tourTableRows', () => {
   it('writes English', () => {
     const en = tourTableRows({ events: sessions(), teamId: 't1', units, year: 2026, locale: 'en' });
     const get = (id: string) => en.find((r) => r.eventId === id)!;
-    expect(get('timed')).toMatchObject({ time: 'Tue 12 May 09:00–10:30', speakers: '张三, 李四' });
-    expect(get('multi').time).toBe('Mon 1 Jun – Wed 3 Jun');
-    expect(get('new-year-eve').time).toBe('Thu 31 Dec 20:00 – Fri 1 Jan 2027 00:30');
+    expect(get('timed')).toMatchObject({ time: 'Tue 12 May\n09:00–10:30', speakers: '张三, 李四' });
+    expect(get('multi').time).toBe('Mon 1 Jun –\nWed 3 Jun');
+    expect(get('new-year-eve').time).toBe('Thu 31 Dec 20:00 –\nFri 1 Jan 2027 00:30');
     expect(tourTableHeader('en')).toEqual(['No.', 'Time', 'Host unit / place', 'Speakers', 'Topic', 'Participants', 'Contact']);
     expect(tourTableTitle('Team One', 2026, 'en')).toBe('Team One — Lecture schedule 2026');
   });
@@ -136,7 +136,7 @@ describe('tour table columns and title', () => {
   it('gives a row’s cells in column order', () => {
     expect(tourTableCells(byId('timed'))).toEqual([
       String(byId('timed').seq),
-      '5月12日（周二）09:00—10:30',
+      '5月12日（周二）\n09:00—10:30',
       '市第一中学\n学校报告厅',
       '张三、李四',
       '学习贯彻党的二十届四中全会精神',
