@@ -140,6 +140,15 @@ describe('lecture teams, host units and conflicts', () => {
     await expect.poll(() => hard.count()).toBe(1);
     expect(await hard.innerText()).toContain('宣讲进校园');
     expect(await hard.innerText()).toContain('宣讲进社区');
+
+    // A unit goes to the trash and comes back, like an event.
+    await page.getByTestId('unit-row').filter({ hasText: '东关社区' }).getByRole('button').click();
+    await page.getByTestId('unit-editor').getByRole('button', { name: '移到回收站' }).click();
+    await expect.poll(() => page.getByTestId('unit-row').count()).toBe(2);
+    await page.getByTestId('trash-link').click();
+    await page.locator('[data-testid="trash-item"][data-type="unit"]').getByTestId('restore-unit').click();
+    await page.getByTestId('teams-link').click();
+    await expect.poll(() => page.getByTestId('unit-row').count()).toBe(3);
     expect(errors).toEqual([]);
   });
 

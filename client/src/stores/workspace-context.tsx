@@ -65,6 +65,8 @@ export interface WorkspaceStore {
   /** Campaigns in the trash, newest first. */
   trashedCampaigns: Accessor<CampaignRecord[]>;
   teams: Accessor<TeamRecord[]>;
+  /** Teams in the trash, newest first. */
+  trashedTeams: Accessor<TeamRecord[]>;
   /** Live host units of the directory, by name; and those in the trash. */
   units: Accessor<UnitRecord[]>;
   trashedUnits: Accessor<UnitRecord[]>;
@@ -159,6 +161,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const [campaigns, setCampaigns] = createSignal<CampaignRecord[]>([]);
   const [trashedCampaigns, setTrashedCampaigns] = createSignal<CampaignRecord[]>([]);
   const [teams, setTeams] = createSignal<TeamRecord[]>([]);
+  const [trashedTeams, setTrashedTeams] = createSignal<TeamRecord[]>([]);
   const [allCampaigns, setAllCampaigns] = createSignal<CampaignRecord[]>([]);
   const [allTeams, setAllTeams] = createSignal<TeamRecord[]>([]);
   const [units, setUnits] = createSignal<UnitRecord[]>([]);
@@ -172,6 +175,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     setCampaigns(all.filter((c) => c.deletedAt === undefined));
     setTrashedCampaigns(all.filter((c) => c.deletedAt !== undefined).sort((a, b) => b.deletedAt! - a.deletedAt!));
     setTeams(allT.filter((t) => t.deletedAt === undefined));
+    setTrashedTeams(allT.filter((t) => t.deletedAt !== undefined).sort((a, b) => b.deletedAt! - a.deletedAt!));
     setUnits(allU.filter((u) => u.deletedAt === undefined).sort(byName));
     setTrashedUnits(allU.filter((u) => u.deletedAt !== undefined).sort((a, b) => b.deletedAt! - a.deletedAt!));
   };
@@ -282,6 +286,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     campaigns,
     trashedCampaigns,
     teams,
+    trashedTeams,
     units,
     trashedUnits,
     linkCounts,

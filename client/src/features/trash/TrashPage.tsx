@@ -26,7 +26,7 @@ export default function TrashPage() {
           {error()}
         </p>
       </Show>
-      <Show when={items().length > 0 || ws.trashedCampaigns().length > 0} fallback={<p class="empty">{t('trashEmpty')}</p>}>
+      <Show when={items().length + ws.trashedCampaigns().length + ws.trashedTeams().length + ws.trashedUnits().length > 0} fallback={<p class="empty">{t('trashEmpty')}</p>}>
         <table class="table">
           <thead>
             <tr>
@@ -71,6 +71,42 @@ export default function TrashPage() {
                       {t('restore')}
                     </button>
                     <button type="button" class="danger" disabled={!ws.canEdit()} onClick={() => confirm(`${t('deleteForever')}: ${c.title}?`) && report(ws.run('campaign.purge', { id: c.id }))}>
+                      {t('deleteForever')}
+                    </button>
+                  </td>
+                </tr>
+              )}
+            </For>
+            <For each={ws.trashedTeams()}>
+              {(x) => (
+                <tr data-testid="trash-item" data-type="team">
+                  <td>{x.name}</td>
+                  <td>{t('teamField')}</td>
+                  <td>{x.members.join('、')}</td>
+                  <td>{formatDateTime(x.deletedAt!)}</td>
+                  <td class="actions">
+                    <button type="button" data-testid="restore-team" disabled={!ws.canEdit()} onClick={() => report(ws.run('team.restore', { id: x.id }))}>
+                      {t('restore')}
+                    </button>
+                    <button type="button" class="danger" disabled={!ws.canEdit()} onClick={() => confirm(`${t('deleteForever')}: ${x.name}?`) && report(ws.run('team.purge', { id: x.id }))}>
+                      {t('deleteForever')}
+                    </button>
+                  </td>
+                </tr>
+              )}
+            </For>
+            <For each={ws.trashedUnits()}>
+              {(u) => (
+                <tr data-testid="trash-item" data-type="unit">
+                  <td>{u.name}</td>
+                  <td>{t('hostUnitField')}</td>
+                  <td>{u.address ?? ''}</td>
+                  <td>{formatDateTime(u.deletedAt!)}</td>
+                  <td class="actions">
+                    <button type="button" data-testid="restore-unit" disabled={!ws.canEdit()} onClick={() => report(ws.run('unit.restore', { id: u.id }))}>
+                      {t('restore')}
+                    </button>
+                    <button type="button" class="danger" disabled={!ws.canEdit()} onClick={() => confirm(`${t('deleteForever')}: ${u.name}?`) && report(ws.run('unit.purge', { id: u.id }))}>
                       {t('deleteForever')}
                     </button>
                   </td>

@@ -44,7 +44,7 @@ function TopBar() {
         </A>
         <A href={`/w/${ws.id}/trash`} data-testid="trash-link">
           {t('trash')}
-          <Show when={Object.keys(ws.lists.deleted).length + ws.trashedCampaigns().length}>{(n) => <span class="badge">{n()}</span>}</Show>
+          <Show when={Object.keys(ws.lists.deleted).length + ws.trashedCampaigns().length + ws.trashedTeams().length + ws.trashedUnits().length}>{(n) => <span class="badge">{n()}</span>}</Show>
         </A>
       </nav>
       <span class="spacer" />
