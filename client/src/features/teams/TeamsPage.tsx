@@ -145,7 +145,7 @@ export default function TeamsPage() {
                 <header class="section-head">
                   <h2 id="tour-heading">{tm('tourOf', { name: team().name })}</h2>
                   <span class="spacer" />
-                  <A class="button-link" href={`/w/${ws.id}/print/team/${team().id}?year=${year()}`} data-testid="print-tour">
+                  <A class="button-link" href={`/w/${ws.id}/print/team/${team().id}?year=${year()}`} data-testid="print-tour-link">
                     {tm('printTour')}
                   </A>
                   <Show when={ws.canEdit()}>
