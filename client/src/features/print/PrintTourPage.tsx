@@ -17,24 +17,12 @@ import { TOUR_TABLE_COLUMNS, tourTableRows, tourTableTitle } from '@shared/print
 import { todayIn } from '@shared/time/dates';
 import { locale } from '../../i18n';
 import { useWorkspace } from '../../stores/workspace-context';
+import { download } from '../../ui/download';
 import { pm } from './messages';
 import '../../styles/print.css';
 import './print-tour.css';
 
 const YEAR_RE = /^\d{4}$/;
-
-/** Save bytes through a temporary <a download> (as the exchange menu does). */
-function saveFile(data: Uint8Array, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /** A file name part: no path or reserved characters. */
 const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 60);
@@ -101,7 +89,7 @@ export default function PrintTourPage() {
     try {
       const exp = await import('@shared/export');
       const bytes = await exp.tourTableXlsx(rs, title(), { locale: locale() });
-      saveFile(bytes, `${fileSafe(t.name) || 'team'}-${year()}.xlsx`, exp.FILE_MIME.xlsx);
+      download(bytes as BlobPart, `${fileSafe(t.name) || 'team'}-${year()}.xlsx`, exp.FILE_MIME.xlsx);
     } catch (e) {
       setDownloadError(pm('tourDownloadFailed', { error: String((e as Error)?.message ?? e) }));
     } finally {
