@@ -270,6 +270,17 @@ describe('lecture teams, host units and conflicts', () => {
     // 宣讲s2 (14 April, 王芳, 09:00) is dragged onto 21 April, where 王芳 gives 宣讲s3 at 09:00.
     const moving = eventInCalendar(page, '宣讲s2');
     await moving.waitFor();
+    // The calendar draws again once the conflict rules have read the seeded sessions: start the
+    // drag when the event has stayed put for a moment.
+    let last = '';
+    await expect
+      .poll(async () => {
+        const box = JSON.stringify(await moving.boundingBox());
+        const stable = box !== 'null' && box === last;
+        last = box;
+        return stable;
+      }, { intervals: [300] })
+      .toBe(true);
     const a = (await moving.boundingBox())!;
     const b = (await dayCell(page, '2026-04-21').boundingBox())!;
     await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);

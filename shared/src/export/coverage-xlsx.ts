@@ -18,7 +18,7 @@ import { UNIT_CATEGORIES, type UnitCategory } from '../schema/types';
 import { UNIT_CATEGORY_LABELS } from '../tours/categories';
 import type { Coverage, CoverageShare, SessionCounts } from '../tours/coverage';
 import { toUint8Array } from './common';
-import { loadExcelJS, setTextCell } from './tour-table-xlsx';
+import { loadExcelJS, setTextCell } from './cell-text';
 
 export interface CoverageNames {
   teams: readonly { id: string; name: string }[];

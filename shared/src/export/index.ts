@@ -6,5 +6,6 @@
 export { monthTableXlsx } from './month-table-xlsx';
 export { monthTableDocx } from './month-table-docx';
 export { FILE_MIME, SIGNATURE_TEXT, type MonthTableFileOptions } from './common';
-export { tourTableXlsx, safeCellText, type TourTableFileOptions } from './tour-table-xlsx';
+export { tourTableXlsx, type TourTableFileOptions } from './tour-table-xlsx';
+export { safeCellText, FORMULA_GUARD } from './cell-text';
 export { coverageXlsx, type CoverageNames } from './coverage-xlsx';

@@ -11,13 +11,7 @@
 import type * as ExcelJSTypes from 'exceljs';
 import { MONTH_TABLE_COLUMNS, monthTableCells, monthTableHeader, type MonthTableRow } from '../print/month-table';
 import { SIGNATURE_TEXT, toUint8Array, type MonthTableFileOptions } from './common';
-
-type ExcelJSModule = typeof ExcelJSTypes;
-
-async function loadExcelJS(): Promise<ExcelJSModule> {
-  const mod = (await import('exceljs')) as unknown as ExcelJSModule & { default?: ExcelJSModule };
-  return mod.Workbook ? mod : (mod.default as ExcelJSModule);
-}
+import { loadExcelJS, setTextCell } from './cell-text';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -53,7 +47,7 @@ export async function monthTableXlsx(
 
   ws.mergeCells(`A1:${lastCol}1`);
   const titleCell = ws.getCell('A1');
-  titleCell.value = title;
+  setTextCell(titleCell, title);
   titleCell.font = { name: FONT, size: 16, bold: true };
   titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 32;
@@ -71,7 +65,9 @@ export async function monthTableXlsx(
   rows.forEach((row, i) => {
     const r = ws.getRow(3 + i);
     const cells = monthTableCells(row);
-    r.values = [row.seq, ...cells.slice(1)];
+    r.getCell(1).value = row.seq;
+    // Titles, places and units are typed by anyone in the workspace: never a formula.
+    cells.slice(1).forEach((text, j) => setTextCell(r.getCell(2 + j), text));
     r.eachCell({ includeEmpty: true }, (cell, col) => {
       cell.font = { name: FONT, size: 10.5, strike: row.status === 'cancelled' && col === 3 };
       cell.alignment = { vertical: 'top', wrapText: true, horizontal: col === 1 ? 'center' : 'left' };

@@ -4,46 +4,14 @@
  * repeated on every printed page, wrapped cells, thin borders, page numbers in the footer,
  * the 制表/审核/日期 line after the table.
  *
- * Also home of `safeCellText`, the rule every workbook of the tours uses for text it did not
- * write itself (titles, unit names, contacts are typed or pasted by anyone in the workspace).
- *
  * exceljs is loaded on first use, as for the month table; the result is a Uint8Array.
  */
 import type * as ExcelJSTypes from 'exceljs';
 import type { Locale } from '../i18n/locale';
 import { TOUR_TABLE_COLUMNS, tourTableCells, tourTableHeader, type TourTableRow } from '../print/tour-table';
 import { SIGNATURE_TEXT, toUint8Array } from './common';
+import { loadExcelJS, setTextCell } from './cell-text';
 
-type ExcelJSModule = typeof ExcelJSTypes;
-
-/** The zero-width space put before a text a spreadsheet would read as a formula. */
-export const FORMULA_GUARD = '\u200b';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * Text that no spreadsheet will run. exceljs stores a string as a string, but Excel and
- * LibreOffice turn `=cmd|' /C calc'!A0` into a formula (a DDE call) as soon as someone edits the
- * cell or saves the sheet as CSV, and some apps do so for `+ - @` and a leading tab or CR too.
- * Such a text gets an invisible zero-width space in front, not the customary apostrophe: in a
- * stored cell the apostrophe would be printed, and `+86 138…` phone numbers are common here.
- * The cells are also given the Text format (`@`) so that an edit keeps them text.
- */
-export function safeCellText(text: string): string {
-  return FORMULA_START.test(text) ? FORMULA_GUARD + text : text;
-}
-
-/** Puts a text in a cell the safe way (see safeCellText); an empty text leaves the cell blank. */
-export function setTextCell(cell: ExcelJSTypes.Cell, text: string): void {
-  const safe = safeCellText(text);
-  cell.value = safe === '' ? null : safe;
-  if (safe !== text) cell.numFmt = '@';
-}
-
-export async function loadExcelJS(): Promise<ExcelJSModule> {
-  const mod = (await import('exceljs')) as unknown as ExcelJSModule & { default?: ExcelJSModule };
-  return mod.Workbook ? mod : (mod.default as ExcelJSModule);
-}
 
 export interface TourTableFileOptions {
   locale?: Locale;

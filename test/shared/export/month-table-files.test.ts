@@ -31,6 +31,18 @@ describe('month table as .xlsx', () => {
     expect(ws.rowCount).toBe(3 + rows.length + 1); // one blank row, then the signature line
   });
 
+  it('writes text that looks like a formula as guarded text, never a formula', async () => {
+    const hostile = [{ ...rows[0]!, title: "=cmd|' /C calc'!A0", location: '+86 138 0000 0000' }];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await monthTableXlsx(hostile as typeof rows, '=HYPERLINK("http://x")')) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    ws.eachRow((row) => row.eachCell((cell) => expect(cell.type, cell.address).not.toBe(ExcelJS.ValueType.Formula)));
+    const texts = ws.getSheetValues().flat().filter((v): v is string => typeof v === 'string');
+    expect(texts).toContain('\u200b=HYPERLINK("http://x")');
+    expect(texts.some((v) => v.startsWith('\u200b=cmd'))).toBe(true);
+    expect(texts.some((v) => v.startsWith('=') || v.startsWith('+'))).toBe(false);
+  });
+
   it('is set up for A4 landscape with the header repeated on every page', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await monthTableXlsx(rows, title)) as unknown as ArrayBuffer);
