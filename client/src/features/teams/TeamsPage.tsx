@@ -139,7 +139,7 @@ export default function TeamsPage() {
           </Show>
         </section>
         <section class="tour-panel" aria-labelledby="tour-heading">
-          <Show when={selected()}>
+          <Show when={selected()} fallback={<p class="empty">{tm('noTeamChosen')}</p>}>
             {(team) => (
               <>
                 <header class="section-head">
