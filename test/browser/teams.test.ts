@@ -279,7 +279,7 @@ describe('lecture teams, host units and conflicts', () => {
         const stable = box !== 'null' && box === last;
         last = box;
         return stable;
-      }, { intervals: [300] })
+      }, { interval: 300 })
       .toBe(true);
     const a = (await moving.boundingBox())!;
     const b = (await dayCell(page, '2026-04-21').boundingBox())!;
