@@ -77,7 +77,11 @@ type Page = import('playwright-core').Page;
 
 /** Twelve month switches from January, once the workspace has fully loaded (steady state). */
 async function monthSwitches(page: Page, beforeLoop?: () => Promise<unknown>): Promise<{ switches: number[]; measures: [string, number][]; indexBuild: [number, number][] }> {
-  await page.waitForFunction(`performance.getEntriesByName('cc:doc-loaded').length > 0`, undefined, { timeout: 60_000 });
+  // (Polled through evaluate: the app's CSP forbids waitForFunction's string form.)
+  await page.evaluate(`new Promise((resolve) => {
+    const check = () => (performance.getEntriesByName('cc:doc-loaded').length ? resolve() : setTimeout(check, 20));
+    check();
+  })`);
   await page.waitForTimeout(500);
   // Building the in-memory index from the loaded doc (once per open).
   const indexBuild = (await page.evaluate(`performance.getEntriesByName('cc:index-build').map((m) => [m.duration, m.detail.busy])`)) as [number, number][];

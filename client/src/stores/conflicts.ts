@@ -1,6 +1,6 @@
 import { createEffect, createSignal, type Accessor } from 'solid-js';
 import type { CampaignRecord, EventRecord } from '@shared/schema/types';
-import { createConflictIndex, type ConflictIndex } from '@shared/tours';
+import type { ConflictIndex } from '@shared/tours';
 
 /** Every date an event can have (four-digit years, see the event index's reach-back). */
 const EVER = { from: '1000-01-01', to: '9999-01-01' };
@@ -36,7 +36,9 @@ export function createConflictStore(deps: {
     if (!ready) return;
     const year = Number(deps.today().slice(0, 4));
     const token = ++seq;
-    void deps.queryAll(EVER.from, EVER.to).then((events) => {
+    // The rules (and the recurrence library they expand series with) load with the first check,
+    // after the calendar's first paint: they are not part of the initial bundle.
+    void Promise.all([deps.queryAll(EVER.from, EVER.to), import('@shared/tours')]).then(([events, { createConflictIndex }]) => {
       if (token !== seq) return;
       setIndex(createConflictIndex(events, { from: `${year - 1}-01-01`, to: `${year + 2}-01-01`, timezone, bufferMinutes, campaigns }));
     });
