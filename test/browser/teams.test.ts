@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import * as Y from 'yjs';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
@@ -234,6 +237,25 @@ describe('lecture teams, host units and conflicts', () => {
     expect(values).toContain('城关镇中心小学');
     expect(values).toContain('1/2');
     expect(values).toContain('0/1');
+
+    // Printed, the page is the coverage report alone, on landscape pages.
+    const pdfFile = path.join(os.tmpdir(), `coverage-${Date.now()}.pdf`);
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: pdfFile, preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    let text: string;
+    try {
+      text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+    } catch (e) {
+      throw new Error(`pdftotext failed (install it with: apt-get install -y poppler-utils): ${String(e)}`);
+    }
+    expect(text).toContain('理论宣讲覆盖情况（2026年）');
+    for (const name of ['城关镇中心小学', '红星村', '按“六进”类别', '2026-03']) expect(text).toContain(name);
+    expect(text).not.toContain('承办单位名录');
+    expect(text).not.toContain('从表格粘贴');
+    const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
+    const [, w, h] = info.match(/Page size:\s+([\d.]+) x ([\d.]+)/)!;
+    expect(Number(w)).toBeGreaterThan(Number(h));
 
     // The youth team's tour of the targets it has not reached yet, 1–12 June 2026.
     await page.getByTestId('schedule-tour-button').click();

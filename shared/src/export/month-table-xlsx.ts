@@ -8,7 +8,6 @@
  * Vite picks its self-contained browser build, so importing this module costs
  * nothing until a file is made. No Node APIs: the result is a Uint8Array.
  */
-import type * as ExcelJSTypes from 'exceljs';
 import { MONTH_TABLE_COLUMNS, monthTableCells, monthTableHeader, type MonthTableRow } from '../print/month-table';
 import { SIGNATURE_TEXT, toUint8Array, type MonthTableFileOptions } from './common';
 import { loadExcelJS, setTextCell } from './cell-text';

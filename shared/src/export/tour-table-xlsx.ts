@@ -6,7 +6,6 @@
  *
  * exceljs is loaded on first use, as for the month table; the result is a Uint8Array.
  */
-import type * as ExcelJSTypes from 'exceljs';
 import type { Locale } from '../i18n/locale';
 import { TOUR_TABLE_COLUMNS, tourTableCells, tourTableHeader, type TourTableRow } from '../print/tour-table';
 import { SIGNATURE_TEXT, toUint8Array } from './common';

@@ -20,10 +20,13 @@ export function CoveragePanel(props: {
   years: number[];
   onYear: (y: number) => void;
   onExport: () => void;
+  /** Title of the printed report (the workspace's name and the year). */
+  printTitle: string;
 }) {
   const c = () => props.coverage;
   return (
     <section class="coverage-panel" aria-labelledby="coverage-heading">
+      <h1 class="coverage-print-title">{props.printTitle}</h1>
       <header class="section-head">
         <h2 id="coverage-heading">{tm('coverage')}</h2>
         <select name="coverageYear" aria-label={tm('coverage')} value={props.year} onChange={(e) => props.onYear(Number(e.currentTarget.value))}>
@@ -33,6 +36,9 @@ export function CoveragePanel(props: {
           {tm('coverageTotal', { reached: c().total.reached, targets: c().total.targets, pct: pct(c().total), done: c().total.done, planned: c().total.planned, audience: c().total.audience })}
         </span>
         <span class="spacer" />
+        <button type="button" data-testid="print-coverage" onClick={() => window.print()}>
+          {tm('printCoverage')}
+        </button>
         <button type="button" data-testid="export-coverage" onClick={() => props.onExport()}>
           {tm('exportXlsx')}
         </button>

@@ -215,6 +215,7 @@ export default function TeamsPage() {
         years={years()}
         onYear={setYear}
         onExport={() => void exportCoverage()}
+        printTitle={tm('coveragePrintTitle', { name: ws.name(), y: year() })}
       />
       <Show when={touring()} keyed>
         {(team) => (
