@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
 import { crowdedTimelineDoc, sid, timelineDoc } from '../helpers/timeline-seed';
+import { createEvent, createTeam, initWorkspaceDoc, SYSTEM_ORIGIN } from '../../shared/src/schema';
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -318,5 +319,35 @@ describe('the campaign timeline', () => {
       })(${JSON.stringify(update)})`,
     )) as number[];
     expect(Math.min(...counts)).toBe(whole);
+  });
+
+  it('a session dragged onto the day its speaker is elsewhere turns red while dragged and stays marked after the drop', async () => {
+    const ctx = await app.newContext();
+    const page = await ctx.newPage();
+    const errors = trackErrors(page);
+    await page.goto(`${app.server.url}/w/${randomId()}/timeline?zoom=month&date=2026-05-01&groupBy=team`);
+    await page.getByTestId('timeline').waitFor();
+    const doc = new Y.Doc();
+    initWorkspaceDoc(doc, { name: '宣讲' });
+    const o = (id: string) => ({ origin: SYSTEM_ORIGIN, id });
+    createTeam(doc, { name: '青年宣讲团', members: ['王芳'] }, o('t1'));
+    createEvent(doc, { title: '进校园', kind: 'lecture', status: 'planned', start: '2026-05-12', teamId: 't1', speakers: ['王芳'] }, o('e1'));
+    createEvent(doc, { title: '进社区', kind: 'lecture', status: 'planned', start: '2026-05-14', teamId: 't1', speakers: ['王芳'] }, o('e2'));
+    await seed(page, doc);
+    const bar = item(page, 'e1');
+    await bar.waitFor();
+    expect(await bar.getAttribute('data-conflict')).toBeNull();
+    const box = (await bar.boundingBox())!;
+    const dayPx = (await item(page, 'e2').boundingBox())!.x - box.x; // two days apart
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + dayPx / 2, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.move(box.x + box.width / 2 + dayPx, box.y + box.height / 2, { steps: 5 });
+    await expect.poll(() => bar.getAttribute('data-conflict')).toBe('hard');
+    expect(await bar.getAttribute('title')).toContain('王芳');
+    await page.mouse.up();
+    await expect.poll(() => docField(page, 'events', 'e1', 'start')).toBe('2026-05-14');
+    for (const id of ['e1', 'e2']) await expect.poll(() => item(page, id).getAttribute('data-conflict')).toBe('hard');
+    expect(errors).toEqual([]);
   });
 });
