@@ -11,6 +11,7 @@ export const ROOT_NAMES = {
   campaigns: 'campaigns',
   teams: 'teams',
   units: 'units',
+  observances: 'observances',
 } as const;
 
 export type RootName = keyof typeof ROOT_NAMES;
@@ -18,7 +19,9 @@ export type RootName = keyof typeof ROOT_NAMES;
 /**
  * Bump only together with a migration (see migrateWorkspaceDoc and docs/schema.md).
  * 2: the `units` directory; teams' `leadUnit` and `campaignId`; events' `speakers`,
- *    `hostUnitId` and `audience`.
+ *    `hostUnitId` and `audience`. Additions since, which need no version of their own (older
+ *    apps keep unknown fields): events' `phase`, `after`, `lagDays`, `lagUnit`, `reminders`;
+ *    the `observances` map.
  */
 export const SCHEMA_VERSION = 2;
 
@@ -39,6 +42,7 @@ export function roots(doc: Y.Doc): WorkspaceRoots {
     campaigns: doc.getMap<unknown>(ROOT_NAMES.campaigns),
     teams: doc.getMap<unknown>(ROOT_NAMES.teams),
     units: doc.getMap<unknown>(ROOT_NAMES.units),
+    observances: doc.getMap<unknown>(ROOT_NAMES.observances),
   };
 }
 

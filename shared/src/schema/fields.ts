@@ -12,10 +12,12 @@ export type FieldType =
   | { type: 'enum'; values: readonly string[] }
   | { type: 'date' }
   | { type: 'rrule' }
+  | { type: 'dayRule' } // an anniversary's rule: solar:MM-DD, lunar:[L]MM-DD, term:<节气>, nth:MM-N-D
   | { type: 'number' }
   | { type: 'count' } // a whole number ≥ 0
   | { type: 'boolean' }
   | { type: 'strings' } // stored as Y.Array<string>
+  | { type: 'counts' } // stored as Y.Array<number> of whole numbers ≥ 0
   | { type: 'dates' }; // stored as Y.Array<string> of date values
 
 export type FieldSpec = FieldType & { required?: boolean };
@@ -48,6 +50,14 @@ export const EVENT_FIELD_TABLE: FieldTable = {
   hostUnitId: str,
   audience: { type: 'count' },
   parentId: str,
+  /** A phase of the main event `parentId`: the template's phase key (报名, 初赛, 决赛 …). */
+  phase: str,
+  /** The phase this one follows (finish-to-start), with a lag of `lagDays` calendar or working days. */
+  after: str,
+  lagDays: { type: 'count' },
+  lagUnit: { type: 'enum', values: ['day', 'workday'] },
+  /** Minutes before the start at which to remind (0 = at the start). */
+  reminders: { type: 'counts' },
   rrule: { type: 'rrule' },
   exdates: { type: 'dates' },
   deletedAt: num,
@@ -85,6 +95,16 @@ export const UNIT_FIELD_TABLE: FieldTable = {
   deletedAt: num,
 };
 
+/** A workspace's own anniversary (a school's founding, a hero's birth), shown with the observances. */
+export const OBSERVANCE_FIELD_TABLE: FieldTable = {
+  title: req(text),
+  rule: req({ type: 'dayRule' }),
+  /** The year the anniversaries count from. */
+  originYear: num,
+  notes: str,
+  deletedAt: num,
+};
+
 /**
  * Plans (Contract 1 plus app fields): `dismissedDrafts` and `acceptedDrafts` hold draft keys
  * (see plans.ts `draftKey`) so a draft handled once never comes back; `tray` holds accepted
@@ -116,10 +136,11 @@ export const FIELD_TABLES: Readonly<Record<CollectionName, FieldTable>> = {
   campaigns: CAMPAIGN_FIELD_TABLE,
   teams: TEAM_FIELD_TABLE,
   units: UNIT_FIELD_TABLE,
+  observances: OBSERVANCE_FIELD_TABLE,
   plans: PLAN_FIELD_TABLE,
   sections: SECTION_FIELD_TABLE,
 };
 
 export function isArrayField(spec: FieldSpec): boolean {
-  return spec.type === 'strings' || spec.type === 'dates';
+  return spec.type === 'strings' || spec.type === 'dates' || spec.type === 'counts';
 }

@@ -10,6 +10,7 @@ export * from './events';
 export * from './campaigns';
 export * from './teams';
 export * from './units';
+export * from './own-observances';
 export * from './sections';
 export * from './plans';
 export * from './observe';

@@ -100,11 +100,11 @@ function sameList(a: unknown, b: readonly unknown[]): boolean {
  * a colleague added concurrently elsewhere in the list survives (lists are sets in
  * meaning; readers drop the duplicates this can produce).
  */
-function writeList(map: Y.Map<unknown>, key: string, next: string[]): void {
+function writeList(map: Y.Map<unknown>, key: string, next: readonly (string | number)[]): void {
   const current = map.get(key);
   if (!(current instanceof Y.Array)) {
-    const fresh = new Y.Array<string>();
-    fresh.push(next);
+    const fresh = new Y.Array<string | number>();
+    fresh.push([...next]);
     map.set(key, fresh);
     return;
   }
@@ -120,7 +120,7 @@ function writeList(map: Y.Map<unknown>, key: string, next: string[]): void {
 
 function writeField(map: Y.Map<unknown>, table: FieldTable, key: string, value: unknown): void {
   if (value === undefined) map.delete(key);
-  else if (isArrayField(table[key])) writeList(map, key, value as string[]);
+  else if (isArrayField(table[key])) writeList(map, key, value as (string | number)[]);
   else map.set(key, value);
 }
 

@@ -48,6 +48,14 @@ export interface EventRecord {
   /** 受众人次: the planned audience, then the actual one once done. */
   audience?: number;
   parentId?: string;
+  /** The template's key of this phase (a phase is an event whose `parentId` is the main event). */
+  phase?: string;
+  /** The phase this one follows: it starts `lagDays` calendar days (`lagUnit` 'day') or working days after that one ends. */
+  after?: string;
+  lagDays?: number;
+  lagUnit?: 'day' | 'workday';
+  /** Minutes before the start to remind at, ascending (0 = at the start). */
+  reminders?: number[];
   /** RFC 5545 RRULE value without the `RRULE:` prefix. */
   rrule?: string;
   exdates?: string[];
@@ -103,9 +111,25 @@ export interface UnitRecord {
 /** Fields a caller may set on a unit; `id` is assigned by the document. */
 export type UnitFields = Omit<UnitRecord, 'id'>;
 
+/**
+ * One of the workspace's own anniversaries. `rule`: `solar:MM-DD`, `lunar:MM-DD` (`lunar:L06-15`
+ * for a leap month), `term:<节气>` (e.g. `term:清明`), or `nth:MM-N-D` (the N-th weekday D of
+ * month MM, D = 1 Monday … 7 Sunday, N = -1 the last).
+ */
+export interface ObservanceRecord {
+  id: string;
+  title: string;
+  rule: string;
+  originYear?: number;
+  notes?: string;
+  deletedAt?: number;
+}
+
+export type ObservanceFields = Omit<ObservanceRecord, 'id'>;
+
 /** A record that failed validation: shown under "needs attention", never crashes a view. */
 export interface InvalidRecord {
-  collection: 'events' | 'campaigns' | 'teams' | 'units' | 'plans' | 'sections';
+  collection: 'events' | 'campaigns' | 'teams' | 'units' | 'observances' | 'plans' | 'sections';
   id: string;
   problems: string[];
   /** Whatever could be read, for display. */

@@ -5,12 +5,13 @@ import {
   EVENT_FIELD_TABLE,
   TEAM_FIELD_TABLE,
   UNIT_FIELD_TABLE,
+  OBSERVANCE_FIELD_TABLE,
   PLAN_FIELD_TABLE,
   SECTION_FIELD_TABLE,
   type FieldSpec,
   type FieldTable,
 } from './fields';
-import type { CampaignFields, EventFields, PlanFields, SectionFields, TeamFields, UnitFields, Validation } from './types';
+import type { CampaignFields, EventFields, ObservanceFields, PlanFields, SectionFields, TeamFields, UnitFields, Validation } from './types';
 
 /**
  * Validation never throws and reports every problem at once, in words a person can act
@@ -58,6 +59,11 @@ function checkField(spec: FieldSpec, value: unknown): { value?: unknown; problem
       return { value };
     case 'rrule':
       return checkRrule(value);
+    case 'dayRule':
+      // Only the shape: whether a lunar date or a term exists in a given year is the rule's reader's job.
+      if (typeof value !== 'string' || !DAY_RULE.test(value))
+        return { problem: `must be solar:MM-DD, lunar:[L]MM-DD, term:<节气> or nth:MM-N-D; found ${describeValue(value)}` };
+      return { value };
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value))
         return { problem: `must be a number (ms since 1970), found ${describeValue(value)}` };
@@ -72,8 +78,12 @@ function checkField(spec: FieldSpec, value: unknown): { value?: unknown; problem
     case 'strings':
     case 'dates':
       return checkList(spec.type, value);
+    case 'counts':
+      return checkCounts(value);
   }
 }
+
+const DAY_RULE = /^(solar:(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])|lunar:L?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|30)|term:\S{2,4}|nth:(0[1-9]|1[0-2])-(-1|[1-5])-[1-7])$/;
 
 /** Only a shape check: parsing the rule is shared/src/time/recurrence.ts's job. */
 function checkRrule(value: unknown): { value?: unknown; problem?: string } {
@@ -98,6 +108,15 @@ function checkList(type: 'strings' | 'dates', value: unknown): { value?: unknown
   }
   // The lists are sets in meaning; concurrent adds of the same item may leave duplicates.
   return { value: [...new Set(items as string[])] };
+}
+
+function checkCounts(value: unknown): { value?: unknown; problem?: string } {
+  const items = value instanceof Y.Array ? value.toArray() : Array.isArray(value) ? value : null;
+  if (!items) return { problem: `must be a list of whole numbers, found ${describeValue(value)}` };
+  const bad = items.find((v) => typeof v !== 'number' || !Number.isInteger(v) || v < 0);
+  if (bad !== undefined) return { problem: `must list whole numbers of 0 or more, but contains ${describeValue(bad)}` };
+  // A set, like the other lists, kept in ascending order.
+  return { value: [...new Set(items as number[])].sort((a, b) => a - b) };
 }
 
 /** Checks every field of `table` in `raw`; returns the cleaned known fields and problems. */
@@ -162,6 +181,10 @@ export function validateTeamFields(raw: Record<string, unknown>): Validation<Tea
 
 export function validateUnitFields(raw: Record<string, unknown>): Validation<UnitFields> {
   return finish<UnitFields>(UNIT_FIELD_TABLE, raw);
+}
+
+export function validateObservanceFields(raw: Record<string, unknown>): Validation<ObservanceFields> {
+  return finish<ObservanceFields>(OBSERVANCE_FIELD_TABLE, raw);
 }
 
 export function validatePlanFields(raw: Record<string, unknown>): Validation<PlanFields> {

@@ -39,7 +39,7 @@ export interface WorkspaceApi {
 }
 
 /** Collections whose field history is kept (schema/history.ts); plans and sections have none. */
-const WITH_HISTORY = new Set(['events', 'campaigns', 'teams', 'units']);
+const WITH_HISTORY = new Set(['events', 'campaigns', 'teams', 'units', 'observances']);
 const createAny = <F>(doc: Y.Doc, def: CollectionDef<F>, fields: F, o: CreateOptions): string =>
   WITH_HISTORY.has(def.name) ? createWithHistory(doc, def, fields, o) : createRecord(doc, def, fields, o);
 

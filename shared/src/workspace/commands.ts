@@ -1,6 +1,7 @@
 import { CAMPAIGN_COMMANDS } from './campaign-commands';
 import { TEAM_COMMANDS } from './record-commands';
 import { UNIT_COMMANDS } from './unit-commands';
+import { OBSERVANCE_COMMANDS } from './observance-commands';
 import { EVENT_COMMANDS } from './event-commands';
 import { HISTORY_COMMANDS } from './history-commands';
 import { ICS_COMMANDS } from './ics-commands';
@@ -8,7 +9,7 @@ import { META_COMMANDS } from './meta-commands';
 import { PLAN_COMMANDS } from './plan-commands';
 
 /** The groups, kept apart so a test can check that no two define the same name. */
-export const COMMAND_GROUPS = [EVENT_COMMANDS, CAMPAIGN_COMMANDS, TEAM_COMMANDS, UNIT_COMMANDS, PLAN_COMMANDS, HISTORY_COMMANDS, META_COMMANDS, ICS_COMMANDS] as const;
+export const COMMAND_GROUPS = [EVENT_COMMANDS, CAMPAIGN_COMMANDS, TEAM_COMMANDS, UNIT_COMMANDS, OBSERVANCE_COMMANDS, PLAN_COMMANDS, HISTORY_COMMANDS, META_COMMANDS, ICS_COMMANDS] as const;
 
 /**
  * Every change a person can make to a workspace, one named, typed entry each (like Actual's
@@ -19,6 +20,7 @@ export const COMMANDS = {
   ...CAMPAIGN_COMMANDS,
   ...TEAM_COMMANDS,
   ...UNIT_COMMANDS,
+  ...OBSERVANCE_COMMANDS,
   ...PLAN_COMMANDS,
   ...HISTORY_COMMANDS,
   ...META_COMMANDS,

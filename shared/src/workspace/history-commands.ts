@@ -5,6 +5,7 @@ import { dismissLostValue, lostValues, restoreValue, type LostValue } from '../s
 import type { CollectionDef } from '../schema/records';
 import { TEAMS } from '../schema/teams';
 import { UNITS } from '../schema/units';
+import { OWN_OBSERVANCES } from '../schema/own-observances';
 import type { CommandContext } from './context';
 
 /** The collections whose field history is kept (schema/history.ts). */
@@ -13,8 +14,9 @@ const TRACKED: Readonly<Record<HistoryCollection, CollectionDef<unknown>>> = {
   campaigns: CAMPAIGNS as CollectionDef<unknown>,
   teams: TEAMS as CollectionDef<unknown>,
   units: UNITS as CollectionDef<unknown>,
+  observances: OWN_OBSERVANCES as CollectionDef<unknown>,
 };
-export type HistoryCollection = 'events' | 'campaigns' | 'teams' | 'units';
+export type HistoryCollection = 'events' | 'campaigns' | 'teams' | 'units' | 'observances';
 
 export const HISTORY_COMMANDS = {
   /**

@@ -15,10 +15,10 @@ import {
 import { snapshot, sync } from './fixtures';
 
 describe('workspace doc', () => {
-  it('exposes the six root maps of Contract 1 and the units directory', () => {
+  it('exposes the six root maps of Contract 1, the units directory and the own observances', () => {
     const doc = new Y.Doc();
     const r = roots(doc);
-    expect(Object.keys(ROOT_NAMES).sort()).toEqual(['campaigns', 'events', 'meta', 'plans', 'sections', 'teams', 'units']);
+    expect(Object.keys(ROOT_NAMES).sort()).toEqual(['campaigns', 'events', 'meta', 'observances', 'plans', 'sections', 'teams', 'units']);
     for (const name of Object.keys(ROOT_NAMES) as Array<keyof typeof ROOT_NAMES>) {
       expect(r[name]).toBe(doc.getMap(name));
     }

@@ -38,6 +38,7 @@ function campaign(s: Seed, id: string) {
   return r.record;
 }
 const team = (s: Seed, id: string) => reader(s).liveTeams().find((t) => t.id === id) ?? null;
+const observance = (s: Seed, id: string) => (s.doc.getMap('observances').get(id) as Y.Map<unknown> | undefined)?.toJSON() ?? null;
 const unit = (s: Seed, id: string) => (s.doc.getMap('units').get(id) as Y.Map<unknown> | undefined)?.toJSON() ?? null;
 const teamRaw = (s: Seed, id: string) => (s.doc.getMap('teams').get(id) as Y.Map<unknown> | undefined)?.toJSON();
 function plan(s: Seed, id = PLAN_ID) {
@@ -197,6 +198,40 @@ const CASES: { [K in CommandName]: Case<K> } = {
     check: (s, changed) => {
       expect(changed).toBe(true);
       expect(s.doc.getMap('meta').get('travelBufferMinutes')).toBe(90);
+    },
+  },
+  'observance.create': {
+    input: () => ({ fields: { title: '英雄诞辰', rule: 'lunar:03-05', originYear: 1926, notes: '' } }),
+    check: (s, id) => {
+      expect(observance(s, id)).toEqual({ title: '英雄诞辰', rule: 'lunar:03-05', originYear: 1926 });
+    },
+  },
+  'observance.update': {
+    input: () => ({ id: IDS.observance, patch: { rule: 'nth:09-2-6' } }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect(observance(s, IDS.observance)).toMatchObject({ rule: 'nth:09-2-6', originYear: 1956 });
+    },
+  },
+  'observance.delete': {
+    input: () => ({ id: IDS.observance }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect(observance(s, IDS.observance)).toMatchObject({ deletedAt: CLOCK });
+    },
+  },
+  'observance.restore': {
+    input: () => ({ id: IDS.trashedObservance }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect(observance(s, IDS.trashedObservance)).not.toHaveProperty('deletedAt');
+    },
+  },
+  'observance.purge': {
+    input: () => ({ id: IDS.trashedObservance }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect(observance(s, IDS.trashedObservance)).toBeNull();
     },
   },
   'unit.create': {
@@ -418,7 +453,7 @@ const CASES: { [K in CommandName]: Case<K> } = {
   },
 };
 
-const TRASHABLE = new Set(['events', 'campaigns', 'teams', 'units', 'plans']);
+const TRASHABLE = new Set(['events', 'campaigns', 'teams', 'units', 'observances', 'plans']);
 
 /**
  * The document is back at `start` after undo. Undoing a creation does not remove the record
@@ -542,6 +577,11 @@ describe('refused input', () => {
     ['team.update', () => ({ id: IDS.team, patch: { name: '' } })],
     ['unit.create', () => ({ fields: { name: '某单位', category: 'factory', target: true } })],
     ['workspace.setTravelBuffer', () => ({ minutes: -5 })],
+    ['observance.create', () => ({ fields: { title: '某日', rule: 'solar:13-01' } })],
+    ['observance.create', () => ({ fields: { title: '某日', rule: 'lunar:06-31' } })],
+    ['observance.update', () => ({ id: IDS.observance, patch: { rule: 'every tuesday' } })],
+    ['event.update', () => ({ id: IDS.event, patch: { reminders: [60, -5] } })],
+    ['event.update', () => ({ id: IDS.event, patch: { lagUnit: 'week' } })],
     ['workspace.setTravelBuffer', () => ({ minutes: 30.5 })],
     ['unit.update', () => ({ id: IDS.unit, patch: { target: 'yes' } })],
     ['unit.importMany', () => ({ units: [{ name: '好单位', category: 'school', target: true }, { name: ' ', category: 'school', target: true }] })],

@@ -8,6 +8,7 @@ import {
   SYSTEM_ORIGIN,
   TEAMS,
   UNITS,
+  OWN_OBSERVANCES,
   addToTray,
   createWithHistory,
   draftKey,
@@ -56,6 +57,8 @@ export const IDS = {
   trashedTeam: 'team-trash',
   unit: 'unit-1',
   trashedUnit: 'unit-trash',
+  observance: 'obs-1',
+  trashedObservance: 'obs-trash',
 } as const;
 
 export interface Seed {
@@ -109,6 +112,8 @@ function buildSeed(): { update: Uint8Array; lost: LostValue; winner: string } {
   createWithHistory(doc, TEAMS, { name: '解散的小组', members: ['王五'], deletedAt: 50 }, { ...SEED, id: IDS.trashedTeam });
   createWithHistory(doc, UNITS, { name: '城关镇中心小学', category: 'school', target: true }, { ...SEED, id: IDS.unit });
   createWithHistory(doc, UNITS, { name: '撤并的村', category: 'village', target: false, deletedAt: 50 }, { ...SEED, id: IDS.trashedUnit });
+  createWithHistory(doc, OWN_OBSERVANCES, { title: '建校纪念日', rule: 'solar:09-28', originYear: 1956 }, { ...SEED, id: IDS.observance });
+  createWithHistory(doc, OWN_OBSERVANCES, { title: '旧纪念日', rule: 'lunar:L06-15', deletedAt: 50 }, { ...SEED, id: IDS.trashedObservance });
   importPlan(doc, OUTLINE, { ...SEED, planId: PLAN_ID, source: '（原文）' });
   addToTray(doc, PLAN_ID, [trayItemOf(TRAY_DRAFT, TRAY_KEY)], SEED);
   importPlan(doc, { title: '2025年工作要点', year: 2025, sections: [] }, { ...SEED, planId: OLD_PLAN_ID });
