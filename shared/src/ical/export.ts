@@ -189,7 +189,25 @@ export function eventComponent(event: EventRecord, opts: ExportIcsOptions): ICAL
   if (event.teamId) vevent.addProperty(textProp('x-cc-team', event.teamId));
   if (event.parentId) vevent.addProperty(textProp('x-cc-parent', event.parentId));
   if (event.updatedBy) vevent.addProperty(textProp('x-cc-updated-by', event.updatedBy));
+  if (event.phase) vevent.addProperty(textProp('x-cc-phase', event.phase));
+  if (event.after) vevent.addProperty(textProp('x-cc-after', `${event.after};${event.lagDays ?? 0};${event.lagUnit ?? 'day'}`));
+  // Reminders: one display alarm each, so Outlook, Google and phones remind as we would.
+  for (const minutes of event.reminders ?? []) {
+    if (!Number.isInteger(minutes) || minutes < 0) continue;
+    vevent.addSubcomponent(alarmComponent(minutes, event.title));
+  }
   return vevent;
+}
+
+/** `TRIGGER:-PT…` relative to the start (RFC 5545 §3.6.6); 0 is at the start. */
+function alarmComponent(minutes: number, title: string): ICAL.Component {
+  const alarm = new ICAL.Component('valarm');
+  alarm.addPropertyWithValue('action', 'DISPLAY');
+  const trigger = new ICAL.Property('trigger');
+  trigger.setValue(ICAL.Duration.fromSeconds(-minutes * 60));
+  alarm.addProperty(trigger);
+  alarm.addProperty(textProp('description', title));
+  return alarm;
 }
 
 /**

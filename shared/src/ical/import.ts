@@ -451,6 +451,8 @@ function readVEvent(comp: ICAL.Component, ctx: Ctx, index: number): RawEvent {
     campaignId: clean(text(comp, 'x-cc-campaign')),
     teamId: clean(text(comp, 'x-cc-team')),
     parentId: clean(text(comp, 'x-cc-parent')),
+    ...phaseFields(comp),
+    reminders: remindersOf(comp),
     rrule,
     exdates: exdates.length ? [...new Set(exdates)] : undefined,
   };
@@ -460,6 +462,37 @@ function readVEvent(comp: ICAL.Component, ctx: Ctx, index: number): RawEvent {
   let id = idFromUid(uid);
   if (recurrenceId) id = `${id}-${compactStamp(recurrenceId.value)}`.slice(-64);
   return { comp, uid, id, fields, defaulted, recurrenceId };
+}
+
+/** Our own X-CC-PHASE and X-CC-AFTER ("<id>;<lag>;<unit>"), for a lossless round trip. */
+function phaseFields(comp: ICAL.Component): Record<string, unknown> {
+  const phase = clean(text(comp, 'x-cc-phase'));
+  const [after, lag, unit] = (clean(text(comp, 'x-cc-after')) ?? '').split(';');
+  const lagDays = Number(lag);
+  return {
+    phase,
+    after: after || undefined,
+    lagDays: after && Number.isInteger(lagDays) && lagDays >= 0 ? lagDays : undefined,
+    lagUnit: after && (unit === 'day' || unit === 'workday') ? unit : undefined,
+  };
+}
+
+/**
+ * Minutes-before-start reminders from the VALARMs whose trigger is relative to the start (the
+ * common case: Outlook, Google, phones). Alarms after the start, relative to the end or at an
+ * absolute time are not reminders of ours and are left out.
+ */
+function remindersOf(comp: ICAL.Component): number[] | undefined {
+  const out = new Set<number>();
+  for (const alarm of comp.getAllSubcomponents('valarm')) {
+    const trigger = alarm.getFirstProperty('trigger');
+    const related = trigger?.getParameter('related');
+    const value = trigger?.getFirstValue();
+    if (!(value instanceof ICAL.Duration) || (typeof related === 'string' && related.toUpperCase() === 'END')) continue;
+    const seconds = value.toSeconds();
+    if (seconds <= 0 && seconds > -366 * 86400) out.add(Math.round(-seconds / 60));
+  }
+  return out.size ? [...out].sort((a, b) => a - b) : undefined;
 }
 
 function stripBom(text: string): string {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportIcs, exportRRule, idFromUid, parseIcs, vtimezoneLines } from '../../../shared/src/ical';
 import { sampleEvents } from './sample';
+import ICAL from '../../../shared/src/ical/ical-lib';
+import type { EventRecord } from '../../../shared/src/schema/types';
 
 const NOW = Date.UTC(2026, 10, 22, 3, 4, 5);
 
@@ -117,5 +119,44 @@ describe('exportIcs', () => {
     const ny = vtimezoneLines('America/New_York', 2026, 2026).join('\n');
     expect(ny).toContain('BEGIN:DAYLIGHT\nDTSTART:20260308T020000\nTZOFFSETFROM:-0500\nTZOFFSETTO:-0400');
     expect(ny).toContain('BEGIN:STANDARD\nDTSTART:20261101T020000\nTZOFFSETFROM:-0400\nTZOFFSETTO:-0500');
+  });
+});
+
+describe('reminders and phases in iCalendar', () => {
+  const deadline: EventRecord = {
+    id: 'ev-deadline',
+    title: '知识竞赛报名截止',
+    kind: 'contest',
+    status: 'planned',
+    start: '2026-05-20',
+    parentId: 'ev-contest',
+    phase: 'signup-deadline',
+    after: 'ev-notice',
+    lagDays: 10,
+    lagUnit: 'workday',
+    reminders: [0, 1440, 4320],
+  };
+
+  it('writes one display VALARM per reminder, read back by ical.js as triggers before the start', () => {
+    const ics = exportIcs([deadline], { calendarName: 'x', now: NOW });
+    const vevent = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
+    const alarms = vevent.getAllSubcomponents('valarm');
+    expect(alarms.map((a) => a.getFirstPropertyValue('action'))).toEqual(['DISPLAY', 'DISPLAY', 'DISPLAY']);
+    expect(alarms.map((a) => (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds())).toEqual([0, -86400, -259200]);
+  });
+
+  it('round-trips reminders and phase links through our own export, and reads other apps’ alarms', () => {
+    const [back] = parseIcs(exportIcs([deadline], { calendarName: 'x', now: NOW })).events;
+    expect(back).toMatchObject({ reminders: [0, 1440, 4320], phase: 'signup-deadline', after: 'ev-notice', lagDays: 10, lagUnit: 'workday', parentId: 'ev-contest' });
+    const outlook = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Microsoft//Outlook//EN', 'BEGIN:VEVENT', 'UID:o-1', 'DTSTAMP:20260101T000000Z',
+      'DTSTART:20260601T010000Z', 'DTEND:20260601T020000Z', 'SUMMARY:评审会',
+      'BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER:-PT15M', 'END:VALARM',
+      'BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER;RELATED=END:-PT5M', 'END:VALARM',
+      'BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER;VALUE=DATE-TIME:20260531T000000Z', 'END:VALARM',
+      'END:VEVENT', 'END:VCALENDAR', '',
+    ].join('\r\n');
+    const [event] = parseIcs(outlook).events;
+    expect(event!.reminders).toEqual([15]);
   });
 });
