@@ -14,6 +14,7 @@ import { SectionPicker, sectionChoices } from '../outline/SectionPicker';
 import { audienceOf, draftFromRecord, draftRRule, draftToFields, emptyDraft, toggleAllDay, type Draft, type RepeatChoice } from './draft';
 import { LectureFields } from './LectureFields';
 import { ConflictNotes } from '../conflicts/ConflictNotes';
+import { ReminderChoices } from './ReminderChoices';
 
 export interface EditorTarget {
   /** Existing event, or undefined for a new one. */
@@ -217,6 +218,7 @@ export default function EventEditor(props: EventEditorProps) {
               />
             </div>
           </Show>
+          <ReminderChoices value={draft().reminders} onChange={(next) => set('reminders', next)} />
           <label class="field full">
             <span>{t('notes')}</span>
             <textarea name="notes" rows={3} value={draft().notes} onInput={text('notes')} />

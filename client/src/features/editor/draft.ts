@@ -35,6 +35,8 @@ export interface Draft {
   speakers: string;
   hostUnitId: string;
   audience: string;
+  /** Minutes before the start to remind at (presets: the day itself, 1 day, 3 days, a week). */
+  reminders: number[];
 }
 
 export const splitUnits = (s: string): string[] =>
@@ -70,6 +72,7 @@ export function emptyDraft(start: string, end?: string): Draft {
     speakers: '',
     hostUnitId: '',
     audience: '',
+    reminders: [],
   };
 }
 
@@ -99,6 +102,7 @@ export function draftFromRecord(e: EventRecord): Draft {
     speakers: (e.speakers ?? []).join('、'),
     hostUnitId: e.hostUnitId ?? '',
     audience: e.audience !== undefined ? String(e.audience) : '',
+    reminders: [...(e.reminders ?? [])],
   };
 }
 
@@ -160,5 +164,6 @@ export function draftToFields(d: Draft, keep?: EventRecord): EventFields {
     ...optional('audience', audienceOf(d) ?? undefined, keep?.audience),
     // Speakers are a list: written when named or when there were some.
     ...(splitUnits(d.speakers).length || keep?.speakers ? { speakers: splitUnits(d.speakers) } : {}),
+    ...(d.reminders.length || keep?.reminders ? { reminders: [...new Set(d.reminders)].sort((a, b) => a - b) } : {}),
   };
 }
