@@ -38,7 +38,7 @@ export function ReminderChoices(props: { value: number[]; onChange: (next: numbe
           )}
         </For>
       </div>
-      <span class="hint muted">{t('remindersHint')}</span>
+      <span class="hint muted reminder-hint">{t('remindersHint')}</span>
     </div>
   );
 }
