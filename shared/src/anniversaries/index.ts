@@ -1,0 +1,4 @@
+/** The workspace's own anniversaries: day rules, catalogue view, round-number milestones. */
+export * from './day-rule';
+export * from './own-observances';
+export * from './milestones';
