@@ -2,6 +2,12 @@ import { createEffect, createSignal, type Accessor } from 'solid-js';
 import type { CampaignRecord, EventRecord } from '@shared/schema/types';
 import type { ConflictIndex } from '@shared/tours';
 
+const whenIdle = (run: () => void): void => {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(run, { timeout: 1000 });
+  else setTimeout(run, 0);
+};
+
 /** Every date an event can have (four-digit years, see the event index's reach-back). */
 const EVER = { from: '1000-01-01', to: '9999-01-01' };
 
@@ -38,10 +44,14 @@ export function createConflictStore(deps: {
     const token = ++seq;
     // The rules (and the recurrence library they expand series with) load with the first check,
     // after the calendar's first paint: they are not part of the initial bundle.
-    void Promise.all([deps.queryAll(EVER.from, EVER.to), import('@shared/tours')]).then(([events, { createConflictIndex }]) => {
-      if (token !== seq) return;
-      setIndex(createConflictIndex(events, { from: `${year - 1}-01-01`, to: `${year + 2}-01-01`, timezone, bufferMinutes, campaigns }));
-    });
+    // Built when the main thread is idle: the first build in a page costs a few hundred
+    // milliseconds (the rules warming up), which would otherwise land right after the doc's load.
+    void Promise.all([deps.queryAll(EVER.from, EVER.to), import('@shared/tours')]).then(([events, { createConflictIndex }]) =>
+      whenIdle(() => {
+        if (token !== seq) return;
+        setIndex(createConflictIndex(events, { from: `${year - 1}-01-01`, to: `${year + 2}-01-01`, timezone, bufferMinutes, campaigns }));
+      }),
+    );
   });
   return { index };
 }
