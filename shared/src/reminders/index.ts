@@ -1,0 +1,2 @@
+/** Reminder due times and the week's deadlines, for notifications and the "this week" panel. */
+export * from './due';
