@@ -1,7 +1,7 @@
 import { createContext, createEffect, createMemo, createSignal, getOwner, onCleanup, runWithOwner, useContext, type Accessor, type ParentProps } from 'solid-js';
 import * as Y from 'yjs';
-import type { CampaignRecord, PlanRecord, SectionRecord, TeamRecord, UnitRecord } from '@shared/schema/types';
-import { SYSTEM_ORIGIN, readCampaigns, readMeta, readPlans, readSections, readTeams, readUnits, roots } from '@shared/schema';
+import type { CampaignRecord, ObservanceRecord, PlanRecord, SectionRecord, TeamRecord, UnitRecord } from '@shared/schema/types';
+import { SYSTEM_ORIGIN, readCampaigns, readMeta, readPlans, readOwnObservances, readSections, readTeams, readUnits, roots } from '@shared/schema';
 import type { ReadOnlyReason, Result, WorkspaceApi } from '@shared/workspace';
 import { createWorkspaceReader, type WorkspaceReader } from '@shared/workspace/reader';
 import type { IndexedEvent } from '../storage/event-index';
@@ -70,6 +70,8 @@ export interface WorkspaceStore {
   /** Live host units of the directory, by name; and those in the trash. */
   units: Accessor<UnitRecord[]>;
   trashedUnits: Accessor<UnitRecord[]>;
+  /** The workspace's own anniversaries (live), shown with the observance catalogue. */
+  ownObservances: Accessor<ObservanceRecord[]>;
   /** Travel time between two sessions of one speaker or team (meta.travelBufferMinutes). */
   travelBuffer: Accessor<number>;
   /** Conflicts of the merged state (speakers, teams, places booked twice…); computed once asked for. */
@@ -180,7 +182,11 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     setTrashedUnits(allU.filter((u) => u.deletedAt !== undefined).sort((a, b) => b.deletedAt! - a.deletedAt!));
   };
   if (early) showGroups(early.campaigns, early.teams, early.units ?? []);
-  const readGroups = () => showGroups(readCampaigns(doc).campaigns, readTeams(doc).teams, readUnits(doc).units);
+  const [ownObservances, setOwnObservances] = createSignal<ObservanceRecord[]>([]);
+  const readGroups = () => {
+    showGroups(readCampaigns(doc).campaigns, readTeams(doc).teams, readUnits(doc).units);
+    setOwnObservances(readOwnObservances(doc).observances.filter((o) => o.deletedAt === undefined));
+  };
   let groupsQueued = false;
   const onGroups = () => {
     if (groupsQueued) return;
@@ -193,6 +199,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   roots(doc).campaigns.observeDeep(onGroups);
   roots(doc).teams.observeDeep(onGroups);
   roots(doc).units.observeDeep(onGroups);
+  roots(doc).observances.observeDeep(onGroups);
 
   const sync = createSyncStore(props.open);
   // The write API (command table, draft and holiday rules) loads with the doc, after the
@@ -262,6 +269,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     roots(doc).campaigns.unobserveDeep(onGroups);
     roots(doc).teams.unobserveDeep(onGroups);
     roots(doc).units.unobserveDeep(onGroups);
+    roots(doc).observances.unobserveDeep(onGroups);
     offIndex();
     offUndo();
     groupWriter.dispose();
@@ -289,6 +297,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     trashedTeams,
     units,
     trashedUnits,
+    ownObservances,
     linkCounts,
     travelBuffer,
     conflicts,

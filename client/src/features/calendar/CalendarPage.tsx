@@ -26,6 +26,7 @@ type DayInfo = typeof import('../../calendar/day-info');
 const EventEditor = lazy(() => import('../editor/EventEditor'));
 // The plan outline (tree, counts, drag sources) loads when the panel is first opened.
 const OutlinePanel = lazy(() => import('../outline/OutlinePanel'));
+const MilestonesPanel = lazy(() => import('./MilestonesPanel'));
 const OUTLINE_KEY = 'cc.outline';
 
 const VIEW_BUTTONS: ViewName[] = ['month', 'week', 'day', 'list', 'year'];
@@ -34,7 +35,9 @@ const DAY_BUDGET: Partial<Record<ViewName, number>> = { month: 4, year: 2 };
 
 export function CalendarPage() {
   const ws = useWorkspace();
-  const [params, setParams] = useSearchParams<{ view?: string; date?: string }>();
+  const [params, setParams] = useSearchParams<{ view?: string; date?: string; panel?: string }>();
+  const panel = () => params.panel;
+  const togglePanel = (name: string) => setParams({ panel: panel() === name ? undefined : name }, { replace: true });
   const today = () => todayIn(ws.timezone());
   const view = (): ViewName => (isViewName(params.view) ? params.view : 'month');
   const date = () => (params.date && isValidDateValue(params.date) && isAllDay(params.date) ? params.date : today());
@@ -69,7 +72,9 @@ export function CalendarPage() {
   const observanceInputs = (from: string, to: string): EventInput[] => {
     const info = dayInfo();
     if (!info || !filters.observances) return [];
-    return info.observancesInRange(from, to, locale()).map((o) => ({
+    // The catalogue and the workspace's own anniversaries (a school's founding, a hero's birth).
+    const catalogue = [...info.OBSERVANCES, ...info.ownObservances(ws.ownObservances())];
+    return info.observancesInRange(from, to, locale(), catalogue).map((o) => ({
       id: `obs:${o.observance.id}:${o.date}`,
       title: o.label,
       start: o.date,
@@ -114,6 +119,7 @@ export function CalendarPage() {
     JSON.stringify([...editingBy()]),
     ws.revision(),
     conflicts(),
+    ws.ownObservances(),
     JSON.stringify(filters),
     sectionSet(),
     dayInfo() !== null,
@@ -219,6 +225,16 @@ export function CalendarPage() {
           {outlineOpen() ? '⟨ ' : '⟩ '}
           {t('outline')}
         </button>
+        <button
+          type="button"
+          class="outline-toggle"
+          data-testid="milestones-toggle"
+          aria-pressed={panel() === 'milestones'}
+          classList={{ active: panel() === 'milestones' }}
+          onClick={() => togglePanel('milestones')}
+        >
+          {t('milestonesToggle')}
+        </button>
         <ExchangeMenu month={(params.date ?? date()).slice(0, 7)} />
         <Show when={!ws.readOnly()} fallback={<span class="badge-readonly" data-testid="read-only">{t('readOnly')}</span>}>
           <button type="button" class="primary" data-testid="new-event" disabled={!ws.ready()} onClick={() => openNew()}>
@@ -290,6 +306,12 @@ export function CalendarPage() {
       <div class="calendar-body" classList={{ 'with-outline': outlineOpen() }}>
       <Show when={outlineOpen()}>
         <OutlinePanel selected={sectionFilter()} onSelect={setSectionFilter} />
+      </Show>
+      <Show when={panel() === 'milestones'}>
+        <MilestonesPanel
+          onClose={() => togglePanel('milestones')}
+          onPlan={(m) => setEditor({ start: m.date, prefill: { title: m.title, kind: 'anniversary' } })}
+        />
       </Show>
       <div class="calendar-wrap">
         <CalendarView
