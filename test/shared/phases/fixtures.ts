@@ -1,6 +1,6 @@
 /** Records for the phase tests: an instantiated template with ids filled in, and a chain builder. */
 import type { EventRecord } from '../../../shared/src/schema/types';
-import type { Instantiated } from '../../../shared/src/phases';
+import { mainSpan, type Instantiated } from '../../../shared/src/phases';
 
 export function toRecords(inst: Instantiated, mainId = 'main'): EventRecord[] {
   const id = (tempId: string) => tempId.replace('phase:', '');
@@ -26,7 +26,7 @@ export interface ChainLink {
 
 export function chain(links: ChainLink[], mainId = 'main'): EventRecord[] {
   const phases: EventRecord[] = links.map((l) => ({ title: l.id, kind: 'contest', status: 'planned', parentId: mainId, ...l }));
-  return [{ id: mainId, title: 'main', kind: 'contest', status: 'planned', start: phases[0]!.start, end: '2099-01-01' }, ...phases];
+  return [{ id: mainId, title: 'main', kind: 'contest', status: 'planned', ...mainSpan(phases) }, ...phases];
 }
 
 export function byId(events: EventRecord[]): Map<string, EventRecord> {
