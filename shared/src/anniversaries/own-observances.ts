@@ -8,8 +8,9 @@
  * - deleted records;
  * - rules that do not parse;
  * - leap-month rules: the catalogue's date code has no leap months and would
- *   date 闰六月十五 as 六月十五. Those are dated by `dayOfRule` instead (the
- *   milestone list does so).
+ *   date 闰六月十五 as 六月十五. Those are dated by `dayOfRule` instead:
+ *   `ownOccurrencesInRange` (own-occurrences.ts) lists every live record, leap
+ *   ones included, and the milestone list does the same.
  */
 import type { ObservanceRecord } from '../schema/types';
 import type { Observance } from '../time/observances';
