@@ -4,8 +4,8 @@
  */
 import { lunarInfo, solarTermOn } from '@shared/time/lunar';
 import { holidayOn, holidayDataStatus } from '@shared/time/holidays';
-import { OBSERVANCES, observancesInRange } from '@shared/time/observances';
-import { ownObservances, upcomingMilestones } from '@shared/anniversaries';
+import { observancesInRange } from '@shared/time/observances';
+import { ownOccurrencesInRange, upcomingMilestones } from '@shared/anniversaries';
 
 export interface DayDecoration {
   /** What the cell shows under the day number: the solar term if one starts, else the lunar label. */
@@ -32,4 +32,4 @@ export function decorate(day: string): DayDecoration {
   return hit;
 }
 
-export { holidayDataStatus, observancesInRange, lunarInfo, OBSERVANCES, ownObservances, upcomingMilestones };
+export { holidayDataStatus, observancesInRange, lunarInfo, ownOccurrencesInRange, upcomingMilestones };

@@ -72,9 +72,10 @@ export function CalendarPage() {
   const observanceInputs = (from: string, to: string): EventInput[] => {
     const info = dayInfo();
     if (!info || !filters.observances) return [];
-    // The catalogue and the workspace's own anniversaries (a school's founding, a hero's birth).
-    const catalogue = [...info.OBSERVANCES, ...info.ownObservances(ws.ownObservances())];
-    return info.observancesInRange(from, to, locale(), catalogue).map((o) => ({
+    // The catalogue and the workspace's own anniversaries (a school's founding, a hero's birth;
+    // leap-month lunar dates included).
+    const occurrences = [...info.observancesInRange(from, to, locale()), ...info.ownOccurrencesInRange(ws.ownObservances(), from, to, locale())];
+    return occurrences.map((o) => ({
       id: `obs:${o.observance.id}:${o.date}`,
       title: o.label,
       start: o.date,
