@@ -79,6 +79,22 @@ describe('moving the main event', () => {
   });
 });
 
+describe('moving the main event across 国庆', () => {
+  it('shifts the first phase by the offset; working-day lags stay working-day lags', () => {
+    const events = chain([
+      { id: 'a', start: '2026-09-21' },
+      { id: 'b', start: '2026-09-23', after: 'a', lagDays: 1, lagUnit: 'workday' },
+      { id: 'c', start: '2026-09-26', after: 'b', lagDays: 2 },
+    ]);
+    const moved = byId(apply(events, cascadeMove(events, 'main', '2026-09-29', undefined, 'keep-gaps')));
+    expect(moved.get('a')!.start).toBe('2026-09-29');
+    // 30 Sep is the one working day between; 1–7 Oct off → b on Thu 8 Oct, c two days after it ends.
+    expect(moved.get('b')!.start).toBe('2026-10-08');
+    expect(moved.get('c')!.start).toBe('2026-10-11');
+    expect([moved.get('main')!.start, moved.get('main')!.end]).toEqual(['2026-09-29', '2026-10-12']);
+  });
+});
+
 describe('what cascadeMove ignores and refuses', () => {
   it('ignores series and deleted events', () => {
     const events = [
