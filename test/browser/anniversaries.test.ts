@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
 import { dayCell } from './helpers/calendar';
 import { lunarToSolar } from '../../shared/src/time/lunar';
+import * as Y from 'yjs';
+import { createEvent, initWorkspaceDoc, SYSTEM_ORIGIN } from '../../shared/src/schema';
+import { addDays, todayIn, weekday } from '../../shared/src/time/dates';
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -62,6 +65,42 @@ describe("the workspace's own anniversaries", () => {
     expect(await editor.locator('[name="title"]').inputValue()).toBe('纪念建校纪念日70周年');
     expect(await editor.locator('[name="kind"]').inputValue()).toBe('anniversary');
     expect(await editor.locator('[name="start"]').inputValue()).toBe('2027-09-28');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('本周要办', () => {
+  it('lists this week’s deadlines and reminders, overdue ones marked until done', async () => {
+    const ctx = await app.newContext();
+    const page = await ctx.newPage();
+    const errors = trackErrors(page);
+    const today = todayIn('Asia/Shanghai');
+    const doc = new Y.Doc();
+    initWorkspaceDoc(doc, { name: '文明办' });
+    const o = (id: string) => ({ origin: SYSTEM_ORIGIN, id });
+    // Due in this week: a deadline tomorrow (or today on a Sunday), and one already past and not done.
+    const sunday = addDays(today, (7 - ((weekday(today) + 6) % 7 + 1)) % 7);
+    const tomorrow = addDays(today, 1) <= sunday ? addDays(today, 1) : today;
+    createEvent(doc, { title: '征文报名截止', kind: 'contest', status: 'planned', start: tomorrow, phase: 'signup-deadline' }, o('d1'));
+    createEvent(doc, { title: '材料报送截止', kind: 'other', status: 'planned', start: addDays(today, -3) }, o('d2'));
+    createEvent(doc, { title: '已办完的截止', kind: 'other', status: 'done', start: addDays(today, -2) }, o('d3'));
+    createEvent(doc, { title: '下月的截止', kind: 'other', status: 'planned', start: addDays(today, 40) }, o('d4'));
+    await page.goto(`${app.server.url}/w/${randomId()}?view=month&date=${today}`);
+    await page.waitForFunction(() => (globalThis as any).__cc);
+    await page.evaluate((u) => (globalThis as any).__cc.applyUpdate(new Uint8Array(u)), Array.from(Y.encodeStateAsUpdate(doc)));
+    await page.getByTestId('due-toggle').click();
+    expect(new URL(page.url()).searchParams.get('panel')).toBe('due');
+    const items = page.getByTestId('due-soon').getByTestId('due-item');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(2);
+    const overdue = page.locator('[data-testid="due-item"][data-overdue="true"]');
+    expect(await overdue.innerText()).toContain('材料报送截止');
+    expect(await page.locator('[data-testid="due-item"][data-overdue="false"]').innerText()).toContain('征文报名截止');
+    // Marked done, the overdue one leaves the list.
+    await overdue.getByRole('button').click();
+    const editor = page.getByTestId('event-editor');
+    await editor.locator('[name="status"]').selectOption('done');
+    await editor.getByTestId('save-event').click();
+    await expect.poll(() => items.count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });

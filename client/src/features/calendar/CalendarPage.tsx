@@ -27,6 +27,7 @@ const EventEditor = lazy(() => import('../editor/EventEditor'));
 // The plan outline (tree, counts, drag sources) loads when the panel is first opened.
 const OutlinePanel = lazy(() => import('../outline/OutlinePanel'));
 const MilestonesPanel = lazy(() => import('./MilestonesPanel'));
+const DueSoonPanel = lazy(() => import('./DueSoonPanel'));
 const OUTLINE_KEY = 'cc.outline';
 
 const VIEW_BUTTONS: ViewName[] = ['month', 'week', 'day', 'list', 'year'];
@@ -229,6 +230,16 @@ export function CalendarPage() {
         <button
           type="button"
           class="outline-toggle"
+          data-testid="due-toggle"
+          aria-pressed={panel() === 'due'}
+          classList={{ active: panel() === 'due' }}
+          onClick={() => togglePanel('due')}
+        >
+          {t('dueToggle')}
+        </button>
+        <button
+          type="button"
+          class="outline-toggle"
           data-testid="milestones-toggle"
           aria-pressed={panel() === 'milestones'}
           classList={{ active: panel() === 'milestones' }}
@@ -307,6 +318,9 @@ export function CalendarPage() {
       <div class="calendar-body" classList={{ 'with-outline': outlineOpen() }}>
       <Show when={outlineOpen()}>
         <OutlinePanel selected={sectionFilter()} onSelect={setSectionFilter} />
+      </Show>
+      <Show when={panel() === 'due'}>
+        <DueSoonPanel onClose={() => togglePanel('due')} onOpen={(record, occurrenceStart) => setEditor({ record, occurrenceStart: record.rrule ? occurrenceStart : undefined })} />
       </Show>
       <Show when={panel() === 'milestones'}>
         <MilestonesPanel
