@@ -1,9 +1,10 @@
 /**
  * What else moves when a phase or a main event is moved.
  *
- * - 'keep-gaps': every phase downstream of the moved one (following `after` links) is placed
- *   exactly at its link's earliest start, so each keeps its lag; with working-day lags this is a
- *   working-day-aware offset, not a calendar one (moving across 国庆 stretches the calendar gap).
+ * - 'keep-gaps': every phase downstream of the moved one (following `after` links) keeps the gap
+ *   it had to its predecessor: its lag exactly, or the larger gap the plan left (measured in the
+ *   link's unit). With working-day lags this is a working-day-aware offset, not a calendar one
+ *   (moving across 国庆 stretches the calendar gap). A link broken before the move is restored.
  * - 'on-overlap': a successor moves only when its link is now violated, and then to exactly its
  *   earliest start; a phase moved earlier pulls nothing with it.
  *
@@ -16,8 +17,8 @@
 import type { EventRecord } from '../schema/types';
 import { compareDateValues, toMinuteNumber, type DateValue } from '../time/dates';
 import { assertNoCycle, buildGraph, downstream, phasesOf, predecessor, type PhaseGraph } from './graph';
-import { earliestStart } from './links';
-import { linkOf, movedTo, Positions, shiftBy, type PhaseChange } from './positions';
+import { earliestStart, measureLag } from './links';
+import { linkOf, movedTo, Positions, shiftBy, spanOf, type PhaseChange } from './positions';
 
 export type CascadeMode = 'keep-gaps' | 'on-overlap';
 
@@ -70,12 +71,18 @@ function placeDownstream(g: PhaseGraph, pos: Positions, roots: readonly EventRec
   }
 }
 
-/** Positions `e` after its predecessor's current position; returns whether it moved. */
+/**
+ * Positions `e` after its predecessor's new position; returns whether it moved. `exact`
+ * (keep-gaps) keeps the gap the phase had: its lag, or more when the plan left slack, measured
+ * in the link's unit so a working-day gap stays a working-day gap.
+ */
 function place(g: PhaseGraph, pos: Positions, e: EventRecord, exact: boolean): boolean {
   const pred = predecessor(g, e);
   if (!pred) return false;
   const current = pos.get(e);
-  const earliest = earliestStart(pos.get(pred).end, linkOf(e), current.start);
+  const link = linkOf(e);
+  if (exact) link.lagDays = Math.max(link.lagDays, measureLag(spanOf(pred).end, e.start, link.lagUnit));
+  const earliest = earliestStart(pos.get(pred).end, link, current.start);
   const cmp = compareDateValues(current.start, earliest);
   if (cmp === 0 || (!exact && cmp > 0)) return false;
   pos.set(e.id, movedTo(e, earliest));

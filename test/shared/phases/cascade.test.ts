@@ -18,24 +18,34 @@ describe('cascadeMove keep-gaps', () => {
       { id: 'a', start: '2026-06-08', end: '2026-06-10' },
       { id: 'b', start: '2026-06-12', end: '2026-06-13' },
       { id: 'c', start: '2026-06-13T10:00', end: '2026-06-13T12:00' },
-      // c ends Sat 13 Jun; one working day between (Mon 15) → Tue 16 Jun.
-      { id: 'd', start: '2026-06-16', end: '2026-06-17' },
-      { id: 'main', start: '2026-06-08', end: '2026-06-17' },
+      // d had four working days after c (8–11 Jun), more than its lag of 1: it keeps them.
+      // c ends Sat 13 Jun → 15–18 Jun between; Fri 19 Jun is 端午节 → Mon 22 Jun.
+      { id: 'd', start: '2026-06-22', end: '2026-06-23' },
+      { id: 'main', start: '2026-06-08', end: '2026-06-23' },
     ]);
   });
 
   it('keeps the moved phase length when no end is given, and leaves predecessors alone', () => {
-    const changes = cascadeMove(base(), 'c', '2026-06-07T15:30', undefined, 'keep-gaps');
+    const changes = cascadeMove(base(), 'c', '2026-06-08T15:30', undefined, 'keep-gaps');
     expect(changes.map((c) => c.id)).toEqual(['c', 'd', 'main']);
-    expect(changes[0]).toEqual({ id: 'c', start: '2026-06-07T15:30', end: '2026-06-07T17:30' });
-    // c ends Sun 7 Jun: Mon 8 Jun is the working day between → Tue 9 Jun.
-    expect(changes[1]).toEqual({ id: 'd', start: '2026-06-09', end: '2026-06-10' });
+    expect(changes[0]).toEqual({ id: 'c', start: '2026-06-08T15:30', end: '2026-06-08T17:30' });
+    // Four working days after c as before (9–12 Jun) → Mon 15 Jun.
+    expect(changes[1]).toEqual({ id: 'd', start: '2026-06-15', end: '2026-06-16' });
+  });
+
+  it('a phase sitting on its lag stays on it (lag 0 working days)', () => {
+    const events = chain([
+      { id: 'a', start: '2026-06-01' },
+      { id: 'b', start: '2026-06-02', after: 'a', lagDays: 0, lagUnit: 'workday' },
+    ]);
+    // a on Fri 5 Jun: the next working day is Mon 8 Jun.
+    expect(cascadeMove(events, 'a', '2026-06-05', undefined, 'keep-gaps')[1]).toEqual({ id: 'b', start: '2026-06-08', end: '2026-06-09' });
   });
 
   it('across 国庆: the working-day lag stays, the calendar gap stretches', () => {
     const events = chain([
       { id: 'a', start: '2026-09-14' },
-      { id: 'b', start: '2026-09-17', after: 'a', lagDays: 1, lagUnit: 'workday' },
+      { id: 'b', start: '2026-09-16', after: 'a', lagDays: 1, lagUnit: 'workday' },
     ]);
     const changes = byId(apply(events, cascadeMove(events, 'a', '2026-09-29', undefined, 'keep-gaps')));
     // a on Tue 29 Sep; 30 Sep is the working day between; 1–7 Oct off → Thu 8 Oct.

@@ -1,10 +1,10 @@
 /**
  * Generated phase trees (seeded, so a failure replays): after cascadeMove, keep-gaps leaves every
- * downstream link exactly at its lag; on-overlap leaves no downstream link violated and moves
+ * downstream link exactly at its lag (and a gap the plan left larger than the lag as it was); on-overlap leaves no downstream link violated and moves
  * nothing whose link still held.
  */
 import { describe, expect, it } from 'vitest';
-import { cascadeMove, earliestStart } from '../../../shared/src/phases';
+import { cascadeMove, earliestStart, measureLag } from '../../../shared/src/phases';
 import type { EventRecord } from '../../../shared/src/schema/types';
 import { addDays, compareDateValues, effectiveEnd, toMinuteNumber } from '../../../shared/src/time/dates';
 import { mulberry32 } from '../../helpers/prng';
@@ -14,7 +14,7 @@ const link = (e: EventRecord) => ({ lagDays: e.lagDays ?? 0, lagUnit: e.lagUnit 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A tree of 2–9 phases, each after a random earlier one, placed on or after its link point. */
-function generate(rand: () => number): EventRecord[] {
+function generate(rand: () => number, withSlack = true): EventRecord[] {
   const n = 2 + Math.floor(rand() * 8);
   const links: ChainLink[] = [];
   const ends = new Map<string, string>();
@@ -25,7 +25,7 @@ function generate(rand: () => number): EventRecord[] {
     const lagDays = Math.floor(rand() * 4);
     const lagUnit = rand() < 0.5 ? ('workday' as const) : ('day' as const);
     const after = i === 0 ? undefined : `p${Math.floor(rand() * i)}`;
-    const slack = rand() < 0.5 ? 0 : Math.floor(rand() * 4);
+    const slack = !withSlack || rand() < 0.5 ? 0 : Math.floor(rand() * 4);
     let start: string;
     if (after === undefined) start = timed ? `2026-09-2${Math.floor(rand() * 8)}T${time}` : `2026-09-2${Math.floor(rand() * 8)}`;
     else start = addDays(earliestStart(ends.get(after)!, { lagDays, lagUnit }, timed ? time : null), slack);
@@ -67,7 +67,7 @@ describe('cascadeMove over generated phase trees', () => {
   it('keep-gaps: every link downstream of the moved phase sits exactly on its lag', () => {
     const rand = mulberry32(20261001);
     for (let run = 0; run < 300; run++) {
-      const events = generate(rand);
+      const events = generate(rand, false);
       const phases = events.slice(1);
       const moved = phases[Math.floor(rand() * phases.length)]!;
       const newStart = addDays(moved.start, Math.floor(rand() * 21) - 7);
@@ -85,6 +85,26 @@ describe('cascadeMove over generated phase trees', () => {
       // Nothing upstream or beside the moved phase changes.
       const down = descendants(events, moved.id);
       for (const e of phases) if (e.id !== moved.id && !down.has(e.id)) expect(after.get(e.id)!.start).toBe(e.start);
+    }
+  });
+
+  it('keep-gaps with slack: every downstream gap, measured in its unit, is what it was', () => {
+    const rand = mulberry32(99);
+    for (let run = 0; run < 300; run++) {
+      const events = generate(rand);
+      const before = byId(events);
+      const moved = events[1 + Math.floor(rand() * (events.length - 1))]!;
+      const newStart = addDays(moved.start, Math.floor(rand() * 21) - 7);
+      const after = byId(apply(events, cascadeMove(events, moved.id, newStart, undefined, 'keep-gaps')));
+      const gap = (all: Map<string, EventRecord>, e: EventRecord) => {
+        const pred = all.get(e.after!)!;
+        return measureLag(effectiveEnd(pred.start, pred.end), e.start, link(e).lagUnit);
+      };
+      for (const id of descendants(events, moved.id)) {
+        const e = after.get(id)!;
+        expect(gap(after, e), `run ${run}, ${id}`).toBe(gap(before, before.get(id)!));
+        expect(e.start).toBe(earliestStart(effectiveEnd(after.get(e.after!)!.start, after.get(e.after!)!.end), { ...link(e), lagDays: gap(after, e) }, e.start));
+      }
     }
   });
 
