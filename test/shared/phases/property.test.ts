@@ -4,7 +4,7 @@
  * nothing whose link still held.
  */
 import { describe, expect, it } from 'vitest';
-import { cascadeMove, earliestStart, measureLag } from '../../../shared/src/phases';
+import { brokenLinks, cascadeMove, earliestStart, fixLinks, measureLag } from '../../../shared/src/phases';
 import type { EventRecord } from '../../../shared/src/schema/types';
 import { addDays, compareDateValues, effectiveEnd, toMinuteNumber } from '../../../shared/src/time/dates';
 import { mulberry32 } from '../../helpers/prng';
@@ -132,6 +132,30 @@ describe('cascadeMove over generated phase trees', () => {
           expect(compareDateValues(e.start, earliestOf(after, e)), `run ${run}, ${e.id} moved needlessly`).toBeLessThan(0);
           expect(now.start).toBe(earliest);
         }
+      }
+    }
+  });
+
+  it('fixLinks after random concurrent moves: no link broken, nothing earlier, untouched links untouched', () => {
+    const rand = mulberry32(4242);
+    for (let run = 0; run < 200; run++) {
+      const events = generate(rand);
+      // Two "offline" moves of random phases, applied without their cascades (last writer wins).
+      let merged = events;
+      for (let k = 0; k < 2; k++) {
+        const e = merged[1 + Math.floor(rand() * (merged.length - 1))]!;
+        const start = addDays(e.start, Math.floor(rand() * 11) - 5);
+        merged = apply(merged, cascadeMove(merged, e.id, start, undefined, 'on-overlap').slice(0, 1));
+      }
+      const broken = new Set(brokenLinks(merged).map((b) => b.id));
+      const fixed = byId(apply(merged, fixLinks(merged, 'main')));
+      expect(brokenLinks([...fixed.values()]), `run ${run}`).toEqual([]);
+      const reach = new Set<string>();
+      for (const id of broken) for (const d of [id, ...descendants(merged, id)]) reach.add(d);
+      for (const e of merged.slice(1)) {
+        const now = fixed.get(e.id)!;
+        expect(compareDateValues(now.start, e.start), `run ${run}, ${e.id}`).toBeGreaterThanOrEqual(0);
+        if (!reach.has(e.id)) expect(now.start).toBe(e.start);
       }
     }
   });
