@@ -104,3 +104,32 @@ describe('本周要办', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('reminders as system notifications', () => {
+  it('shows a due reminder once, through the service worker, and never again on this device', async () => {
+    const ctx = await app.newContext();
+    await ctx.grantPermissions(['notifications'], { origin: app.server.url });
+    const page = await ctx.newPage();
+    const errors = trackErrors(page);
+    const id = randomId();
+    await page.goto(`${app.server.url}/w/${id}?view=month&date=${todayIn('Asia/Shanghai')}`);
+    await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.ready).active), undefined, { timeout: 90_000, polling: 250 });
+    await page.waitForFunction(() => (globalThis as any).__cc?.checkReminders);
+    // Starts in two hours; the reminder three hours before is due now.
+    const start = new Date(Date.now() + 2 * 3600_000 + 8 * 3600_000).toISOString().slice(0, 16); // Asia/Shanghai wall clock
+    const doc = new Y.Doc();
+    createEvent(doc, { title: '评审材料报送', kind: 'meeting', status: 'planned', start, reminders: [180] }, { origin: SYSTEM_ORIGIN, id: 'r1' });
+    createEvent(doc, { title: '下周的会', kind: 'meeting', status: 'planned', start: addDays(start.slice(0, 10), 8) + 'T09:00', reminders: [60] }, { origin: SYSTEM_ORIGIN, id: 'r2' });
+    await page.evaluate((u) => (globalThis as any).__cc.applyUpdate(new Uint8Array(u)), Array.from(Y.encodeStateAsUpdate(doc)));
+    await page.evaluate(() => (globalThis as any).__cc.settled());
+    await expect.poll(() => page.evaluate(() => (globalThis as any).__cc.checkReminders())).toBe(1);
+    const titles = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.title));
+    await expect.poll(titles).toEqual(['评审材料报送']);
+    expect(await page.evaluate(() => (globalThis as any).__cc.checkReminders())).toBe(0);
+    await page.reload();
+    await page.waitForFunction(() => (globalThis as any).__cc?.checkReminders);
+    await page.waitForFunction(() => performance.getEntriesByName('cc:doc-loaded').length > 0);
+    expect(await page.evaluate(() => (globalThis as any).__cc.checkReminders())).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});

@@ -69,11 +69,19 @@ export interface EventSnapshotRow {
   events: string;
 }
 
+/** A reminder this device has shown (so it never shows twice), by its stable key. */
+export interface ShownReminderRow {
+  key: string;
+  ws: string;
+  shownAt: number;
+}
+
 export type CalendarDb = Dexie & {
   workspaces: EntityTable<WorkspaceRow, 'id'>;
   eventIndex: EntityTable<EventIndexRow, 'id'>;
   groupRecords: EntityTable<GroupRecordsRow, 'ws'>;
   eventSnapshots: EntityTable<EventSnapshotRow, 'ws'>;
+  shownReminders: EntityTable<ShownReminderRow, 'key'>;
 };
 
 export const DB_NAME = 'campaign-calendar';
@@ -85,6 +93,7 @@ export function openDb(name = DB_NAME): CalendarDb {
     eventIndex: '[ws+id], [ws+start], [ws+recurring]',
   });
   db.version(2).stores({ groupRecords: 'ws', eventSnapshots: 'ws' });
+  db.version(3).stores({ shownReminders: 'key, ws' });
   return db;
 }
 

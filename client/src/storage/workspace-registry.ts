@@ -45,10 +45,11 @@ export async function setRegistryName(id: string, name: string): Promise<void> {
 
 export async function deleteWorkspace(id: string): Promise<void> {
   const d = db();
-  await d.transaction('rw', [d.workspaces, d.eventIndex, d.groupRecords, d.eventSnapshots], async () => {
+  await d.transaction('rw', [d.workspaces, d.eventIndex, d.groupRecords, d.eventSnapshots, d.shownReminders], async () => {
     await d.eventIndex.where('[ws+id]').between([id, ''], [id, '\uffff']).delete();
     await d.groupRecords.delete(id);
     await d.eventSnapshots.delete(id);
+    await d.shownReminders.where('ws').equals(id).delete();
     await d.workspaces.delete(id);
   });
 }

@@ -14,6 +14,7 @@ import { displayName } from './display-name';
 import { createSyncStore, type SyncApi } from './sync-store';
 import { createLinkCounts, type LinkCount } from './link-counts';
 import { createConflictStore, type ConflictStore } from './conflicts';
+import { createReminderNotifier } from './reminder-notifier';
 import type { ConflictIndex } from '@shared/tours';
 import { todayIn } from '@shared/time/dates';
 
@@ -72,6 +73,8 @@ export interface WorkspaceStore {
   trashedUnits: Accessor<UnitRecord[]>;
   /** The workspace's own anniversaries (live), shown with the observance catalogue. */
   ownObservances: Accessor<ObservanceRecord[]>;
+  /** Look for due reminders now (after notifications were allowed); resolves to how many were shown. */
+  checkReminders(): Promise<number>;
   /** Travel time between two sessions of one speaker or team (meta.travelBufferMinutes). */
   travelBuffer: Accessor<number>;
   /** Conflicts of the merged state (speakers, teams, places booked twice…); computed once asked for. */
@@ -245,6 +248,11 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
       }),
     )!).index();
 
+  // Reminders become system notifications while the app is open (checked once loaded, then
+  // every minute and whenever the tab becomes visible).
+  const notifier = createReminderNotifier({ ws: id, ready, timezone, queryAll: (from, to) => props.open.index.query(from, to) });
+  createEffect(() => ready() && void notifier.check());
+
   let disposed = false;
   void Promise.all([props.open.loaded, import('@shared/workspace')]).then(([, { createWorkspaceApi }]) => {
     if (disposed) return;
@@ -259,6 +267,8 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   });
 
   exposeTestHook(props.open);
+  // Tests ask for a check at once instead of waiting for the minute.
+  ((globalThis as unknown as { __cc: Record<string, unknown> }).__cc).checkReminders = () => notifier.check();
 
   onCleanup(() => {
     disposed = true;
@@ -301,6 +311,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     linkCounts,
     travelBuffer,
     conflicts,
+    checkReminders: () => notifier.check(),
     run,
     read: createWorkspaceReader(doc),
     queryEvents: (from, to) => props.open.index.query(from, to),

@@ -3,7 +3,7 @@
  * fall due in it, with overdue deadlines (past and not done) marked in red until someone marks
  * them done. What counts and when is shared/src/reminders.
  */
-import { createMemo, createResource, For, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import type { EventRecord } from '@shared/schema/types';
 import { todayIn } from '@shared/time/dates';
 import { t } from '../../i18n';
@@ -18,6 +18,11 @@ export default function DueSoonPanel(props: { onOpen: (record: EventRecord, occu
     () => [ws.revision(), ws.groupsKnown()] as const,
     () => ws.queryEvents(EVER.from, EVER.to),
   );
+  const [permission, setPermission] = createSignal(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+  const allow = async () => {
+    setPermission(await Notification.requestPermission());
+    void ws.checkReminders();
+  };
   const items = createMemo(() => {
     const r = rules();
     const list = events();
@@ -33,6 +38,14 @@ export default function DueSoonPanel(props: { onOpen: (record: EventRecord, occu
         </button>
       </header>
       <p class="muted small-print">{t('remindersHint')}</p>
+      <Show when={permission() === 'default'}>
+        <button type="button" class="small" data-testid="allow-notifications" onClick={() => void allow()}>
+          {t('allowNotifications')}
+        </button>
+      </Show>
+      <Show when={permission() === 'denied'}>
+        <p class="muted small-print">{t('notificationsDenied')}</p>
+      </Show>
       <ul class="due-list" data-testid="due-soon">
         <For each={items() ?? []} fallback={<li class="muted">{items() ? t('nothingDue') : t('loading')}</li>}>
           {(item) => (
