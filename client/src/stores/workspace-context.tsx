@@ -185,7 +185,9 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     setTrashedUnits(allU.filter((u) => u.deletedAt !== undefined).sort((a, b) => b.deletedAt! - a.deletedAt!));
   };
   if (early) showGroups(early.campaigns, early.teams, early.units ?? []);
-  const [ownObservances, setOwnObservances] = createSignal<ObservanceRecord[]>([]);
+  // Compared by content: the calendar refetches when these change, and every change of a
+  // campaign, team or unit re-reads them.
+  const [ownObservances, setOwnObservances] = createSignal<ObservanceRecord[]>([], { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
   const readGroups = () => {
     showGroups(readCampaigns(doc).campaigns, readTeams(doc).teams, readUnits(doc).units);
     setOwnObservances(readOwnObservances(doc).observances.filter((o) => o.deletedAt === undefined));

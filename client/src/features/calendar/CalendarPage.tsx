@@ -8,7 +8,7 @@ import { matchesFilter } from '@shared/workspace/filters';
 import { addDays, fromUtcMs, todayIn, isValidDateValue, isAllDay } from '@shared/time/dates';
 import { CalendarView, type EventMove, type RangeSelection } from '../../calendar/CalendarView';
 import { toEventInputs } from '../../calendar/event-inputs';
-import { conflictMarks, markOf } from '../conflicts/conflict-text';
+import { conflictMarks, markOf, sameMarks } from '../conflicts/conflict-text';
 import { limitPerDay } from '../../calendar/day-budget';
 import { isViewName, type ViewName } from '../../calendar/views';
 import { useWorkspace } from '../../stores/workspace-context';
@@ -114,7 +114,7 @@ export function CalendarPage() {
   const editingBy = createMemo(() => new Map(ws.sync.peers().filter((p) => p.editing).map((p) => [p.editing!, p.name])));
   const canEdit = ws.canEdit;
   /** Scheduling conflicts (a speaker, team or place booked twice…), marked on the events. */
-  const conflicts = createMemo(() => conflictMarks(ws.conflicts()?.byId(), { teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() }));
+  const conflicts = createMemo(() => conflictMarks(ws.conflicts()?.byId(), { teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() }), undefined, { equals: sameMarks });
 
   // Anything that changes what the visible range shows triggers one refetch.
   const revision = createMemo(() => [

@@ -43,3 +43,17 @@ export function conflictMarks(byId: ReadonlyMap<string, readonly Conflict[]> | u
   for (const [id, list] of byId ?? []) out.set(id, markOf(list, names));
   return out;
 }
+
+/**
+ * Same marks, same reasons: the conflict index is rebuilt after every change, and a view that
+ * refetched (the calendar redraws every event) for marks that did not change would redraw under
+ * the user's pointer for nothing.
+ */
+export function sameMarks(a: ReadonlyMap<string, ConflictMark>, b: ReadonlyMap<string, ConflictMark>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, m] of a) {
+    const n = b.get(id);
+    if (!n || n.hard !== m.hard || n.text !== m.text) return false;
+  }
+  return true;
+}

@@ -38,7 +38,7 @@ import { CampaignEditor, type CampaignTarget } from './CampaignEditor';
 import { TimelineChart, type DragKind } from './TimelineChart';
 import { tt } from './messages';
 import { createRecentCache } from './recent-cache';
-import { conflictMarks, markOf } from '../conflicts/conflict-text';
+import { conflictMarks, markOf, sameMarks } from '../conflicts/conflict-text';
 import './timeline.css';
 
 /** Every date an activity can have (four-digit years, so the index's reach-back stays a valid date). */
@@ -216,7 +216,7 @@ export default function TimelinePage() {
 
   // Conflicts by record id, in words, for the bars; and where a dragged activity would land.
   const names = () => ({ teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() });
-  const conflicts = createMemo(() => conflictMarks(ws.conflicts()?.byId(), names()));
+  const conflicts = createMemo(() => conflictMarks(ws.conflicts()?.byId(), names()), undefined, { equals: sameMarks });
   const dragConflict = (item: TimelineItem, kind: DragKind, days: number) => {
     const index = ws.conflicts();
     const read = ws.read.event(item.id);
