@@ -107,6 +107,13 @@ export function useWorkspace(): WorkspaceStore {
   return store;
 }
 
+/**
+ * Record lists compare by content: the doc's load re-reads what the persisted copy already
+ * showed, and equal lists must not redraw the timeline (every bar would be re-created under
+ * the user's pointer) or refetch the calendar.
+ */
+const sameContent = <T,>(a: T, b: T): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+
 /** Everything a workspace screen needs, built once per opened workspace (like solid-realworld's store factories). */
 export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const { doc, id } = props.open;
@@ -133,8 +140,8 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   // Until the doc has loaded they come from the persisted copy, so the timeline and the outline
   // paint at once; every change after the load is written back for the next cold open.
   const early = props.open.groupRecords;
-  const [plans, setPlans] = createSignal<PlanRecord[]>([]);
-  const [sections, setSections] = createSignal<SectionRecord[]>([]);
+  const [plans, setPlans] = createSignal<PlanRecord[]>([], { equals: sameContent });
+  const [sections, setSections] = createSignal<SectionRecord[]>([], { equals: sameContent });
   const [allPlans, setAllPlans] = createSignal<PlanRecord[]>(early?.plans ?? []);
   const [allSections, setAllSections] = createSignal<SectionRecord[]>(early?.sections ?? []);
   const showOutline = (all: PlanRecord[], allS: SectionRecord[]) => {
@@ -163,14 +170,14 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   roots(doc).plans.observeDeep(onOutline);
   roots(doc).sections.observeDeep(onOutline);
 
-  const [campaigns, setCampaigns] = createSignal<CampaignRecord[]>([]);
-  const [trashedCampaigns, setTrashedCampaigns] = createSignal<CampaignRecord[]>([]);
-  const [teams, setTeams] = createSignal<TeamRecord[]>([]);
-  const [trashedTeams, setTrashedTeams] = createSignal<TeamRecord[]>([]);
+  const [campaigns, setCampaigns] = createSignal<CampaignRecord[]>([], { equals: sameContent });
+  const [trashedCampaigns, setTrashedCampaigns] = createSignal<CampaignRecord[]>([], { equals: sameContent });
+  const [teams, setTeams] = createSignal<TeamRecord[]>([], { equals: sameContent });
+  const [trashedTeams, setTrashedTeams] = createSignal<TeamRecord[]>([], { equals: sameContent });
   const [allCampaigns, setAllCampaigns] = createSignal<CampaignRecord[]>([]);
   const [allTeams, setAllTeams] = createSignal<TeamRecord[]>([]);
-  const [units, setUnits] = createSignal<UnitRecord[]>([]);
-  const [trashedUnits, setTrashedUnits] = createSignal<UnitRecord[]>([]);
+  const [units, setUnits] = createSignal<UnitRecord[]>([], { equals: sameContent });
+  const [trashedUnits, setTrashedUnits] = createSignal<UnitRecord[]>([], { equals: sameContent });
   const [allUnits, setAllUnits] = createSignal<UnitRecord[]>([]);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh');
   const showGroups = (all: CampaignRecord[], allT: TeamRecord[], allU: UnitRecord[]) => {
@@ -187,7 +194,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   if (early) showGroups(early.campaigns, early.teams, early.units ?? []);
   // Compared by content: the calendar refetches when these change, and every change of a
   // campaign, team or unit re-reads them.
-  const [ownObservances, setOwnObservances] = createSignal<ObservanceRecord[]>([], { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  const [ownObservances, setOwnObservances] = createSignal<ObservanceRecord[]>([], { equals: sameContent });
   const readGroups = () => {
     showGroups(readCampaigns(doc).campaigns, readTeams(doc).teams, readUnits(doc).units);
     setOwnObservances(readOwnObservances(doc).observances.filter((o) => o.deletedAt === undefined));
