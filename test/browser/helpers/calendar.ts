@@ -4,6 +4,9 @@ export async function openMonth(page: Page, base: string, ws: string, date: stri
   await page.goto(`${base}/w/${ws}?view=month&date=${date}`);
   await page.getByTestId('calendar').waitFor();
   await dayCell(page, date).waitFor();
+  // The calendar paints from the stored index first; days become clickable once the document
+  // has loaded (the 新建 button is disabled until then). Tests that click at once wait for it.
+  await page.waitForFunction(() => performance.getEntriesByName('cc:doc-loaded').length > 0, undefined, { timeout: 30_000 });
 }
 
 /** The month grid's cell for one day (FullCalendar marks cells with data-date). */
