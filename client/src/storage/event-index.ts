@@ -6,6 +6,13 @@ import { db, type EventIndexRow } from './db';
 import { MemoryIndex, spanDaysOf, type IndexedEvent, type MemoryEntry } from './memory-index';
 import { readEventSnapshot, sameBytes, SNAPSHOT_DELAY_MS, SNAPSHOT_MIN_DAYS, writeEventSnapshot } from './event-snapshot';
 
+/**
+ * A range holding every event a workspace can have ("all of them"). Four-digit years on both
+ * ends: a query reaches back by the longest span with addDays, which is only a date for
+ * four-digit years (0001-01-01 minus a year is no date).
+ */
+export const ALL_DATES = { from: '1000-01-01', to: '9999-01-01' } as const;
+
 /** Longest single task while the memory index is built from a loaded doc. */
 const BUILD_SLICE_MS = 8;
 

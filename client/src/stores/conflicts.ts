@@ -1,15 +1,13 @@
 import { createEffect, createSignal, type Accessor } from 'solid-js';
 import type { CampaignRecord, EventRecord } from '@shared/schema/types';
 import type { ConflictIndex } from '@shared/tours';
+import { ALL_DATES as EVER } from '../storage/event-index';
 
 const whenIdle = (run: () => void): void => {
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number }).requestIdleCallback;
   if (idle) idle(run, { timeout: 1000 });
   else setTimeout(run, 0);
 };
-
-/** Every date an event can have (four-digit years, see the event index's reach-back). */
-const EVER = { from: '1000-01-01', to: '9999-01-01' };
 
 export interface ConflictStore {
   /** Conflicts of the merged state (both sides of every pair), null until first computed. */

@@ -1,8 +1,8 @@
 import { onCleanup, type Accessor } from 'solid-js';
 import type { EventRecord } from '@shared/schema/types';
 import { markShown, shownAmong } from '../storage/shown-reminders';
+import { ALL_DATES as EVER } from '../storage/event-index';
 
-const EVER = { from: '1000-01-01', to: '9999-01-01' };
 const EVERY_MS = 60_000;
 /** A reminder more than this late (the device was off) is not shown as a notification any more. */
 const STALE_MS = 24 * 3600_000;

@@ -5,6 +5,7 @@ import { SYSTEM_ORIGIN, readCampaigns, readMeta, readPlans, readOwnObservances, 
 import type { ReadOnlyReason, Result, WorkspaceApi } from '@shared/workspace';
 import { createWorkspaceReader, type WorkspaceReader } from '@shared/workspace/reader';
 import type { IndexedEvent } from '../storage/event-index';
+export { ALL_DATES } from '../storage/event-index';
 import type { OpenWorkspace } from '../storage/open-workspace';
 import { setRegistryName } from '../storage/workspace-registry';
 import { createGroupRecordsWriter } from '../storage/group-records';

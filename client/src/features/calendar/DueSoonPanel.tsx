@@ -7,9 +7,7 @@ import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import type { EventRecord } from '@shared/schema/types';
 import { todayIn } from '@shared/time/dates';
 import { t } from '../../i18n';
-import { useWorkspace } from '../../stores/workspace-context';
-
-const EVER = { from: '1000-01-01', to: '9999-01-01' };
+import { ALL_DATES as EVER, useWorkspace } from '../../stores/workspace-context';
 
 export default function DueSoonPanel(props: { onOpen: (record: EventRecord, occurrenceStart: string) => void; onClose: () => void }) {
   const ws = useWorkspace();

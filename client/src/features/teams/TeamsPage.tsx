@@ -6,7 +6,7 @@
 import { createEffect, createMemo, createSignal, For, lazy, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import type { EventRecord, TeamFields, TeamRecord, UnitFields, UnitRecord } from '@shared/schema/types';
-import { useWorkspace } from '../../stores/workspace-context';
+import { ALL_DATES as EVER, useWorkspace } from '../../stores/workspace-context';
 import { todayIn } from '@shared/time/dates';
 import { locale } from '../../i18n';
 import { download } from '../../ui/download';
@@ -24,9 +24,6 @@ import './teams.css';
 const EventEditor = lazy(() => import('../editor/EventEditor'));
 const UnitPasteDialog = lazy(() => import('./UnitPasteDialog'));
 const ScheduleTourDialog = lazy(() => import('./ScheduleTourDialog'));
-
-/** Every date a session can have (see the timeline's EVER). */
-const EVER = { from: '1000-01-01', to: '9999-01-01' };
 
 export default function TeamsPage() {
   const ws = useWorkspace();

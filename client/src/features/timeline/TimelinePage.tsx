@@ -31,7 +31,7 @@ import {
 import { observancesInRange } from '@shared/time/observances';
 import { isValidDateValue, todayIn } from '@shared/time/dates';
 import { kindLabel, locale } from '../../i18n';
-import { useWorkspace } from '../../stores/workspace-context';
+import { ALL_DATES as EVER, useWorkspace } from '../../stores/workspace-context';
 import { Dialog } from '../../ui/Dialog';
 import type { EditorTarget } from '../editor/EventEditor';
 import { CampaignEditor, type CampaignTarget } from './CampaignEditor';
@@ -40,9 +40,6 @@ import { tt } from './messages';
 import { createRecentCache } from './recent-cache';
 import { conflictMarks, markOf, sameMarks } from '../conflicts/conflict-text';
 import './timeline.css';
-
-/** Every date an activity can have (four-digit years, so the index's reach-back stays a valid date). */
-const EVER = { from: '1000-01-01', to: '9999-01-01' };
 
 const EventEditor = lazy(() => import('../editor/EventEditor'));
 
