@@ -43,7 +43,7 @@ export function instantiateTemplate(template: PhaseTemplate, options: Instantiat
   const problems = checkTemplate(template);
   const anchorKey = 'phaseKey' in options.anchor ? options.anchor.phaseKey : template.phases[0]?.key;
   const anchorPhase = template.phases.find((p) => p.key === anchorKey);
-  if (!anchorPhase) problems.push(`anchor phase ${String(anchorKey)} not in template`);
+  if (!anchorPhase) problems.push(`anchor: the phase ${String(anchorKey)} is not in the template`);
   if (problems.length > 0 || !anchorPhase) throw new TemplateError(problems);
   const anchorValue = 'phaseKey' in options.anchor ? options.anchor.start : options.anchor.mainStart;
 
@@ -76,7 +76,7 @@ export function instantiateTemplate(template: PhaseTemplate, options: Instantiat
     return {
       status: 'planned',
       ...extra,
-      title: `${options.title}${sep}${lang === 'zh' ? p.name : p.nameEn}`,
+      title: `${options.title}${sep}${lang === 'zh' || !p.nameEn ? p.name : p.nameEn}`,
       kind: p.kind,
       start: span.start,
       end: span.end,

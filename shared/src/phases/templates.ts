@@ -5,7 +5,7 @@
  * opening, exhibition, removal); `templateFromEvents` turns an event already held into a
  * template of its own.
  */
-import type { EventKind, EventRecord } from '../schema/types';
+import { EVENT_KINDS, type EventKind, type EventRecord } from '../schema/types';
 import { compareDateValues as compare, effectiveEnd, isAllDay } from '../time/dates';
 import { measureLag, spanMinutes, timeOfDay, type LagUnit } from './links';
 
@@ -141,6 +141,20 @@ export const BUILT_IN_TEMPLATES: readonly PhaseTemplate[] = [
       { key: 'removal', name: '撤展', nameEn: 'Removal', kind: 'exhibition', durationDays: 2, after: 'run', ...d(0) },
     ],
   },
+  {
+    // What "plan a commemoration" offers for a 逢五逢十 anniversary: anchored on the 纪念大会.
+    key: 'commemoration',
+    name: '纪念活动（纪念大会＋主题展览＋知识竞赛）',
+    nameEn: 'Commemoration (ceremony, exhibition, quiz)',
+    kind: 'anniversary',
+    phases: [
+      { key: 'planning', name: '筹备工作会', nameEn: 'Preparatory meeting', kind: 'meeting', durationMinutes: 90, startTime: '09:00', ...first },
+      { key: 'installation', name: '主题展览布展', nameEn: 'Exhibition installation', kind: 'exhibition', durationDays: 3, after: 'planning', ...w(10) },
+      { key: 'quiz', name: '知识竞赛', nameEn: 'Knowledge quiz', kind: 'contest', durationMinutes: 180, startTime: '14:30', after: 'installation', ...w(1) },
+      { key: 'ceremony', name: '纪念大会', nameEn: 'Commemoration ceremony', kind: 'anniversary', durationMinutes: 120, startTime: '09:30', after: 'quiz', ...w(1) },
+      { key: 'exhibition', name: '主题展览', nameEn: 'Theme exhibition', kind: 'exhibition', durationDays: 14, after: 'ceremony', ...d(0) },
+    ],
+  },
 ];
 
 export function builtInTemplate(key: string): PhaseTemplate | undefined {
@@ -153,6 +167,14 @@ export function checkTemplate(t: PhaseTemplate): string[] {
   const seen = new Set<string>();
   if (t.phases.length === 0) problems.push('no phases');
   t.phases.forEach((p, i) => {
+    // A saved template is read from the document, so every field is checked, not assumed.
+    if (typeof p !== 'object' || p === null || typeof p.key !== 'string' || p.key === '') {
+      problems.push(`phase ${i + 1}: needs a key`);
+      return;
+    }
+    if (typeof p.name !== 'string' || p.name.trim() === '') problems.push(`${p.key}: needs a name`);
+    if (!(EVENT_KINDS as readonly string[]).includes(p.kind)) problems.push(`${p.key}: unknown kind`);
+    if (p.lagUnit !== 'day' && p.lagUnit !== 'workday') problems.push(`${p.key}: lagUnit must be day or workday`);
     if (seen.has(p.key)) problems.push(`${p.key}: duplicate key`);
     if ((p.durationDays === undefined) === (p.durationMinutes === undefined))
       problems.push(`${p.key}: exactly one of durationDays and durationMinutes`);

@@ -12,6 +12,7 @@ export const ROOT_NAMES = {
   teams: 'teams',
   units: 'units',
   observances: 'observances',
+  templates: 'templates',
 } as const;
 
 export type RootName = keyof typeof ROOT_NAMES;
@@ -21,7 +22,7 @@ export type RootName = keyof typeof ROOT_NAMES;
  * 2: the `units` directory; teams' `leadUnit` and `campaignId`; events' `speakers`,
  *    `hostUnitId` and `audience`. Additions since, which need no version of their own (older
  *    apps keep unknown fields): events' `phase`, `after`, `lagDays`, `lagUnit`, `reminders`;
- *    the `observances` map.
+ *    the `observances` map; the `templates` map; meta `phaseCascade`.
  */
 export const SCHEMA_VERSION = 2;
 
@@ -43,6 +44,7 @@ export function roots(doc: Y.Doc): WorkspaceRoots {
     teams: doc.getMap<unknown>(ROOT_NAMES.teams),
     units: doc.getMap<unknown>(ROOT_NAMES.units),
     observances: doc.getMap<unknown>(ROOT_NAMES.observances),
+    templates: doc.getMap<unknown>(ROOT_NAMES.templates),
   };
 }
 
@@ -52,7 +54,13 @@ export interface WorkspaceMeta {
   schema: number;
   /** Travel time between two timed sessions of one speaker or team (conflict rule); default 60. */
   travelBufferMinutes: number;
+  /** How moving a phase moves the phases after it (remembered per workspace); default keep-gaps. */
+  phaseCascade: PhaseCascade;
 }
+
+export const PHASE_CASCADES = ['keep-gaps', 'on-overlap'] as const;
+export type PhaseCascade = (typeof PHASE_CASCADES)[number];
+export const isPhaseCascade = (v: unknown): v is PhaseCascade => PHASE_CASCADES.includes(v as PhaseCascade);
 
 export const DEFAULT_TRAVEL_BUFFER_MINUTES = 60;
 /** A buffer longer than a day would make every session of a week clash. */
@@ -130,7 +138,9 @@ export function readMeta(doc: Y.Doc): WorkspaceMeta {
   const timezone = meta.get('timezone');
   const schema = meta.get('schema');
   const buffer = meta.get('travelBufferMinutes');
+  const cascade = meta.get('phaseCascade');
   return {
+    phaseCascade: isPhaseCascade(cascade) ? cascade : 'keep-gaps',
     travelBufferMinutes: isTravelBuffer(buffer) ? buffer : DEFAULT_TRAVEL_BUFFER_MINUTES,
     name: typeof name === 'string' ? name : '',
     timezone: isTimeZone(timezone) ? timezone : DEFAULT_TIMEZONE,

@@ -106,6 +106,18 @@ export const OBSERVANCE_FIELD_TABLE: FieldTable = {
 };
 
 /**
+ * A phase template of the workspace's own (made from a contest already planned): `phases` holds
+ * the template's phase list as JSON text, one value, because a template is saved and replaced
+ * whole, never co-edited phase by phase. Its shape is checked where it is used (phases/).
+ */
+export const PHASE_TEMPLATE_FIELD_TABLE: FieldTable = {
+  name: req(text),
+  kind: req({ type: 'enum', values: EVENT_KINDS }),
+  phases: req(text),
+  deletedAt: num,
+};
+
+/**
  * Plans (Contract 1 plus app fields): `dismissedDrafts` and `acceptedDrafts` hold draft keys
  * (see plans.ts `draftKey`) so a draft handled once never comes back; `tray` holds accepted
  * drafts with no date yet, one JSON object per item, until someone drops them on the calendar.
@@ -137,6 +149,7 @@ export const FIELD_TABLES: Readonly<Record<CollectionName, FieldTable>> = {
   teams: TEAM_FIELD_TABLE,
   units: UNIT_FIELD_TABLE,
   observances: OBSERVANCE_FIELD_TABLE,
+  templates: PHASE_TEMPLATE_FIELD_TABLE,
   plans: PLAN_FIELD_TABLE,
   sections: SECTION_FIELD_TABLE,
 };

@@ -15,3 +15,4 @@ export * from './sections';
 export * from './plans';
 export * from './observe';
 export * from './history';
+export * from './phase-templates';

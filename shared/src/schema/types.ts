@@ -127,9 +127,20 @@ export interface ObservanceRecord {
 
 export type ObservanceFields = Omit<ObservanceRecord, 'id'>;
 
+/** A phase template saved in the workspace; `phases` is the JSON text of its phase list. */
+export interface PhaseTemplateRecord {
+  id: string;
+  name: string;
+  kind: EventKind;
+  phases: string;
+  deletedAt?: number;
+}
+
+export type PhaseTemplateFields = Omit<PhaseTemplateRecord, 'id'>;
+
 /** A record that failed validation: shown under "needs attention", never crashes a view. */
 export interface InvalidRecord {
-  collection: 'events' | 'campaigns' | 'teams' | 'units' | 'observances' | 'plans' | 'sections';
+  collection: 'events' | 'campaigns' | 'teams' | 'units' | 'observances' | 'templates' | 'plans' | 'sections';
   id: string;
   problems: string[];
   /** Whatever could be read, for display. */

@@ -6,12 +6,13 @@ import {
   TEAM_FIELD_TABLE,
   UNIT_FIELD_TABLE,
   OBSERVANCE_FIELD_TABLE,
+  PHASE_TEMPLATE_FIELD_TABLE,
   PLAN_FIELD_TABLE,
   SECTION_FIELD_TABLE,
   type FieldSpec,
   type FieldTable,
 } from './fields';
-import type { CampaignFields, EventFields, ObservanceFields, PlanFields, SectionFields, TeamFields, UnitFields, Validation } from './types';
+import type { CampaignFields, EventFields, ObservanceFields, PhaseTemplateFields, PlanFields, SectionFields, TeamFields, UnitFields, Validation } from './types';
 
 /**
  * Validation never throws and reports every problem at once, in words a person can act
@@ -185,6 +186,22 @@ export function validateUnitFields(raw: Record<string, unknown>): Validation<Uni
 
 export function validateObservanceFields(raw: Record<string, unknown>): Validation<ObservanceFields> {
   return finish<ObservanceFields>(OBSERVANCE_FIELD_TABLE, raw);
+}
+
+export function validatePhaseTemplateFields(raw: Record<string, unknown>): Validation<PhaseTemplateFields> {
+  const v = finish<PhaseTemplateFields>(PHASE_TEMPLATE_FIELD_TABLE, raw);
+  if (v.record) {
+    let list: unknown;
+    try {
+      list = JSON.parse(v.record.phases);
+    } catch {
+      list = undefined;
+    }
+    if (!Array.isArray(list) || list.length === 0 || !list.every((p) => typeof p === 'object' && p !== null && typeof (p as { key?: unknown }).key === 'string')) {
+      return { problems: ['phases: must be the JSON text of a non-empty list of phases, each with a key'] };
+    }
+  }
+  return v;
 }
 
 export function validatePlanFields(raw: Record<string, unknown>): Validation<PlanFields> {

@@ -7,9 +7,10 @@ import { HISTORY_COMMANDS } from './history-commands';
 import { ICS_COMMANDS } from './ics-commands';
 import { META_COMMANDS } from './meta-commands';
 import { PLAN_COMMANDS } from './plan-commands';
+import { PHASE_COMMANDS } from './phase-commands';
 
 /** The groups, kept apart so a test can check that no two define the same name. */
-export const COMMAND_GROUPS = [EVENT_COMMANDS, CAMPAIGN_COMMANDS, TEAM_COMMANDS, UNIT_COMMANDS, OBSERVANCE_COMMANDS, PLAN_COMMANDS, HISTORY_COMMANDS, META_COMMANDS, ICS_COMMANDS] as const;
+export const COMMAND_GROUPS = [EVENT_COMMANDS, PHASE_COMMANDS, CAMPAIGN_COMMANDS, TEAM_COMMANDS, UNIT_COMMANDS, OBSERVANCE_COMMANDS, PLAN_COMMANDS, HISTORY_COMMANDS, META_COMMANDS, ICS_COMMANDS] as const;
 
 /**
  * Every change a person can make to a workspace, one named, typed entry each (like Actual's
@@ -17,6 +18,7 @@ export const COMMAND_GROUPS = [EVENT_COMMANDS, CAMPAIGN_COMMANDS, TEAM_COMMANDS,
  */
 export const COMMANDS = {
   ...EVENT_COMMANDS,
+  ...PHASE_COMMANDS,
   ...CAMPAIGN_COMMANDS,
   ...TEAM_COMMANDS,
   ...UNIT_COMMANDS,

@@ -4,37 +4,47 @@ import { updateWithHistory } from '../schema/history';
 import type { EventFields } from '../schema/types';
 import { isValidDateValue } from '../time/dates';
 import type { CommandContext } from './context';
-
-/** A new record stores only what was filled in: no empty strings or lists. */
-export function withoutEmpty<F extends object>(fields: F): F {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    out[k] = v;
-  }
-  return out as F;
-}
-
-export function liveEvent(ctx: CommandContext, id: string) {
-  const read = readEvent(ctx.doc, id);
-  if (!read) throw new SchemaError('not-found', `No event with id "${id}"`);
-  if (!read.ok) throw new SchemaError('invalid', `The event "${id}" needs attention first: ${read.invalid.problems.join('; ')}`, read.invalid.problems);
-  return read.record;
-}
+import { liveEvent, withoutEmpty } from './event-reads';
+import { checkLinkChange, cascadeOf, plannedCascade, writeChanges, type MoveCascade } from './phase-commands';
 
 export const EVENT_COMMANDS = {
   /** Returns the new event's id. */
   'event.create': (ctx: CommandContext, input: { fields: EventFields; id?: string }): string =>
     ctx.create(EVENTS, withoutEmpty(input.fields), { id: input.id }),
 
-  /** Only the fields that change are written; `undefined` or '' clears an optional field. False = nothing changed. */
-  'event.update': (ctx: CommandContext, input: { id: string; patch: Partial<EventFields> }): boolean =>
-    updateWithHistory(ctx.doc, EVENTS, input.id, input.patch, ctx.write),
+  /**
+   * Only the fields that change are written; `undefined` or '' clears an optional field. False =
+   * nothing changed. A new start or end of a phase (or of a main event) moves the phases after it
+   * as `event.move` does, in the same undo step.
+   */
+  'event.update': (ctx: CommandContext, input: { id: string; patch: Partial<EventFields>; cascade?: MoveCascade }): boolean => {
+    const { patch } = input;
+    checkLinkChange(ctx, input.id, patch);
+    const read = readEvent(ctx.doc, input.id);
+    const before = read?.ok ? read.record : undefined;
+    const moves = before && before.deletedAt === undefined && ('start' in patch || 'end' in patch);
+    const start = moves && 'start' in patch ? patch.start : before?.start;
+    const end = moves && 'end' in patch ? patch.end : before?.end;
+    const changed = moves && (start !== before.start || end !== before.end);
+    // Worked out on the state before the patch: a cascade measures the gaps the plan had.
+    const changes = changed && start ? plannedCascade(ctx, { ...before, ...patch, start: before.start, end: before.end }, start, end, cascadeOf(ctx, input.cascade)) : null;
+    const wrote = updateWithHistory(ctx.doc, EVENTS, input.id, patch, ctx.write);
+    return (changes ? writeChanges(ctx, changes) > 0 : false) || wrote;
+  },
 
-  /** A drag or a resize: new start and (exclusive) end, in the same form. */
-  'event.move': (ctx: CommandContext, input: { id: string; start: string; end?: string }): boolean => {
-    liveEvent(ctx, input.id);
-    return updateWithHistory(ctx.doc, EVENTS, input.id, { start: input.start, end: input.end }, ctx.write);
+  /**
+   * A drag or a resize: new start and (exclusive) end, in the same form. For a phase or a main
+   * event, the later phases follow by `cascade` (default: the workspace's `phaseCascade`;
+   * 'none' moves only this one), all in one undo step.
+   */
+  'event.move': (ctx: CommandContext, input: { id: string; start: string; end?: string; cascade?: MoveCascade }): boolean => {
+    const e = liveEvent(ctx, input.id);
+    const changes = isValidDateValue(input.start) ? plannedCascade(ctx, e, input.start, input.end, cascadeOf(ctx, input.cascade)) : null;
+    if (!changes) return updateWithHistory(ctx.doc, EVENTS, input.id, { start: input.start, end: input.end }, ctx.write);
+    // The moved event first, validated as any move; then what follows it.
+    const own = changes.find((c) => c.id === input.id);
+    const wrote = own ? updateWithHistory(ctx.doc, EVENTS, input.id, { start: own.start, end: own.end }, ctx.write) : false;
+    return writeChanges(ctx, changes, input.id) > 0 || wrote;
   },
 
   /** Leaves one occurrence of a series out (its start goes into `exdates`). */

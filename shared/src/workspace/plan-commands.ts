@@ -22,7 +22,7 @@ import { SECTIONS, moveSection, relevelSection, reorderSection, updateSection } 
 import type { EventFields, PlanRecord, SectionFields } from '../schema/types';
 import type { CommandContext } from './context';
 import { draftCampaignFields, draftEventFields, trayEventFields, trayItemOf } from './drafts';
-import { withoutEmpty } from './event-commands';
+import { withoutEmpty } from './event-reads';
 
 export type AcceptResult = 'event' | 'campaign' | 'tray';
 

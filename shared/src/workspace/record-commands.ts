@@ -4,7 +4,7 @@ import { SchemaError } from '../schema/errors';
 import { TEAMS } from '../schema/teams';
 import type { TeamFields } from '../schema/types';
 import type { CommandContext, Handler } from './context';
-import { withoutEmpty } from './event-commands';
+import { withoutEmpty } from './event-reads';
 
 type RecordCommands<P extends string, F> = { [K in `${P}.create`]: Handler<{ fields: F; id?: string }, string> } & {
   [K in `${P}.update`]: Handler<{ id: string; patch: Partial<F> }, boolean>;

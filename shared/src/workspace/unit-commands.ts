@@ -4,7 +4,7 @@ import type { EventFields, UnitFields } from '../schema/types';
 import { UNITS } from '../schema/units';
 import { validateEventFields, validateUnitFields } from '../schema/validate';
 import type { CommandContext } from './context';
-import { withoutEmpty } from './event-commands';
+import { withoutEmpty } from './event-reads';
 import { recordCommands } from './record-commands';
 
 /** Refuses the whole batch, naming each bad entry, before anything is written. */

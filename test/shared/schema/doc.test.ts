@@ -18,7 +18,7 @@ describe('workspace doc', () => {
   it('exposes the six root maps of Contract 1, the units directory and the own observances', () => {
     const doc = new Y.Doc();
     const r = roots(doc);
-    expect(Object.keys(ROOT_NAMES).sort()).toEqual(['campaigns', 'events', 'meta', 'observances', 'plans', 'sections', 'teams', 'units']);
+    expect(Object.keys(ROOT_NAMES).sort()).toEqual(['campaigns', 'events', 'meta', 'observances', 'plans', 'sections', 'teams', 'templates', 'units']);
     for (const name of Object.keys(ROOT_NAMES) as Array<keyof typeof ROOT_NAMES>) {
       expect(r[name]).toBe(doc.getMap(name));
     }
@@ -29,7 +29,7 @@ describe('workspace doc', () => {
     const origins: unknown[] = [];
     doc.on('afterTransaction', (tx: Y.Transaction) => origins.push(tx.origin));
     initWorkspaceDoc(doc, { name: '宣传部 2026' });
-    expect(readMeta(doc)).toEqual({ name: '宣传部 2026', timezone: 'Asia/Shanghai', schema: SCHEMA_VERSION, travelBufferMinutes: 60 });
+    expect(readMeta(doc)).toEqual({ name: '宣传部 2026', timezone: 'Asia/Shanghai', schema: SCHEMA_VERSION, travelBufferMinutes: 60, phaseCascade: 'keep-gaps' });
     expect(doc.getMap('meta').toJSON()).toEqual({ name: '宣传部 2026', timezone: DEFAULT_TIMEZONE, schema: SCHEMA_VERSION });
     expect(origins).toEqual([SYSTEM_ORIGIN]);
   });
@@ -41,7 +41,7 @@ describe('workspace doc', () => {
     const before = snapshot(doc);
     initWorkspaceDoc(doc, { name: '旧名' });
     expect(snapshot(doc)).toBe(before);
-    expect(readMeta(doc)).toEqual({ name: '新名', timezone: 'Asia/Urumqi', schema: SCHEMA_VERSION, travelBufferMinutes: 60 });
+    expect(readMeta(doc)).toEqual({ name: '新名', timezone: 'Asia/Urumqi', schema: SCHEMA_VERSION, travelBufferMinutes: 60, phaseCascade: 'keep-gaps' });
   });
 
   it('two offline replicas initialising the same workspace converge', () => {
@@ -51,7 +51,7 @@ describe('workspace doc', () => {
     initWorkspaceDoc(b, { name: '工作区' });
     sync(a, b);
     expect(readMeta(a)).toEqual(readMeta(b));
-    expect(readMeta(a)).toEqual({ name: '工作区', timezone: 'Asia/Shanghai', schema: SCHEMA_VERSION, travelBufferMinutes: 60 });
+    expect(readMeta(a)).toEqual({ name: '工作区', timezone: 'Asia/Shanghai', schema: SCHEMA_VERSION, travelBufferMinutes: 60, phaseCascade: 'keep-gaps' });
     // Re-initialising after the merge writes nothing.
     const before = snapshot(a);
     initWorkspaceDoc(a, { name: '工作区' });
@@ -60,15 +60,15 @@ describe('workspace doc', () => {
 
   it('reads garbage meta with fallbacks and never throws', () => {
     const doc = new Y.Doc();
-    expect(readMeta(doc)).toEqual({ name: '', timezone: 'Asia/Shanghai', schema: SCHEMA_VERSION, travelBufferMinutes: 60 });
+    expect(readMeta(doc)).toEqual({ name: '', timezone: 'Asia/Shanghai', schema: SCHEMA_VERSION, travelBufferMinutes: 60, phaseCascade: 'keep-gaps' });
     const meta = doc.getMap('meta');
     meta.set('name', 42);
     meta.set('timezone', 'Mars/Olympus');
     meta.set('schema', 'one');
-    expect(readMeta(doc)).toEqual({ name: '', timezone: 'Asia/Shanghai', schema: SCHEMA_VERSION, travelBufferMinutes: 60 });
+    expect(readMeta(doc)).toEqual({ name: '', timezone: 'Asia/Shanghai', schema: SCHEMA_VERSION, travelBufferMinutes: 60, phaseCascade: 'keep-gaps' });
     meta.set('timezone', new Y.Map());
     meta.set('schema', 1.5);
-    expect(readMeta(doc)).toEqual({ name: '', timezone: 'Asia/Shanghai', schema: SCHEMA_VERSION, travelBufferMinutes: 60 });
+    expect(readMeta(doc)).toEqual({ name: '', timezone: 'Asia/Shanghai', schema: SCHEMA_VERSION, travelBufferMinutes: 60, phaseCascade: 'keep-gaps' });
   });
 
   it('detects a document from a newer app version', () => {

@@ -18,7 +18,7 @@ import {
   type Result,
   type WorkspaceApi,
 } from '../../../shared/src/workspace';
-import { CLOCK, IDS, OLD_PLAN_ID, PLAN_ID, TRAY_KEY, apiFor, bytes, content, countUpdates, sec, seeded, type Seed } from './fixtures';
+import { CLOCK, IDS, OLD_PLAN_ID, PLAN_ID, TEMPLATE_PHASES, TRAY_KEY, apiFor, bytes, content, countUpdates, sec, seeded, type Seed } from './fixtures';
 
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 
@@ -198,6 +198,97 @@ const CASES: { [K in CommandName]: Case<K> } = {
     check: (s, changed) => {
       expect(changed).toBe(true);
       expect(s.doc.getMap('meta').get('travelBufferMinutes')).toBe(90);
+    },
+  },
+  'workspace.setPhaseCascade': {
+    input: () => ({ mode: 'on-overlap' }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect(s.doc.getMap('meta').get('phaseCascade')).toBe('on-overlap');
+    },
+  },
+  'contest.createFromTemplate': {
+    input: () => ({ template: 'knowledge-contest', title: '法治知识竞赛', anchor: { phaseKey: 'final', start: '2026-10-16' }, fields: { sectionIds: [sec('s2')] } }),
+    check: (s, { mainId, phaseIds }) => {
+      const main = event(s, mainId);
+      expect(main).toMatchObject({ title: '法治知识竞赛', kind: 'contest', sectionIds: [sec('s2')] });
+      const phases = phaseIds.map((id) => event(s, id));
+      expect(phases.map((p) => p.phase)).toEqual(['notice', 'registration-deadline', 'preliminary', 'semifinal', 'final', 'award']);
+      expect(phases.every((p) => p.parentId === mainId && p.sectionIds?.[0] === sec('s2'))).toBe(true);
+      expect(phases[4]!.start).toBe('2026-10-16T14:30');
+      // Each phase follows the one before it.
+      phases.slice(1).forEach((p, i) => expect(p.after).toBe(phaseIds[i]));
+      expect(main.start).toBe(phases[0]!.start);
+    },
+  },
+  'phase.add': {
+    input: () => ({ mainId: IDS.contest, fields: { title: '读书知识竞赛·颁奖', kind: 'contest', start: '2026-06-08T10:00', status: 'planned', phase: 'award', after: IDS.final, lagDays: 1, lagUnit: 'workday' } }),
+    check: (s, id) => {
+      expect(event(s, id)).toMatchObject({ parentId: IDS.contest, after: IDS.final, lagDays: 1, lagUnit: 'workday' });
+    },
+  },
+  'phase.link': {
+    input: () => ({ id: IDS.final, after: IDS.notice, lagDays: 1, lagUnit: 'workday' }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect(event(s, IDS.final)).toMatchObject({ after: IDS.notice, lagDays: 1, lagUnit: 'workday' });
+    },
+  },
+  'phase.fixLinks': {
+    // The seeded final starts the day after the notice, though it follows it by two days.
+    input: () => ({ mainId: IDS.contest }),
+    check: (s, moved) => {
+      expect(moved).toBe(2);
+      // Notice ends 06-02 (exclusive), + 2 days: the final at 14:00 on 06-04; the main re-spans.
+      expect(event(s, IDS.final)).toMatchObject({ start: '2026-06-04T14:00', end: '2026-06-04T16:00' });
+      expect(event(s, IDS.contest)).toMatchObject({ start: '2026-06-01', end: '2026-06-05' });
+    },
+  },
+  'template.create': {
+    input: () => ({ fields: { name: '演讲比赛（县级）', kind: 'contest', phases: TEMPLATE_PHASES } }),
+    check: (s, id) => {
+      expect((s.doc.getMap('templates').get(id) as Y.Map<unknown>).toJSON()).toEqual({ name: '演讲比赛（县级）', kind: 'contest', phases: TEMPLATE_PHASES });
+    },
+  },
+  'template.update': {
+    input: () => ({ id: IDS.template, patch: { name: '改名的模板' } }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect((s.doc.getMap('templates').get(IDS.template) as Y.Map<unknown>).get('name')).toBe('改名的模板');
+    },
+  },
+  'template.delete': {
+    input: () => ({ id: IDS.template }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect((s.doc.getMap('templates').get(IDS.template) as Y.Map<unknown>).get('deletedAt')).toBe(CLOCK);
+    },
+  },
+  'template.restore': {
+    input: () => ({ id: IDS.trashedTemplate }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect((s.doc.getMap('templates').get(IDS.trashedTemplate) as Y.Map<unknown>).has('deletedAt')).toBe(false);
+    },
+  },
+  'template.purge': {
+    input: () => ({ id: IDS.trashedTemplate }),
+    check: (s, changed) => {
+      expect(changed).toBe(true);
+      expect(s.doc.getMap('templates').has(IDS.trashedTemplate)).toBe(false);
+    },
+  },
+  'template.saveFromEvent': {
+    input: () => ({ mainId: IDS.contest, name: '我们的读书竞赛' }),
+    check: (s, key) => {
+      expect(key).toMatch(/^saved:/);
+      const saved = (s.doc.getMap('templates').get(key.slice(6)) as Y.Map<unknown>).toJSON();
+      expect(saved).toMatchObject({ name: '我们的读书竞赛', kind: 'contest' });
+      const phases = JSON.parse(saved.phases as string);
+      expect(phases.map((p: { key: string; after?: string; lagDays: number }) => [p.key, p.after, p.lagDays])).toEqual([
+        ['notice', undefined, 0],
+        ['final', 'notice', 0],
+      ]);
     },
   },
   'observance.create': {
@@ -453,7 +544,7 @@ const CASES: { [K in CommandName]: Case<K> } = {
   },
 };
 
-const TRASHABLE = new Set(['events', 'campaigns', 'teams', 'units', 'observances', 'plans']);
+const TRASHABLE = new Set(['events', 'campaigns', 'teams', 'units', 'observances', 'templates', 'plans']);
 
 /**
  * The document is back at `start` after undo. Undoing a creation does not remove the record
@@ -582,6 +673,13 @@ describe('refused input', () => {
     ['observance.update', () => ({ id: IDS.observance, patch: { rule: 'every tuesday' } })],
     ['event.update', () => ({ id: IDS.event, patch: { reminders: [60, -5] } })],
     ['event.update', () => ({ id: IDS.event, patch: { lagUnit: 'week' } })],
+    ['phase.link', () => ({ id: IDS.final, after: IDS.event })],
+    ['phase.add', () => ({ mainId: IDS.contest, fields: { title: '颁奖', kind: 'contest', start: '2026-06-08', status: 'planned', after: IDS.event } })],
+    ['contest.createFromTemplate', () => ({ template: 'knowledge-contest', title: ' ', anchor: { mainStart: '2026-06-01' } })],
+    ['contest.createFromTemplate', () => ({ template: 'knowledge-contest', title: '竞赛', anchor: { phaseKey: 'no-such', start: '2026-06-01' } })],
+    ['template.create', () => ({ fields: { name: '坏模板', kind: 'contest', phases: 'not json' } })],
+    ['template.saveFromEvent', () => ({ mainId: IDS.event })],
+    ['workspace.setPhaseCascade', () => ({ mode: 'sometimes' })],
     ['workspace.setTravelBuffer', () => ({ minutes: 30.5 })],
     ['unit.update', () => ({ id: IDS.unit, patch: { target: 'yes' } })],
     ['unit.importMany', () => ({ units: [{ name: '好单位', category: 'school', target: true }, { name: ' ', category: 'school', target: true }] })],
@@ -615,6 +713,9 @@ describe('refused input', () => {
   });
 
   const NOT_FOUND: Bad[] = [
+    ['contest.createFromTemplate', () => ({ template: 'no-such', title: '竞赛', anchor: { mainStart: '2026-06-01' } })],
+    ['contest.createFromTemplate', () => ({ template: 'saved:nope', title: '竞赛', anchor: { mainStart: '2026-06-01' } })],
+    ['phase.fixLinks', () => ({ mainId: 'nope' })],
     ['event.update', () => ({ id: 'nope', patch: { title: 'x' } })],
     ['event.move', () => ({ id: 'nope', start: '2026-03-01' })],
     ['event.skipOccurrence', () => ({ id: 'nope', occurrenceStart: '2026-03-01' })],
@@ -661,6 +762,10 @@ describe('refused input', () => {
     ['section.move', () => ({ id: sec('s1'), parentId: sec('s1.1') })],
     ['draft.accept', () => ({ planId: OLD_PLAN_ID, drafts: [DATED] })],
     ['draft.dismiss', () => ({ planId: OLD_PLAN_ID, keys: ['k'] })],
+    // Phase links that would close a loop.
+    ['event.update', () => ({ id: IDS.notice, patch: { after: IDS.final } })],
+    ['phase.link', () => ({ id: IDS.notice, after: IDS.final })],
+    ['phase.link', () => ({ id: IDS.final, after: IDS.final })],
   ];
 
   it.each(CONFLICT)('%s against the document structure → conflict, document unchanged', (name, input) => {

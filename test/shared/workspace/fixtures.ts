@@ -9,6 +9,8 @@ import {
   TEAMS,
   UNITS,
   OWN_OBSERVANCES,
+  PHASE_TEMPLATES,
+  createRecord,
   addToTray,
   createWithHistory,
   draftKey,
@@ -59,7 +61,18 @@ export const IDS = {
   trashedUnit: 'unit-trash',
   observance: 'obs-1',
   trashedObservance: 'obs-trash',
+  /** A contest with two phases, the final following the notice by two days: a link that does not hold. */
+  contest: 'ct-main',
+  notice: 'ct-notice',
+  final: 'ct-final',
+  template: 'tpl-1',
+  trashedTemplate: 'tpl-trash',
 } as const;
+
+export const TEMPLATE_PHASES = JSON.stringify([
+  { key: 'notice', name: '发布通知', nameEn: 'Notice', kind: 'publicity', durationDays: 1, lagDays: 0, lagUnit: 'day' },
+  { key: 'final', name: '决赛', nameEn: 'Final', kind: 'contest', durationMinutes: 120, startTime: '14:00', after: 'notice', lagDays: 3, lagUnit: 'day' },
+]);
 
 export interface Seed {
   doc: Y.Doc;
@@ -114,6 +127,22 @@ function buildSeed(): { update: Uint8Array; lost: LostValue; winner: string } {
   createWithHistory(doc, UNITS, { name: '撤并的村', category: 'village', target: false, deletedAt: 50 }, { ...SEED, id: IDS.trashedUnit });
   createWithHistory(doc, OWN_OBSERVANCES, { title: '建校纪念日', rule: 'solar:09-28', originYear: 1956 }, { ...SEED, id: IDS.observance });
   createWithHistory(doc, OWN_OBSERVANCES, { title: '旧纪念日', rule: 'lunar:L06-15', deletedAt: 50 }, { ...SEED, id: IDS.trashedObservance });
+  ev(IDS.contest, { title: '读书知识竞赛', kind: 'contest', start: '2026-06-01', end: '2026-06-03', status: 'planned' });
+  ev(IDS.notice, { title: '读书知识竞赛·发布通知', kind: 'publicity', start: '2026-06-01', status: 'planned', parentId: IDS.contest, phase: 'notice' });
+  ev(IDS.final, {
+    title: '读书知识竞赛·决赛',
+    kind: 'contest',
+    start: '2026-06-02T14:00',
+    end: '2026-06-02T16:00',
+    status: 'planned',
+    parentId: IDS.contest,
+    phase: 'final',
+    after: IDS.notice,
+    lagDays: 2,
+    lagUnit: 'day',
+  });
+  createRecord(doc, PHASE_TEMPLATES, { name: '我们的竞赛', kind: 'contest', phases: TEMPLATE_PHASES }, { ...SEED, id: IDS.template });
+  createRecord(doc, PHASE_TEMPLATES, { name: '旧模板', kind: 'contest', phases: TEMPLATE_PHASES, deletedAt: 50 }, { ...SEED, id: IDS.trashedTemplate });
   importPlan(doc, OUTLINE, { ...SEED, planId: PLAN_ID, source: '（原文）' });
   addToTray(doc, PLAN_ID, [trayItemOf(TRAY_DRAFT, TRAY_KEY)], SEED);
   importPlan(doc, { title: '2025年工作要点', year: 2025, sections: [] }, { ...SEED, planId: OLD_PLAN_ID });
