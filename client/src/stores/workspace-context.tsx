@@ -1,7 +1,7 @@
 import { createContext, createEffect, createMemo, createSignal, getOwner, onCleanup, runWithOwner, useContext, type Accessor, type ParentProps } from 'solid-js';
 import * as Y from 'yjs';
-import type { CampaignRecord, ObservanceRecord, PlanRecord, SectionRecord, TeamRecord, UnitRecord } from '@shared/schema/types';
-import { SYSTEM_ORIGIN, readCampaigns, readMeta, readPlans, readOwnObservances, readSections, readTeams, readUnits, roots } from '@shared/schema';
+import type { CampaignRecord, ObservanceRecord, PhaseTemplateRecord, PlanRecord, SectionRecord, TeamRecord, UnitRecord } from '@shared/schema/types';
+import { SYSTEM_ORIGIN, readCampaigns, readMeta, readPhaseTemplates, readPlans, readOwnObservances, readSections, readTeams, readUnits, roots } from '@shared/schema';
 import type { ReadOnlyReason, Result, WorkspaceApi } from '@shared/workspace';
 import { createWorkspaceReader, type WorkspaceReader } from '@shared/workspace/reader';
 import type { IndexedEvent } from '../storage/event-index';
@@ -15,8 +15,11 @@ import { displayName } from './display-name';
 import { createSyncStore, type SyncApi } from './sync-store';
 import { createLinkCounts, type LinkCount } from './link-counts';
 import { createConflictStore, type ConflictStore } from './conflicts';
+import { createPhaseLinkStore, type PhaseLinkStore } from './phase-links';
 import { createReminderNotifier } from './reminder-notifier';
 import type { ConflictIndex } from '@shared/tours';
+import type { BrokenLink } from '@shared/phases';
+import type { PhaseCascade } from '@shared/schema/doc';
 import { todayIn } from '@shared/time/dates';
 
 /**
@@ -80,6 +83,12 @@ export interface WorkspaceStore {
   travelBuffer: Accessor<number>;
   /** Conflicts of the merged state (speakers, teams, places booked twice…); computed once asked for. */
   conflicts: Accessor<ConflictIndex | null>;
+  /** Phases that start before their link allows (after merged offline moves), by id; computed once asked for. */
+  brokenPhaseLinks: Accessor<ReadonlyMap<string, BrokenLink> | null>;
+  /** How a move treats later phases (meta.phaseCascade). */
+  phaseCascade: Accessor<PhaseCascade>;
+  /** Phase templates saved in the workspace (live). */
+  savedTemplates: Accessor<PhaseTemplateRecord[]>;
   /** Linked and done activities per section id, kept per changed event. */
   linkCounts: Accessor<Map<string, LinkCount>>;
   run: WorkspaceApi['run'];
@@ -123,12 +132,14 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   const [ready, setReady] = createSignal(false);
   const [timezone, setTimezone] = createSignal(readMeta(doc).timezone);
   const [travelBuffer, setTravelBuffer] = createSignal(readMeta(doc).travelBufferMinutes);
+  const [phaseCascade, setPhaseCascade] = createSignal<PhaseCascade>(readMeta(doc).phaseCascade);
   const [metaRevision, setMetaRevision] = createSignal(0);
   const onMeta = () => {
     const m = readMeta(doc);
     if (m.name) setName(m.name);
     setTimezone(m.timezone);
     setTravelBuffer(m.travelBufferMinutes);
+    setPhaseCascade(m.phaseCascade);
     setMetaRevision((r) => r + 1);
     if (m.name) void setRegistryName(id, m.name);
   };
@@ -258,6 +269,15 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
       }),
     )!).index();
 
+  let phaseLinkStore: PhaseLinkStore | undefined;
+  const brokenPhaseLinks = () =>
+    (phaseLinkStore ??= runWithOwner(owner, () => createPhaseLinkStore({ revision, ready, queryAll: (from, to) => props.open.index.query(from, to) }))!).broken();
+
+  const [savedTemplates, setSavedTemplates] = createSignal<PhaseTemplateRecord[]>([], { equals: sameContent });
+  const readTemplates = () => setSavedTemplates(readPhaseTemplates(doc).templates.filter((t) => t.deletedAt === undefined));
+  roots(doc).templates.observeDeep(readTemplates);
+  onCleanup(() => roots(doc).templates.unobserveDeep(readTemplates));
+
   // Reminders become system notifications while the app is open (checked once loaded, then
   // every minute and whenever the tab becomes visible).
   const notifier = createReminderNotifier({ ws: id, ready, timezone, queryAll: (from, to) => props.open.index.query(from, to) });
@@ -272,6 +292,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     onMeta();
     readOutline();
     readGroups();
+    readTemplates();
     startLists();
     setReady(true);
   });
@@ -320,6 +341,9 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     ownObservances,
     linkCounts,
     travelBuffer,
+    brokenPhaseLinks,
+    phaseCascade,
+    savedTemplates,
     conflicts,
     checkReminders: () => notifier.check(),
     run,
