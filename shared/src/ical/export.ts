@@ -16,13 +16,15 @@
  *   `deletedAt`); this function exports whatever it is given.
  */
 import ICAL from './ical-lib';
-import type { EventRecord, EventStatus } from '../schema/types';
+import type { EventRecord, EventStatus, ObservanceRecord } from '../schema/types';
 import { datePart, effectiveEnd, formatDateValue, fromUtcMs, isAllDay, isValidDateValue, parseDateValue, toUtcMs, DEFAULT_TIMEZONE } from '../time/dates';
 import { parseUntil } from '../time/rrule-validate';
 import { KIND_LABELS } from '../display/record-labels';
 import { vtimezoneLines } from './zones';
+import { UID_SUFFIX, textProp, utcTime } from './props';
+import { observanceComponents, observanceExportRange } from './own-observances-ics';
 
-export const UID_SUFFIX = '@campaign-calendar';
+export { UID_SUFFIX, icsText } from './props';
 export const PRODID = '-//Campaign Calendar//campaign-calendar 0.1//ZH';
 
 export interface ExportIcsOptions {
@@ -32,8 +34,13 @@ export interface ExportIcsOptions {
   timezone?: string;
   /** Label paths of linked plan sections ("一、(一) 1、…"), written into DESCRIPTION for readers. */
   sectionPaths?: (ids: string[]) => string[];
-  /** Clock for DTSTAMP (ms); defaults to now. */
+  /** Clock for DTSTAMP (ms); defaults to now. Also picks the years written for lunar and solar-term anniversaries. */
   now?: number;
+  /**
+   * The workspace's own anniversaries, written as yearly all-day VEVENTs
+   * (own-observances-ics.ts). Deleted ones are left out here, unlike events.
+   */
+  observances?: readonly ObservanceRecord[];
 }
 
 export const STATUS_TO_ICAL: Record<EventStatus, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'> = {
@@ -52,21 +59,6 @@ export const DESCRIPTION_LABELS = {
   sections: '对应工作要点',
 } as const;
 
-function utcTime(ms: number): ICAL.Time {
-  const t = new Date(ms);
-  return ICAL.Time.fromData(
-    {
-      year: t.getUTCFullYear(),
-      month: t.getUTCMonth() + 1,
-      day: t.getUTCDate(),
-      hour: t.getUTCHours(),
-      minute: t.getUTCMinutes(),
-      second: t.getUTCSeconds(),
-    },
-    ICAL.Timezone.utcTimezone,
-  );
-}
-
 /** A floating ICAL.Time carrying the value's own fields (no host zone involved). */
 function wallTime(value: string): ICAL.Time {
   const p = parseDateValue(value);
@@ -79,24 +71,6 @@ function dateProp(name: string, value: string, timezone: string): ICAL.Property 
   const prop = new ICAL.Property(name);
   prop.setValue(wallTime(value));
   if (!isAllDay(value)) prop.setParameter('tzid', timezone);
-  return prop;
-}
-
-/**
- * RFC 5545 TEXT allows no control characters but HTAB; line breaks are written as `\n`. A bare
- * CR (a title pasted from an old Mac file) or another control character would otherwise go out
- * raw and break the line structure for other readers: CR and CRLF become a line break, the rest
- * are dropped.
- */
-export function icsText(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
-}
-
-function textProp(name: string, value: string): ICAL.Property {
-  const prop = new ICAL.Property(name);
-  // X- properties default to ical.js' "unknown" type, written unescaped; TEXT escapes , ; \ and newlines.
-  prop.resetType('text');
-  prop.setValue(icsText(value));
   return prop;
 }
 
@@ -213,6 +187,7 @@ function alarmComponent(minutes: number, title: string): ICAL.Component {
 /**
  * A complete VCALENDAR text (CRLF line ends, lines folded at 75 octets by ical.js).
  * Events with an invalid start are skipped; deleted events are the caller's to exclude.
+ * Own anniversaries (`opts.observances`) follow the events.
  */
 export function exportIcs(events: readonly EventRecord[], opts: ExportIcsOptions): string {
   const timezone = opts.timezone ?? DEFAULT_TIMEZONE;
@@ -234,6 +209,11 @@ export function exportIcs(events: readonly EventRecord[], opts: ExportIcsOptions
     cal.addSubcomponent(ICAL.Component.fromString(lines.join('\r\n')));
   }
   for (const event of exportable) cal.addSubcomponent(eventComponent(event, opts));
+  if (opts.observances?.length) {
+    const now = opts.now ?? Date.now();
+    const range = observanceExportRange(now, timezone);
+    for (const vevent of observanceComponents(opts.observances, { range, now })) cal.addSubcomponent(vevent);
+  }
   // ical.js folds into 75-octet chunks and then prefixes continuation lines with
   // the space, giving 76; RFC 5545 counts the space, so fold at 74.
   const foldLength = ICAL.foldLength;

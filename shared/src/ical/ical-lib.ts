@@ -25,6 +25,8 @@ export const X_TEXT_PROPERTIES = [
   'x-cc-team',
   'x-cc-parent',
   'x-cc-updated-by',
+  'x-cc-observance',
+  'x-cc-origin-year',
 ] as const;
 
 const properties = (ICAL.design.icalendar as unknown as { property: Record<string, { defaultType: string }> }).property;

@@ -29,6 +29,8 @@
  *   so applying an import never overwrites a known kind/status with a guess.
  * - Unit fields: X-CC-* when present (our files), else labelled DESCRIPTION
  *   lines (牵头单位：… 配合单位：… 参加对象：… 联系人：…), the rest being notes.
+ * - Our own anniversaries (UID `obs-<id>@campaign-calendar`) are skipped and
+ *   counted in `skippedObservances`; they are not events.
  */
 import ICAL from './ical-lib';
 import { EVENT_KINDS, EVENT_STATUSES, type EventFields, type EventKind, type EventStatus } from '../schema/types';
@@ -48,6 +50,7 @@ import { parseUntil, validateRRule } from '../time/rrule-validate';
 import { KIND_LABELS } from '../display/record-labels';
 import { DESCRIPTION_LABELS, UID_SUFFIX } from './export';
 import { ianaZoneFor } from './zones';
+import { isObservanceUid } from './own-observances-ics';
 
 export type IcsErrorCode = 'empty' | 'not-icalendar' | 'syntax';
 
@@ -72,6 +75,11 @@ export interface ParsedIcs {
   calendarName?: string;
   /** Per event id, the fields that were defaulted rather than read from the file. */
   defaulted: Record<string, Array<'kind' | 'status'>>;
+  /**
+   * VEVENTs of the workspace's own anniversaries (UID `obs-<id>@campaign-calendar`, written by
+   * our export) that were left out. Optional so hand-built ParsedIcs values stay valid.
+   */
+  skippedObservances?: number;
 }
 
 export interface ParseIcsOptions {
@@ -537,8 +545,18 @@ export function parseIcs(input: string, opts: ParseIcsOptions = {}): ParsedIcs {
 
   const raws: RawEvent[] = [];
   let index = 0;
+  let skippedObservances = 0;
   for (const cal of calendars) {
     for (const comp of cal.getAllSubcomponents('vevent')) {
+      // Our own anniversaries live in the workspace's observances map, not as events. We skip
+      // them rather than map them back: the workspace that exported them already has them, and
+      // turning them into events would add a copy on every round trip (and the observances map
+      // is not the import's to write). Counted for the import summary.
+      if (isObservanceUid(String(comp.getFirstPropertyValue('uid') ?? ''))) {
+        skippedObservances++;
+        index++;
+        continue;
+      }
       try {
         raws.push(readVEvent(comp, ctx, index));
       } catch (e) {
@@ -592,5 +610,5 @@ export function parseIcs(input: string, opts: ParseIcsOptions = {}): ParsedIcs {
     if (raw.defaulted.length) defaulted[raw.id] = raw.defaulted;
   }
   const calendarName = clean(calendars.map((c) => text(c, 'x-wr-calname')).find((n) => n !== undefined));
-  return { events, warnings, calendarName, defaulted };
+  return { events, warnings, calendarName, defaulted, skippedObservances };
 }

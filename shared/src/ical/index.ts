@@ -11,4 +11,14 @@ export {
   type ParseIcsOptions,
 } from './import';
 export { icsPatch, sameRRule } from './merge';
+export {
+  observanceComponents,
+  observanceExportRange,
+  observanceRRule,
+  observanceUid,
+  isObservanceUid,
+  OBSERVANCE_EXPORT_YEARS,
+  type ObservanceIcsOptions,
+  type ObservanceRange,
+} from './own-observances-ics';
 export { ianaZoneFor, vtimezoneLines, WINDOWS_ZONES } from './zones';

@@ -24,6 +24,7 @@ const MESSAGES = {
     imported: '已导入：新建 {created} 项，更新 {updated} 项，未变 {unchanged} 项。',
     importedTrash: '{n} 项在回收站中，已更新但未恢复。',
     importedFailed: '{n} 项未能导入。',
+    importedObservances: '{n} 项本单位纪念日未作为活动导入（纪念日另行保存）。',
     importError: '无法导入，日历未做任何更改：{reason}',
     empty: '文件是空的。',
     'not-icalendar': '这不是 iCalendar（.ics）文件。',
@@ -45,6 +46,7 @@ const MESSAGES = {
     imported: 'Imported: {created} created, {updated} updated, {unchanged} unchanged.',
     importedTrash: '{n} are in the trash: updated, not restored.',
     importedFailed: '{n} could not be imported.',
+    importedObservances: '{n} own anniversaries were not imported as activities (they are kept as anniversaries).',
     importError: 'Nothing was imported and the calendar is unchanged: {reason}',
     empty: 'the file is empty.',
     'not-icalendar': 'this is not an iCalendar (.ics) file.',
@@ -119,6 +121,7 @@ export function ExchangeMenu(props: { month: string }) {
       let text = pm('imported', { created: r.created, updated: r.updated, unchanged: r.unchanged });
       if (r.inTrash) text += ` ${pm('importedTrash', { n: r.inTrash })}`;
       if (r.failed) text += ` ${pm('importedFailed', { n: r.failed })}`;
+      if (r.observances) text += ` ${pm('importedObservances', { n: r.observances })}`;
       return { ok: true, text };
     });
   };

@@ -39,6 +39,9 @@ export async function exportIcsFile(ws: WorkspaceStore, scope: { month: string }
     calendarName: ws.name() || ws.id,
     timezone: ws.timezone(),
     sectionPaths: (ids) => ids.map(paths).filter((p): p is string => !!p),
+    // The whole-workspace file carries the own anniversaries as yearly events; a month's file
+    // is that month's activities, and a yearly series would reach far beyond it.
+    observances: scope === 'all' ? ws.ownObservances() : undefined,
   });
   const file = `${fileBase(ws)}${scope === 'all' ? '' : `-${scope.month}`}.ics`;
   download(text, file, 'text/calendar;charset=utf-8');
@@ -46,7 +49,7 @@ export async function exportIcsFile(ws: WorkspaceStore, scope: { month: string }
 }
 
 export type ImportOutcome =
-  | { ok: true; created: number; updated: number; unchanged: number; inTrash: number; failed: number }
+  | { ok: true; created: number; updated: number; unchanged: number; inTrash: number; failed: number; observances: number }
   | { ok: false; code: 'empty' | 'not-icalendar' | 'syntax' | 'read'; detail: string }
   | { ok: false; code: 'refused'; detail: string; error: CommandError };
 
@@ -70,6 +73,8 @@ export async function importIcsFile(ws: WorkspaceStore, file: File): Promise<Imp
     unchanged: r.unchanged.length,
     inTrash: r.inTrash.length,
     failed: r.failed.length,
+    // Own anniversaries from one of our exports: skipped by parseIcs, reported so the count adds up.
+    observances: parsed.skippedObservances ?? 0,
   };
 }
 
