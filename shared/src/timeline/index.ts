@@ -3,6 +3,7 @@ export * from './zoom';
 export * from './scale';
 export * from './axis';
 export * from './lanes';
+export * from './phase-lanes';
 export * from './items';
 export * from './rows';
 export * from './edit-rules';

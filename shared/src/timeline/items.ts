@@ -36,6 +36,25 @@ export interface TimelineItem {
   window?: { from: string; to: string; s: number; e: number };
   /** Campaigns: their activities done / all. */
   progress?: { done: number; total: number };
+  /** A phase of a contest or an exhibition: its main event's id. */
+  parentId?: string;
+  /** A phase: the phase it follows (finish-to-start). */
+  after?: string;
+  /** A phase whose main event is among the events: its title minus the main's ("复赛" of "读书知识竞赛·复赛"). */
+  phaseName?: string;
+  /** A phase whose main event is among the events: the main's kind, whose colour the phase wears. */
+  mainKind?: EventKind;
+}
+
+/**
+ * A phase's own name: its title minus its main event's title and the separator phases are
+ * titled with ("读书知识竞赛·复赛" → "复赛", "Reading contest – Final" → "Final"). A title that does
+ * not start with the main's (renamed since) is kept whole.
+ */
+export function phaseName(title: string, mainTitle: string): string {
+  if (!mainTitle || !title.startsWith(mainTitle)) return title;
+  const rest = title.slice(mainTitle.length).replace(/^[\s·・•:：\-–—|\/]+/, '');
+  return rest || title;
 }
 
 const WINDOW_RE = [/（(\d{4}-\d{2}-\d{2}) 至 (\d{4}-\d{2}-\d{2})）/, /\((\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})\)/];
@@ -69,6 +88,7 @@ function eventItem(e: EventRecord, start: DateValue, end: DateValue, occurrence?
     teamId: e.teamId,
     leadUnit: e.leadUnit,
     window: planned ? { ...planned, s: dayPosition(planned.from), e: dayPosition(planned.to) } : undefined,
+    ...(e.parentId !== undefined && !e.rrule ? { parentId: e.parentId, after: e.after } : {}),
   };
 }
 
@@ -78,8 +98,10 @@ export function eventItems(events: readonly EventRecord[], w: Pick<TimeWindow, '
   // Positions once per event (10,000 of them at year zoom): each value is parsed once.
   const from = dayPosition(w.from);
   const to = dayPosition(w.to);
+  let phases = false;
   for (const e of events) {
     if (e.deletedAt !== undefined) continue;
+    if (e.parentId !== undefined && !e.rrule) phases = true;
     if (e.rrule) {
       for (const o of expandOccurrences(e, w.from, w.to, perSeries)) out.push(eventItem(e, o.start, o.end, o.start));
       continue;
@@ -90,6 +112,18 @@ export function eventItems(events: readonly EventRecord[], w: Pick<TimeWindow, '
     const planned = e.status === 'planned' && e.notes ? plannedWindow(e.notes) : null;
     const inWindow = s < to && eEnd > from;
     if (inWindow || (planned && dayPosition(planned.from) < to && dayPosition(planned.to) > from)) out.push(eventItem(e, e.start, end, undefined, s, eEnd, planned));
+  }
+  // Phases wear their main event's colour and show their own name (only when there are phases:
+  // a workspace without contests pays nothing here).
+  if (phases) {
+    const byId = new Map<string, EventRecord>();
+    for (const e of events) if (e.deletedAt === undefined) byId.set(e.id, e);
+    for (const it of out) {
+      const main = it.parentId !== undefined ? byId.get(it.parentId) : undefined;
+      if (!main) continue;
+      it.phaseName = phaseName(it.title, main.title);
+      it.mainKind = main.kind;
+    }
   }
   return out;
 }
