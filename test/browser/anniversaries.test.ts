@@ -59,7 +59,7 @@ describe("the workspace's own anniversaries", () => {
 
     // Plan a commemoration: an anniversary event on the day.
     await page.goto(`${app.server.url}/w/${id}?view=month&date=2027-09-01&panel=milestones`);
-    await own.first().getByRole('button').click();
+    await own.first().getByRole('button', { name: '策划纪念活动' }).click();
     const editor = page.getByTestId('event-editor');
     await editor.waitFor();
     expect(await editor.locator('[name="title"]').inputValue()).toBe('纪念建校纪念日70周年');

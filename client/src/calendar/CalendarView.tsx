@@ -208,7 +208,9 @@ export function CalendarView(props: CalendarViewProps) {
       const by = arg.event.extendedProps.editingBy as string | undefined;
       if (by) arg.el.setAttribute('data-editing', props.editingLabel(by));
       else arg.el.removeAttribute('data-editing');
-      const clash = arg.event.extendedProps.clash as { hard: boolean; text: string } | undefined;
+      const clash = arg.event.extendedProps.clash as { hard: boolean; text: string; linkBroken?: boolean } | undefined;
+      if (clash?.linkBroken) arg.el.setAttribute('data-link-broken', 'true');
+      else arg.el.removeAttribute('data-link-broken');
       if (clash) {
         arg.el.setAttribute('data-conflict', clash.hard ? 'hard' : 'soft');
         arg.el.title = `${arg.event.title}\n${clash.hard ? '×' : '!'} ${clash.text}`;

@@ -11,13 +11,29 @@ const loadRecurrence = () => (recurrence ??= import('@shared/time/recurrence'));
 /** Who has which event open in their editor (from presence). */
 export type EditingBy = ReadonlyMap<string, string>;
 
-/** Scheduling conflicts by event id (shared/src/tours): hard or a warning, and why in words. */
-export type ConflictMarks = ReadonlyMap<string, { hard: boolean; text: string }>;
+/**
+ * Scheduling conflicts by event id (shared/src/tours): hard or a warning, and why in words;
+ * `linkBroken`: a phase starting before its link allows (shared/src/phases).
+ */
+export type ConflictMarks = ReadonlyMap<string, { hard: boolean; text: string; linkBroken?: boolean }>;
 
-function input(e: IndexedEvent, start: string, end: string, editingBy: EditingBy, conflicts: ConflictMarks): EventInput {
-  const color = KIND_COLORS[e.kind];
+/**
+ * How a record sits in a contest's phases within one fetch: a phase wears its main event's
+ * colour (the main event spans its phases, so it is in every range a phase is in); a main event
+ * with phases is not resized by hand, since it spans its phases by rule.
+ */
+interface PhaseRole {
+  mainKind?: IndexedEvent['kind'];
+  isMain: boolean;
+}
+const NO_ROLE: PhaseRole = { isMain: false };
+
+function input(e: IndexedEvent, start: string, end: string, editingBy: EditingBy, conflicts: ConflictMarks, role: PhaseRole): EventInput {
+  const color = KIND_COLORS[role.mainKind ?? e.kind];
   const classNames = ['cc-event', `kind-${e.kind}`, `status-${e.status}`];
   if (e.rrule) classNames.push('recurring');
+  if (e.parentId !== undefined) classNames.push('cc-phase');
+  if (role.isMain) classNames.push('cc-phase-main');
   if (e.conflicted) classNames.push('cc-conflicted');
   const editor = editingBy.get(e.id);
   if (editor) classNames.push('cc-editing');
@@ -35,6 +51,7 @@ function input(e: IndexedEvent, start: string, end: string, editingBy: EditingBy
     // A single occurrence of a series is edited through the dialog, not dragged.
     // (Only set when false: FullCalendar reads a present `undefined` as false.)
     ...(e.rrule ? { editable: false } : {}),
+    ...(role.isMain ? { durationEditable: false } : {}),
     extendedProps: { eventId: e.id, editingBy: editor, clash },
   };
 }
@@ -61,17 +78,33 @@ function endOf(e: IndexedEvent): string {
  * changes), so a refetch after an edit elsewhere, or a month seen before, builds none again.
  * FullCalendar only reads them (and the per-day budget copies what it keeps).
  */
-const built = new WeakMap<object, { record: IndexedEvent; editor: string | undefined; clash: unknown; input: EventInput }>();
+const built = new WeakMap<object, { record: IndexedEvent; editor: string | undefined; clash: unknown; mainKind: string | undefined; isMain: boolean; input: EventInput }>();
 
 /** `key`: the record for a one-off, the cached occurrence for a series' occurrence. */
-function cachedInput(key: object, e: IndexedEvent, start: string, end: string | null, editingBy: EditingBy, conflicts: ConflictMarks): EventInput {
+function cachedInput(key: object, e: IndexedEvent, start: string, end: string | null, editingBy: EditingBy, conflicts: ConflictMarks, role: PhaseRole = NO_ROLE): EventInput {
   const editor = editingBy.get(e.id);
   const clash = conflicts.get(e.id);
   const hit = built.get(key);
-  if (hit && hit.record === e && hit.editor === editor && hit.clash === clash) return hit.input;
-  const made = input(e, start, end ?? endOf(e), editingBy, conflicts);
-  built.set(key, { record: e, editor, clash, input: made });
+  if (hit && hit.record === e && hit.editor === editor && hit.clash === clash && hit.mainKind === role.mainKind && hit.isMain === role.isMain) return hit.input;
+  const made = input(e, start, end ?? endOf(e), editingBy, conflicts, role);
+  built.set(key, { record: e, editor, clash, mainKind: role.mainKind, isMain: role.isMain, input: made });
   return made;
+}
+
+/** Phase roles of the records of one fetch (empty when none is a phase: the common case costs one pass). */
+function phaseRoles(records: readonly IndexedEvent[]): Map<string, PhaseRole> {
+  const roles = new Map<string, PhaseRole>();
+  const mains = new Set<string>();
+  for (const e of records) if (e.parentId !== undefined) mains.add(e.parentId);
+  if (mains.size === 0) return roles;
+  const kinds = new Map<string, IndexedEvent['kind']>();
+  for (const e of records) if (mains.has(e.id)) kinds.set(e.id, e.kind);
+  for (const e of records) {
+    const mainKind = e.parentId !== undefined ? kinds.get(e.parentId) : undefined;
+    const isMain = kinds.has(e.id);
+    if (mainKind !== undefined || isMain) roles.set(e.id, { mainKind, isMain });
+  }
+  return roles;
 }
 
 // ---- Occurrences of recurring series, cached per series and month ----
@@ -231,9 +264,10 @@ export async function toEventInputs(
 ): Promise<EventInput[]> {
   const out: EventInput[] = [];
   const series: IndexedEvent[] = [];
+  const roles = phaseRoles(records);
   for (const e of records) {
     if (e.rrule) series.push(e);
-    else out.push(cachedInput(e, e, e.start, null, editingBy, conflicts));
+    else out.push(cachedInput(e, e, e.start, null, editingBy, conflicts, roles.get(e.id)));
   }
   if (series.length) {
     const { expandOccurrences } = await loadRecurrence();

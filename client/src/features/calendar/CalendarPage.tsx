@@ -9,6 +9,7 @@ import { addDays, fromUtcMs, todayIn, isValidDateValue, isAllDay } from '@shared
 import { CalendarView, type EventMove, type RangeSelection } from '../../calendar/CalendarView';
 import { toEventInputs } from '../../calendar/event-inputs';
 import { conflictMarks, markOf, sameMarks } from '../conflicts/conflict-text';
+import { withBrokenLinks } from '../phases/link-marks';
 import { limitPerDay } from '../../calendar/day-budget';
 import { isViewName, type ViewName } from '../../calendar/views';
 import { useWorkspace } from '../../stores/workspace-context';
@@ -19,6 +20,8 @@ import { KindLegend } from './KindLegend';
 import { NeedsAttention } from './NeedsAttention';
 import { ExchangeMenu } from '../exchange/ExchangeMenu';
 import type { draftToFields } from '../editor/draft';
+import type { FromTemplateStart } from '../phases/FromTemplateDialog';
+import { tp } from '../phases/messages';
 
 type DayInfo = typeof import('../../calendar/day-info');
 
@@ -28,6 +31,7 @@ const EventEditor = lazy(() => import('../editor/EventEditor'));
 const OutlinePanel = lazy(() => import('../outline/OutlinePanel'));
 const MilestonesPanel = lazy(() => import('./MilestonesPanel'));
 const DueSoonPanel = lazy(() => import('./DueSoonPanel'));
+const FromTemplateDialog = lazy(() => import('../phases/FromTemplateDialog'));
 const OUTLINE_KEY = 'cc.outline';
 
 const VIEW_BUTTONS: ViewName[] = ['month', 'week', 'day', 'list', 'year'];
@@ -46,6 +50,7 @@ export function CalendarPage() {
   const [title, setTitle] = createSignal('');
   const [range, setRange] = createSignal({ from: today(), to: today() });
   const [editor, setEditor] = createSignal<EditorTarget | null>(null);
+  const [fromTemplate, setFromTemplate] = createSignal<FromTemplateStart | null>(null);
   const [dayInfo, setDayInfo] = createSignal<DayInfo | null>(null);
   let api: Calendar | undefined;
   const [outlineOpen, setOutlineOpen] = createSignal(localStorage.getItem(OUTLINE_KEY) === '1');
@@ -114,7 +119,14 @@ export function CalendarPage() {
   const editingBy = createMemo(() => new Map(ws.sync.peers().filter((p) => p.editing).map((p) => [p.editing!, p.name])));
   const canEdit = ws.canEdit;
   /** Scheduling conflicts (a speaker, team or place booked twice…), marked on the events. */
-  const conflicts = createMemo(() => conflictMarks(ws.conflicts()?.byId(), { teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() }), undefined, { equals: sameMarks });
+  const conflicts = createMemo(
+    () => withBrokenLinks(conflictMarks(ws.conflicts()?.byId(), { teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() }), ws.brokenPhaseLinks(), (id) => {
+      const r = ws.read.event(id);
+      return r?.ok ? r.record.title : '';
+    }),
+    undefined,
+    { equals: sameMarks },
+  );
 
   // Anything that changes what the visible range shows triggers one refetch.
   const revision = createMemo(() => [
@@ -249,6 +261,9 @@ export function CalendarPage() {
         </button>
         <ExchangeMenu month={(params.date ?? date()).slice(0, 7)} />
         <Show when={!ws.readOnly()} fallback={<span class="badge-readonly" data-testid="read-only">{t('readOnly')}</span>}>
+          <button type="button" data-testid="new-from-template" disabled={!ws.ready()} onClick={() => setFromTemplate({ date: date() })}>
+            {tp('fromTemplate')}
+          </button>
           <button type="button" class="primary" data-testid="new-event" disabled={!ws.ready()} onClick={() => openNew()}>
             + {t('newEvent')}
           </button>
@@ -326,6 +341,7 @@ export function CalendarPage() {
         <MilestonesPanel
           onClose={() => togglePanel('milestones')}
           onPlan={(m) => setEditor({ start: m.date, prefill: { title: m.title, kind: 'anniversary' } })}
+          onPlanFromTemplate={(m) => setFromTemplate({ template: 'commemoration', title: m.title, anchorKey: 'ceremony', date: m.date })}
         />
       </Show>
       <div class="calendar-wrap">
@@ -360,6 +376,18 @@ export function CalendarPage() {
         />
       </div>
       </div>
+      <Show when={fromTemplate()} keyed>
+        {(start) => (
+          <FromTemplateDialog
+            start={start}
+            onClose={() => setFromTemplate(null)}
+            onCreated={(mainId) => {
+              setFromTemplate(null);
+              openExisting(mainId);
+            }}
+          />
+        )}
+      </Show>
       <Show when={editor()} keyed>
         {(target) => (
           <EventEditor
@@ -367,6 +395,7 @@ export function CalendarPage() {
             readOnly={!canEdit()}
             editingBy={target.record ? editingBy().get(target.record.id) : undefined}
             onRestored={(id) => openExisting(id)}
+            onOpenEvent={(id) => openExisting(id)}
             onSave={save}
             onDelete={(id) => {
               const r = ws.run('event.delete', { id });

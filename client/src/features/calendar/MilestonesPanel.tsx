@@ -21,7 +21,12 @@ export function ruleText(kind: RuleKind, v: { month: number; day: number; leap: 
   return `nth:${pad(v.month)}-${v.n}-${v.weekday}`;
 }
 
-export default function MilestonesPanel(props: { onPlan: (m: { title: string; date: string }) => void; onClose: () => void }) {
+export default function MilestonesPanel(props: {
+  onPlan: (m: { title: string; date: string }) => void;
+  /** The same, as 纪念大会 + 主题展览 + 知识竞赛 from the commemoration template. */
+  onPlanFromTemplate: (m: { title: string; date: string }) => void;
+  onClose: () => void;
+}) {
   const ws = useWorkspace();
   const [info] = createResource(() => import('../../calendar/day-info'));
   const today = () => todayIn(ws.timezone());
@@ -75,6 +80,9 @@ export default function MilestonesPanel(props: { onPlan: (m: { title: string; da
               <Show when={ws.canEdit()}>
                 <button type="button" class="small" onClick={() => props.onPlan({ title: t('commemorationTitle', { title: m.title, n: m.anniversary }), date: m.date })}>
                   {t('planCommemoration')}
+                </button>
+                <button type="button" class="small" data-testid="plan-from-template" onClick={() => props.onPlanFromTemplate({ title: t('commemorationTitle', { title: m.title, n: m.anniversary }), date: m.date })}>
+                  {t('planFromTemplate')}
                 </button>
               </Show>
             </li>

@@ -31,6 +31,8 @@ export function conflictReason(c: Conflict, names: ConflictNames): string {
 export interface ConflictMark {
   hard: boolean;
   text: string;
+  /** A phase that starts before its link allows (shown with the conflicts, repaired in the editor). */
+  linkBroken?: boolean;
 }
 
 export function markOf(list: readonly Conflict[], names: ConflictNames): ConflictMark {

@@ -15,6 +15,7 @@ import { audienceOf, draftFromRecord, draftRRule, draftToFields, emptyDraft, tog
 import { LectureFields } from './LectureFields';
 import { ConflictNotes } from '../conflicts/ConflictNotes';
 import { ReminderChoices } from './ReminderChoices';
+import { PhasesSection } from '../phases/PhasesSection';
 
 export interface EditorTarget {
   /** Existing event, or undefined for a new one. */
@@ -40,6 +41,8 @@ export interface EventEditorProps {
   editingBy?: string;
   /** After a value was restored from the history: reopen with the fresh record. */
   onRestored: (id: string) => void;
+  /** Open another event (a phase's main event, another phase), or this one afresh after a phase command moved it. */
+  onOpenEvent?: (id: string) => void;
 }
 
 const REPEATS: RepeatChoice[] = ['none', 'daily', 'weekly', 'monthly', 'quarterly', 'halfyearly', 'yearly', 'custom'];
@@ -217,6 +220,9 @@ export default function EventEditor(props: EventEditorProps) {
                 disabled={props.readOnly}
               />
             </div>
+          </Show>
+          <Show when={existing}>
+            <PhasesSection record={existing!} readOnly={props.readOnly} onOpen={(id) => (props.onOpenEvent ?? props.onRestored)(id)} />
           </Show>
           <ReminderChoices value={draft().reminders} onChange={(next) => set('reminders', next)} />
           <label class="field full">

@@ -1,0 +1,162 @@
+/**
+ * Contests in phases, through the real relay in two browsers: one created from its template,
+ * its final moved a week later with 颁奖 following in the other browser; and two people moving
+ * linked phases offline, who see the broken link in red after reconnecting and repair it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
+import { dayCell, eventInCalendar, openMonth } from './helpers/calendar';
+
+let app: AppHarness;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const syncState = (page: Page) => page.getByTestId('sync-status').getAttribute('data-state');
+
+async function contextAs(name: string): Promise<BrowserContext> {
+  const ctx = await app.newContext();
+  await ctx.addInitScript((n) => localStorage.setItem('cc.displayName', n), name);
+  return ctx;
+}
+
+/** A shares a new workspace and B joins through the edit link; both are on October 2026. */
+async function twoBrowsers() {
+  const aCtx = await contextAs('张三');
+  const a = await aCtx.newPage();
+  const id = randomId();
+  await openMonth(a, app.server.url, id, '2026-10-01');
+  await a.getByTestId('share').click();
+  await a.getByTestId('start-sharing').click();
+  const dialog = a.getByTestId('share-dialog');
+  const editLink = await dialog.getByTestId('edit-link').inputValue();
+  await dialog.press('Escape');
+  await expect.poll(() => syncState(a)).toBe('synced');
+  const bCtx = await contextAs('李四');
+  const b = await bCtx.newPage();
+  await b.goto(editLink);
+  await b.getByTestId('calendar').waitFor();
+  await expect.poll(() => syncState(b)).toBe('synced');
+  // The link opens today's month; B turns to October (the token is kept on the device).
+  await openMonth(b, app.server.url, id, '2026-10-01');
+  await expect.poll(() => syncState(b)).toBe('synced');
+  return { a, aCtx, b, bCtx };
+}
+
+/** 读书知识竞赛 from the 知识竞赛 template, its final on Friday 16 October. */
+async function createContest(page: Page) {
+  await page.getByTestId('new-from-template').click();
+  const dialog = page.getByTestId('from-template');
+  await dialog.waitFor();
+  await dialog.locator('[name="template"]').selectOption('knowledge-contest');
+  await dialog.locator('[name="title"]').fill('读书知识竞赛');
+  expect(await dialog.locator('[name="anchor"]').inputValue()).toBe('final');
+  await dialog.locator('[name="date"]').fill('2026-10-16');
+  // The preview is what will be created: six phases, the final on the chosen day.
+  const preview = dialog.getByTestId('template-preview').locator('li');
+  await expect.poll(() => preview.count()).toBe(6);
+  expect(await preview.nth(4).innerText()).toContain('2026-10-16 14:30');
+  await dialog.getByTestId('create-from-template').click();
+  await dialog.waitFor({ state: 'detached' });
+  // The main event's editor opens with its phases.
+  const editor = page.getByTestId('event-editor');
+  await editor.waitFor();
+  await expect.poll(() => editor.getByTestId('phase-row').count()).toBe(6);
+  return editor;
+}
+
+/** Opens a phase from the calendar and moves it in the editor. */
+async function moveInEditor(page: Page, title: string, start: string, end: string) {
+  await eventInCalendar(page, title).first().click();
+  const editor = page.getByTestId('event-editor');
+  await editor.waitFor();
+  await editor.locator('[name="start"]').fill(start);
+  await editor.locator('[name="end"]').fill(end);
+  await editor.getByTestId('save-event').click();
+  await editor.waitFor({ state: 'detached' });
+}
+
+const dayText = (page: Page, day: string) => dayCell(page, day).innerText({ timeout: 5000 });
+
+describe('contests in phases', () => {
+  it('is created from its template; moving the final a week later carries 颁奖 along, seen in a second browser', async () => {
+    const { a, b } = await twoBrowsers();
+    const errors = [...trackErrors(a), ...trackErrors(b)];
+    const editor = await createContest(a);
+    expect(await editor.getByTestId('phase-row').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('决赛'), expect.stringContaining('颁奖')]),
+    );
+    await editor.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+
+    // 颁奖 three working days after the final: Thursday the 22nd; B sees the whole course.
+    await expect.poll(() => dayText(b, '2026-10-22'), { timeout: 15_000 }).toContain('读书知识竞赛·颁奖');
+    // Phases wear the main event's colour.
+    const award = eventInCalendar(b, '读书知识竞赛·颁奖').first();
+    const main = eventInCalendar(b, '读书知识竞赛').filter({ hasNotText: '·' }).first();
+    expect(await award.getAttribute('class')).toContain('cc-phase');
+    const colour = (l: typeof award) => l.evaluate((el) => getComputedStyle(el).borderTopColor || getComputedStyle(el).backgroundColor);
+    expect(await colour(award)).toBe(await colour(main));
+
+    await moveInEditor(a, '读书知识竞赛·决赛', '2026-10-23T14:30', '2026-10-23T17:30');
+    await expect.poll(() => dayText(b, '2026-10-29'), { timeout: 15_000 }).toContain('读书知识竞赛·颁奖');
+    expect(await dayText(b, '2026-10-22')).not.toContain('颁奖');
+    expect(await dayText(b, '2026-10-23')).toContain('读书知识竞赛·决赛');
+    // One undo step takes both back.
+    await a.keyboard.press('Control+z');
+    await expect.poll(() => dayText(b, '2026-10-22'), { timeout: 15_000 }).toContain('读书知识竞赛·颁奖');
+    expect(await dayText(b, '2026-10-16')).toContain('读书知识竞赛·决赛');
+    expect(errors).toEqual([]);
+  });
+
+  it('two people moving linked phases offline see the broken link in red after reconnecting, and "fix" repairs it', async () => {
+    const { a, aCtx, b, bCtx } = await twoBrowsers();
+    const errors = [...trackErrors(a), ...trackErrors(b)];
+    const editor = await createContest(a);
+    // Later phases move only when they would overlap (a choice kept for the workspace).
+    await editor.getByTestId('phase-cascade').locator('input[value="on-overlap"]').check();
+    await editor.press('Escape');
+    await moveInEditor(a, '读书知识竞赛·决赛', '2026-10-23T14:30', '2026-10-23T17:30');
+    await expect.poll(() => dayText(b, '2026-10-23'), { timeout: 15_000 }).toContain('读书知识竞赛·决赛');
+
+    await aCtx.setOffline(true);
+    await bCtx.setOffline(true);
+    await expect.poll(() => syncState(a)).toBe('offline');
+    await expect.poll(() => syncState(b)).toBe('offline');
+    // A moves the semifinal five days later: the final still has room, nothing follows.
+    await moveInEditor(a, '读书知识竞赛·复赛', '2026-10-14T14:00', '2026-10-14T17:00');
+    // B moves the final back to the 16th: moving earlier pulls nothing.
+    await moveInEditor(b, '读书知识竞赛·决赛', '2026-10-16T14:30', '2026-10-16T17:30');
+    // Each alone is a valid plan: no mark anywhere.
+    expect(await a.locator('[data-link-broken="true"]').count()).toBe(0);
+    expect(await b.locator('[data-link-broken="true"]').count()).toBe(0);
+
+    await aCtx.setOffline(false);
+    await bCtx.setOffline(false);
+    await expect.poll(() => syncState(a), { timeout: 20_000 }).toBe('synced');
+    await expect.poll(() => syncState(b), { timeout: 20_000 }).toBe('synced');
+    // Merged, the final starts two days after the semifinal, not five working days: marked, not moved.
+    const brokenFinal = (p: Page) => p.locator('[data-testid="calendar"] .cc-event[data-link-broken="true"]').filter({ hasText: '读书知识竞赛·决赛' });
+    await expect.poll(() => brokenFinal(a).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => brokenFinal(b).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await dayText(a, '2026-10-16')).toContain('读书知识竞赛·决赛');
+    expect(await brokenFinal(a).first().getAttribute('title')).toContain('早于「读书知识竞赛·复赛」');
+
+    // The editor says what is wrong and fixes it.
+    await brokenFinal(a).first().click();
+    const ed = a.getByTestId('event-editor');
+    await ed.getByTestId('phase-broken-note').waitFor();
+    expect(await ed.locator('[data-testid="phase-row"][data-link-broken="true"]').count()).toBe(1);
+    await ed.getByTestId('fix-links').click();
+    await expect.poll(() => ed.getByTestId('phase-broken-note').count()).toBe(0);
+    await ed.press('Escape');
+    // Five working days after the semifinal (Wed 14th): Thursday the 22nd, seen by B without a mark.
+    await expect.poll(() => dayText(b, '2026-10-22'), { timeout: 15_000 }).toContain('读书知识竞赛·决赛');
+    await expect.poll(() => brokenFinal(b).count(), { timeout: 15_000 }).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
