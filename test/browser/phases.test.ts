@@ -159,4 +159,43 @@ describe('contests in phases', () => {
     await expect.poll(() => brokenFinal(b).count(), { timeout: 15_000 }).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('saves a contest as a template of the workspace, creates another from it, and the template goes to the trash and back', async () => {
+    const page = await (await contextAs('王五')).newPage();
+    const errors = trackErrors(page);
+    const id = randomId();
+    await openMonth(page, app.server.url, id, '2026-10-01');
+    const editor = await createContest(page);
+    await editor.getByTestId('save-template').click();
+    await editor.getByRole('status').waitFor();
+    await editor.press('Escape');
+
+    await page.getByTestId('new-from-template').click();
+    const dialog = page.getByTestId('from-template');
+    const saved = dialog.locator('[name="template"] option[value^="saved:"]');
+    await expect.poll(() => saved.count()).toBe(1);
+    expect(await saved.innerText()).toBe('读书知识竞赛');
+    await dialog.locator('[name="template"]').selectOption(await saved.getAttribute('value'));
+    await dialog.locator('[name="title"]').fill('第二届读书知识竞赛');
+    await dialog.locator('[name="anchor"]').selectOption('final');
+    await dialog.locator('[name="date"]').fill('2026-11-13');
+    await dialog.getByTestId('create-from-template').click();
+    const second = page.getByTestId('event-editor');
+    await expect.poll(() => second.getByTestId('phase-row').count()).toBe(6);
+    // Same course, four weeks later: 颁奖 three working days after the final (Fri 13 Nov → Thu 19 Nov).
+    expect(await second.locator('[data-testid="phase-row"][data-phase="award"]').innerText()).toContain('2026-11-19 10:00');
+    await second.press('Escape');
+
+    await page.getByTestId('new-from-template').click();
+    await dialog.locator('[name="template"]').selectOption(await saved.getAttribute('value'));
+    await dialog.getByTestId('delete-template').click();
+    await expect.poll(() => saved.count()).toBe(0);
+    await dialog.press('Escape');
+    await page.goto(`${app.server.url}/w/${id}/trash`);
+    const row = page.locator('[data-testid="trash-item"][data-type="template"]');
+    await row.waitFor();
+    await row.getByTestId('restore-template').click();
+    await expect.poll(() => row.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

@@ -87,8 +87,11 @@ export interface WorkspaceStore {
   brokenPhaseLinks: Accessor<ReadonlyMap<string, BrokenLink> | null>;
   /** How a move treats later phases (meta.phaseCascade). */
   phaseCascade: Accessor<PhaseCascade>;
-  /** Phase templates saved in the workspace (live). */
+  /** Phase templates saved in the workspace (live), and those in the trash. */
   savedTemplates: Accessor<PhaseTemplateRecord[]>;
+  trashedTemplates: Accessor<PhaseTemplateRecord[]>;
+  /** Own anniversaries in the trash, newest first. */
+  trashedObservances: Accessor<ObservanceRecord[]>;
   /** Linked and done activities per section id, kept per changed event. */
   linkCounts: Accessor<Map<string, LinkCount>>;
   run: WorkspaceApi['run'];
@@ -207,9 +210,12 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
   // Compared by content: the calendar refetches when these change, and every change of a
   // campaign, team or unit re-reads them.
   const [ownObservances, setOwnObservances] = createSignal<ObservanceRecord[]>([], { equals: sameContent });
+  const [trashedObservances, setTrashedObservances] = createSignal<ObservanceRecord[]>([], { equals: sameContent });
   const readGroups = () => {
     showGroups(readCampaigns(doc).campaigns, readTeams(doc).teams, readUnits(doc).units);
-    setOwnObservances(readOwnObservances(doc).observances.filter((o) => o.deletedAt === undefined));
+    const own = readOwnObservances(doc).observances;
+    setOwnObservances(own.filter((o) => o.deletedAt === undefined));
+    setTrashedObservances(own.filter((o) => o.deletedAt !== undefined).sort((a, b) => b.deletedAt! - a.deletedAt!));
   };
   let groupsQueued = false;
   const onGroups = () => {
@@ -274,7 +280,12 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     (phaseLinkStore ??= runWithOwner(owner, () => createPhaseLinkStore({ revision, ready, queryAll: (from, to) => props.open.index.query(from, to) }))!).broken();
 
   const [savedTemplates, setSavedTemplates] = createSignal<PhaseTemplateRecord[]>([], { equals: sameContent });
-  const readTemplates = () => setSavedTemplates(readPhaseTemplates(doc).templates.filter((t) => t.deletedAt === undefined));
+  const [trashedTemplates, setTrashedTemplates] = createSignal<PhaseTemplateRecord[]>([], { equals: sameContent });
+  const readTemplates = () => {
+    const all = readPhaseTemplates(doc).templates;
+    setSavedTemplates(all.filter((t) => t.deletedAt === undefined));
+    setTrashedTemplates(all.filter((t) => t.deletedAt !== undefined).sort((a, b) => b.deletedAt! - a.deletedAt!));
+  };
   roots(doc).templates.observeDeep(readTemplates);
   onCleanup(() => roots(doc).templates.unobserveDeep(readTemplates));
 
@@ -344,6 +355,8 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     brokenPhaseLinks,
     phaseCascade,
     savedTemplates,
+    trashedTemplates,
+    trashedObservances,
     conflicts,
     checkReminders: () => notifier.check(),
     run,

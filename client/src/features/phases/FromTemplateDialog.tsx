@@ -76,7 +76,7 @@ export default function FromTemplateDialog(props: { start: FromTemplateStart; on
 
   return (
     <Dialog title={tp('fromTemplateTitle')} onClose={props.onClose} testid="from-template" wide>
-      <form class="editor" onSubmit={create} novalidate>
+      <form class="editor template-form" onSubmit={create} novalidate>
         <label class="field">
           <span>{tp('template')}</span>
           <select name="template" value={key()} onChange={(e) => setKey(e.currentTarget.value)}>
@@ -89,6 +89,20 @@ export default function FromTemplateDialog(props: { start: FromTemplateStart; on
               </optgroup>
             </Show>
           </select>
+          <Show when={key().startsWith(SAVED_TEMPLATE_PREFIX)}>
+            <button
+              type="button"
+              class="link-button"
+              data-testid="delete-template"
+              onClick={() => {
+                const r = ws.run('template.delete', { id: key().slice(SAVED_TEMPLATE_PREFIX.length) });
+                if (!r.ok) return setError(r.error.message);
+                setKey(BUILT_IN_TEMPLATES[0]!.key);
+              }}
+            >
+              {tp('deleteTemplate')}
+            </button>
+          </Show>
         </label>
         <label class="field">
           <span>{tp('title')}</span>

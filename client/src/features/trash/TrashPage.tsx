@@ -3,6 +3,7 @@ import { useWorkspace } from '../../stores/workspace-context';
 import { formatDateTime, kindLabel, t } from '../../i18n';
 import { isAllDay, lastDayInclusive } from '@shared/time/dates';
 import type { EventRecord } from '@shared/schema/types';
+import { tp } from '../phases/messages';
 
 function when(e: EventRecord): string {
   if (isAllDay(e.start)) {
@@ -26,7 +27,7 @@ export default function TrashPage() {
           {error()}
         </p>
       </Show>
-      <Show when={items().length + ws.trashedCampaigns().length + ws.trashedTeams().length + ws.trashedUnits().length > 0} fallback={<p class="empty">{t('trashEmpty')}</p>}>
+      <Show when={items().length + ws.trashedCampaigns().length + ws.trashedTeams().length + ws.trashedUnits().length + ws.trashedObservances().length + ws.trashedTemplates().length > 0} fallback={<p class="empty">{t('trashEmpty')}</p>}>
         <table class="table">
           <thead>
             <tr>
@@ -107,6 +108,42 @@ export default function TrashPage() {
                       {t('restore')}
                     </button>
                     <button type="button" class="danger" disabled={!ws.canEdit()} onClick={() => confirm(`${t('deleteForever')}: ${u.name}?`) && report(ws.run('unit.purge', { id: u.id }))}>
+                      {t('deleteForever')}
+                    </button>
+                  </td>
+                </tr>
+              )}
+            </For>
+            <For each={ws.trashedObservances()}>
+              {(o) => (
+                <tr data-testid="trash-item" data-type="observance">
+                  <td>{o.title}</td>
+                  <td>{t('ownObservances')}</td>
+                  <td class="mono">{o.rule}</td>
+                  <td>{formatDateTime(o.deletedAt!)}</td>
+                  <td class="actions">
+                    <button type="button" data-testid="restore-observance" disabled={!ws.canEdit()} onClick={() => report(ws.run('observance.restore', { id: o.id }))}>
+                      {t('restore')}
+                    </button>
+                    <button type="button" class="danger" disabled={!ws.canEdit()} onClick={() => confirm(`${t('deleteForever')}: ${o.title}?`) && report(ws.run('observance.purge', { id: o.id }))}>
+                      {t('deleteForever')}
+                    </button>
+                  </td>
+                </tr>
+              )}
+            </For>
+            <For each={ws.trashedTemplates()}>
+              {(x) => (
+                <tr data-testid="trash-item" data-type="template">
+                  <td>{x.name}</td>
+                  <td>{tp('template')}</td>
+                  <td>{kindLabel(x.kind)}</td>
+                  <td>{formatDateTime(x.deletedAt!)}</td>
+                  <td class="actions">
+                    <button type="button" data-testid="restore-template" disabled={!ws.canEdit()} onClick={() => report(ws.run('template.restore', { id: x.id }))}>
+                      {t('restore')}
+                    </button>
+                    <button type="button" class="danger" disabled={!ws.canEdit()} onClick={() => confirm(`${t('deleteForever')}: ${x.name}?`) && report(ws.run('template.purge', { id: x.id }))}>
                       {t('deleteForever')}
                     </button>
                   </td>
