@@ -15,6 +15,9 @@ import { seedDoc } from './helpers/seed';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
 import { dayCell, openMonth } from './helpers/calendar';
 import { printFixture, type PrintFixture } from '../fixtures/print/month-workspace';
+import * as Y from 'yjs';
+import ICAL from 'ical.js';
+import { createEvent, createObservance, initWorkspaceDoc, SYSTEM_ORIGIN } from '../../shared/src/schema';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let app: AppHarness;
@@ -87,6 +90,28 @@ describe('exchange menu', () => {
     const again = await importFile(page2, file);
     expect(again).toContain('新建 0 项');
     expect(await eventCount(page2)).toBe(fx.titles.length + 1);
+    expect(errors).toEqual([]);
+  });
+
+  it('the whole-workspace .ics carries reminders as VALARM and our own anniversaries as yearly events (read back with ical.js)', async () => {
+    const page = await (await app.newContext()).newPage();
+    const errors = trackErrors(page);
+    await openMonth(page, app.server.url, randomId(), '2026-12-01');
+    const doc = new Y.Doc();
+    initWorkspaceDoc(doc, { name: '文化馆' });
+    createEvent(doc, { title: '征文截止', kind: 'contest', status: 'planned', start: '2026-12-18', reminders: [0, 1440] }, { origin: SYSTEM_ORIGIN, id: 'due' });
+    createObservance(doc, { title: '建馆纪念日', rule: 'solar:12-20', originYear: 1956 }, { origin: SYSTEM_ORIGIN, id: 'founding' });
+    await seedDoc(page, doc, '文化馆');
+    const { file } = await downloadFrom(page, 'export-ics-all');
+    const cal = new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8')));
+    const events = cal.getAllSubcomponents('vevent');
+    const due = events.find((v) => v.getFirstPropertyValue('summary') === '征文截止')!;
+    const triggers = due.getAllSubcomponents('valarm').map((a) => String(a.getFirstPropertyValue('trigger')));
+    expect(triggers.sort()).toEqual(['-P1D', 'PT0S'].sort());
+    const founding = events.find((v) => v.getFirstPropertyValue('summary') === '建馆纪念日')!;
+    const it = new ICAL.Event(founding).iterator();
+    const next = [it.next(), it.next(), it.next()].map((t) => t!.toString().slice(0, 10));
+    expect(next).toEqual(['2026-12-20', '2027-12-20', '2028-12-20']);
     expect(errors).toEqual([]);
   });
 
