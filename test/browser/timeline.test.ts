@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
 import { crowdedTimelineDoc, sid, timelineDoc } from '../helpers/timeline-seed';
 import { createEvent, createTeam, initWorkspaceDoc, SYSTEM_ORIGIN } from '../../shared/src/schema';
+import { createWorkspaceApi } from '../../shared/src/workspace';
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -348,6 +349,91 @@ describe('the campaign timeline', () => {
     await page.mouse.up();
     await expect.poll(() => docField(page, 'events', 'e1', 'start')).toBe('2026-05-14');
     for (const id of ['e1', 'e2']) await expect.poll(() => item(page, id).getAttribute('data-conflict')).toBe('hard');
+    expect(errors).toEqual([]);
+  });
+
+  it("a contest's phases share one row joined by links; dragging the final a week later carries the award; a broken link is marked", async () => {
+    const ctx = await app.newContext();
+    const page = await ctx.newPage();
+    const errors = trackErrors(page);
+    await page.goto(`${app.server.url}/w/${randomId()}/timeline?zoom=quarter&date=2026-10-01&groupBy=kind`);
+    await page.getByTestId('timeline').waitFor();
+    // The contest as the write API makes it (what the editor's 新建竞赛 runs).
+    const doc = new Y.Doc();
+    initWorkspaceDoc(doc, { name: '竞赛' });
+    const api = createWorkspaceApi(doc, { locale: () => 'zh' });
+    const made = api.run('contest.createFromTemplate', { template: 'knowledge-contest', title: '读书知识竞赛', anchor: { phaseKey: 'final', start: '2026-10-16' } });
+    if (!made.ok) throw new Error(made.error.message);
+    const { mainId, phaseIds } = made.value;
+    const [, , , semi, final, award] = phaseIds as [string, string, string, string, string, string];
+    const second = api.run('contest.createFromTemplate', { template: 'knowledge-contest', title: '青年知识竞赛', anchor: { phaseKey: 'final', start: '2026-11-20' } });
+    if (!second.ok) throw new Error(second.error.message);
+    const [, , , semi2, final2, award2] = second.value.phaseIds as [string, string, string, string, string, string];
+    await seed(page, doc);
+    const row = page.locator('[data-testid="timeline-group"][data-group="contest"]');
+    await item(page, final).waitFor();
+    // The main event is a bracket over its phases; the phases are on one lane, in its colour, by their own names.
+    expect(await item(page, mainId).getAttribute('data-bracket')).toBe('true');
+    const mine = [];
+    for (const id of phaseIds) if (await item(page, id).count()) mine.push(item(page, id));
+    expect(mine.length).toBeGreaterThanOrEqual(3);
+    for (const b of mine) expect(await b.getAttribute('data-phase')).toBe('true');
+    const tops = new Set<number>();
+    for (const b of mine) tops.add(Math.round((await b.boundingBox())!.y));
+    expect([...tops]).toHaveLength(1);
+    expect(await item(page, final).innerText()).toBe('决赛');
+    expect(await item(page, final).getAttribute('title')).toContain('读书知识竞赛·决赛');
+    const colour = (id: string) => item(page, id).evaluate((el) => getComputedStyle(el).getPropertyValue('--c').trim());
+    expect(await colour(final)).toBe(await colour(mainId));
+    const link = (to: string) => row.locator(`[data-testid="phase-link"][data-to="${to}"]`);
+    expect(await link(final).getAttribute('data-from')).toBe(semi);
+    expect(await link(award).getAttribute('data-from')).toBe(final);
+    // One link into every phase but the first in view (its predecessor is before the quarter).
+    let links = 0;
+    for (const id of phaseIds) links += await link(id).count();
+    expect(links).toBe(mine.length - 1);
+    // The link into the final ends at the final's dot.
+    const finalBox = (await item(page, final).boundingBox())!;
+    const linkBox = (await link(final).boundingBox())!;
+    expect(Math.abs(linkBox.x + linkBox.width - finalBox.x)).toBeLessThan(2);
+
+    // Drag the final a week later: the move's cascade (the command's, not the chart's) carries the award.
+    const awardStart = await item(page, award).getAttribute('data-start');
+    const awardX = (await item(page, award).boundingBox())!.x;
+    const dayPx = 14; // quarter zoom
+    await page.mouse.move(finalBox.x + 5, finalBox.y + finalBox.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(finalBox.x + 5 + dayPx * 3, finalBox.y + finalBox.height / 2, { steps: 4 });
+    await page.mouse.move(finalBox.x + 5 + dayPx * 7, finalBox.y + finalBox.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(() => docField(page, 'events', final, 'start')).toBe('2026-10-23T14:30');
+    await expect.poll(() => item(page, final).getAttribute('data-start')).toBe('2026-10-23T14:30');
+    await expect.poll(() => item(page, award).getAttribute('data-start')).not.toBe(awardStart);
+    expect((await item(page, award).getAttribute('data-start'))! > awardStart!).toBe(true);
+    expect((await item(page, award).boundingBox())!.x).toBeGreaterThan(awardX + dayPx * 4);
+    // Still one lane, still linked.
+    expect(Math.round((await item(page, award).boundingBox())!.y)).toBe([...tops][0]);
+    expect(await link(award).getAttribute('data-link-broken')).toBeNull();
+    expect(await row.locator('[data-link-broken="true"]').count()).toBe(0);
+
+    // A move that keeps nothing, as two offline edits can merge into: the final of a second contest
+    // moved before its semifinal's end by another replica (this doc), with no cascade.
+    const before = Y.encodeStateVector(doc);
+    const moved = api.run('event.move', { id: final2, start: '2026-11-12T14:30', end: '2026-11-12T17:30', cascade: 'none' });
+    if (!moved.ok) throw new Error(moved.error.message);
+    await page.evaluate((u) => (globalThis as any).__cc.applyUpdate(new Uint8Array(u)), Array.from(Y.encodeStateAsUpdate(doc, before)));
+    await expect.poll(() => item(page, final2).getAttribute('data-link-broken'), { timeout: 10_000 }).toBe('true');
+    expect(await item(page, final2).getAttribute('data-start')).toBe('2026-11-12T14:30');
+    expect(await item(page, final2).getAttribute('class')).toContain('link-broken');
+    expect(await item(page, final2).innerText()).toContain('⚠');
+    // 复赛 ends on Fri 13 Nov at 17:00; five working days later is Fri 20 Nov.
+    expect(await item(page, final2).getAttribute('title')).toContain('早于「复赛」结束后的最早开始时间（11月20日 14:30）');
+    expect(await link(final2).getAttribute('data-from')).toBe(semi2);
+    expect(await link(final2).getAttribute('data-link-broken')).toBe('true');
+    expect(await link(final2).evaluate((el) => getComputedStyle(el).strokeDasharray)).not.toBe('none');
+    expect(await link(award2).getAttribute('data-link-broken')).toBeNull();
+    // The first contest is untouched by it.
+    expect(await item(page, final).getAttribute('data-link-broken')).toBeNull();
     expect(errors).toEqual([]);
   });
 });

@@ -198,9 +198,9 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * Where a link is drawn, in a row's pixels: from the predecessor's right edge to the phase's
- * left edge, at the middle of their bars. A phase starting after its predecessor gets a line
- * (with a step when it is on the other sub-lane); one starting before (an overlap, or a broken
- * link) gets a loop below the bars back to its start, so the line is never hidden under them.
+ * left edge, at the middle of their bars. A phase starting at or after its predecessor's end
+ * gets a line (with a step when it is on the other sub-lane); one starting before (an overlap,
+ * or a broken link) gets a loop below the bars back to its start, so it is never hidden under them.
  */
 export function connectorGeometry(link: PhaseLink, xOfDay: (day: number) => number, o: ConnectorOptions): ConnectorGeometry {
   const x1 = r1(xOfDay(link.s1) + (link.fromMarker ? o.markerPx : 0) + (o.dx1 ?? 0));
@@ -208,7 +208,7 @@ export function connectorGeometry(link: PhaseLink, xOfDay: (day: number) => numb
   const y1 = r1(o.rowPad + link.lane1 * o.laneH + o.barH / 2);
   const y2 = r1(o.rowPad + link.lane2 * o.laneH + o.barH / 2);
   let d: string;
-  if (x2 - x1 >= 8) d = y1 === y2 ? `M${x1} ${y1}H${x2}` : `M${x1} ${y1}H${r1(x2 - 4)}V${y2}H${x2}`;
+  if (x2 >= x1) d = y1 === y2 ? `M${x1} ${y1}H${x2}` : `M${x1} ${y1}H${r1(x2 - Math.min(4, (x2 - x1) / 2))}V${y2}H${x2}`;
   else {
     const below = r1(Math.max(y1, y2) + o.barH / 2 + 2);
     d = `M${x1} ${y1}h4V${below}H${r1(x2 - 4)}V${y2}H${x2}`;

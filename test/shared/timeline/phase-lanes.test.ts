@@ -176,6 +176,11 @@ describe('connectorGeometry', () => {
     expect(g.d).toBe('M66 40H108V52H112');
   });
 
+  it('steps straight down to a phase on the sub-lane that starts right at the end of its predecessor', () => {
+    const g = connectorGeometry({ id: 'b', afterId: 'a', fromKey: 'a', toKey: 'b', s1: day('2026-10-08'), fromMarker: false, s2: day('2026-10-08'), lane1: 1, lane2: 1.5 }, sc.xOfDay, o);
+    expect(g.d).toBe('M98 40H98V52H98');
+  });
+
   it('loops below the bars back to a phase that starts before its predecessor ends', () => {
     const g = connectorGeometry({ id: 'b', afterId: 'a', fromKey: 'a', toKey: 'b', s1: day('2026-10-11'), fromMarker: false, s2: day('2026-10-08'), lane1: 1, lane2: 1.5 }, sc.xOfDay, o);
     expect(g.d).toBe('M140 40h4V64H94V52H98');

@@ -6,7 +6,7 @@
  */
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { KIND_COLORS } from '@shared/display/kind-colors';
-import { dragDays, layoutRows, visibleRows, type Axis, type Scale, type ShadedDay, type TimelineItem, type TimelineRow } from '@shared/timeline';
+import { connectorGeometry, dragDays, layoutRows, visibleRows, type Axis, type PhaseLink, type Scale, type ShadedDay, type TimelineItem, type TimelineRow } from '@shared/timeline';
 import type { ObservanceOccurrence } from '@shared/time/observances';
 import { tt } from './messages';
 
@@ -16,6 +16,9 @@ const MIN_ROW_H = 44;
 export const LABEL_W = 260;
 const HANDLE_PX = 6;
 const MARKER_PX = 10;
+const BAR_H = 20;
+/** A phase's label shorter than this is left out (the bar's tooltip keeps it). */
+const MIN_LABEL_PX = 22;
 /** Bars a row entering the view draws per frame (campaigns sort first within a day). */
 const FIRST_BATCH = 20;
 
@@ -44,13 +47,17 @@ export interface ChartProps {
   conflicts: Map<string, { hard: boolean; text: string }>;
   /** Conflicts the dragged item would have where it is being dragged to (null: none or not known). */
   dragConflict: (item: TimelineItem, kind: DragKind, days: number) => { hard: boolean; text: string } | null;
+  /** Phases starting before their link allows (merged offline edits), by id: why, in words. */
+  brokenLinks: ReadonlyMap<string, string>;
 }
 
 const rowHeight = (r: TimelineRow) => Math.max(MIN_ROW_H, r.laneCount * LANE_H + ROW_PAD * 2);
 
 function itemColor(item: TimelineItem): string {
   if (item.type === 'campaign') return item.color || '#1f6f8b';
-  return item.kind ? KIND_COLORS[item.kind] : '#607d8b';
+  // A phase wears its contest's colour: one contest reads as one thing.
+  const kind = item.mainKind ?? item.kind;
+  return kind ? KIND_COLORS[kind] : '#607d8b';
 }
 
 export function TimelineChart(props: ChartProps) {
@@ -103,14 +110,14 @@ export function TimelineChart(props: ChartProps) {
 
   const bodyX = (clientX: number) => clientX - scroller.getBoundingClientRect().left + scroller.scrollLeft - LABEL_W;
 
-  const startItemDrag = (ev: PointerEvent, item: TimelineItem) => {
+  const startItemDrag = (ev: PointerEvent, item: TimelineItem, resizable = true) => {
     if (ev.button !== 0) return;
     ev.stopPropagation();
     const el = ev.currentTarget as HTMLElement;
     const rect = el.getBoundingClientRect();
     const canDrag = props.editable && !item.occurrence;
     let kind: DragKind = 'move';
-    if (canDrag && !item.marker && rect.width > HANDLE_PX * 3) {
+    if (canDrag && resizable && !item.marker && rect.width > HANDLE_PX * 3) {
       if (ev.clientX - rect.left < HANDLE_PX) kind = 'start';
       else if (rect.right - ev.clientX < HANDLE_PX) kind = 'end';
     }
@@ -313,6 +320,9 @@ export function TimelineChart(props: ChartProps) {
                   <Show when={span()?.rowKey === row.key}>
                     <div class="span-ghost" style={{ left: `${Math.min(span()!.x0, span()!.x1)}px`, width: `${Math.abs(span()!.x1 - span()!.x0)}px` }} />
                   </Show>
+                  <Show when={row.phases?.links.length}>
+                    <PhaseLinks row={row} links={row.phases!.links} scale={props.scale} drag={drag} height={rowHeight(row)} broken={props.brokenLinks} />
+                  </Show>
                   <For each={drawn()}>
                     {(item, i) => {
                       // A crowded window creates hundreds of these per zoom, so each bar has one
@@ -331,8 +341,27 @@ export function TimelineChart(props: ChartProps) {
                       });
                       const color = itemColor(item);
                       const top = () => ROW_PAD + row.lanes[i()]! * LANE_H;
-                      const base = `timeline-item ${item.type}${item.marker ? ' marker' : ''}${item.status === 'done' ? ' done' : item.status === 'cancelled' ? ' cancelled' : ''}`;
-                      const title = item.title;
+                      // A contest's main event is a bracket over its phases (not resizable: it spans them);
+                      // a phase shows its own name, its label running at most to the next phase of its lane.
+                      const bracket = !!row.phases?.brackets.has(item.key);
+                      const phase = !!row.phases?.phaseKeys.has(item.key);
+                      const until = phase ? row.phases!.labelUntil.get(item.key) : undefined;
+                      const room = () => (until === undefined ? null : props.scale.xOfDay(until) - g().left - 8);
+                      const labelStyle = () => {
+                        // A bracket that starts before the window shows its title at the window's start.
+                        if (bracket) return g().left < 0 ? `padding-left:${Math.min(-g().left, g().width - 40) + 3}px;` : '';
+                        const r = room();
+                        if (r === null) return '';
+                        if (item.marker) return `max-width:${Math.max(MARKER_PX, r)}px;`;
+                        return g().width < 56 ? `--lw:${Math.max(0, r - g().width - 4)}px;` : '';
+                      };
+                      const noLabel = () => {
+                        const r = room();
+                        return r !== null && (item.marker ? r - 14 : g().width < 56 ? r - g().width - 4 : Infinity) < MIN_LABEL_PX;
+                      };
+                      const broken = () => (phase ? props.brokenLinks.get(item.id) : undefined);
+                      const base = `timeline-item ${item.type}${item.marker ? ' marker' : ''}${bracket ? ' bracket' : ''}${phase ? ' phase' : ''}${row.lanes[i()]! % 1 ? ' sublane' : ''}${item.status === 'done' ? ' done' : item.status === 'cancelled' ? ' cancelled' : ''}`;
+                      const title = phase && item.phaseName ? item.phaseName : item.title;
                       const progress = item.type === 'campaign' ? item.progress : undefined;
                       const fill = progress && progress.total > 0 ? <span class="progress-fill" style={`width:${(progress.done / progress.total) * 100}%`} /> : null;
                       const progressText = progress ? <span class="item-progress">{tt('progress', { done: progress.done, total: progress.total })}</span> : null;
@@ -352,16 +381,19 @@ export function TimelineChart(props: ChartProps) {
                         <>
                           {band}
                           <div
-                            class={`${base}${!item.marker && g().width < 56 ? ' narrow' : ''}${dragged() ? ' dragging' : ''}${props.editable && !item.occurrence ? ' editable' : ''}${conflict() ? (conflict()!.hard ? ' conflict-hard' : ' conflict-soft') : ''}`}
+                            class={`${base}${!item.marker && g().width < 56 ? ' narrow' : ''}${noLabel() ? ' no-label' : ''}${dragged() ? ' dragging' : ''}${props.editable && !item.occurrence ? ' editable' : ''}${conflict() ? (conflict()!.hard ? ' conflict-hard' : ' conflict-soft') : ''}${broken() ? ' link-broken' : ''}`}
                             data-conflict={conflict() ? (conflict()!.hard ? 'hard' : 'soft') : undefined}
-                            style={`left:${g().left}px;${item.marker ? '' : `width:${g().width}px;`}top:${top()}px;--c:${color}`}
+                            data-link-broken={broken() ? 'true' : undefined}
+                            data-phase={phase ? 'true' : undefined}
+                            data-bracket={bracket ? 'true' : undefined}
+                            style={`left:${g().left}px;${item.marker ? '' : `width:${g().width}px;`}top:${top()}px;--c:${color};${labelStyle()}`}
                             data-testid="timeline-item"
                             data-id={item.id}
                             data-type={item.type}
                             data-start={item.start}
                             data-end={item.end}
                             data-occurrence={item.occurrence}
-                            title={`${editing() ? `${title} · ${tt('editingBy', { name: editing()! })}` : title}${conflict() ? `\n${conflict()!.hard ? '×' : '!'} ${conflict()!.text}` : ''}`}
+                            title={`${editing() ? `${item.title} · ${tt('editingBy', { name: editing()! })}` : item.title}${broken() ? `\n⚠ ${broken()}` : ''}${conflict() ? `\n${conflict()!.hard ? '×' : '!'} ${conflict()!.text}` : ''}`}
                             tabIndex={0}
                             onKeyDown={(e) => {
                               if (e.key === 'Enter' || e.key === ' ') {
@@ -369,9 +401,12 @@ export function TimelineChart(props: ChartProps) {
                                 props.onOpen(item);
                               }
                             }}
-                            onPointerDown={(e) => startItemDrag(e, item)}
+                            onPointerDown={(e) => startItemDrag(e, item, !bracket)}
                           >
                             {fill}
+                            <Show when={broken()}>
+                              {(text) => <span class="item-link-broken" aria-label={text()}>⚠</span>}
+                            </Show>
                             <Show when={conflict()}>
                               {(c) => <span class={`item-conflict conflict-icon ${c().hard ? 'hard' : 'soft'}`} aria-label={c().text}>{c().hard ? '×' : '!'}</span>}
                             </Show>
@@ -393,5 +428,50 @@ export function TimelineChart(props: ChartProps) {
         </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * The links of a row's phases: one SVG under the bars (only rows that hold phases have one).
+ * A link follows its ends while one of them is dragged; a broken one is red and dashed.
+ */
+function PhaseLinks(props: {
+  row: TimelineRow;
+  links: PhaseLink[];
+  scale: Scale;
+  drag: () => { key: string; kind: DragKind; dx: number } | null;
+  height: number;
+  broken: ReadonlyMap<string, string>;
+}) {
+  return (
+    <svg class="phase-links" width={props.scale.width} height={props.height} aria-hidden="true">
+      <For each={props.links}>
+        {(link) => {
+          const ends = createMemo(
+            () => {
+              const d = props.drag();
+              if (!d || (d.key !== link.fromKey && d.key !== link.toKey)) return [0, 0] as const;
+              const dx1 = d.key === link.fromKey && (d.kind === 'move' || d.kind === 'end') ? d.dx : 0;
+              const dx2 = d.key === link.toKey && (d.kind === 'move' || d.kind === 'start') ? d.dx : 0;
+              return [dx1, dx2] as const;
+            },
+            undefined,
+            { equals: (a, b) => a[0] === b[0] && a[1] === b[1] },
+          );
+          const geo = () => connectorGeometry(link, props.scale.xOfDay, { markerPx: MARKER_PX, laneH: LANE_H, rowPad: ROW_PAD, barH: BAR_H, dx1: ends()[0], dx2: ends()[1] });
+          const broken = () => props.broken.has(link.id);
+          return (
+            <path
+              class={`phase-link${broken() ? ' broken' : ''}`}
+              d={geo().d}
+              data-testid="phase-link"
+              data-from={link.afterId}
+              data-to={link.id}
+              data-link-broken={broken() ? 'true' : undefined}
+            />
+          );
+        }}
+      </For>
+    </svg>
   );
 }

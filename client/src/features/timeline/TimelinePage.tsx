@@ -16,6 +16,7 @@ import {
   eventItems,
   GROUP_BYS,
   moveRange,
+  phaseName,
   rangeBetweenDays,
   resizeEnd,
   resizeStart,
@@ -36,7 +37,7 @@ import { Dialog } from '../../ui/Dialog';
 import type { EditorTarget } from '../editor/EventEditor';
 import { CampaignEditor, type CampaignTarget } from './CampaignEditor';
 import { TimelineChart, type DragKind } from './TimelineChart';
-import { tt } from './messages';
+import { shortDay, tt } from './messages';
 import { createRecentCache } from './recent-cache';
 import { conflictMarks, markOf, sameMarks } from '../conflicts/conflict-text';
 import './timeline.css';
@@ -171,6 +172,8 @@ export default function TimelinePage() {
         collapsed: closed,
         names: { unlinked: tt('unlinked'), kind: kindLabel },
         markerDays: Math.max(1, Math.ceil(60 / scale().pxPerDay)),
+        // Phases of one lane closer than 7 px (most of a dot) overlap: the later one is offset.
+        dotDays: 7 / scale().pxPerDay,
       }),
     );
   });
@@ -214,6 +217,23 @@ export default function TimelinePage() {
   // Conflicts by record id, in words, for the bars; and where a dragged activity would land.
   const names = () => ({ teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() });
   const conflicts = createMemo(() => conflictMarks(ws.conflicts()?.byId(), names()), undefined, { equals: sameMarks });
+  // Phases that start before their link allows (merged offline edits): why, in words, by id.
+  const brokenLinks = createMemo(
+    () => {
+      const out = new Map<string, string>();
+      const broken = ws.brokenPhaseLinks();
+      if (!broken) return out;
+      for (const [id, link] of broken) {
+        const pred = ws.read.event(link.afterId);
+        const main = pred?.ok && pred.record.parentId ? ws.read.event(pred.record.parentId) : null;
+        const after = pred?.ok ? (main?.ok ? phaseName(pred.record.title, main.record.title) : pred.record.title) : link.afterId;
+        out.set(id, tt('linkBroken', { after, date: shortDay(link.earliestStart) }));
+      }
+      return out;
+    },
+    undefined,
+    { equals: (a, b) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v) },
+  );
   const dragConflict = (item: TimelineItem, kind: DragKind, days: number) => {
     const index = ws.conflicts();
     const read = ws.read.event(item.id);
@@ -351,6 +371,7 @@ export default function TimelinePage() {
         onDragging={setDragging}
         conflicts={conflicts()}
         dragConflict={dragConflict}
+        brokenLinks={brokenLinks()}
       />
       <Show when={pendingMove()}>
         {(m) => (

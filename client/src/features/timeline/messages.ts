@@ -51,6 +51,9 @@ const zh = {
   next: '下一段',
   badTitle: '请填写名称',
   badRange: '结束日期不能早于开始日期',
+  linkBroken: '早于「{after}」结束后的最早开始时间（{date}）',
+  dayMonth: '{m}月{d}日',
+  dayMonthTime: '{m}月{d}日 {time}',
 };
 
 const en: typeof zh = {
@@ -102,6 +105,19 @@ const en: typeof zh = {
   next: 'Next',
   badTitle: 'A title is needed',
   badRange: 'The last day cannot be before the start',
+  linkBroken: 'Starts before the earliest start after “{after}” ends ({date})',
+  dayMonth: '{mon} {d}',
+  dayMonthTime: '{mon} {d}, {time}',
 };
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A Contract 1 value as a short day (10月16日, Oct 16), with its time when it has one. */
+export function shortDay(v: string): string {
+  const [y, m, d] = v.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const time = v.length > 10 ? v.slice(11, 16) : '';
+  const args = { y, m, d, mon: MONTHS_EN[m - 1] ?? String(m), time };
+  return time ? tt('dayMonthTime', args) : tt('dayMonth', args);
+}
 
 export const tt = createTranslator<keyof typeof zh>({ zh, en }, locale);
