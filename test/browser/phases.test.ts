@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
-import { dayCell, eventInCalendar, openMonth } from './helpers/calendar';
+import { createViaEditor, dayCell, eventInCalendar, openMonth } from './helpers/calendar';
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -196,6 +196,35 @@ describe('contests in phases', () => {
     await row.waitFor();
     await row.getByTestId('restore-template').click();
     await expect.poll(() => row.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('dragging the final in the month grid carries 颁奖 along, and the main event is not resized by hand', async () => {
+    const page = await (await contextAs('赵六')).newPage();
+    const errors = trackErrors(page);
+    await openMonth(page, app.server.url, randomId(), '2026-10-01');
+    const editor = await createContest(page);
+    await editor.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    const final = eventInCalendar(page, '读书知识竞赛·决赛').first();
+    await final.waitFor();
+    const a = (await final.boundingBox())!;
+    const b = (await dayCell(page, '2026-10-23').boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(a.x + a.width / 2 + 5, a.y + a.height / 2 + 5, { steps: 3 });
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height * 0.75, { steps: 12 });
+    await page.mouse.up();
+    await expect.poll(() => dayText(page, '2026-10-29'), { timeout: 10_000 }).toContain('读书知识竞赛·颁奖');
+    expect(await dayText(page, '2026-10-23')).toContain('14:30');
+    // The main event spans its phases by rule: no resize handle on it.
+    const main = eventInCalendar(page, '读书知识竞赛').filter({ hasNotText: '·' }).first();
+    expect(await main.getAttribute('class')).toContain('cc-phase-main');
+    // FullCalendar's class names are hashed: a resizable event has its resize handles as extra
+    // children around the content, a non-resizable one has the content alone.
+    await createViaEditor(page, { title: '普通的全天活动', kind: 'meeting', start: '2026-10-05' });
+    const parts = (l: typeof main) => l.evaluate((el) => el.children.length);
+    expect(await parts(main)).toBeLessThan(await parts(eventInCalendar(page, '普通的全天活动').first()));
     expect(errors).toEqual([]);
   });
 });
