@@ -47,3 +47,28 @@ describe('event inputs: occurrences cached per series and month', () => {
     expect(open.every((e) => e.extendedProps?.editingBy === '张三' && String(e.className).includes('cc-editing'))).toBe(true);
   });
 });
+
+describe('event inputs: phases of a contest', () => {
+  const main: IndexedEvent = { id: 'm', title: '读书知识竞赛', kind: 'contest', status: 'planned', start: '2026-09-01', end: '2026-10-23' };
+  const notice: IndexedEvent = { id: 'p1', title: '读书知识竞赛·发布通知', kind: 'publicity', status: 'planned', start: '2026-09-01', parentId: 'm', phase: 'notice' };
+  const final: IndexedEvent = { id: 'p2', title: '读书知识竞赛·决赛', kind: 'contest', status: 'planned', start: '2026-10-16T14:30', parentId: 'm', after: 'p1' };
+  const other: IndexedEvent = { id: 'x', title: '理论学习', kind: 'study', status: 'planned', start: '2026-09-03' };
+
+  it("colours a phase with its main event's kind and keeps the main event from being resized by hand", async () => {
+    const inputs = await toEventInputs([main, notice, final, other], '2026-09-01', '2026-11-01');
+    const by = new Map(inputs.map((i) => [i.id, i]));
+    expect(by.get('p1')!.color).toBe(by.get('m')!.color);
+    expect(by.get('p1')!.color).not.toBe(by.get('x')!.color);
+    expect(String(by.get('p1')!.className)).toContain('cc-phase');
+    expect(String(by.get('m')!.className)).toContain('cc-phase-main');
+    expect(by.get('m')!.durationEditable).toBe(false);
+    expect(by.get('x')).not.toHaveProperty('durationEditable');
+    expect(String(by.get('x')!.className)).not.toContain('cc-phase');
+  });
+
+  it('a phase whose main event is not in the batch keeps its own colour', async () => {
+    const [only] = await toEventInputs([{ ...notice, id: 'p9' }], '2026-09-01', '2026-10-01');
+    const [alone] = await toEventInputs([{ ...notice, id: 'p8', parentId: undefined }], '2026-09-01', '2026-10-01');
+    expect(only!.color).toBe(alone!.color);
+  });
+});
