@@ -1,11 +1,24 @@
 import { SchemaError } from '../schema/errors';
 import { EVENTS, purgeEvent, readEvent, restoreEvent, softDeleteEvent } from '../schema/events';
 import { updateWithHistory } from '../schema/history';
-import type { EventFields } from '../schema/types';
+import * as Y from 'yjs';
+import { roots } from '../schema/doc';
+import type { EventFields, EventRecord } from '../schema/types';
 import { isValidDateValue } from '../time/dates';
 import type { CommandContext } from './context';
 import { liveEvent, withoutEmpty } from './event-reads';
 import { checkLinkChange, cascadeOf, plannedCascade, writeChanges, type MoveCascade } from './phase-commands';
+
+/** Phases of `mainId` matching `which`; raw keys are checked first so a plain event costs one scan. */
+function phasesOf(ctx: CommandContext, mainId: string, which: (e: EventRecord) => boolean): EventRecord[] {
+  const out: EventRecord[] = [];
+  for (const [id, m] of roots(ctx.doc).events) {
+    if (!(m instanceof Y.Map) || m.get('parentId') !== mainId || id === mainId) continue;
+    const read = readEvent(ctx.doc, id);
+    if (read?.ok && which(read.record)) out.push(read.record);
+  }
+  return out;
+}
 
 export const EVENT_COMMANDS = {
   /** Returns the new event's id. */
@@ -59,9 +72,23 @@ export const EVENT_COMMANDS = {
     return updateWithHistory(ctx.doc, EVENTS, input.id, { exdates: [...exdates, input.occurrenceStart] }, ctx.write);
   },
 
-  /** Soft delete: to the trash, restorable. */
-  'event.delete': (ctx: CommandContext, input: { id: string }): boolean => softDeleteEvent(ctx.doc, input.id, ctx.write),
-  'event.restore': (ctx: CommandContext, input: { id: string }): boolean => restoreEvent(ctx.doc, input.id, ctx.write),
+  /**
+   * Soft delete: to the trash, restorable. A contest's main event takes its live phases with it
+   * (they are its parts), all stamped with the same time so restoring it brings back exactly them.
+   */
+  'event.delete': (ctx: CommandContext, input: { id: string }): boolean => {
+    const moved = softDeleteEvent(ctx.doc, input.id, ctx.write);
+    if (moved) for (const p of phasesOf(ctx, input.id, (e) => e.deletedAt === undefined)) softDeleteEvent(ctx.doc, p.id, ctx.write);
+    return moved;
+  },
+  /** Back from the trash; a main event brings back the phases that went with it. */
+  'event.restore': (ctx: CommandContext, input: { id: string }): boolean => {
+    const read = readEvent(ctx.doc, input.id);
+    const deletedAt = read?.ok ? read.record.deletedAt : undefined;
+    const back = restoreEvent(ctx.doc, input.id, ctx.write);
+    if (back && deletedAt !== undefined) for (const p of phasesOf(ctx, input.id, (e) => e.deletedAt === deletedAt)) restoreEvent(ctx.doc, p.id, ctx.write);
+    return back;
+  },
   /** Hard delete, from the trash only. */
   'event.purge': (ctx: CommandContext, input: { id: string }): boolean => {
     const read = readEvent(ctx.doc, input.id);

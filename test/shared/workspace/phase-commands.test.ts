@@ -163,3 +163,22 @@ describe('two replicas moving linked phases offline', () => {
     expect(brokenLinks([...byId(a.doc).values()]).map((x) => x.id)).toContain(final);
   });
 });
+
+describe('a main event in the trash', () => {
+  it('takes its phases with it and brings back exactly those, one undo step each way', () => {
+    const { doc, mainId, phaseIds } = contest();
+    let clock = 1_800_000_000_000;
+    const api = apiFor(doc, { now: () => (clock += 1000) });
+    // One phase removed earlier on its own stays in the trash when the main event comes back.
+    api.run('event.delete', { id: phaseIds[0]! });
+    api.run('event.delete', { id: mainId });
+    const live = () => readEvents(doc).events.filter((e) => e.deletedAt === undefined).map((e) => e.id);
+    expect(live()).toEqual([]);
+    api.run('event.restore', { id: mainId });
+    expect(live().sort()).toEqual([mainId, ...phaseIds.slice(1)].sort());
+    api.undo();
+    expect(live()).toEqual([]);
+    api.undo();
+    expect(live().sort()).toEqual([mainId, ...phaseIds.slice(1)].sort());
+  });
+});
