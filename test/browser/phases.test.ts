@@ -4,9 +4,10 @@
  * linked phases offline, who see the broken link in red after reconnecting and repair it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
 import { createViaEditor, dayCell, eventInCalendar, openMonth } from './helpers/calendar';
+import { contextAs, joinAs, startSharing, syncState } from './helpers/collab';
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -16,31 +17,14 @@ afterAll(async () => {
   await app?.close();
 });
 
-const syncState = (page: Page) => page.getByTestId('sync-status').getAttribute('data-state');
-
-async function contextAs(name: string): Promise<BrowserContext> {
-  const ctx = await app.newContext();
-  await ctx.addInitScript((n) => localStorage.setItem('cc.displayName', n), name);
-  return ctx;
-}
-
 /** A shares a new workspace and B joins through the edit link; both are on October 2026. */
 async function twoBrowsers() {
-  const aCtx = await contextAs('张三');
+  const aCtx = await contextAs(app, '张三');
   const a = await aCtx.newPage();
   const id = randomId();
   await openMonth(a, app.server.url, id, '2026-10-01');
-  await a.getByTestId('share').click();
-  await a.getByTestId('start-sharing').click();
-  const dialog = a.getByTestId('share-dialog');
-  const editLink = await dialog.getByTestId('edit-link').inputValue();
-  await dialog.press('Escape');
-  await expect.poll(() => syncState(a)).toBe('synced');
-  const bCtx = await contextAs('李四');
-  const b = await bCtx.newPage();
-  await b.goto(editLink);
-  await b.getByTestId('calendar').waitFor();
-  await expect.poll(() => syncState(b)).toBe('synced');
+  const editLink = await startSharing(a);
+  const { ctx: bCtx, page: b } = await joinAs(app, '李四', editLink);
   // The link opens today's month; B turns to October (the token is kept on the device).
   await openMonth(b, app.server.url, id, '2026-10-01');
   await expect.poll(() => syncState(b)).toBe('synced');
@@ -161,7 +145,7 @@ describe('contests in phases', () => {
   });
 
   it('saves a contest as a template of the workspace, creates another from it, and the template goes to the trash and back', async () => {
-    const page = await (await contextAs('王五')).newPage();
+    const page = await (await contextAs(app, '王五')).newPage();
     const errors = trackErrors(page);
     const id = randomId();
     await openMonth(page, app.server.url, id, '2026-10-01');
@@ -200,7 +184,7 @@ describe('contests in phases', () => {
   });
 
   it('dragging the final in the month grid carries 颁奖 along, and the main event is not resized by hand', async () => {
-    const page = await (await contextAs('赵六')).newPage();
+    const page = await (await contextAs(app, '赵六')).newPage();
     const errors = trackErrors(page);
     await openMonth(page, app.server.url, randomId(), '2026-10-01');
     const editor = await createContest(page);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
 import { createEvent, createTeam, createUnit, initWorkspaceDoc, SYSTEM_ORIGIN } from '../../shared/src/schema';
 import { dayCell, eventInCalendar } from './helpers/calendar';
+import { contextAs, joinAs, startSharing, syncState } from './helpers/collab';
 
 /** Two teams, five units (four targets), sessions done and planned in 2026. */
 function tourDoc(): Y.Doc {
@@ -40,11 +41,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function contextAs(name: string): Promise<BrowserContext> {
-  const ctx = await app.newContext();
-  await ctx.addInitScript((n) => localStorage.setItem('cc.displayName', n), name);
-  return ctx;
-}
 /** The service worker has precached the app (the editor's chunk too) and controls the page: it works offline. */
 const offlineReady = (page: Page) =>
   page.waitForFunction(
@@ -55,7 +51,6 @@ const offlineReady = (page: Page) =>
     undefined,
     { timeout: 90_000, polling: 250 },
   );
-const syncState = (page: Page) => page.getByTestId('sync-status').getAttribute('data-state');
 
 async function newTeam(page: Page, name: string, members: string[]) {
   await page.getByTestId('new-team').click();
@@ -81,7 +76,7 @@ async function newSession(page: Page, s: { title: string; start: string; end: st
 
 describe('lecture teams, host units and conflicts', () => {
   it('a team with members, units added and pasted, sessions whose double-booked speaker is flagged before saving and in the panel', async () => {
-    const ctx = await contextAs('张三');
+    const ctx = await contextAs(app, '张三');
     const page = await ctx.newPage();
     const errors = trackErrors(page);
     await page.goto(`${app.server.url}/w/${randomId()}/teams`);
@@ -156,24 +151,14 @@ describe('lecture teams, host units and conflicts', () => {
   });
 
   it('two organisers offline each book the same speaker; once both reconnect, both see the hard conflict', async () => {
-    const aCtx = await contextAs('张三');
+    const aCtx = await contextAs(app, '张三');
     const a = await aCtx.newPage();
     const id = randomId();
     await a.goto(`${app.server.url}/w/${id}/teams`);
     await a.getByTestId('teams-page').waitFor();
     await newTeam(a, '百姓名嘴宣讲团', ['赵强', '钱丽']);
-    await a.getByTestId('share').click();
-    await a.getByTestId('start-sharing').click();
-    const dialog = a.getByTestId('share-dialog');
-    const editLink = await dialog.getByTestId('edit-link').inputValue();
-    await dialog.press('Escape');
-    await expect.poll(() => syncState(a)).toBe('synced');
-
-    const bCtx = await contextAs('李四');
-    const b = await bCtx.newPage();
-    await b.goto(editLink);
-    await b.getByTestId('calendar').waitFor();
-    await expect.poll(() => syncState(b)).toBe('synced');
+    const editLink = await startSharing(a);
+    const { ctx: bCtx, page: b } = await joinAs(app, '李四', editLink);
     await b.getByTestId('teams-link').click();
     await expect.poll(() => b.getByTestId('team-card').count(), { timeout: 10_000 }).toBe(1);
 
@@ -211,7 +196,7 @@ describe('lecture teams, host units and conflicts', () => {
   });
 
   it('coverage matches the seeded sessions; a proposed tour reaches the unreached targets without double-booking', async () => {
-    const page = await (await contextAs('张三')).newPage();
+    const page = await (await contextAs(app, '张三')).newPage();
     const errors = trackErrors(page);
     await page.goto(`${app.server.url}/w/${randomId()}/teams?team=t-youth`);
     await page.getByTestId('teams-page').waitFor();
@@ -282,7 +267,7 @@ describe('lecture teams, host units and conflicts', () => {
   });
 
   it('dragging a session in the calendar onto the day its speaker is elsewhere marks it while dragging and after the drop', async () => {
-    const page = await (await contextAs('张三')).newPage();
+    const page = await (await contextAs(app, '张三')).newPage();
     const errors = trackErrors(page);
     const id = randomId();
     await page.goto(`${app.server.url}/w/${id}?view=month&date=2026-04-01`);
