@@ -100,21 +100,28 @@ export function layoutRowLanes(items: readonly TimelineItem[], markerDays = 1, d
   for (const g of groups.values()) {
     g.phases.sort((a, b) => items[a]!.s - items[b]!.s || items[b]!.e - items[a]!.e);
     const ends = [-Infinity, -Infinity];
-    const last: Array<number | null> = [null, null];
     let s = Infinity;
     let e = -Infinity;
     for (const i of g.phases) {
       const it = items[i]!;
       const footprint = it.marker ? it.s + dotDays : it.e;
       const k = ends[0]! <= it.s ? 0 : ends[1]! <= it.s ? 1 : ends[0]! <= ends[1]! ? 0 : 1;
-      const prev = last[k];
-      if (prev !== null) labelUntil.set(items[prev]!.key, it.s);
-      last[k] = i;
       ends[k] = Math.max(ends[k]!, footprint);
       sub.set(i, k);
       s = Math.min(s, it.s);
       e = Math.max(e, it.marker ? it.s + markerDays : it.e);
     }
+    // A label runs to the next phase of its sub-lane, or to one of the other sub-lane that starts
+    // clear of its dot (the sub-lanes overlap by most of a bar's height).
+    g.phases.forEach((i, n) => {
+      const it = items[i]!;
+      let until = Infinity;
+      for (const j of g.phases.slice(n + 1)) {
+        const o = items[j]!;
+        if (sub.get(j) === sub.get(i) || o.s >= it.s + dotDays) until = Math.min(until, o.s);
+      }
+      if (until < Infinity) labelUntil.set(it.key, until);
+    });
     if (g.main !== undefined) {
       const m = items[g.main]!;
       s = Math.min(s, m.s);
@@ -208,7 +215,9 @@ export function connectorGeometry(link: PhaseLink, xOfDay: (day: number) => numb
   const y1 = r1(o.rowPad + link.lane1 * o.laneH + o.barH / 2);
   const y2 = r1(o.rowPad + link.lane2 * o.laneH + o.barH / 2);
   let d: string;
-  if (x2 >= x1) d = y1 === y2 ? `M${x1} ${y1}H${x2}` : `M${x1} ${y1}H${r1(x2 - Math.min(4, (x2 - x1) / 2))}V${y2}H${x2}`;
+  // Starting under a marker's dot is touching it, not going back (a loop there reads as a glitch).
+  const back = x2 < x1 - (link.fromMarker ? o.markerPx : 0) - 0.5;
+  if (!back) d = y1 === y2 ? `M${x1} ${y1}H${x2}` : `M${x1} ${y1}H${r1(x2 - Math.min(4, Math.max(0, (x2 - x1) / 2)))}V${y2}H${x2}`;
   else {
     const below = r1(Math.max(y1, y2) + o.barH / 2 + 2);
     d = `M${x1} ${y1}h4V${below}H${r1(x2 - 4)}V${y2}H${x2}`;

@@ -137,6 +137,11 @@ describe('rows with a contest', () => {
     expect(byKey(ex, 'p3')).toBe(1);
     expect(ex.laneCount).toBe(2.5);
     expect(ex.items.find((i) => i.id === 'p2')!.mainKind).toBe('exhibition');
+    // Labels stop at the next phase, whichever sub-lane it is on (the sub-lanes overlap).
+    const at = (id: string) => ex.items.find((i) => i.id === id)!.s;
+    expect(ex.phases!.labelUntil.get('p1')).toBe(at('p2'));
+    expect(ex.phases!.labelUntil.get('p2')).toBe(at('p3'));
+    expect(ex.phases!.labelUntil.has('p3')).toBe(false);
 
     const mixed = layoutRowLanes(eventItems(events, Q4).sort((a, b) => a.s - b.s), 1, 1);
     const keys = eventItems(events, Q4).sort((a, b) => a.s - b.s).map((i) => i.key);
@@ -179,6 +184,12 @@ describe('connectorGeometry', () => {
   it('steps straight down to a phase on the sub-lane that starts right at the end of its predecessor', () => {
     const g = connectorGeometry({ id: 'b', afterId: 'a', fromKey: 'a', toKey: 'b', s1: day('2026-10-08'), fromMarker: false, s2: day('2026-10-08'), lane1: 1, lane2: 1.5 }, sc.xOfDay, o);
     expect(g.d).toBe('M98 40H98V52H98');
+  });
+
+  it('does not loop back for a phase that starts under the dot of its predecessor', () => {
+    const s1 = day('2026-10-08');
+    const g = connectorGeometry({ id: 'b', afterId: 'a', fromKey: 'a', toKey: 'b', s1, fromMarker: true, s2: s1 + 0.5, lane1: 1, lane2: 1.5 }, sc.xOfDay, o);
+    expect(g.d).toBe('M108 40H105V52H105');
   });
 
   it('loops below the bars back to a phase that starts before its predecessor ends', () => {

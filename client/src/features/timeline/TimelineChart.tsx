@@ -346,7 +346,7 @@ export function TimelineChart(props: ChartProps) {
                       const bracket = !!row.phases?.brackets.has(item.key);
                       const phase = !!row.phases?.phaseKeys.has(item.key);
                       const until = phase ? row.phases!.labelUntil.get(item.key) : undefined;
-                      const room = () => (until === undefined ? null : props.scale.xOfDay(until) - g().left - 8);
+                      const room = () => (until === undefined ? null : props.scale.xOfDay(until) - g().left - 6);
                       const labelStyle = () => {
                         // A bracket that starts before the window shows its title at the window's start.
                         if (bracket) return g().left < 0 ? `padding-left:${Math.min(-g().left, g().width - 40) + 3}px;` : '';
