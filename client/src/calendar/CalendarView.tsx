@@ -205,6 +205,13 @@ export function CalendarView(props: CalendarViewProps) {
         markMirror(arg.el);
         return;
       }
+      // For the keyboard: which event (and day) an element is, to edit, trash or move focus by keys.
+      const eventId = arg.event.extendedProps.eventId as string | undefined;
+      if (eventId && arg.event.start) {
+        arg.el.dataset.eventId = eventId;
+        arg.el.dataset.start = dateToValue(arg.event.start, arg.event.allDay);
+        arg.el.dataset.day = dateToDay(arg.event.start);
+      }
       const by = arg.event.extendedProps.editingBy as string | undefined;
       if (by) arg.el.setAttribute('data-editing', props.editingLabel(by));
       else arg.el.removeAttribute('data-editing');

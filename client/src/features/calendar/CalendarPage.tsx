@@ -22,6 +22,8 @@ import { ExchangeMenu } from '../exchange/ExchangeMenu';
 import type { draftToFields } from '../editor/draft';
 import type { FromTemplateStart } from '../phases/FromTemplateDialog';
 import { tp } from '../phases/messages';
+import { useShortcuts } from '../keys/use-keys';
+import { focusedEvent, moveEventFocus } from '../keys/grid-focus';
 
 type DayInfo = typeof import('../../calendar/day-info');
 
@@ -195,6 +197,54 @@ export function CalendarPage() {
     setEditor(null);
   };
 
+  // Google Calendar's keys (the table and the ? dialog are in features/keys).
+  let wrap!: HTMLDivElement;
+  let search!: HTMLInputElement;
+  const dialogOpen = () => editor() !== null || fromTemplate() !== null;
+  const selected = () => {
+    const el = focusedEvent();
+    return el && wrap.contains(el) ? el : null;
+  };
+  const go = (v: ViewName) => () => void setParams({ view: v }, { replace: true });
+  useShortcuts('calendar', {
+    today: () => api?.today(),
+    'view-day': go('day'),
+    'view-week': go('week'),
+    'view-month': go('month'),
+    'view-year': go('year'),
+    'view-list': go('list'),
+    next: (e) => {
+      // On a focused event the arrows move between events (onGridKey), not between periods.
+      if (e.key.startsWith('Arrow') && selected()) return false;
+      api?.next();
+    },
+    prev: (e) => {
+      if (e.key.startsWith('Arrow') && selected()) return false;
+      api?.prev();
+    },
+    new: () => {
+      if (!canEdit() || dialogOpen()) return false;
+      openNew();
+    },
+    search: () => search.focus(),
+    edit: () => {
+      const el = selected();
+      if (!el) return false;
+      openExisting(el.dataset.eventId!, el.dataset.start);
+    },
+    delete: () => {
+      const el = selected();
+      if (!el || !canEdit()) return false;
+      const r = ws.run('event.delete', { id: el.dataset.eventId! });
+      if (!r.ok) setNotice(r.error.message);
+    },
+  });
+  const onGridKey = (e: KeyboardEvent) => {
+    if (!e.key.startsWith('Arrow') || e.ctrlKey || e.metaKey || e.altKey) return;
+    const el = selected();
+    if (el && moveEventFocus(e.key, el, wrap)) e.preventDefault();
+  };
+
   return (
     <div class="calendar-page">
       <div class="toolbar">
@@ -271,6 +321,7 @@ export function CalendarPage() {
       </div>
       <div class="filter-bar">
         <input
+          ref={search}
           type="search"
           class="search"
           data-testid="search"
@@ -344,7 +395,7 @@ export function CalendarPage() {
           onPlanFromTemplate={(m) => setFromTemplate({ template: 'commemoration', title: m.title, anchorKey: 'ceremony', date: m.date })}
         />
       </Show>
-      <div class="calendar-wrap">
+      <div class="calendar-wrap" ref={wrap} onKeyDown={onGridKey}>
         <CalendarView
           view={view()}
           date={date()}

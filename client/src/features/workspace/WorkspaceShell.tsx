@@ -9,13 +9,17 @@ import { WorkspaceProvider, useWorkspace } from '../../stores/workspace-context'
 import { t } from '../../i18n';
 import { LanguageToggle } from '../../ui/LanguageToggle';
 import { useUndoShortcuts } from './undo-shortcuts';
+import { useShortcuts } from '../keys/use-keys';
 
 const ShareDialog = lazy(() => import('../collab/ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const ShortcutsDialog = lazy(() => import('../keys/ShortcutsDialog'));
 
 function TopBar() {
   const ws = useWorkspace();
   useUndoShortcuts();
   const [sharing, setSharing] = createSignal(false);
+  const [keysOpen, setKeysOpen] = createSignal(false);
+  useShortcuts('everywhere', { help: () => void setKeysOpen(true) });
   const [naming, setNaming] = createSignal(false);
   // Ask for a display name once, when collaboration starts on this device.
   createEffect(() => {
@@ -44,11 +48,17 @@ function TopBar() {
         </A>
         <A href={`/w/${ws.id}/trash`} data-testid="trash-link">
           {t('trash')}
-          <Show when={Object.keys(ws.lists.deleted).length + ws.trashedCampaigns().length + ws.trashedTeams().length + ws.trashedUnits().length}>{(n) => <span class="badge">{n()}</span>}</Show>
+          <Show when={Object.keys(ws.lists.deleted).length + ws.trashedCampaigns().length + ws.trashedTeams().length + ws.trashedUnits().length + ws.trashedObservances().length + ws.trashedTemplates().length}>{(n) => <span class="badge">{n()}</span>}</Show>
         </A>
       </nav>
       <span class="spacer" />
       <PresenceAvatars onRename={() => setNaming(true)} />
+      <button type="button" class="icon-btn" data-testid="shortcuts-button" aria-label={t('keyboardShortcuts')} title={t('keyboardShortcuts')} onClick={() => setKeysOpen(true)}>
+        ?
+      </button>
+      <Show when={keysOpen()}>
+        <ShortcutsDialog onClose={() => setKeysOpen(false)} />
+      </Show>
       <button type="button" data-testid="share" onClick={() => setSharing(true)}>
         {t('share')}
       </button>

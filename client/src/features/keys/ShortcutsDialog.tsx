@@ -1,0 +1,69 @@
+/** The `?` dialog: every shortcut of SHORTCUTS, grouped by where it works, in the current language. */
+import { For } from 'solid-js';
+import './keys.css';
+import { Dialog } from '../../ui/Dialog';
+import { locale } from '../../i18n';
+import { SHORTCUTS, keyLabel, type ShortcutScope } from './shortcuts';
+
+const SCOPES: { scope: ShortcutScope; zh: string; en: string }[] = [
+  { scope: 'everywhere', zh: '所有页面', en: 'Everywhere' },
+  { scope: 'calendar', zh: '日历', en: 'Calendar' },
+  { scope: 'timeline', zh: '推进图', en: 'Timeline' },
+];
+
+export default function ShortcutsDialog(props: { onClose: () => void }) {
+  const l = () => locale();
+  return (
+    <Dialog title={l() === 'zh' ? '键盘快捷键' : 'Keyboard shortcuts'} onClose={props.onClose} testid="shortcuts">
+      <For each={SCOPES}>
+        {(g) => (
+          <section class="shortcut-group">
+            <h3>{g[l()]}</h3>
+            <table class="shortcut-table">
+              <tbody>
+                <For each={SHORTCUTS.filter((s) => s.scope === g.scope)}>
+                  {(s) => (
+                    <tr data-testid="shortcut" data-action={s.action}>
+                      <td class="keys">
+                        <For each={s.keys}>{(k) => <kbd>{keyLabel(k, l())}</kbd>}</For>
+                      </td>
+                      <td>{s[l()]}</td>
+                    </tr>
+                  )}
+                </For>
+                {g.scope === 'everywhere' && (
+                  <>
+                    <tr>
+                      <td class="keys">
+                        <kbd>Ctrl</kbd>+<kbd>Z</kbd>
+                      </td>
+                      <td>{l() === 'zh' ? '撤销' : 'Undo'}</td>
+                    </tr>
+                    <tr>
+                      <td class="keys">
+                        <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd>
+                      </td>
+                      <td>{l() === 'zh' ? '重做' : 'Redo'}</td>
+                    </tr>
+                    <tr>
+                      <td class="keys">
+                        <kbd>Esc</kbd>
+                      </td>
+                      <td>{l() === 'zh' ? '关闭对话框' : 'Close the dialog'}</td>
+                    </tr>
+                    <tr>
+                      <td class="keys">
+                        <kbd>↑</kbd> <kbd>↓</kbd> <kbd>←</kbd> <kbd>→</kbd>
+                      </td>
+                      <td>{l() === 'zh' ? '在日历中的活动之间移动（选中活动时）；回车打开' : 'Move between activities in the calendar (when one is selected); Enter opens it'}</td>
+                    </tr>
+                  </>
+                )}
+              </tbody>
+            </table>
+          </section>
+        )}
+      </For>
+    </Dialog>
+  );
+}
