@@ -40,6 +40,12 @@ export interface Config {
   handshakeTimeoutMs: number;
   /** `PENDING_HANDSHAKES`: sockets one address may hold before their headers are complete. */
   pendingHandshakesPerAddress: number;
+  /** `REDIS_URL`: set = several relays share one Redis (registry, tokens' generation, documents); unset = embedded storage. */
+  redisUrl: string | undefined;
+  /** `REDIS_TRIM_GRACE_MS`: compaction keeps stream entries younger than this for relays whose reader lags (default 60 s). */
+  redisTrimGraceMs: number;
+  /** `REDIS_HEARTBEAT_MS`: relay heartbeat period; a relay silent for 3 periods is dead and its clients' presence cleared (default 3 s). */
+  redisHeartbeatMs: number;
 }
 
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -77,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     apiRatePerMin: int('API_RATE', env.API_RATE, 10, 1),
     handshakeTimeoutMs: int('HANDSHAKE_TIMEOUT_MS', env.HANDSHAKE_TIMEOUT_MS, 10_000, 100),
     pendingHandshakesPerAddress: int('PENDING_HANDSHAKES', env.PENDING_HANDSHAKES, 64, 1),
+    ...redisOf(env),
   };
 }
 
@@ -86,4 +93,16 @@ function registrationOf(env: NodeJS.ProcessEnv): Pick<Config, 'registration' | '
   const token = env.REGISTRATION_TOKEN || undefined;
   if (mode === 'token' && (!token || token.length < 16)) throw new Error('REGISTRATION=token needs REGISTRATION_TOKEN of at least 16 characters');
   return { registration: mode, registrationToken: mode === 'token' ? token : undefined };
+}
+
+function redisOf(env: NodeJS.ProcessEnv): Pick<Config, 'redisUrl' | 'redisTrimGraceMs' | 'redisHeartbeatMs'> {
+  const url = env.REDIS_URL || undefined;
+  if (url && !/^rediss?:\/\//.test(url)) throw new Error(`REDIS_URL must start with redis:// or rediss://, got ${JSON.stringify(url)}`);
+  // Every relay must sign and check tokens with the same key; a generated DATA_DIR/secret is per machine.
+  if (url && !env.RELAY_SECRET) throw new Error('REDIS_URL needs RELAY_SECRET (the same on every relay, at least 16 characters)');
+  return {
+    redisUrl: url,
+    redisTrimGraceMs: int('REDIS_TRIM_GRACE_MS', env.REDIS_TRIM_GRACE_MS, 60_000, 0),
+    redisHeartbeatMs: int('REDIS_HEARTBEAT_MS', env.REDIS_HEARTBEAT_MS, 3000, 100),
+  };
 }

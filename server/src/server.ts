@@ -11,6 +11,7 @@ import type { Logger } from './log';
 import { LevelPersistence } from './persistence/leveldb';
 import type { Persistence } from './persistence/persistence';
 import { Relay } from './relay/relay';
+import type { PresenceBus } from './relay/cluster';
 import { WorkspaceRegistry } from './workspaces/registry';
 
 export interface RunningServer {
@@ -24,7 +25,18 @@ export interface RunningServer {
 const startedAt = Date.now();
 
 export async function startServer(config: Config, log: Logger, store?: Persistence): Promise<RunningServer> {
-  const persistence = store ?? (await LevelPersistence.open(config.dataDir, { noWal: !config.wal, walPipeline: config.walPipeline, walSync: config.walSync }));
+  // REDIS_URL: the Redis store and presence bus, loaded only then (the embedded mode never loads the client).
+  let presence: (PresenceBus & { onRotated: ((id: string, gen: number) => void) | null; publishRotation(id: string, gen: number): void; close(): Promise<void> }) | undefined;
+  let persistence: Persistence;
+  if (store) persistence = store;
+  else if (config.redisUrl) {
+    const { RedisStore } = await import('./redis/store');
+    const { RedisPresence } = await import('./redis/presence');
+    const redis = await RedisStore.open({ url: config.redisUrl, log, trimGraceMs: config.redisTrimGraceMs });
+    presence = await RedisPresence.open(redis, log, config.redisHeartbeatMs);
+    persistence = redis;
+    log.info('storage: redis', { relayId: redis.relayId });
+  } else persistence = await LevelPersistence.open(config.dataDir, { noWal: !config.wal, walPipeline: config.walPipeline, walSync: config.walSync });
   if (persistence instanceof LevelPersistence) {
     persistence.onStorageError = (err) => log.error('storage: checkpoint into LevelDB failed; updates stay in the log, retrying', { err });
     persistence.onStorageRecovered = () => log.info('storage: checkpoint succeeded again');
@@ -39,13 +51,18 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
     roomCpuMsPerSec: config.roomCpuMsPerSec,
     slowApplyBaseMs: config.slowApplyBaseMs,
     roomIdleMs: config.roomIdleMs,
+    presence,
   });
+  if (presence) presence.onRotated = (id, gen) => relay.revoke(id, gen);
   const api = createApiHandler({
     registry,
     tokens,
     log,
     allowedOrigins: config.allowedOrigins,
-    onRotate: (id, gen) => relay.revoke(id, gen),
+    onRotate: (id, gen) => {
+      relay.revoke(id, gen);
+      presence?.publishRotation(id, gen);
+    },
     registrationToken: config.registrationToken,
     ratePerMin: config.apiRatePerMin,
   });
@@ -66,7 +83,7 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
       log.debug('http', { method: req.method, path: urlPath, status: res.statusCode, ms: +(performance.now() - t0).toFixed(1) });
     });
     if (urlPath === '/healthz') {
-      const storage = persistence instanceof LevelPersistence && persistence.unhealthy ? 'degraded' : 'ok';
+      const storage = (persistence instanceof LevelPersistence && persistence.unhealthy) || (persistence.accepting && !persistence.accepting()) ? 'degraded' : 'ok';
       json(res, 200, { ok: true, uptimeS: Math.round((Date.now() - startedAt) / 1000), ...relay.stats(), storage });
       return;
     }
@@ -102,6 +119,7 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await relay.shutdown();
+      await presence?.close();
       await persistence.close();
       setTimeout(() => server.closeAllConnections(), 1000).unref();
       await httpClosed;

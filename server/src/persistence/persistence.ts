@@ -19,6 +19,12 @@ export interface LoadedDoc {
   updates: Uint8Array[];
 }
 
+/**
+ * An update another relay stored (`entry`), or, after a lost connection, the stored snapshot
+ * (`snapshot`: the room applies it and forwards only what it lacked).
+ */
+export type RemoteListener = (update: Uint8Array, kind: 'entry' | 'snapshot') => void;
+
 export interface Persistence {
   /** All stored updates of a document (empty for an unknown one). */
   load(docId: string): Promise<LoadedDoc>;
@@ -37,6 +43,23 @@ export interface Persistence {
   getWorkspace(id: string): Promise<WorkspaceRecord | undefined>;
   /** Durably create or replace a workspace record. */
   putWorkspace(rec: WorkspaceRecord): Promise<void>;
+
+  /**
+   * Shared stores (Redis: several relays on one store) only. Absent for the embedded stores.
+   *
+   * - `shared`: other processes write too, so the workspace registry reads through (no cache).
+   * - `accepting()`: false while the store cannot take writes; rooms then refuse updates up
+   *   front, closing the writer with `unavailableCode` (nothing accepted and dropped).
+   * - `subscribe(docId, fn)`: fan-out of what other relays store for docId, from where the
+   *   last `load` ended; returns the unsubscribe function.
+   * - `createWorkspace` / `rotateWorkspace`: atomic across relays.
+   */
+  readonly shared?: boolean;
+  readonly unavailableCode?: number;
+  accepting?(): boolean;
+  subscribe?(docId: string, listener: RemoteListener): () => void;
+  createWorkspace?(rec: WorkspaceRecord): Promise<boolean>;
+  rotateWorkspace?(id: string, fromGen?: number): Promise<WorkspaceRecord | undefined | 'stale'>;
 
   /** Wait for everything queued so far to be durable. */
   flush(): Promise<void>;

@@ -57,7 +57,7 @@ export class RoomAwareness<Owner> {
   private readonly owners = new Map<number, Owner>();
   private readonly claims = new Map<Owner, Set<number>>();
 
-  private owns(owner: Owner, clientId: number, now: number): boolean {
+  private owns(owner: Owner, clientId: number, now: number, maxIds: number): boolean {
     const current = this.owners.get(clientId);
     if (current === owner) return true;
     if (current !== undefined) {
@@ -69,7 +69,7 @@ export class RoomAwareness<Owner> {
       this.owners.delete(clientId);
     }
     const mine = this.claims.get(owner) ?? new Set<number>();
-    if (mine.size >= MAX_IDS_PER_SOCKET) return false;
+    if (mine.size >= maxIds) return false;
     mine.add(clientId);
     this.claims.set(owner, mine);
     this.owners.set(clientId, owner);
@@ -77,11 +77,11 @@ export class RoomAwareness<Owner> {
   }
 
   /** Applies the acceptable entries from owner (see the class comment) and says what to forward. */
-  apply(owner: Owner, entries: readonly AwarenessEntry[], now = Date.now()): AppliedAwareness {
+  apply(owner: Owner, entries: readonly AwarenessEntry[], now = Date.now(), maxIds = MAX_IDS_PER_SOCKET): AppliedAwareness {
     let changed = false;
     const accepted: AwarenessEntry[] = [];
     for (const e of entries) {
-      if (!acceptableState(e.state) || !this.owns(owner, e.clientId, now)) continue;
+      if (!acceptableState(e.state) || !this.owns(owner, e.clientId, now, maxIds)) continue;
       accepted.push(e);
       const cur = this.clocks.get(e.clientId);
       const gone = isNullState(e.state);
@@ -112,11 +112,11 @@ export class RoomAwareness<Owner> {
     return out;
   }
 
-  /** Current, not outdated states, for a newcomer or a query. */
-  snapshot(now = Date.now()): AwarenessEntry[] {
+  /** Current, not outdated states (of the owners `only` accepts), for a newcomer or a query. */
+  snapshot(now = Date.now(), only?: (owner: Owner) => boolean): AwarenessEntry[] {
     const out: AwarenessEntry[] = [];
     for (const [clientId, held] of this.states) {
-      if (now - held.updated < OUTDATED_MS) out.push({ clientId, clock: held.clock, state: held.state });
+      if (now - held.updated < OUTDATED_MS && (!only || only(held.owner))) out.push({ clientId, clock: held.clock, state: held.state });
     }
     return out;
   }

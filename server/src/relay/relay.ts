@@ -8,6 +8,7 @@ import type { Logger } from '../log';
 import type { Persistence } from '../persistence/persistence';
 import type { WorkspaceRegistry } from '../workspaces/registry';
 import { Connection } from './connection';
+import type { PresenceBus } from './cluster';
 import { Room } from './room';
 import { UPDATE_LIMITS } from './update-limits';
 
@@ -21,6 +22,8 @@ export interface RelayOptions {
   roomIdleMs: number;
   /** Ping every socket this often; one missed pong closes it. */
   pingIntervalMs?: number;
+  /** Presence across relays (REDIS_URL mode). */
+  presence?: PresenceBus;
 }
 
 type Admission = { ok: true; grant: Grant } | { ok: false; code: number; reason: string };
@@ -160,7 +163,7 @@ export class Relay {
       id,
       this.store,
       this.log,
-      { compactAfterUpdates: this.opts.compactAfterUpdates, idleMs: this.opts.roomIdleMs, cpuMsPerSec: this.opts.roomCpuMsPerSec, limits: UPDATE_LIMITS, slowApplyBaseMs: this.opts.slowApplyBaseMs },
+      { compactAfterUpdates: this.opts.compactAfterUpdates, idleMs: this.opts.roomIdleMs, cpuMsPerSec: this.opts.roomCpuMsPerSec, limits: UPDATE_LIMITS, slowApplyBaseMs: this.opts.slowApplyBaseMs, presence: this.opts.presence },
       (r) => {
         if (this.rooms.get(id) === r) this.rooms.delete(id);
       },

@@ -6,6 +6,7 @@ import { RoomAwareness } from './awareness';
 import { RoomBudget } from './room-budget';
 import { checkUpdate, STORED_LIMITS, type UpdateLimits } from './update-limits';
 import type { Connection } from './connection';
+import { RemoteRelay, type PresenceBus, type PresenceLink, type PresenceMember } from './cluster';
 import {
   ProtocolError,
   readMessage,
@@ -20,6 +21,8 @@ import {
 
 /** Transaction origin of updates read back from storage (never stored or forwarded again). */
 export const LOAD_ORIGIN = Symbol('load');
+/** Transaction origin of updates another relay stored (REDIS_URL mode): forwarded, never stored again. */
+export const REMOTE_ORIGIN = Symbol('remote');
 
 export interface RoomOptions {
   compactAfterUpdates: number;
@@ -30,6 +33,8 @@ export interface RoomOptions {
   limits: UpdateLimits;
   /** Base of the slow-apply guard (slowApplyMs). */
   slowApplyBaseMs: number;
+  /** Presence across relays (REDIS_URL mode). */
+  presence?: PresenceBus;
 }
 
 /**
@@ -57,10 +62,14 @@ function isEmptyUpdate(update: Uint8Array): boolean {
  * An update from a client is parsed whole (Y.decodeUpdate), applied to the
  * doc, stored durably, and only then forwarded to the other clients.
  */
-export class Room {
+export class Room implements PresenceMember {
   doc = new Y.Doc({ gc: true });
   readonly conns = new Set<Connection>();
-  readonly awareness = new RoomAwareness<Connection>();
+  readonly awareness = new RoomAwareness<Connection | RemoteRelay>();
+  /** Fan-out subscription to what other relays store (shared store only). */
+  private unsubscribe: (() => void) | null = null;
+  private readonly link: PresenceLink | null;
+  private readonly remotes = new Map<string, RemoteRelay>();
   state: RoomState = 'loading';
   ready: Promise<void>;
   /** Resolves when the room has left memory. */
@@ -87,6 +96,7 @@ export class Room {
   ) {
     this.budget = new RoomBudget(opts.cpuMsPerSec);
     this.doc.on('afterTransaction', this.onAfterTransaction);
+    this.link = opts.presence?.join(id, this) ?? null;
     this.ready = this.load();
   }
 
@@ -94,6 +104,8 @@ export class Room {
     const t0 = performance.now();
     try {
       const { updates } = await this.store.load(this.id);
+      // From where this load ended, in the same tick (nothing another relay stores is missed).
+      if (this.store.subscribe && this.state === 'loading') this.unsubscribe = this.store.subscribe(this.id, this.onRemote);
       // One transaction per stored update, so Yjs merges each one's runs as it goes (one
       // transaction for all of them merged everything at the end, at a cost that grows with
       // the square of a run continued across updates). Each goes through the same
@@ -144,6 +156,8 @@ export class Room {
    */
   private reload(): void {
     this.state = 'loading';
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     for (const c of this.conns) if (!this.waiting.has(c)) this.waiting.set(c, []);
     this.doc.off('afterTransaction', this.onAfterTransaction);
     this.doc.destroy();
@@ -185,7 +199,11 @@ export class Room {
     if (!this.conns.delete(conn)) return;
     this.waiting.delete(conn);
     const gone = this.awareness.removeOwner(conn);
-    if (gone.length > 0) this.broadcast(writeAwareness(gone), null);
+    if (gone.length > 0) {
+      const frame = writeAwareness(gone);
+      this.broadcast(frame, null);
+      this.link?.publish(frame);
+    }
     if (this.conns.size === 0) this.scheduleUnload();
   }
 
@@ -280,6 +298,15 @@ export class Room {
           }
           return;
         }
+        // The store cannot take writes now (Redis unreachable): refuse before applying, so
+        // nothing is accepted and dropped; readers keep the document from memory meanwhile.
+        if (this.store.accepting && !this.store.accepting()) {
+          if (isEmptyUpdate(msg.update)) return;
+          conn.log.warn('storage unavailable, write refused', { room: this.id, conn: conn.id });
+          // metrics: closes_total{reason="storage_unavailable"}
+          conn.close(this.store.unavailableCode ?? CloseCode.TryAgainLater, 'storage unavailable: try again later');
+          return;
+        }
         // Read the whole update's structure first (structs and delete set): a malformed
         // one, or one that would cost too much to apply, is refused before it touches the
         // document.
@@ -323,7 +350,11 @@ export class Room {
         // stock client treats 30 s without any message as a dead connection.
         // Refused entries (another socket's id, invalid JSON) are left out of what is forwarded.
         const applied = this.awareness.apply(conn, msg.entries);
-        if (applied.changed) this.broadcast(applied.refused ? writeAwareness(applied.accepted) : frame, null);
+        if (applied.changed) {
+          const out = applied.refused ? writeAwareness(applied.accepted) : frame;
+          this.broadcast(out, null);
+          this.link?.publish(out);
+        }
         return;
       }
       case 'query-awareness':
@@ -332,6 +363,54 @@ export class Room {
       case 'auth':
         return;
     }
+  }
+
+  /**
+   * An update another relay stored (fan-out). Applied and forwarded to every local client;
+   * never stored again. A snapshot (resync after a lost connection) is forwarded as the diff
+   * it made. One that cannot be applied throws to the store, which logs and skips it.
+   */
+  private onRemote = (update: Uint8Array, kind: 'entry' | 'snapshot'): void => {
+    if (this.state === 'closed' || this.failed) return;
+    const before = kind === 'snapshot' ? Y.encodeStateVector(this.doc) : null;
+    this.changed = false;
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    if (!this.changed) return;
+    this.queueForward(before ? Y.encodeStateAsUpdate(this.doc, before) : update, null);
+  };
+
+  private remote(relayId: string): RemoteRelay {
+    let r = this.remotes.get(relayId);
+    if (!r) this.remotes.set(relayId, (r = new RemoteRelay(relayId)));
+    return r;
+  }
+
+  onRemoteAwareness(relayId: string, frame: Uint8Array): void {
+    if (this.state === 'closed') return;
+    let msg: Incoming;
+    try {
+      msg = readMessage(frame);
+    } catch {
+      this.log.warn('bad presence frame from another relay, skipped', { room: this.id, relay: relayId });
+      return;
+    }
+    if (msg.kind !== 'awareness') return;
+    // Checked by the relay its client is on; one relay speaks for all of its clients.
+    const applied = this.awareness.apply(this.remote(relayId), msg.entries, Date.now(), Infinity);
+    if (applied.changed) this.broadcast(applied.refused ? writeAwareness(applied.accepted) : frame, null);
+  }
+
+  onQuery(): void {
+    const mine = this.awareness.snapshot(Date.now(), (o) => !(o instanceof RemoteRelay));
+    if (mine.length > 0) this.link?.publish(writeAwareness(mine));
+  }
+
+  onRelayGone(relayId: string): void {
+    const r = this.remotes.get(relayId);
+    if (!r) return;
+    this.remotes.delete(relayId);
+    const gone = this.awareness.removeOwner(r);
+    if (gone.length > 0) this.broadcast(writeAwareness(gone), null);
   }
 
   /** Whether the last transaction changed the document (what Yjs checks before emitting 'update'). */
@@ -372,9 +451,9 @@ export class Room {
    * run; forward them together: each frame is framed once, and each client
    * gets all of them (minus its own) in one corked write.
    */
-  private outbox: Array<{ update: Uint8Array; from: Connection }> = [];
+  private outbox: Array<{ update: Uint8Array; from: Connection | null }> = [];
 
-  private queueForward(update: Uint8Array, from: Connection): void {
+  private queueForward(update: Uint8Array, from: Connection | null): void {
     this.outbox.push({ update, from });
     if (this.outbox.length === 1) queueMicrotask(this.flushOutbox);
   }
@@ -387,7 +466,7 @@ export class Room {
     // that sent none of them; a sender gets the others' frames only.
     const frames = batch.map((b) => wireFrame(writeUpdate(b.update)));
     const all = frames.length === 1 ? frames[0]! : Buffer.concat(frames);
-    let senders: Map<Connection, number[]> | null = null;
+    let senders: Map<Connection | null, number[]> | null = null;
     batch.forEach((b, i) => {
       senders ??= new Map();
       const own = senders.get(b.from);
@@ -448,6 +527,9 @@ export class Room {
   unload(): Promise<void> {
     if (this.unloaded) return this.unloaded;
     this.state = 'unloading';
+    // What other relays store from now on is not in this document (compaction merges it).
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     this.unloaded = (async () => {
       await this.settle();
       if (!this.failed && this.store.entries(this.id) > 1) {
@@ -465,6 +547,9 @@ export class Room {
   private close(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.link?.leave();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.resumeTimer) clearTimeout(this.resumeTimer);
     this.deferred = [];
@@ -483,7 +568,7 @@ export class Room {
   private fail(): void {
     if (this.failed) return;
     this.failed = true;
-    for (const c of this.conns) c.close(CloseCode.TryAgainLater, 'storage unavailable');
+    for (const c of this.conns) c.close(this.store.unavailableCode ?? CloseCode.TryAgainLater, 'storage unavailable');
     this.conns.clear();
     this.waiting.clear();
     this.unloaded = Promise.resolve();

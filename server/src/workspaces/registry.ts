@@ -12,6 +12,20 @@ export class WorkspaceRegistry {
   constructor(private readonly store: Persistence) {}
 
   async get(id: string): Promise<WorkspaceRecord | undefined> {
+    // A shared store (Redis) is written by other relays too: read through, so a rotation made
+    // elsewhere counts at once; the cached record serves only while the store is unreachable.
+    if (this.store.shared) {
+      try {
+        const rec = await this.store.getWorkspace(id);
+        if (rec) this.remember(rec);
+        else this.cache.delete(id);
+        return rec;
+      } catch (err) {
+        const hit = this.cache.get(id);
+        if (hit) return hit;
+        throw err;
+      }
+    }
     const hit = this.cache.get(id);
     if (hit) {
       this.remember(hit);
@@ -46,8 +60,13 @@ export class WorkspaceRegistry {
   /** Registers id; undefined if it already exists. */
   create(id: string, name: string): Promise<WorkspaceRecord | undefined> {
     return this.locked(id, async () => {
-      if (await this.get(id)) return undefined;
       const rec: WorkspaceRecord = { id, name, gen: 1, createdAt: Date.now() };
+      if (this.store.createWorkspace) {
+        if (!(await this.store.createWorkspace(rec))) return undefined;
+        this.remember(rec);
+        return rec;
+      }
+      if (await this.get(id)) return undefined;
       await this.store.putWorkspace(rec);
       this.remember(rec);
       return rec;
@@ -60,6 +79,11 @@ export class WorkspaceRegistry {
    */
   rotate(id: string, fromGen?: number): Promise<WorkspaceRecord | undefined | 'stale'> {
     return this.locked(id, async () => {
+      if (this.store.rotateWorkspace) {
+        const r = await this.store.rotateWorkspace(id, fromGen);
+        if (r && r !== 'stale') this.remember(r);
+        return r;
+      }
       const cur = await this.get(id);
       if (!cur) return undefined;
       if (fromGen !== undefined && cur.gen !== fromGen) return 'stale' as const;
