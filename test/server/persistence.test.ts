@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../server/src/log';
 import { LevelPersistence } from '../../server/src/persistence/leveldb';
+import { RedisStore } from '../../server/src/redis/store';
+import { startRedis, type TestRedis } from './helpers/redis-server';
 import { MemoryPersistence } from '../../server/src/persistence/memory';
 import { decodeRecords, encodeRecords } from '../../server/src/persistence/wal';
 import type { Persistence } from '../../server/src/persistence/persistence';
@@ -27,6 +30,19 @@ function replay(updates: Uint8Array[]): Y.Doc {
   return doc;
 }
 
+// One redis-server for the Redis store's runs of the contract (started on first use).
+let redis: TestRedis | undefined;
+afterAll(async () => {
+  await redis?.kill();
+});
+async function freshRedis(): Promise<TestRedis> {
+  redis ??= await startRedis();
+  const store = await RedisStore.open({ url: redis.url, log: createLogger('silent') });
+  await store.cmd.sendCommand(['FLUSHALL']);
+  await store.close();
+  return redis;
+}
+
 const impls: Array<[string, () => Promise<{ store: Persistence; reopen?: () => Promise<Persistence> }>]> = [
   ['memory', async () => ({ store: new MemoryPersistence() })],
   [
@@ -40,6 +56,20 @@ const impls: Array<[string, () => Promise<{ store: Persistence; reopen?: () => P
         reopen: async () => {
           await store.close();
           return LevelPersistence.open(dir);
+        },
+      };
+    },
+  ],
+  [
+    'redis',
+    async () => {
+      const { url } = await freshRedis();
+      const store = await RedisStore.open({ url, log: createLogger('silent'), trimGraceMs: 0 });
+      return {
+        store,
+        reopen: async () => {
+          await store.close();
+          return RedisStore.open({ url, log: createLogger('silent'), trimGraceMs: 0 });
         },
       };
     },

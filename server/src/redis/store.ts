@@ -293,7 +293,7 @@ export class RedisStore implements Persistence {
     this.compactions.written++;
     // metrics: compactions_total
     st.hasSnap = true;
-    st.tail = 1 + Math.max(0, st.seen - mark);
+    st.tail = Math.max(0, st.seen - mark);
   }
 
   /** Writes a snapshot with a given fence, bypassing the lock: for the stale-fence test only. */
