@@ -28,6 +28,9 @@ export const SCHEMA_VERSION = 2;
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
+/** Names a workspace has before anyone names it: none, or the app's default (`untitledWorkspace` in client/src/i18n, both languages). */
+export const UNTITLED_WORKSPACE_NAMES: readonly string[] = ['', '未命名工作区', 'Untitled workspace'];
+
 /**
  * Values are typed `unknown`: a document is shared with other replicas and app versions,
  * so nothing read from it can be trusted to have the expected shape.

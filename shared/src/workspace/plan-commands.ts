@@ -18,6 +18,7 @@ import {
   type TrayItem,
 } from '../schema/plans';
 import { newId } from '../schema/ids';
+import { roots, UNTITLED_WORKSPACE_NAMES } from '../schema/doc';
 import { SECTIONS, moveSection, relevelSection, reorderSection, updateSection } from '../schema/sections';
 import type { EventFields, PlanRecord, SectionFields } from '../schema/types';
 import type { CommandContext } from './context';
@@ -38,9 +39,17 @@ export type SectionTextPatch = Partial<Pick<SectionFields, 'title' | 'body' | 'l
 
 export const PLAN_COMMANDS = {
   /** A plan and its outline, as previewed; re-importing into `planId` updates it in place. Returns the plan id. */
+  /**
+   * A plan and its outline. A workspace still under its default name is named after the plan
+   * (its title says what the year's work is), in the same undo step.
+   */
   'plan.import': (ctx: CommandContext, input: PlanImport & { source?: string; planId?: string }): string => {
     const planId = input.planId ?? newId();
     const newPlan = readPlan(ctx.doc, planId)?.ok !== true;
+    const meta = roots(ctx.doc).meta;
+    const name = meta.get('name');
+    const title = typeof input.title === 'string' ? input.title.trim() : '';
+    if (title && (name === undefined || (typeof name === 'string' && UNTITLED_WORKSPACE_NAMES.includes(name.trim())))) meta.set('name', title);
     return importPlan(ctx.doc, input, {
       ...ctx.write,
       planId,
