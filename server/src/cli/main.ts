@@ -2,15 +2,19 @@
  * `npm run --silent cli -- <command> …`
  *
  *   plan <file>   parse a plan (.txt UTF-8/GB18030, or .docx) and print Contract 4 JSON
+ *   workspace …   list, export, import, rotate the server's workspaces (./workspace.ts)
  *
  * Errors go to stderr with a non-zero exit. Startup stays fast: the parser is
  * imported only for `plan`, mammoth only for .docx, the opencc table only for
- * Traditional text; an oversized file is refused from its size alone.
+ * Traditional text; an oversized file is refused from its size alone. The
+ * workspace commands (and the store, yjs, jose they need) load only for `workspace`.
  */
 import { open, stat } from 'node:fs/promises';
 
-const USAGE = `用法 / usage: npm run --silent cli -- plan <file>
-  plan <file>   解析工作计划（.txt UTF-8/GB18030 或 .docx），输出 JSON / parse a plan and print JSON`;
+const USAGE = `用法 / usage: npm run --silent cli -- <command> …
+  plan <file>   解析工作计划（.txt UTF-8/GB18030 或 .docx），输出 JSON / parse a plan and print JSON
+  workspace <list|export|import|rotate> …   工作区备份、恢复与换发链接 / back up, restore, rotate links
+                (npm run --silent cli -- workspace --help)`;
 
 class CliError extends Error {
   constructor(
@@ -83,6 +87,22 @@ async function main(argv: string[]): Promise<number> {
       case 'plan':
         await planCommand(rest);
         return 0;
+      case 'workspace': {
+        const ws = await import('./workspace');
+        if (rest[0] === undefined || rest[0] === '-h' || rest[0] === '--help' || rest[0] === 'help') {
+          (rest[0] ? process.stdout : process.stderr).write(`用法 / usage: npm run --silent cli -- workspace …\n${ws.WORKSPACE_USAGE}\n`);
+          return rest[0] ? 0 : 2;
+        }
+        try {
+          await ws.workspaceCommand(rest);
+        } catch (e) {
+          const known = ws.workspaceError(e);
+          if (!known) throw e;
+          process.stderr.write(`${known.message}\n`);
+          return known.code;
+        }
+        return 0;
+      }
       case undefined:
       case '-h':
       case '--help':

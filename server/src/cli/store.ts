@@ -1,0 +1,107 @@
+/**
+ * Opens the store the server uses, for the `workspace` commands: the one place to extend
+ * when another store appears (see openStore).
+ *
+ *   embedded (default)  LevelDB + write-ahead log under DATA_DIR (server/src/persistence/leveldb.ts),
+ *                       opened with the server's own settings (RELAY_WAL, RELAY_WAL_SYNC, …)
+ *   REDIS_URL set       refused until a Redis store behind the same Persistence seam is wired here
+ *
+ * LevelDB allows one process at a time: while a relay runs on DATA_DIR, opening fails with
+ * LEVEL_LOCKED before anything is read or written (the write-ahead log is opened only after
+ * the database), and the CLI says so (StoreBusyError) instead of touching the data.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadSecret } from '../auth/secret';
+import type { Config } from '../config';
+import type { Persistence, WorkspaceRecord } from '../persistence/persistence';
+
+export interface CliStore {
+  /** 'embedded' or 'redis'. */
+  readonly kind: string;
+  /** Where the data lives, for messages. */
+  readonly where: string;
+  readonly store: Persistence;
+  /** Every registered workspace record, in id order. */
+  listWorkspaces(): AsyncIterable<WorkspaceRecord>;
+  /** The token signing secret the server uses (RELAY_SECRET, else DATA_DIR/secret). */
+  secret(): Uint8Array;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** EX_TEMPFAIL: the store is in use; try again once the server is stopped. */
+export const EXIT_STORE_BUSY = 75;
+
+export interface OpenOptions {
+  /** Create the store when there is none yet (import); otherwise a missing one is an error. */
+  create?: boolean;
+}
+
+/** A store that can list its workspaces itself (a method the seam may grow). */
+interface Listing {
+  listWorkspaces(): AsyncIterable<WorkspaceRecord>;
+}
+const hasListing = (s: object): s is Listing => typeof (s as Partial<Listing>).listWorkspaces === 'function';
+
+export async function openStore(config: Config, env: NodeJS.ProcessEnv, opts: OpenOptions = {}): Promise<CliStore> {
+  if (env.REDIS_URL) {
+    // Extend here: open the Redis store (server/src/redis/) with env.REDIS_URL and return it
+    // with its own listWorkspaces() and the shared RELAY_SECRET.
+    throw new StoreError('REDIS_URL is set, but this build of the CLI has no Redis store yet; unset REDIS_URL to use the embedded store under DATA_DIR', 1);
+  }
+  return openEmbedded(config, opts);
+}
+
+async function openEmbedded(config: Config, opts: OpenOptions): Promise<CliStore> {
+  const dbDir = path.join(config.dataDir, 'db');
+  if (!opts.create && !fs.existsSync(path.join(dbDir, 'CURRENT'))) {
+    throw new StoreError(`no data in ${config.dataDir} (set DATA_DIR to the server's data folder)`, 1);
+  }
+  const { LevelPersistence } = await import('../persistence/leveldb');
+  let store: Awaited<ReturnType<typeof LevelPersistence.open>>;
+  try {
+    store = await LevelPersistence.open(config.dataDir, { noWal: !config.wal, walPipeline: config.walPipeline, walSync: config.walSync });
+  } catch (err) {
+    const e = err as { code?: string; cause?: { code?: string } };
+    if (e.code === 'LEVEL_LOCKED' || e.cause?.code === 'LEVEL_LOCKED') {
+      throw new StoreError(
+        `the data in ${config.dataDir} is in use by a running relay (its database is locked): stop the server first, or use the HTTP API (POST /api/workspaces/<id>/rotate) while it runs; nothing was changed`,
+        EXIT_STORE_BUSY,
+      );
+    }
+    throw err;
+  }
+  return {
+    kind: 'embedded',
+    where: config.dataDir,
+    store,
+    listWorkspaces: () => (hasListing(store) ? store.listWorkspaces() : levelWorkspaces(store)),
+    secret: () => loadSecret(config.dataDir, config.relaySecret),
+    close: () => store.close(),
+  };
+}
+
+/**
+ * Workspace records of the LevelDB store (keys `w!<id>`, see leveldb.ts), read through its
+ * database handle until the Persistence seam has a listWorkspaces() of its own. Records are
+ * written straight into LevelDB (never only in the log), so this sees all of them.
+ */
+async function* levelWorkspaces(store: object): AsyncIterable<WorkspaceRecord> {
+  const db = (store as { db?: { iterator?: (o: object) => AsyncIterable<[string, Uint8Array]> } }).db;
+  if (!db?.iterator) throw new StoreError('this store cannot list its workspaces', 1);
+  await (store as Persistence).flush();
+  const text = new TextDecoder();
+  for await (const [, value] of db.iterator({ gt: 'w!', lt: 'w"' })) {
+    yield JSON.parse(text.decode(value)) as WorkspaceRecord;
+  }
+}
