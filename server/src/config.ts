@@ -102,7 +102,7 @@ function redisOf(env: NodeJS.ProcessEnv): Pick<Config, 'redisUrl' | 'redisTrimGr
   if (url && !env.RELAY_SECRET) throw new Error('REDIS_URL needs RELAY_SECRET (the same on every relay, at least 16 characters)');
   return {
     redisUrl: url,
-    redisTrimGraceMs: int('REDIS_TRIM_GRACE_MS', env.REDIS_TRIM_GRACE_MS, 60_000, 0),
+    redisTrimGraceMs: int('REDIS_TRIM_GRACE_MS', env.REDIS_TRIM_GRACE_MS, 60_000, 1000),
     redisHeartbeatMs: int('REDIS_HEARTBEAT_MS', env.REDIS_HEARTBEAT_MS, 3000, 100),
   };
 }

@@ -23,3 +23,21 @@ export function redisCommandCalls(url: string): Promise<Record<string, number>> 
     sock.once('connect', () => sock.write('INFO commandstats\r\n'));
   });
 }
+
+/** One command over a raw socket; the reply as RESP text (e.g. ":1\r\n"). For checks only. */
+export function redisRaw(url: string, ...args: string[]): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(Number(port), hostname);
+    let buf = '';
+    sock.once('error', reject);
+    sock.on('data', (d) => {
+      buf += d.toString();
+      if (buf.endsWith('\r\n')) {
+        sock.destroy();
+        resolve(buf);
+      }
+    });
+    sock.once('connect', () => sock.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`));
+  });
+}
