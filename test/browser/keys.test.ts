@@ -97,4 +97,41 @@ describe('keyboard shortcuts', () => {
       await ctx.close();
     }
   });
+  it('zoom the timeline with + and -, pan it with arrows and h / l, and leave its fields alone', async () => {
+    const page = await (await app.newContext()).newPage();
+    const errors = trackErrors(page);
+    await page.goto(`${app.server.url}/w/${randomId()}/timeline?zoom=year&date=2026-03-10&groupBy=section`);
+    await page.getByTestId('timeline').waitFor();
+    const zoom = () => page.locator('[data-zoom][aria-pressed="true"]').getAttribute('data-zoom');
+    const from = () => new URL(page.url()).searchParams.get('date');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('+');
+    await expect.poll(zoom).toBe('quarter');
+    await page.keyboard.press('=');
+    await expect.poll(zoom).toBe('month');
+    await page.keyboard.press('+'); // already the closest zoom
+    expect(await zoom()).toBe('month');
+    const title0 = await page.getByTestId('timeline-title').innerText();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('timeline-title').innerText()).not.toBe(title0);
+    expect(from()).toBe('2026-04-01');
+    await page.keyboard.press('h');
+    await page.keyboard.press('h');
+    await expect.poll(from).toBe('2026-02-01');
+    await page.keyboard.press('l');
+    await expect.poll(from).toBe('2026-03-01');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(from).toBe('2026-02-01');
+    await page.keyboard.press('-');
+    await expect.poll(zoom).toBe('quarter');
+    await page.keyboard.press('-');
+    await expect.poll(zoom).toBe('year');
+    // Typed into the grouping control, the keys are not shortcuts.
+    await page.locator('select[name="groupBy"]').focus();
+    await page.keyboard.press('+');
+    await page.keyboard.press('l');
+    expect(await zoom()).toBe('year');
+    expect(from()).toBe('2026-02-01');
+    expect(errors).toEqual([]);
+  });
 });

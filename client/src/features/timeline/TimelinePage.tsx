@@ -40,6 +40,8 @@ import { TimelineChart, type DragKind } from './TimelineChart';
 import { shortDay, tt } from './messages';
 import { createRecentCache } from './recent-cache';
 import { conflictMarks, markOf, sameMarks } from '../conflicts/conflict-text';
+import { useShortcuts } from '../keys/use-keys';
+import { typingIn } from '../keys/shortcuts';
 import './timeline.css';
 
 const EventEditor = lazy(() => import('../editor/EventEditor'));
@@ -191,13 +193,26 @@ export default function TimelinePage() {
   const go = (patch: { zoom?: Zoom; date?: string; groupBy?: GroupBy }) => setParams({ zoom: zoom(), date: date(), groupBy: groupBy(), ...patch }, { replace: true });
   const step = (dir: 1 | -1) => go({ date: stepWindow(win(), dir).from });
 
-  // Keys: ← → (or j k) page through windows, t back to today, 1 2 3 the zooms. Not while typing.
+  // Keys of the shortcuts table (listed in the ? dialog): + / - zoom, ← → (or h l) pan.
+  const dialogOpen = () => !!(editor() || campaignEditor() || pendingMove());
+  const zoomBy = (dir: 1 | -1) => {
+    if (dialogOpen()) return false;
+    const next = ZOOMS[ZOOMS.indexOf(zoom()) + dir];
+    if (next) go({ zoom: next });
+  };
+  useShortcuts('timeline', {
+    'timeline-zoom-in': () => zoomBy(1),
+    'timeline-zoom-out': () => zoomBy(-1),
+    'timeline-left': () => (dialogOpen() ? false : step(-1)),
+    'timeline-right': () => (dialogOpen() ? false : step(1)),
+  });
+  // And the chart's own: j k page through windows, t back to today, 1 2 3 the zooms. Not while typing.
   const onKey = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement | null;
-    if (e.ctrlKey || e.metaKey || e.altKey || (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)))) return;
-    if (editor() || campaignEditor()) return;
-    if (e.key === 'ArrowLeft' || e.key === 'k') step(-1);
-    else if (e.key === 'ArrowRight' || e.key === 'j') step(1);
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typingIn(target) || (target && target.isContentEditable)) return;
+    if (dialogOpen()) return;
+    if (e.key === 'k') step(-1);
+    else if (e.key === 'j') step(1);
     else if (e.key === 't') go({ date: today() });
     else if (e.key === '1' || e.key === '2' || e.key === '3') go({ zoom: ZOOMS[Number(e.key) - 1] });
     else return;
