@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../server/src/log';
 import { LevelPersistence } from '../../server/src/persistence/leveldb';
+import type { Persistence } from '../../server/src/persistence/persistence';
+import { RedisStore } from '../../server/src/redis/store';
+import { startRedis, type TestRedis } from './helpers/redis-server';
 import { ATTACKS, fuzzFrames, sendUpdate, type AttackOutcome } from '../helpers/hostile-attacks';
 import * as H from '../helpers/hostile-updates';
 import { connect, createWorkspace, rawSocket, sleep, synced, waitFor, type Client } from '../helpers/relay-client';
@@ -10,22 +14,29 @@ import { startServer, type TestServer } from '../helpers/start-server';
  * Issue 9's attacks, each from an ordinary edit link against its own workspace, while
  * honest colleagues work in another room. Outcomes only (refusals, nothing lost, no
  * restart, everything reopens); the round trips under attack are measured at full size
- * by `npm run bench:relay -- hostile`.
+ * by `npm run bench:relay -- hostile`. Run against the embedded store and against Redis
+ * (REDIS_URL mode: what is stored goes to a stream, a restarted relay reads it back).
  */
-describe('hostile clients with an edit link', () => {
+describe.each(['embedded', 'redis'] as const)('hostile clients with an edit link (%s storage)', (mode) => {
   let srv: TestServer;
+  let redis: TestRedis | undefined;
   let probe: RoundTripProbe;
   const outcomes = new Map<string, AttackOutcome>();
   const clients: Client[] = [];
+  /** The relay's store, opened from the test while the relay is stopped. */
+  const openStore = async (): Promise<Persistence> =>
+    redis ? RedisStore.open({ url: redis.url, log: createLogger('silent') }) : LevelPersistence.open(srv.dataDir);
 
   beforeAll(async () => {
-    srv = await startServer();
+    if (mode === 'redis') redis = await startRedis({ appendfsync: 'everysec' });
+    srv = await startServer(redis ? { env: { REDIS_URL: redis.url, RELAY_SECRET: 'hostile-suite-shared-secret' } } : {});
     probe = await startRoundTripProbe(srv);
   });
   afterAll(async () => {
     probe?.stop();
     for (const c of clients) c.destroy();
     await srv?.kill();
+    await redis?.kill();
   });
 
   for (const attack of ATTACKS) {
@@ -46,7 +57,9 @@ describe('hostile clients with an edit link', () => {
     const pid = srv.pid();
     const closes = await fuzzFrames(srv, 20_000);
     expect([...closes.keys()].every((c) => c === 4400 || c === 4413 || c === 1005 || c === 1000)).toBe(true);
-    expect(closes.get(4400) ?? 0).toBeGreaterThan(300);
+    // How many sockets close (rather than frames landing on an already closed one) depends on
+    // timing; the Redis mode's extra process on this 2-core machine closes a few less.
+    expect(closes.get(4400) ?? 0).toBeGreaterThan(mode === 'redis' ? 200 : 300);
     const honest = await probe.drain();
     expect(honest.lost).toBe(0);
     expect(srv.pid()).toBe(pid);
@@ -76,7 +89,7 @@ describe('hostile clients with an edit link', () => {
   it('a workspace poisoned by an older relay (a run of 39,000 one-item inserts in three updates, 100,000 phantom deletions, a 5,000-deep chain) opens without harming the process', async () => {
     const ws = await createWorkspace(srv, { name: 'poisoned' });
     await srv.stop();
-    const store = await LevelPersistence.open(srv.dataDir);
+    const store = await openStore();
     await store.load(ws.id);
     const fine = H.anchor({ client: 2, root: 'ok' });
     await store.append(ws.id, fine);

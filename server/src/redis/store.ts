@@ -260,19 +260,21 @@ export class RedisStore implements Persistence {
     const [f, snapId, snapU, entries] = begun;
     let merged = snapshot;
     let mergedId = cursor;
-    if (snapU || entries.length > 0) {
+    // This relay's own entries are in the room's snapshot already: only others' need merging.
+    const foreign = entries.filter(([, fields]) => str(field(fields, 'r') ?? '') !== this.relayId);
+    if (entries.length > 0) mergedId = str(entries[entries.length - 1]![0]);
+    if (snapU || foreign.length > 0) {
       const doc = new Y.Doc({ gc: true });
       Y.applyUpdate(doc, snapshot);
       if (snapU) Y.applyUpdate(doc, new Uint8Array(snapU));
       if (snapId && compareIds(str(snapId), mergedId) > 0) mergedId = str(snapId);
-      for (const [eid, fields] of entries) {
+      for (const [eid, fields] of foreign) {
         const upd = field(fields, 'u');
         try {
           if (upd) Y.applyUpdate(doc, new Uint8Array(upd));
         } catch (err) {
           this.log.error('redis: bad stream entry skipped while compacting', { room: docId, id: str(eid), err: err as Error });
         }
-        mergedId = str(eid);
       }
       merged = Y.encodeStateAsUpdate(doc);
       doc.destroy();
