@@ -4,7 +4,8 @@
  *
  *   embedded (default)  LevelDB + write-ahead log under DATA_DIR (server/src/persistence/leveldb.ts),
  *                       opened with the server's own settings (RELAY_WAL, RELAY_WAL_SYNC, …)
- *   REDIS_URL set       refused until a Redis store behind the same Persistence seam is wired here
+ *   REDIS_URL set       the Redis store (server/src/redis/store.ts), with RELAY_SECRET; safe next to
+ *                       running relays (they share it): rotations are announced to them (cc:rotated)
  *
  * LevelDB allows one process at a time: while a relay runs on DATA_DIR, opening fails with
  * LEVEL_LOCKED before anything is read or written (the write-ahead log is opened only after
@@ -26,6 +27,8 @@ export interface CliStore {
   listWorkspaces(): AsyncIterable<WorkspaceRecord>;
   /** The token signing secret the server uses (RELAY_SECRET, else DATA_DIR/secret). */
   secret(): Uint8Array;
+  /** Tells running relays that id's links were rotated (a shared store; no-op otherwise). */
+  announceRotation(id: string, gen: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,13 +56,56 @@ interface Listing {
 }
 const hasListing = (s: object): s is Listing => typeof (s as Partial<Listing>).listWorkspaces === 'function';
 
-export async function openStore(config: Config, env: NodeJS.ProcessEnv, opts: OpenOptions = {}): Promise<CliStore> {
-  if (env.REDIS_URL) {
-    // Extend here: open the Redis store (server/src/redis/) with env.REDIS_URL and return it
-    // with its own listWorkspaces() and the shared RELAY_SECRET.
-    throw new StoreError('REDIS_URL is set, but this build of the CLI has no Redis store yet; unset REDIS_URL to use the embedded store under DATA_DIR', 1);
-  }
+export async function openStore(config: Config, opts: OpenOptions = {}): Promise<CliStore> {
+  if (config.redisUrl) return openRedis(config);
   return openEmbedded(config, opts);
+}
+
+async function openRedis(config: Config): Promise<CliStore> {
+  if (!config.relaySecret) throw new StoreError('REDIS_URL is set: set RELAY_SECRET too, the secret the relays share (tokens are signed with it)', 1);
+  const [{ RedisStore }, { keys }, { createLogger }] = await Promise.all([import('../redis/store'), import('../redis/keys'), import('../log')]);
+  let store: Awaited<ReturnType<typeof RedisStore.open>>;
+  try {
+    store = await RedisStore.open({ url: config.redisUrl!, log: createLogger('silent') });
+  } catch (err) {
+    throw new StoreError(`cannot reach Redis at ${redact(config.redisUrl!)}: ${(err as Error).message}`, EXIT_STORE_BUSY);
+  }
+  const cmd = store.cmd as unknown as { sendCommand(args: string[]): Promise<unknown> };
+  const text = (b: unknown) => (Buffer.isBuffer(b) ? b.toString('utf8') : String(b));
+  return {
+    kind: 'redis',
+    where: redact(config.redisUrl!),
+    store,
+    async *listWorkspaces() {
+      const ids: string[] = [];
+      let cursor = '0';
+      do {
+        const [next, found] = (await cmd.sendCommand(['SCAN', cursor, 'MATCH', keys.workspace('*'), 'COUNT', '1000'])) as [unknown, unknown[]];
+        cursor = text(next);
+        for (const k of found) ids.push(text(k).slice(text(k).indexOf('{') + 1, -1));
+      } while (cursor !== '0');
+      for (const id of [...new Set(ids)].sort()) {
+        const rec = await store.getWorkspace(id);
+        if (rec) yield rec;
+      }
+    },
+    secret: () => new TextEncoder().encode(config.relaySecret!),
+    async announceRotation(id, gen) {
+      await cmd.sendCommand(['PUBLISH', keys.rotated, `${id} ${gen}`]);
+    },
+    close: () => store.close(),
+  };
+}
+
+/** The Redis address without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'REDIS_URL';
+  }
 }
 
 async function openEmbedded(config: Config, opts: OpenOptions): Promise<CliStore> {
@@ -87,6 +133,7 @@ async function openEmbedded(config: Config, opts: OpenOptions): Promise<CliStore
     store,
     listWorkspaces: () => (hasListing(store) ? store.listWorkspaces() : levelWorkspaces(store)),
     secret: () => loadSecret(config.dataDir, config.relaySecret),
+    announceRotation: async () => undefined,
     close: () => store.close(),
   };
 }

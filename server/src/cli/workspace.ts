@@ -85,7 +85,7 @@ async function withStore<T>(create: boolean, fn: (s: CliStore) => Promise<T>): P
   } catch (err) {
     throw new InputError(`配置错误 / configuration: ${(err as Error).message}`);
   }
-  const s = await openStore(config, process.env, { create });
+  const s = await openStore(config, { create });
   try {
     return await fn(s);
   } finally {
@@ -110,6 +110,13 @@ async function loadDoc(s: CliStore, id: string): Promise<{ doc: Y.Doc; updates: 
 }
 
 const hasContent = (doc: Y.Doc) => doc.store.clients.size > 0;
+
+/** Whether doc holds exactly what `update` holds (same state vector and delete set). */
+function sameDoc(doc: Y.Doc, update: Uint8Array): boolean {
+  const other = new Y.Doc();
+  Y.applyUpdate(other, update);
+  return Buffer.compare(Buffer.from(Y.encodeStateAsUpdate(doc)), Buffer.from(Y.encodeStateAsUpdate(other))) === 0;
+}
 
 function checkId(id: string): string {
   if (!WORKSPACE_ID_PATTERN.test(id)) throw new InputError(`bad workspace id ${JSON.stringify(id)}: 8-64 characters of A-Z a-z 0-9 _ -`);
@@ -256,15 +263,25 @@ async function importCmd(args: string[]): Promise<void> {
       throw new InputError(`workspace ${id} already holds a document (${updates} stored updates); pass --force to replace it, or --id <another id>`);
     }
     // The document first, the record last: a workspace that shows up always has its document.
-    await s.store.compact(id, snapshot);
+    // Nothing stored: an append. Replacing: a compaction (replaces everything stored so far).
+    if (updates === 0) await s.store.append(id, snapshot);
+    else await s.store.compact(id, snapshot);
+    await s.store.flush();
+    const check = await loadDoc(s, id);
     s.store.release(id);
+    if (!sameDoc(check.doc, snapshot)) {
+      // Redis mode: a relay wrote to it meanwhile, or held its compaction lock (nothing replaced).
+      throw new InputError(`workspace ${id} does not read back as the imported document (a relay wrote to it or was compacting it); try again with no one in the workspace`);
+    }
     let rec: WorkspaceRecord;
     if (existing) {
       rec = typeof flagName === 'string' ? { ...existing, name: flagName } : existing;
       if (rec !== existing) await s.store.putWorkspace(rec);
     } else {
       rec = { id, name: typeof flagName === 'string' ? flagName : (meta?.name ?? ''), gen: 1, createdAt: meta?.createdAt ?? Date.now() };
-      await s.store.putWorkspace(rec);
+      if (s.store.createWorkspace) {
+        if (!(await s.store.createWorkspace(rec))) throw new InputError(`workspace ${id} was registered meanwhile (by a relay); run import again`);
+      } else await s.store.putWorkspace(rec);
     }
     await s.store.flush();
     const tokens = existing ? null : await new Tokens(s.secret()).issueAll(id, rec.gen);
@@ -304,9 +321,10 @@ async function rotate(args: string[]): Promise<void> {
     }
   }
   const { rec, tokens } = await withStore(false, async (s) => {
-    const rec = await new WorkspaceRegistry(s.store).rotate(id);
+    const rec = s.store.rotateWorkspace ? await s.store.rotateWorkspace(id) : await new WorkspaceRegistry(s.store).rotate(id);
     if (!rec || rec === 'stale') throw new InputError(`no workspace ${id} in ${s.where}`);
     await s.store.flush();
+    await s.announceRotation(id, rec.gen);
     return { rec, tokens: await new Tokens(s.secret()).issueAll(id, rec.gen) };
   });
   const link = (token: string) => `${origin ?? ''}/w/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`;
