@@ -64,6 +64,8 @@ export async function openStore(config: Config, opts: OpenOptions = {}): Promise
 async function openRedis(config: Config): Promise<CliStore> {
   if (!config.relaySecret) throw new StoreError('REDIS_URL is set: set RELAY_SECRET too, the secret the relays share (tokens are signed with it)', 1);
   const [{ RedisStore }, { keys }, { createLogger }] = await Promise.all([import('../redis/store'), import('../redis/keys'), import('../log')]);
+  // The client reconnects forever; find out first whether anything listens there at all.
+  await reachable(config.redisUrl!);
   let store: Awaited<ReturnType<typeof RedisStore.open>>;
   try {
     store = await RedisStore.open({ url: config.redisUrl!, log: createLogger('silent') });
@@ -95,6 +97,25 @@ async function openRedis(config: Config): Promise<CliStore> {
     },
     close: () => store.close(),
   };
+}
+
+/** Resolves once a TCP connection to the Redis address succeeds; StoreError after 3 s or a refusal. */
+async function reachable(url: string): Promise<void> {
+  const net = await import('node:net');
+  const u = new URL(url);
+  await new Promise<void>((resolve, reject) => {
+    const sock = net.connect({ host: u.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1', port: Number(u.port || 6379) });
+    const fail = (why: string) => {
+      sock.destroy();
+      reject(new StoreError(`cannot reach Redis at ${redact(url)}: ${why}`, EXIT_STORE_BUSY));
+    };
+    sock.setTimeout(3000, () => fail('no answer within 3 s'));
+    sock.once('error', (err) => fail(err.message));
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve();
+    });
+  });
 }
 
 /** The Redis address without its password, for messages. */
