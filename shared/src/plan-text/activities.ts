@@ -14,10 +14,10 @@ import type { DraftActivity, DraftKind, PlanSection } from './types';
 import { findTimes, resolveTime, type TimeHit } from './when';
 
 /** What may follow a head noun: punctuation, a conjunction, a parenthetical. */
-const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为])/;
+const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
 /** Verbs (and 以…为契机) that open an activity phrase: the title starts after them. */
 const VERB_END =
-  /(?:开展好|组织好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以)$/;
+  /(?:开展好|组织好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以)$/;
 const CLAUSE_BREAK = /[,，。;；:：!！?？\n、和及与]/;
 const SENTENCE_BREAK = /[。;；!！?？\n]/;
 
@@ -198,48 +198,243 @@ function hitsIn(times: TimeHit[], a: number, b: number): TimeHit[] {
   return out;
 }
 
-/** Draft activities for every section, in document order. */
+/** Nouns that name a team, not an event: 组建县委宣讲团 forms the team that then gives the 宣讲. */
+const TEAM_NOUNS = new Set(['宣讲团', '宣讲分队']);
+/** Nouns too generic to be a draft on their own (a bare 宣讲 or 评选 names nothing an organiser can schedule). */
+const BARE_NOUNS = new Set([
+  '宣讲', '学习', '集中学习', '专题学习', '讲座', '论坛', '党课', '专题党课', '评选', '表彰', '评选表彰', '培训', '展演', '展览', '座谈', '研判', '考核', '督查',
+  '专题研讨', '宣传报道', '活动', '行动', '志愿服务', '比赛', '竞赛', '大赛', '演出', '慰问演出', '读书班',
+]);
+/** A 评选/表彰 object that is the award or the rules, not an activity: 评选一等奖2名, 评选对象, 评选结果纳入考核. */
+const NOT_AN_OBJECT = /^(?:[一二三]等奖|优秀奖|对象|程序|标准|条件|范围|办法|结果|工作)/;
+/** A field line under an item: 活动时间：4月29日、5月1日 / 时间：20x年4月21日. */
+const TIME_FIELD = /(?:^|\n)[ \t]*(?:活动|举办|实施|开展)?(?:时间|日期)(?:安排)?[ \t]*[:：]/g;
+/** Any field line of an item: 活动时间： 活动地点： 主办单位： 内容： */
+const FIELD_LINE = /(?:^|\n)[ \t]*(?:活动)?(?:时间|地点|日期|主办单位|承办单位|协办单位|主讲|活动方式|参加对象|内容)[ \t]*[:：]/;
+/** A section heading that gives the plan's period: 二、活动时间 / 一、时间安排. */
+const PERIOD_TITLE = /^(?:活动|实施|工作)?(?:时间|日期)(?:安排)?$|^(?:活动|实施)(?:时间|期限)$/;
+
+interface Draft extends DraftActivity {
+  key: string;
+  noun: string;
+  fromTitle: boolean;
+  quoted: boolean;
+  /** Time came from the activity's own sentence (not from a field line, month heading or the plan's period). */
+  ownTime: boolean;
+  festivalTime: boolean;
+  /** The time is a theme's day (庆祝建党…): a month heading above overrides it. */
+  themeTime: boolean;
+  bare: boolean;
+  team: boolean;
+  awardOf: boolean;
+  sentence: [number, number];
+  /** Starts of every sentence that mentions it (merged mentions). */
+  sents: number[];
+  sources: string[];
+}
+
+const isBareTitle = (key: string, noun: string) => BARE_NOUNS.has(key) || key === noun || key === `${noun}活动` || key.length <= 2;
+
+/** A time hit that is the whole of its line (a month-table cell, "1月：", "九月份：", "7月至8月："). */
+function headerHits(match: string, times: TimeHit[], from: number): TimeHit[] {
+  return times.filter((t) => {
+    const lineStart = t.start === from || match[t.start - 1] === '\n' || /^[ \t]*$/.test(match.slice(match.lastIndexOf('\n', t.start - 1) + 1, t.start));
+    if (!lineStart) return false;
+    return /^[ \t]*(?:份)?[ \t]*[:：]?[ \t]*(?:\n|$)/.test(match.slice(t.end, t.end + 6));
+  });
+}
+
+/** The time of the `时间：` field lines of match[from, to) (the first time on the first such line). */
+function fieldTime(match: string, times: TimeHit[], from: number, to: number): TimeHit | undefined {
+  const slice = match.slice(from, to);
+  TIME_FIELD.lastIndex = 0;
+  const m = TIME_FIELD.exec(slice);
+  if (!m) return undefined;
+  const at = from + m.index + m[0].length;
+  let eol = match.indexOf('\n', at);
+  if (eol < 0 || eol > to) eol = to;
+  return times.find((t) => t.start >= at && t.end <= eol);
+}
+
+function resolved(d: Draft, t: TimeHit, year: number, text: string): void {
+  const time = resolveTime(t, year, d.kind === 'anniversary');
+  delete d.start;
+  delete d.end;
+  delete d.rrule;
+  if (time.start) d.start = time.start;
+  if (time.end) d.end = time.end;
+  if (time.rrule) d.rrule = time.rrule;
+  d.cue = text.slice(t.start, t.end);
+  d.festivalTime = !!t.festival;
+  d.themeTime = false;
+}
+
+const trimSource = (s: string) => {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 160 ? `${t.slice(0, 159)}…` : t;
+};
+
+/** Folds `b` into `a`: one activity, what each mention says. */
+function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
+  if (takeTitle) {
+    a.title = b.title;
+    a.key = b.key;
+    a.kind = b.kind;
+    a.quoted = b.quoted;
+    a.bare = b.bare;
+    a.noun = b.noun;
+  }
+  const better = (x: Draft) => (x.start || x.rrule ? (x.ownTime ? 2 : 1) : 0) + (x.rrule ? 0.5 : 0) - (x.festivalTime ? 0.25 : 0);
+  if (better(b) > better(a))
+    Object.assign(a, { start: b.start, end: b.end, rrule: b.rrule, cue: b.cue, ownTime: b.ownTime, festivalTime: b.festivalTime, themeTime: b.themeTime });
+  if (!a.start) delete a.start;
+  if (!a.end) delete a.end;
+  if (!a.rrule) delete a.rrule;
+  if (!a.cue) delete a.cue;
+  for (const u of b.units) if (!a.units.includes(u)) a.units.push(u);
+  for (const x of b.sources) if (!a.sources.includes(x)) a.sources.push(x);
+  for (const x of b.sents) if (!a.sents.includes(x)) a.sents.push(x);
+  a.fromTitle ||= b.fromTitle;
+}
+
+/** Title preference among mentions of one activity: a quoted name, then the mention with its own time, then the longer. */
+const GOAL_VERB = /^(?:推进|加强|深化|强化|提升|抓好|做好|推动|完善|健全|丰富|注重|做强|深入|坚持|持续)/;
+function rank(d: Draft): number {
+  return (d.bare ? 0 : 8) + (GOAL_VERB.test(d.key) ? -8 : 0) + (d.fromTitle ? 1 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
+}
+
+/**
+ * One draft per activity within a section: a heading and its body, the bare
+ * noun and the named activity, an award 评选 inside a contest's sentence.
+ */
+function mergeSection(input: Draft[]): Draft[] {
+  // A team and the event it gives in the same sentence ("组建县委宣讲团，3月上旬…开展示范宣讲"): "县委宣讲团示范宣讲".
+  const ds = [...input];
+  for (let i = 0; i < ds.length; i++) {
+    const t = ds[i];
+    if (!t.team) continue;
+    const e = ds.find((x, j) => j > i && !x.team && x.kind === t.kind && x.sents.some((q) => t.sents.includes(q)));
+    if (!e) continue;
+    if (!e.title.includes(t.title)) e.title = `${t.title}${e.title}`;
+    e.key = compactKey(e.title);
+    e.quoted ||= t.quoted;
+    e.bare = false;
+    for (const u of t.units) if (!e.units.includes(u)) e.units.push(u);
+    ds.splice(i--, 1);
+  }
+  const out: Draft[] = [];
+  for (const d of ds) {
+    let into: Draft | undefined;
+    for (const o of out) {
+      const sameNoun = d.noun === o.noun && d.noun !== '活动' && d.noun !== '行动';
+      const bothNamed = d.quoted && o.quoted && !d.key.includes(o.key) && !o.key.includes(d.key);
+      const contains = d.key.includes(o.key) || o.key.includes(d.key);
+      const heading = (d.fromTitle || o.fromTitle) && d.kind === o.kind;
+      const generic = (d.bare || d.team || o.bare || o.team) && (d.kind === o.kind || d.team || o.team);
+      const genericCampaign = (!d.quoted && (d.noun === '活动' || d.noun === '行动')) || (!o.quoted && (o.noun === '活动' || o.noun === '行动') && o.fromTitle);
+      if (d.awardOf && o.sents.includes(d.sentence[0]) && (o.kind === 'contest' || o.kind === 'other')) into = o;
+      else if (d.bare && d.kind === 'assessment' && TAKES_OBJECT.has(d.noun) && o.kind !== 'assessment') into = o;
+      else if (bothNamed) continue;
+      else if (sameNoun || contains || heading || generic || genericCampaign) into = o;
+      if (into) break;
+    }
+    if (!into) {
+      out.push(d);
+      continue;
+    }
+    // A bare 评选/表彰 with a time of its own is the activity's award stage: "“最美乡村”摄影大赛评选".
+    if (d.bare && d.kind === 'assessment' && into.kind !== 'assessment' && d.ownTime && d.cue && d.cue !== into.cue && (into.start || into.rrule)) {
+      d.title = `${into.title}${d.title}`;
+      d.key = compactKey(d.title);
+      d.bare = false;
+      out.push(d);
+      continue;
+    }
+    mergeInto(into, d, rank(d) > rank(into));
+  }
+  return out;
+}
+
+/** Draft activities for every section, in document order (a preamble span, if given, yields the plan's named activities). */
 export function extractActivities(
   text: string,
   match: string,
   sections: PlanSection[],
   spans: SectionSpan[],
   year: number,
+  preamble?: [number, number],
 ): DraftActivity[] {
-  const all: DraftActivity[] = [];
-  for (let i = 0; i < sections.length; i++) {
-    const { titleStart, titleEnd, end: to } = spans[i];
+  const all: Draft[][] = [];
+  // The plan's period: a top-level 活动时间 section with a time and no children.
+  let period: TimeHit | undefined;
+  for (let i = 0; i < sections.length && !period; i++) {
+    if (sections[i].parentId || sections[i + 1]?.parentId === sections[i].id) continue;
+    if (!PERIOD_TITLE.test(match.slice(spans[i].titleStart, spans[i].titleEnd).replace(/[\s:：]/g, ''))) continue;
+    period = findTimes(match, spans[i].titleEnd, spans[i].end, year).find((t) => t.window);
+  }
+  const units0: SectionSpan[] = preamble && preamble[1] > preamble[0] ? [{ start: preamble[0], titleStart: preamble[0], titleEnd: preamble[0], end: preamble[1] }] : [];
+  const jobs: { span: SectionSpan; id: string; hasChildren: boolean; pre: boolean }[] = [
+    ...units0.map((span) => ({ span, id: '', hasChildren: false, pre: true })),
+    ...sections.map((sec, i) => ({ span: spans[i], id: sec.id, hasChildren: sections[i + 1]?.parentId === sec.id, pre: false })),
+  ];
+  for (const job of jobs) {
+    const { titleStart, titleEnd, end: to } = job.span;
     // A heading with sub-sections states a goal ("二、丰富活动"); its children hold the activities.
-    const hasChildren = sections[i + 1]?.parentId === sections[i].id;
-    const from = hasChildren ? titleEnd : titleStart;
+    const from = job.hasChildren ? titleEnd : titleStart;
     const times = findTimes(match, from, to, year);
     const units = unitClauses(text, match, from, to);
-    const drafts: (DraftActivity & { key: string })[] = [];
-    const byKey = new Map<string, DraftActivity>();
-    for (const f of nounsIn(match, from, to)) {
+    const headers = headerHits(match, times, from);
+    const field = fieldTime(match, times, titleEnd, to);
+    const titleTime = times.find((t) => t.start >= titleStart && t.end <= titleEnd && !insideQuote(match, t.start, titleStart));
+    const drafts: Draft[] = [];
+    const byKey = new Map<string, Draft>();
+    const found = nounsIn(match, from, to);
+    for (let fi = 0; fi < found.length; fi++) {
+      const f = found[fi];
       let end = f.end;
-      const after = match.slice(end, end + 1);
+      const after = match.slice(end, end + 6);
       const [cs, ce] = clauseBounds(match, f.start, from, to);
       const clauseTimes = hitsIn(times, cs, ce).filter((t) => t.end <= ce);
       const hasRecurrence = clauseTimes.some((t) => t.recurrence);
       let ok = AFTER_OK.test(after) || (match[end - 1] === '”' && f.kind !== 'campaign');
+      let objectStart = end;
       if (!ok && f.noun && TAKES_OBJECT.has(f.noun)) {
         // 评选表彰2023年度市直文明单位: the object follows the noun.
         let e = end;
         while (e < ce && e - end < 24 && !/[,，。;；、]/.test(match[e])) e++;
         if (e > end) {
+          objectStart = end;
           end = e;
           ok = true;
         }
       }
       // 每周五下午学习制度, “每周半天覆盖学”机制: a recurring duty written as a rule.
-      if (!ok && hasRecurrence && /^(?:制度|机制)/.test(match.slice(end, end + 2))) ok = true;
+      if (!ok && hasRecurrence && /^(?:制度|机制|时间)/.test(match.slice(end, end + 2))) ok = true;
+      // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting, not an event.
+      if (/纳入[^,，。;；]{0,10}$/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
       if (!ok) continue;
       if (f.needsCue && clauseTimes.length === 0) continue;
+      // "开展广场舞展演、书画展览、非遗手工体验等活动": items of a list closed by 等活动 are the programme of one activity.
+      if (f.noun !== '活动' && f.noun !== '行动' && /^(?:、[^。;；\n]{0,30}?)?等(?:各类|系列)?(?:活动|志愿服务|项目)/.test(match.slice(end, end + 34))) continue;
+      const awardObject = end > objectStart ? match.slice(objectStart, end) : '';
+      if (awardObject && NOT_AN_OBJECT.test(awardObject) && !/[奖]$/.test(f.noun) && /^(?:对象|程序|标准|条件|范围|办法|结果|工作)/.test(awardObject)) continue;
       const [ss, se] = sentenceBounds(match, f.start, from, to);
       if (match[end] === '”' && insideQuote(match, f.start, ss)) end++;
       const takesObject = f.noun && TAKES_OBJECT.has(f.noun) && end > f.end;
       let ps = takesObject ? f.start : phraseStart(match, f.start, cs, ss);
+      // “春风万里”集中宣讲月活动: a quoted name just before an adverb-verb (集中/广泛…) names the activity with it.
+      {
+        const v = /(?:集中|广泛|深入|持续|定期|积极)$/.exec(match.slice(Math.max(cs, ps - 2), ps));
+        if (v && match[ps - v[0].length - 1] === '”') {
+          const o = lastIndexWithin(match, '“', ps - v[0].length - 2, ss);
+          if (o >= cs) ps = o;
+        }
+      }
+      // "负责宣讲月活动": what someone is responsible for starts after 负责 (but 负责人培训班 is one name).
+      {
+        const fz = match.slice(ps, f.start).lastIndexOf('负责');
+        if (fz >= 0 && match[ps + fz + 2] !== '人') ps += fz + 2;
+      }
       // "A、B等多支理论宣讲分队": the list before 等 is examples, not the name (unless quoted).
       const deng = lastIndexWithin(match, '等', f.start - 1, ps);
       if (deng >= ps && f.start - deng > 2 && !match.slice(ps, deng).includes('“')) ps = deng + 1;
@@ -253,16 +448,31 @@ export function extractActivities(
         }
         if (cut > 0 && f.start - (ps + cut) >= 2) ps += cut;
       }
-      // Time: inside the phrase first, then the nearest before it in the sentence, then after it in the clause.
+      // Time: inside the phrase first, then the nearest before it in the sentence, then after it in the clause;
+      // a time word inside a quoted name ("“我们的节日·春节”") only as a last resort.
       const sentenceTimes = hitsIn(times, ss, se);
-      const inPhrase = sentenceTimes.filter((t) => t.start >= ps && t.end <= end);
-      const before = sentenceTimes.filter((t) => t.start < ps && t.end <= f.start).at(-1);
-      const afterHit = sentenceTimes.find((t) => t.start >= end && t.end <= ce);
-      const pick: TimeHit | undefined =
-        inPhrase.find((t) => t.recurrence) ?? inPhrase[0] ?? before ?? (afterHit && afterHit.end <= se ? afterHit : undefined);
+      const unquoted = (t: TimeHit) => !insideQuote(match, t.start, ss);
+      const inPhrase = sentenceTimes.filter((t) => t.start >= ps && (t.end <= end || (t.coreEnd !== undefined && t.coreEnd <= f.start)));
+      const before = sentenceTimes.filter((t) => t.start < ps && t.end <= f.start && unquoted(t)).at(-1);
+      const afterHit = sentenceTimes.find((t) => t.start >= end && t.end <= ce && unquoted(t));
+      let pick: TimeHit | undefined =
+        inPhrase.find((t) => t.recurrence && unquoted(t)) ??
+        inPhrase.find(unquoted) ??
+        before ??
+        (afterHit && afterHit.end <= se ? afterHit : undefined) ??
+        inPhrase[0];
+      // An explicit month or day beats a festival word in the same sentence ("7月举办“喜迎国庆”…", "2月12日元宵节晚").
+      if (pick?.festival && !pick.commemorates) {
+        const explicit = sentenceTimes.filter((t) => !t.festival && !t.recurrence && t.window && unquoted(t) && t.end <= end).at(-1);
+        if (explicit) pick = explicit;
+      }
+      if (pick?.commemorates) {
+        const explicit = sentenceTimes.filter((t) => !t.festival && !t.recurrence && t.window && unquoted(t) && t.end <= end).at(-1);
+        if (explicit) pick = explicit;
+      }
       const anniversary = f.kind === 'anniversary' || (f.kind === 'campaign' && /周年/.test(match.slice(ps, end)));
       // A recurrence inside a window ("下半年每月…") starts in that window.
-      const within = pick?.recurrence ? sentenceTimes.find((t) => t.window && t.end <= pick.start) : undefined;
+      const within = pick?.recurrence ? sentenceTimes.find((t) => t.window && t.end <= pick!.start) : undefined;
       const time = pick ? resolveTime(pick, year, anniversary, within) : {};
 
       // Title: display text of the phrase, minus time words outside quotes and leading quantities.
@@ -272,38 +482,157 @@ export function extractActivities(
         const quoted = insideQuote(match, t.start, ss);
         if (quoted || t.commemorates) continue;
         title += text.slice(k, t.start);
-        k = t.end;
+        k = Math.min(t.end <= end ? t.end : (t.coreEnd ?? t.end), end);
       }
       title += text.slice(k, end);
       title = stripQuantity(title.trim()).trim();
+      // 评选表彰一批“最美志愿者”: the quantity between the verb and its object goes too.
+      if (takesObject) title = title.replace(/^(评选表彰|评选|表彰)(?:一批|一些|\d+名|[一二三四五六七八九十]+名)/, '$1');
       if (title.length < 2) continue;
       // A bare 活动/行动 ("思想和行动", "抓活动") names nothing.
       if ((f.noun === '活动' || f.noun === '行动') && compactKey(title).length < 4) continue;
       if (f.noun === '行动' && !/[”专项关爱志愿文明餐桌攻坚整治示范提升净化]行动$/.test(match.slice(ps, end))) continue;
+      let key = compactKey(title);
+      // A bare noun after its subject: "中心组每月集中学习1次" → 中心组集中学习; "围绕X开展专题研讨" → X专题研讨.
+      if (isBareTitle(key, f.noun) && f.kind !== 'campaign') {
+        const firstT = sentenceTimes[0];
+        const subj = firstT && firstT.start < ps ? match.slice(ss, firstT.start) : '';
+        const around = /围绕([^,，。;；“”]{2,16}?)(?:开展|举办|组织|进行)/.exec(match.slice(cs, ps));
+        let prefix = '';
+        if (around) prefix = text.slice(cs + around.index + 2, cs + around.index + 2 + around[1].length);
+        else if (subj.length >= 2 && subj.length <= 16 && !/[,，、“”:：]|[要将在于]/.test(subj) && !VERB_END.test(subj))
+          prefix = text.slice(ss, firstT!.start);
+        prefix = prefix.replace(/^(?:[一二三四五六七八九十]+是|\d+[、.．])/, '').trim();
+        if (prefix.length >= 2) {
+          title = prefix + title;
+          key = compactKey(title);
+        }
+      }
       const kind = refineKind(f.kind, f.noun, match.slice(ps, end));
       const u = unitsAt(units, ps);
-      const draft: DraftActivity & { key: string } = {
-        key: compactKey(title),
+      const draft: Draft = {
+        key,
         title,
         kind,
-        sectionId: sections[i].id,
+        sectionId: job.id,
         units: u,
+        noun: f.noun,
+        fromTitle: f.start >= titleStart && end <= titleEnd,
+        quoted: /[“《]/.test(match.slice(ps, end)),
+        ownTime: !!time.start || !!time.rrule,
+        festivalTime: !!pick?.festival,
+        themeTime: !!pick?.commemorates,
+        bare: isBareTitle(key, f.noun),
+        team: TEAM_NOUNS.has(f.noun),
+        awardOf: !!takesObject && /^(?:[一二三]等奖|优秀)/.test(awardObject),
+        sentence: [ss, se],
+        sents: [ss],
+        sources: [trimSource(text.slice(ss, se))],
       };
       if (time.start) draft.start = time.start;
       if (time.end) draft.end = time.end;
       if (time.rrule) draft.rrule = time.rrule;
       if (time.cue) draft.cue = text.slice(pick!.start, pick!.end);
+      // A team formed (组建县委宣讲团) with no event of its own is not a draft.
+      if (job.pre && !draft.quoted) continue;
       const same = byKey.get(draft.key);
       if (same) {
         // The plan names the same activity twice (“形势报告会” … 每年…一次形势报告会): merge what each says.
-        if (!same.start && draft.start) Object.assign(same, { start: draft.start, end: draft.end, rrule: draft.rrule, cue: draft.cue });
-        if (same.units.length === 0) same.units = draft.units;
+        mergeInto(same, draft, false);
         continue;
       }
       drafts.push(draft);
       byKey.set(draft.key, draft);
     }
-    for (const { key: _key, ...d } of drafts) all.push(d);
+    // A field-list item (活动时间：/活动地点：/主办单位： lines under its heading) is an activity named by its heading.
+    if (!job.pre && !job.hasChildren && FIELD_LINE.test(match.slice(titleEnd, to)) && !drafts.some((d) => d.fromTitle)) {
+      const raw = text.slice(titleStart, titleEnd).replace(/[。.;；:：\s]+$/, '').trim();
+      const key = compactKey(raw);
+      if (key.length >= 4 && key.length <= 30 && !/^(?:活动|工作|有关|其他|具体)/.test(key)) {
+        const inTitle = drafts.find((d) => d.sentence[0] >= titleStart && d.sentence[0] < titleEnd);
+        const hd: Draft = {
+          key, title: raw, kind: inTitle?.kind ?? 'other', sectionId: job.id, units: [], noun: inTitle?.noun ?? '', fromTitle: true,
+          quoted: /[“《]/.test(raw), ownTime: false, festivalTime: false, themeTime: false, bare: false, team: false, awardOf: false,
+          sentence: [titleStart, titleEnd], sents: [titleStart], sources: [trimSource(raw)],
+        };
+        drafts.unshift(hd);
+      }
+    }
+    // 主办单位：A、B / 协办单位：C — the co-organisers of a field-list item.
+    if (!job.pre) {
+      for (const m of match.slice(titleEnd, to).matchAll(/(?:^|\n)[ \t]*(?:联合)?(?:主办|协办|联办)(?:单位)?[ \t]*[:：]([^\n]+)/g)) {
+        const at = titleEnd + m.index + m[0].length - m[1].length;
+        const list = text.slice(at, at + m[1].length).split(/[、,，;；和及与\s]/).map((x) => x.replace(/[。.]$/, '').trim()).filter((x) => x.length >= 2);
+        const target = drafts.find((d) => d.fromTitle) ?? drafts[0];
+        if (target) for (const u of list) if (!target.units.includes(u)) target.units.push(u);
+      }
+    }
+    let merged = job.pre ? drafts : mergeSection(drafts);
+    // Times outside the sentence: a month heading above the item, the item's 时间： field line, its heading, the plan's period.
+    for (const d of merged) {
+      const at = d.sentence[0];
+      const header = headers.filter((h) => h.end <= at).at(-1);
+      if (header && (!(d.start || d.rrule) || d.themeTime || (d.festivalTime && !within(d, header, year)))) {
+        resolved(d, header, year, text);
+        d.ownTime = false;
+        continue;
+      }
+      if (d.start || d.rrule) continue;
+      const ctx = field ?? (titleTime && d.sentence[0] >= titleEnd ? titleTime : undefined) ?? (job.pre ? undefined : period);
+      if (ctx) {
+        resolved(d, ctx, year, text);
+        d.ownTime = false;
+      }
+    }
+    // Bare nouns that nothing named: dropped.
+    // (A bare noun with a time of its own, "每周五下午集中学习", is still a schedule.)
+    merged = merged.filter((d) => !(d.bare && !d.quoted && !d.team && !d.ownTime && (BARE_NOUNS.has(d.key) || d.key.length <= 2)));
+    all.push(merged);
   }
-  return all;
+  // The same activity listed again under a later 活动时间及地点 / 活动流程 heading: one draft, at its first mention.
+  const firstByKey = new Map<string, Draft>();
+  const out: DraftActivity[] = [];
+  for (const list of all)
+    for (const d of list) {
+      const prev = firstByKey.get(d.key) ?? [...firstByKey.values()].find((p) => p.quoted && d.key.length >= 4 && p.key.includes(d.key));
+      if (prev && prev.sectionId !== d.sectionId && d.sectionId !== '' && (prev.sectionId !== '' || (!d.quoted && !d.fromTitle))) {
+        mergeInto(prev, d, false);
+        continue;
+      }
+      if (!firstByKey.has(d.key)) firstByKey.set(d.key, d);
+    }
+  for (const list of all)
+    for (const d of list) {
+      if (firstByKey.get(d.key) !== d && [...firstByKey.values()].some((p) => p !== d && p.sources.includes(d.sources[0]) && p.key !== d.key && p.key.includes(d.key))) continue;
+      if (firstByKey.get(d.key) !== d) continue;
+      out.push(finish(d));
+    }
+  return out;
+}
+
+function within(d: Draft, header: TimeHit, year: number): boolean {
+  if (!d.start || !header.window) return true;
+  const day = d.start.slice(0, 10);
+  void year;
+  return day >= header.window[0] && day <= header.window[1];
+}
+
+/** Confidence (0–1): how sure the parser is of the title, the date and the section. */
+function finish(d: Draft): DraftActivity {
+  let c = 0.45;
+  if (d.quoted) c += 0.2;
+  else if (!d.bare && d.key.length >= 5) c += 0.1;
+  if (d.fromTitle) c += 0.1;
+  if (d.start || d.rrule) c += d.ownTime ? 0.2 : 0.12;
+  if (d.festivalTime) c -= 0.05;
+  if (d.sectionId) c += 0.05;
+  if (d.key.length > 18) c -= 0.1;
+  const out: DraftActivity = { title: d.title, kind: d.kind, sectionId: d.sectionId, units: d.units };
+  if (d.start) out.start = d.start;
+  if (d.end) out.end = d.end;
+  if (d.rrule) out.rrule = d.rrule;
+  if (d.cue) out.cue = d.cue;
+  out.confidence = Math.round(Math.max(0.05, Math.min(0.95, c)) * 100) / 100;
+  out.source = d.sources;
+  return out;
 }

@@ -58,13 +58,13 @@ export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
       match.slice(head.bodyStart),
       cleaned.metaYears,
       opts.defaultYear ?? new Date().getFullYear(),
-      match.slice(head.titleEnd, head.bodyStart),
+      match.slice(head.titleEnd, head.bodyStart + 2),
     );
   const { sections, spans } = buildOutline(text, match, head.bodyStart);
   // A plan with no recognisable sections still yields drafts, linked to no section ("").
   const activities =
     sections.length > 0
-      ? extractActivities(text, match, sections, spans, year)
+      ? extractActivities(text, match, sections, spans, year, [head.bodyStart, spans[0].start])
       : extractActivities(text, match, [WHOLE], [{ start: head.bodyStart, titleStart: head.bodyStart, titleEnd: head.bodyStart, end: match.length }], year);
   return { title: head.title, year, sections, activities };
 }
@@ -90,6 +90,8 @@ export function toPlanJson(p: PlanParse): PlanJson {
       ...(a.rrule !== undefined ? { rrule: a.rrule } : {}),
       ...(a.cue !== undefined ? { cue: a.cue } : {}),
       units: [...a.units],
+      ...(a.confidence !== undefined ? { confidence: a.confidence } : {}),
+      ...(a.source !== undefined ? { source: [...a.source] } : {}),
     })),
   };
 }

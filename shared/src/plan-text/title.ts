@@ -51,7 +51,7 @@ function headSegments(match: string, limit: number): Segment[] {
 }
 
 function isBodyLike(s: string): boolean {
-  return s.length > 45 || /[。，,;；！？]/.test(s) || /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+(?:[、．]|\.(?!\d)))/.test(s);
+  return s.length > 45 || /[。，,;；！？]/.test(s) || /^[\d一二三四五六七八九十]+月(?:份)?(?:[至到—~～-][\d一二三四五六七八九十]+月)?\s*[:：]/.test(s) || /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+(?:[、．]|\.(?!\d)))/.test(s);
 }
 
 function isTitleLike(s: string): boolean {
@@ -99,13 +99,13 @@ export function findYear(title: string, bodyMatch: string, metaYears: number[], 
   headMatch = arabicYears(headMatch);
   const inTitle = /((?:19|20)\d{2})(?!\d)/.exec(matchingCopy(title));
   if (inTitle) return Number(inTitle[1]);
-  const inHead = /((?:19|20)\d{2})年/.exec(headMatch);
+  const inHead = /((?:19|20)\d{2})\s?年/.exec(headMatch);
   if (inHead) return Number(inHead[1]);
-  const opening = /((?:19|20)\d{2})年(?!\d)/.exec(bodyMatch.slice(0, 300));
+  const opening = /((?:19|20)\d{2})\s?年(?!\d)/.exec(bodyMatch.slice(0, 300));
   if (opening) return Number(opening[1]);
   if (metaYears.length) return metaYears[0];
   const counts = new Map<number, number>();
-  for (const m of bodyMatch.matchAll(/((?:19|20)\d{2})年(?!代)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const m of bodyMatch.matchAll(/((?:19|20)\d{2})\s?年(?!代)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best = fallback;
   let n = 0;
   for (const [y, c] of counts) if (c > n) [best, n] = [y, c];

@@ -39,6 +39,14 @@ export interface DraftActivity {
   cue?: string;
   /** Co-organising units named by the plan (联合A、B、C等单位举办). */
   units: string[];
+  /**
+   * How sure the parser is of this draft (0–1): higher for a quoted name, a heading that
+   * names the activity, a date from the activity's own sentence; lower for a date taken
+   * from context (field line, month heading, plan period), a festival word, a long title.
+   */
+  confidence?: number;
+  /** The sentence(s) or line(s) the draft came from, whitespace-trimmed (one per merged mention). */
+  source?: string[];
 }
 
 export interface PlanParse {
@@ -62,5 +70,9 @@ export interface PlanJson {
     rrule?: string;
     cue?: string;
     units: string[];
+    /** Addition to Contract 4 (optional): 0–1, see DraftActivity.confidence. */
+    confidence?: number;
+    /** Addition to Contract 4 (optional): the source sentence(s) of the draft. */
+    source?: string[];
   }[];
 }

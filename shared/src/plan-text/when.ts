@@ -27,6 +27,12 @@ export interface TimeHit {
   slot?: [string, string];
   /** An observance named after 纪念/庆祝 (resolved against the activity's kind later). */
   commemorates?: string;
+  /** The window comes from a festival or observance word (an explicit month or day beats it). */
+  festival?: boolean;
+  /** End of the time words proper, before a trailing count ("每月" of "每月集中学习1次"). */
+  coreEnd?: number;
+  /** 每月第三周周五: the n-th weekday of the month (RRULE BYDAY=3FR). */
+  monthlyNth?: string;
 }
 
 const ymd = (y: number, m: number, d: number) => formatDateValue({ y, m, d });
@@ -124,6 +130,10 @@ const OBS_RE = new RegExp(
 const WEEKDAYS = '一二三四五六日天';
 const REC_RE = new RegExp(
   [
+    // 每月第三周周五, 每月第一个星期一
+    `(?<nth>每(?:个)?月第(?<nthN>[一二三四1-4])(?:个)?(?:周|星期)(?:的)?(?:周|星期)?(?<nthWd>[${WEEKDAYS}]))`,
+    // 每周二、周四, 每周二、四
+    `(?<wdList>每(?:个)?(?:周|星期)[${WEEKDAYS}](?:[、和及,，](?:周|星期)?[${WEEKDAYS}])+)(?<slot3>上午|下午|晚上|晚)?`,
     `每(?:个)?(?:周|星期)(?<wd>[${WEEKDAYS}](?![次遍个项]))?(?<slot1>上午|下午|晚上)?(?:半天|一天)?`,
     '(?<biweekly>每(?:两|2)周|隔周)',
     '(?<bimonthly>每(?:两|2)个月|每双月)',
@@ -135,6 +145,15 @@ const REC_RE = new RegExp(
   ].join('|'),
   'g',
 );
+
+const DAY_CODE = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** "2025年" / "2025 年" / "20x年" (a template's placeholder: the plan year) just before a time word. */
+const YEAR_BEFORE = /((?:19|20)(?:\d{2}|[xX×]{1,2}))\s?年(?:度)?\s?$/;
+function yearBefore(match: string, start: number, planYear: number): { y: number; len: number } | null {
+  const m = YEAR_BEFORE.exec(match.slice(Math.max(0, start - 8), start));
+  if (!m) return null;
+  return { y: /^\d{4}$/.test(m[1]) ? Number(m[1]) : planYear, len: m[0].length };
+}
 
 const SLOTS: Record<string, [string, string]> = { 上午: ['09:00', '12:00'], 下午: ['14:30', '17:30'], 晚上: ['19:00', '21:00'] };
 
@@ -216,7 +235,16 @@ export function findTimes(match: string, from: number, to: number, year: number)
     let end = start + m[0].length;
     let rec: RecurrencePreset;
     let slot: [string, string] | undefined;
-    if (g.biweekly) rec = { freq: 'weekly', interval: 2 };
+    let monthlyNth: string | undefined;
+    if (g.nth) {
+      rec = { freq: 'monthly' };
+      const n = /\d/.test(g.nthN) ? Number(g.nthN) : '一二三四'.indexOf(g.nthN) + 1;
+      monthlyNth = `${n}${DAY_CODE[Math.min('一二三四五六日天'.indexOf(g.nthWd), 6)]}`;
+    } else if (g.wdList) {
+      const days = [...g.wdList.slice(2).replace(/^(?:周|星期)/, '')].map((c) => '一二三四五六日天'.indexOf(c)).filter((d) => d >= 0);
+      rec = { freq: 'weekly', byWeekday: [...new Set(days.map((d) => Math.min(d, 6)))] };
+      slot = g.slot3 ? SLOTS[g.slot3 === '晚' ? '晚上' : g.slot3] : undefined;
+    } else if (g.biweekly) rec = { freq: 'weekly', interval: 2 };
     else if (g.bimonthly) rec = { freq: 'monthly', interval: 2 };
     else if (g.monthly) rec = { freq: 'monthly' };
     else if (g.quarterly) rec = { freq: 'quarterly' };
@@ -231,9 +259,10 @@ export function findTimes(match: string, from: number, to: number, year: number)
       slot = g.slot1 ? SLOTS[g.slot1] : undefined;
     }
     // "每季度召开1次", "每年至少…一次": the count belongs to the cue.
+    const coreEnd = end;
     const tail = /^[^,，。;；]{0,14}?(?:\d+|[一两二三四五六])次/.exec(match.slice(end, Math.min(to, end + 16)));
     if (tail) end += tail[0].length;
-    add({ start, end, cue: match.slice(start, end), recurrence: rec, slot });
+    add({ start, end, cue: match.slice(start, end), recurrence: rec, slot, monthlyNth, coreEnd });
   }
 
   for (const m of slice.matchAll(OBS_RE)) {
@@ -246,11 +275,13 @@ export function findTimes(match: string, from: number, to: number, year: number)
     if (!g.lead && !g.when && !/[节日]$/.test(g.name)) continue;
     if (g.lead === '纪念' || g.lead === '庆祝') {
       const w = observanceWindow(id, year, g.when);
-      if (w) add({ start, end, cue: m[0], window: g.when ? w : undefined, commemorates: id });
+      if (w) add({ start, end, cue: m[0], window: g.when ? w : undefined, commemorates: id, festival: true });
       continue;
     }
-    const w = observanceWindow(id, year, g.when);
-    if (w) add({ start, end, cue: m[0], window: w });
+    // "2025年元旦前夕" in a 2024 plan: the festival of the year written before it.
+    const yb = g.lead ? null : yearBefore(match, start, year);
+    const w = observanceWindow(id, yb ? yb.y : year, g.when);
+    if (w) add({ start: yb ? start - yb.len : start, end, cue: match.slice(yb ? start - yb.len : start, end), window: w, festival: true });
   }
 
   for (const m of slice.matchAll(WINDOW_RE)) {
@@ -262,8 +293,9 @@ export function findTimes(match: string, from: number, to: number, year: number)
     if (/[去前明上]年?$/.test(before) && (g.yearPart || g.half)) continue;
     if (/\d$/.test(before)) continue;
     // An explicit "2024年3月" elsewhere than the plan year.
-    const yr = /((?:19|20)\d{2})年$/.exec(match.slice(Math.max(0, start - 5), start));
-    const y = yr ? Number(yr[1]) : year;
+    const yb = yearBefore(match, start, year);
+    const yr = yb ? [match.slice(start - yb.len, start)] : null;
+    const y = yb ? yb.y : year;
     let window: [string, string] | null = null;
     if (g.d1m) {
       const m1 = monthNum(g.d1m);
@@ -328,7 +360,9 @@ export function resolveTime(hit: TimeHit, year: number, anniversary: boolean, wi
   if (hit.recurrence) {
     const day = firstStart(hit.recurrence, year, within?.window?.[0]);
     const start = hit.slot ? `${day}T${hit.slot[0]}` : day;
-    const out: ResolvedTime = { start, rrule: presetToRRule(hit.recurrence, start), cue: hit.cue };
+    let rrule = presetToRRule(hit.recurrence, start);
+    if (hit.monthlyNth) rrule = rrule.replace(/;BYMONTHDAY=[^;]*/, '') + `;BYDAY=${hit.monthlyNth}`;
+    const out: ResolvedTime = { start, rrule, cue: hit.cue };
     if (hit.slot) out.end = `${day}T${hit.slot[1]}`;
     return out;
   }

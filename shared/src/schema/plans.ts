@@ -158,6 +158,10 @@ export interface PlanDraft {
   rrule?: string;
   cue?: string;
   units: string[];
+  /** Parser's confidence in the draft (0–1; title, date and section together). Optional; not part of draftKey. */
+  confidence?: number;
+  /** The plan sentence(s)/line(s) the draft came from, trimmed. Optional; not part of draftKey. */
+  source?: string[];
 }
 
 /** Stable per plan: the same draft of the same text always has the same key. */

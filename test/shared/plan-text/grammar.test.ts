@@ -182,7 +182,13 @@ describe('Contract 4 JSON', () => {
     const json = toPlanJson(parsePlan('2024年工作要点\n一、学习\n每周五下午集中学习。\n二、活动\n国庆节前夕联合甲单位、乙单位举办书画作品展。'));
     expect(Object.keys(json)).toEqual(['title', 'year', 'sections', 'activities']);
     for (const s of json.sections) expect(Object.keys(s)).toEqual(['id', 'parentId', 'label', 'title', 'level', 'body']);
-    expect(json.activities).toEqual([
+    // Contract 4 additions (optional, documented in the plan-text README): confidence and source.
+    for (const a of json.activities) {
+      expect(a.confidence).toBeGreaterThan(0);
+      expect(a.confidence).toBeLessThanOrEqual(1);
+      expect(a.source?.length).toBeGreaterThan(0);
+    }
+    expect(json.activities.map(({ confidence: _c, source: _s, ...a }) => a)).toEqual([
       { title: '集中学习', kind: 'study', sectionId: 's1', start: '2024-01-05T14:30', end: '2024-01-05T17:30', rrule: 'FREQ=WEEKLY;BYDAY=FR', cue: '每周五下午', units: [] },
       { title: '书画作品展', kind: 'exhibition', sectionId: 's2', start: '2024-09-15', end: '2024-10-01', cue: '国庆节前夕', units: ['甲单位', '乙单位'] },
     ]);

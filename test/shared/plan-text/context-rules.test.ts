@@ -1,0 +1,147 @@
+/**
+ * Rules added for issue 13 (plans as they really arrive), one small fixture each:
+ * times outside the sentence, one draft per activity, names, nouns, confidence/source.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePlan, type DraftActivity, type PlanParse } from '../../../shared/src/plan-text/index';
+
+const P = (body: string, title = '2024年宣传工作方案') => parsePlan(`${title}\n${body}`);
+const titles = (p: PlanParse) => p.activities.map((a) => a.title);
+const one = (p: PlanParse, has: string): DraftActivity => {
+  const a = p.activities.filter((x) => x.title.includes(has));
+  expect(a, `one "${has}" in ${titles(p).join(' | ')}`).toHaveLength(1);
+  return a[0];
+};
+
+describe('times outside the sentence', () => {
+  it('takes an item’s 时间： field line', () => {
+    const p = P('一、职工趣味运动会\n时间：5月6日\n地点：区体育中心\n二、“最美劳动者”事迹分享会\n活动时间：4月29日、5月1日、3日（三场）');
+    expect(one(p, '运动会')).toMatchObject({ sectionId: 's1', start: '2024-05-06', end: '2024-05-07', cue: '5月6日' });
+    expect(one(p, '分享会')).toMatchObject({ sectionId: 's2', start: '2024-04-29' });
+  });
+
+  it('gives a month heading line (1月： / a table cell) to the items under it', () => {
+    const p = P('1月：\n举办新春文艺汇演；\n2月：\n组织“文化进万家”慰问演出。\n7月至8月：\n开设暑期少儿公益培训班。', '区文化馆2024年群众文化活动安排');
+    expect(one(p, '文艺汇演')).toMatchObject({ start: '2024-01-01', end: '2024-02-01' });
+    expect(one(p, '慰问演出')).toMatchObject({ start: '2024-02-01', end: '2024-03-01', kind: 'other' });
+    expect(one(p, '培训班')).toMatchObject({ start: '2024-07-01', end: '2024-09-01' });
+  });
+
+  it('an explicit month heading beats a festival word (庆祝建党…专题党课 under 6月)', () => {
+    const p = P('一、学习安排\n6月\n庆祝建党103周年专题党课\n');
+    expect(one(p, '专题党课')).toMatchObject({ start: '2024-06-01', end: '2024-07-01' });
+  });
+
+  it('gives the plan’s 活动时间 section to undated items', () => {
+    const p = P('一、活动时间\n2024年3月1日至3月31日。\n二、主要内容\n（一）开展“板凳课堂”微宣讲。到田间地头开展宣讲。\n（二）3月28日举办理论宣讲大赛。');
+    expect(one(p, '板凳课堂')).toMatchObject({ start: '2024-03-01', end: '2024-04-01' });
+    expect(one(p, '大赛')).toMatchObject({ start: '2024-03-28' });
+  });
+
+  it('reads 每月第三周周五 and 每周二、周四晚 as RRULEs', () => {
+    const p = P('一、志愿服务\n每月第三周周五组织党员开展“红色星期五”志愿服务。\n二、开放\n每周二、周四晚举办“周末剧场”文艺演出。');
+    expect(one(p, '红色星期五').rrule).toBe('FREQ=MONTHLY;BYDAY=3FR');
+    expect(one(p, '周末剧场').rrule).toMatch(/^FREQ=WEEKLY;BYDAY=TU,TH/);
+  });
+
+  it('reads "2023 年" with a space, and a festival of the year written before it', () => {
+    expect(parsePlan('“劳动最光荣”系列文化活动方案\n\n2023 年是开局之年。2022 年参与3000人次。\n一、职工运动会\n5月6日举办职工运动会。').year).toBe(2023);
+    const p = P('一、联欢\n2025年元旦前夕举办机关迎新春联欢会。');
+    expect(one(p, '联欢会')).toMatchObject({ start: '2024-12-16', end: '2025-01-01', kind: 'other' });
+  });
+
+  it('an explicit month in the sentence beats a festival word inside a quoted name', () => {
+    const p = P('一、展览\n7月举办“喜迎国庆”书法美术摄影作品展。\n二、节日\n春节期间开展“我们的节日·春节”系列文化活动。');
+    expect(one(p, '作品展')).toMatchObject({ start: '2024-07-01', end: '2024-08-01' });
+    expect(one(p, '我们的节日')).toMatchObject({ start: '2024-02-10', end: '2024-02-17' });
+  });
+});
+
+describe('one draft per activity', () => {
+  it('merges a heading and its body into one draft with the body’s name and time', () => {
+    const p = P('一、加强培训\n（一）举办新任支部书记培训班。4月在市委党校举办机关新任党支部书记培训班，为期5天。');
+    expect(titles(p)).toEqual(['机关新任党支部书记培训班']);
+    expect(p.activities[0]).toMatchObject({ sectionId: 's1.1', start: '2024-04-01' });
+    expect(p.activities[0].source).toHaveLength(2);
+  });
+
+  it('a 评选一等奖 inside a contest’s sentence is part of the contest', () => {
+    const p = P('一、举办宣讲大赛\n3月28日举办全县“百姓名嘴”理论宣讲大赛，评选一等奖2名、二等奖4名。');
+    expect(titles(p)).toEqual(['全县“百姓名嘴”理论宣讲大赛']);
+  });
+
+  it('a bare 评选 with a later time of its own is the contest’s award stage', () => {
+    const p = P('一、组织“最美乡村”摄影大赛\n6月至9月组织“最美乡村”摄影大赛，10月评选并颁奖。');
+    expect(titles(p)).toEqual(['“最美乡村”摄影大赛', '“最美乡村”摄影大赛评选']);
+    expect(p.activities[1]).toMatchObject({ kind: 'assessment', start: '2024-10-01' });
+  });
+
+  it('drops bare nouns with no time and the items of an 等活动 list', () => {
+    const p = P('一、阵地管理\n讲座、论坛要严格审批。\n二、举办邻里文化节\n9月中旬举办第五届邻里文化节，开展广场舞展演、书画展览等活动。');
+    expect(titles(p)).toEqual(['第五届邻里文化节']);
+  });
+
+  it('one draft for an activity listed again under 活动时间及地点', () => {
+    const p = P('一、活动内容\n（一）“粽香邻里”包粽子比赛。以社区为单位组队参赛。\n二、活动时间及地点\n（一）“粽香邻里”包粽子比赛：6月8日上午，滨江社区广场。');
+    expect(titles(p)).toEqual(['“粽香邻里”包粽子比赛']);
+    expect(p.activities[0]).toMatchObject({ sectionId: 's1.1', start: '2024-06-08' });
+  });
+
+  it('a team and the event it gives: one draft named by both', () => {
+    const p = P('一、组建县委宣讲团\n从党校教师中遴选成员组建县委宣讲团，3月上旬到各乡镇开展示范宣讲。');
+    expect(titles(p)).toEqual(['县委宣讲团示范宣讲']);
+  });
+});
+
+describe('titles that name the activity', () => {
+  it('keeps a quoted name before 集中 and yields the plan’s named activity from the preamble', () => {
+    const p = P('为推动理论普及，决定于2024年3月在全县开展“春风万里”集中宣讲月活动。\n一、主要内容\n（一）举办宣讲大赛。3月28日举办宣讲大赛。');
+    expect(one(p, '春风万里')).toMatchObject({ title: '“春风万里”集中宣讲月活动', sectionId: '', start: '2024-03-01' });
+  });
+
+  it('a field-list item is named by its heading, with its 主办单位', () => {
+    const p = P('一、活动内容\n（一）“书香润城”阅读推广启动仪式\n活动时间：2025年4月23日上午9:30\n主办单位：市委宣传部、市文化广电旅游局\n（二）图书漂流进社区\n活动时间：4月下旬\n活动地点：各社区服务中心', '市图书馆2025年读书日活动方案');
+    expect(one(p, '启动仪式')).toMatchObject({ sectionId: 's1.1', units: ['市委宣传部', '市文化广电旅游局'], kind: 'other' });
+    expect(one(p, '启动仪式').start?.slice(0, 10)).toBe('2025-04-23');
+    expect(one(p, '图书漂流')).toMatchObject({ start: '2025-04-21', end: '2025-05-01' });
+  });
+
+  it('prefixes a bare noun with its subject or theme', () => {
+    const p = P('一、学习\n中心组每月集中学习1次，全年围绕党的二十届三中全会精神开展专题研讨。');
+    expect(titles(p)).toContain('中心组集中学习');
+  });
+});
+
+describe('activity nouns and kinds', () => {
+  it('knows 慰问演出, 问卷调查, 专题页面, 送春联, 精读, 颁奖典礼, 体验课', () => {
+    const p = P('一、活动\n（一）开展“文艺轻骑兵”慰问演出。\n（二）开展群众文化需求问卷调查。\n（三）开设“新春云展播”专题页面。\n（四）组织“翰墨迎春”送春联。\n（五）3月开展《学习纲要》精读。\n（六）12月20日举办年度人物颁奖典礼。\n（七）开设少儿剪纸体验课。');
+    expect(p.activities.map((a) => [a.title, a.kind])).toEqual([
+      ['“文艺轻骑兵”慰问演出', 'other'],
+      ['群众文化需求问卷调查', 'assessment'],
+      ['“新春云展播”专题页面', 'publicity'],
+      ['“翰墨迎春”送春联', 'volunteer'],
+      ['《学习纲要》精读', 'study'],
+      ['年度人物颁奖典礼', 'other'],
+      ['少儿剪纸体验课', 'training'],
+    ]);
+  });
+
+  it('a generic 活动 of 慰问 / 送春联 is volunteer work', () => {
+    const p = P('一、重阳\n重阳节开展敬老孝老慰问活动。');
+    expect(one(p, '慰问活动').kind).toBe('volunteer');
+  });
+});
+
+describe('confidence and source (Contract 4 additions)', () => {
+  it('every draft has a confidence in (0, 1] and its source sentences', () => {
+    const p = P('一、展览\n5月举办“丹青绘盛世”美术作品展。\n二、学习\n开展专题学习会。');
+    for (const a of p.activities) {
+      expect(a.confidence).toBeGreaterThan(0);
+      expect(a.confidence).toBeLessThanOrEqual(1);
+      expect(a.source?.[0]).toBeTruthy();
+    }
+    const [named, plain] = p.activities;
+    expect(named.source).toContain('5月举办“丹青绘盛世”美术作品展');
+    expect(named.confidence!).toBeGreaterThan(plain.confidence!);
+  });
+});
