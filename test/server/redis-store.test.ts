@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/src/log';
@@ -123,5 +125,15 @@ describe('redis store', () => {
     await waitFor(() => got['doc-x'].length === 1 && got['doc-y'].length === 1);
     await a.append('doc-x', ups[2]!);
     await waitFor(() => got['doc-x'].length === 2);
+  });
+});
+
+describe('embedded mode never loads the Redis client', () => {
+  it('no server module imports `redis` at load time (only the Redis store, dynamically, in REDIS_URL mode)', () => {
+    const files = fs.readdirSync('server/src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const offenders = files.filter((f) => /^\s*import\s+(?!type\b)[^;]*from\s+['"](redis|@redis\/[^'"]+)['"]/m.test(fs.readFileSync(path.join('server/src', f), 'utf8')));
+    expect(offenders).toEqual([]);
+    expect(fs.readFileSync('server/src/redis/store.ts', 'utf8')).toContain("await import('redis')");
+    expect(fs.readFileSync('server/src/server.ts', 'utf8')).toContain("await import('./redis/store')");
   });
 });

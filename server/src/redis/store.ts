@@ -357,6 +357,7 @@ export class RedisStore implements Persistence {
         this.blocked = true;
         const res = (await this.send(args, this.reader).finally(() => (this.blocked = false))) as Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null;
         failures = 0;
+        // metrics: redis_stream_lag_ms (Redis time of the newest entry read minus now), per room
         if (res) for (const [key, entries] of res) this.deliver(this.keyToDoc.get(str(key)) ?? idOfKey(str(key)), entries);
       } catch (err) {
         if (this.closed) return;
