@@ -5,7 +5,7 @@ import { Counter, Gauge, Histogram, MetricsRegistry } from './registry';
  * The relay's instruments, one set per process (module singletons: several servers started
  * in one test process share them). Served by GET /metrics (server/src/http/metrics.ts).
  *
- *   relayMetrics.received(bytes)                      a writer's sync-update message arrived
+ *   relayMetrics.received(bytes)                      a client's sync-update message arrived
  *   relayMetrics.forwarded(bytes, recipients)         a stored update was sent on to `recipients` sockets
  *   relayMetrics.rejectedFrames.inc({ reason })       a frame was refused (RejectReason)
  *   relayMetrics.closes.inc({ reason: closeReason(code) })   a socket closed
@@ -70,7 +70,7 @@ const r = metricsRegistry;
 const instruments = {
   connections: r.register(new Gauge({ name: 'relay_connections', help: 'Open WebSocket connections (sampled from the relay at each scrape).' })),
   rooms: r.register(new Gauge({ name: 'relay_rooms_loaded', help: 'Rooms (workspace documents) loaded in memory.' })),
-  updatesIn: r.register(new Counter({ name: 'relay_updates_received_total', help: 'Document update messages received from writers (sync step 2 and update), before any check.' })),
+  updatesIn: r.register(new Counter({ name: 'relay_updates_received_total', help: 'Document update messages received from clients (sync step 2 and update, view links included), before any check.' })),
   bytesIn: r.register(new Counter({ name: 'relay_update_bytes_received_total', help: 'Bytes of the update payloads counted in relay_updates_received_total.' })),
   updatesOut: r.register(new Counter({ name: 'relay_updates_forwarded_total', help: 'Updates stored and forwarded to the other clients of their room (once per update).' })),
   deliveries: r.register(new Counter({ name: 'relay_update_deliveries_total', help: 'Forwarded updates times the sockets they were sent to.' })),
@@ -92,7 +92,7 @@ const instruments = {
 
 export const relayMetrics = {
   ...instruments,
-  /** A writer's update message arrived (before checks). */
+  /** A client's update message arrived (before checks). */
   received(bytes: number): void {
     instruments.updatesIn.inc();
     instruments.bytesIn.inc(bytes);
