@@ -189,3 +189,30 @@ export function cleanPlanText(raw: string): CleanResult {
   const { text: kept, metaYears } = removeBoilerplate(text);
   return { text: kept, metaYears };
 }
+
+const LINE_HEAD = /^[ \t]*(?:[一二三四五六七八九十]+[、.．，]|[(（〔][一二三四五六七八九十\d]+[)）〕]|\d+(?:[、.．)）]|$)|[①-⑳]|第\s*\d+\s*页|附件)/;
+
+/**
+ * Rejoins prose that a PDF copy broke at the page width ("每月安排1次集中\n学习"):
+ * a line of prose (it has a comma or full stop inside) that does not end a
+ * sentence, followed by a line that does not start a heading, continues on it.
+ * Removes only the line break.
+ */
+export function joinBrokenLines(text: string): string {
+  const lines = text.split('\n');
+  if (lines.length < 3) return text;
+  let out = lines[0];
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1];
+    const cur = lines[i];
+    const broken =
+      prev.trim().length >= 20 &&
+      /[，,、。；;]/.test(prev) &&
+      !/[。；;！!？?：:”）)…\s]$/.test(prev) &&
+      cur.trim().length > 0 &&
+      !LINE_HEAD.test(cur) &&
+      /^[\u3400-\u9fff“《]/.test(cur);
+    out += (broken ? '' : '\n') + cur;
+  }
+  return out;
+}

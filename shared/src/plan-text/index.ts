@@ -6,7 +6,7 @@
  * (headings.ts + outline.ts) → drafts (activities.ts + kinds.ts + when.ts).
  * Pure: no DOM, no I/O. mammoth and the opencc table are loaded lazily.
  */
-import { cleanPlanText, removePageFooters } from './clean';
+import { cleanPlanText, joinBrokenLines, removePageFooters } from './clean';
 import { checkPlanText, decodePlanBytes } from './decode';
 import { PlanInputError } from './errors';
 import { extractActivities } from './activities';
@@ -48,6 +48,12 @@ export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
   const unfootered = removePageFooters(text, [head.title, ...head.headers]);
   if (unfootered !== text) {
     text = unfootered;
+    match = matchingCopy(text);
+    head = findTitle(text, match);
+  }
+  const joined = joinBrokenLines(text);
+  if (joined !== text) {
+    text = joined;
     match = matchingCopy(text);
     head = findTitle(text, match);
   }

@@ -145,3 +145,14 @@ describe('confidence and source (Contract 4 additions)', () => {
     expect(named.confidence!).toBeGreaterThan(plain.confidence!);
   });
 });
+
+describe('PDF-broken lines', () => {
+  it('rejoins prose broken at the page width, never a heading', async () => {
+    const { joinBrokenLines } = await import('../../../shared/src/plan-text/clean');
+    expect(joinBrokenLines('标题\n（一）抓好学习。严格落实制度，每月安排1次集中\n学习，全年开展研讨。\n（二）举办培训班。')).toBe(
+      '标题\n（一）抓好学习。严格落实制度，每月安排1次集中学习，全年开展研讨。\n（二）举办培训班。',
+    );
+    const p = P('一、志愿服务\n（一）组织志愿服务。每月第三周周五组织党员到结对社区开展“红色星期五”志愿\n服务。\n（二）开展评选。');
+    expect(one(p, '红色星期五')).toMatchObject({ title: '“红色星期五”志愿服务', rrule: 'FREQ=MONTHLY;BYDAY=3FR' });
+  });
+});
