@@ -66,6 +66,12 @@ export class Relay {
     void this.admit(req, url, workspaceId).then(
       (admission) => this.upgrade(req, socket, head, workspaceId, admission),
       (err: Error) => {
+        // A shared store (Redis) that cannot be reached: retryable, like a refused write.
+        if (this.store.accepting && !this.store.accepting()) {
+          this.log.warn('admission: storage unavailable', { room: workspaceId.slice(0, 64) });
+          this.upgrade(req, socket, head, workspaceId, { ok: false, code: this.store.unavailableCode ?? CloseCode.TryAgainLater, reason: 'storage unavailable' });
+          return;
+        }
         this.log.error('admission failed', { err });
         this.upgrade(req, socket, head, workspaceId, { ok: false, code: CloseCode.InternalError, reason: 'internal error' });
       },
