@@ -3,6 +3,7 @@ import { useSearchParams } from '@solidjs/router';
 import { draftKey, shiftOutlineItem, type OutlineItem, type PlanDraft } from '@shared/schema';
 import type { PlanRecord } from '@shared/schema/types';
 import { draftEventFields, isWindow, planDrafts, plannedNote, windowText } from '@shared/workspace/drafts';
+import { acceptCounts, groupBySection, highlightSource, isConfident, sourceLines, type ReviewDraft } from '@shared/workspace/draft-review';
 import { isPlanInputError, parsePlanAsync, readPlanFile, type PlanParse } from '@shared/plan-text';
 import { todayIn } from '@shared/time/dates';
 import { useWorkspace } from '../../stores/workspace-context';
@@ -246,12 +247,27 @@ function PlanView(props: { plan: PlanRecord; onDeleted: () => void }) {
   const choices = createMemo(() => sectionChoices(ws.sections(), ws.plans()));
   const sections = createMemo(() => ws.sections().filter((s) => s.planId === props.plan.id));
   const handled = createMemo(() => new Set([...(props.plan.dismissedDrafts ?? []), ...(props.plan.acceptedDrafts ?? [])]));
-  const open = createMemo(() => (parsed() ?? []).filter((d) => !handled().has(draftKey(d))));
+  const open = createMemo((): ReviewDraft[] => (parsed() ?? []).filter((d) => !handled().has(draftKey(d))));
+  const groups = createMemo(() => groupBySection(open(), sections()));
+  const confident = createMemo(() => open().filter(isConfident));
   const readOnly = () => !ws.canEdit();
   const [error, setError] = createSignal('');
+  const [summary, setSummary] = createSignal('');
   const report = (r: { ok: boolean; error?: { message: string } }) => setError(r.ok ? '' : r.error!.message);
 
-  const accept = (drafts: PlanDraft[]) => report(ws.run('draft.accept', { planId: props.plan.id, drafts }));
+  /** Accepts, then says what became of them ("18 项已排入日历，3 项待排期"). */
+  const accept = (drafts: PlanDraft[]) => {
+    const r = ws.run('draft.accept', { planId: props.plan.id, drafts });
+    report(r);
+    if (!r.ok) return;
+    const n = acceptCounts(r.value);
+    const parts = [
+      n.events ? t('acceptedEvents', { n: n.events }) : '',
+      n.campaigns ? t('acceptedCampaigns', { n: n.campaigns }) : '',
+      n.tray ? t('acceptedTray', { n: n.tray }) : '',
+    ].filter(Boolean);
+    setSummary(parts.join(locale() === 'zh' ? '，' : ', '));
+  };
   const editThenAccept = (d: PlanDraft) => {
     const fields = d.start ? draftEventFields(d, locale()) : undefined;
     const today = todayIn(ws.timezone());
@@ -321,70 +337,114 @@ function PlanView(props: { plan: PlanRecord; onDeleted: () => void }) {
               {t('drafts')} <span class="muted">({open().length})</span>
             </h3>
             <span class="spacer" />
+            <Show when={!readOnly() && confident().length > 0 && confident().length < open().length}>
+              <button type="button" class="primary" data-testid="accept-confident-drafts" onClick={() => accept(confident())}>
+                {t('acceptConfident', { n: confident().length })}
+              </button>
+            </Show>
             <Show when={!readOnly() && open().length > 0}>
-              <button type="button" class="primary" data-testid="accept-all-drafts" onClick={() => accept(open())}>
+              <button type="button" classList={{ primary: confident().length === open().length }} data-testid="accept-all-drafts" onClick={() => accept(open())}>
                 {t('acceptAll')}
               </button>
             </Show>
           </header>
           <p class="muted">{t('draftsHint')}</p>
+          <Show when={summary()}>
+            <p class="notice" role="status" data-testid="accept-summary">
+              {summary()}
+            </p>
+          </Show>
           <Show when={error()}>
             <p class="error" role="alert" data-testid="plan-error">
               {error()}
             </p>
           </Show>
           <Show when={!parsed.loading} fallback={<p class="muted">{t('parsing')}</p>}>
-            <ul class="draft-list">
-              <For each={open()} fallback={<li class="muted">{t('noDrafts')}</li>}>
-                {(d) => (
-                  <li class="draft" data-testid="draft" data-kind={d.kind}>
-                    <div class="draft-main">
-                      <b class="draft-title">{d.title}</b>
-                      <span class={`kind-tag kind-${d.kind}`}>{d.kind === 'campaign' ? t('campaign') : kindLabel(d.kind)}</span>
-                    </div>
-                    <div class="draft-meta">
-                      <Show when={choices().get(d.sectionId)}>
+            <Show when={open().length > 0} fallback={<p class="muted">{t('noDrafts')}</p>}>
+              <For each={groups()}>
+                {(g) => (
+                  <section class="draft-group" data-testid="draft-group" data-section={g.sectionId}>
+                    <h4 class="draft-group-head">
+                      <Show when={choices().get(g.sectionId)} fallback={t('noSectionGroup')}>
                         {(c) => (
-                          <span class="draft-section" data-testid="draft-section" title={c().title}>
+                          <>
                             <b>{c().path}</b> {c().title}
-                          </span>
+                          </>
                         )}
                       </Show>
-                      <span class="draft-when" classList={{ none: !d.start, tentative: isWindow(d) }}>
-                        {d.start ? windowText(d, locale()) : d.cue ? d.cue : t('noTime')}
-                        <Show when={d.rrule}> · {d.rrule}</Show>
-                        <Show when={isWindow(d)}>
-                          {' '}
-                          <em class="tentative-tag">{t('tentative')}</em>
-                        </Show>
-                      </span>
-                      <Show when={d.units.length}>
-                        <span class="draft-units">{d.units.join('、')}</span>
-                      </Show>
-                    </div>
-                    <Show when={!readOnly()}>
-                      <div class="draft-actions">
-                        <button type="button" class="primary" data-testid="accept-draft" onClick={() => accept([d])}>
-                          {t('accept')}
-                        </button>
-                        <Show when={d.kind !== 'campaign'}>
-                          <button type="button" data-testid="edit-draft" onClick={() => editThenAccept(d)}>
-                            {t('editAccept')}
-                          </button>
-                        </Show>
-                        <button
-                          type="button"
-                          data-testid="dismiss-draft"
-                          onClick={() => report(ws.run('draft.dismiss', { planId: props.plan.id, keys: [draftKey(d)] }))}
-                        >
-                          {t('dismiss')}
-                        </button>
-                      </div>
-                    </Show>
-                  </li>
+                      <span class="muted"> ({g.drafts.length})</span>
+                    </h4>
+                    <ul class="draft-list">
+                      <For each={g.drafts}>
+                        {(d) => (
+                          <li class="draft" classList={{ unsure: !isConfident(d) }} data-testid="draft" data-kind={d.kind} data-confident={isConfident(d) ? 'true' : 'false'}>
+                            <div class="draft-main">
+                              <b class="draft-title">{d.title}</b>
+                              <span class={`kind-tag kind-${d.kind}`}>{d.kind === 'campaign' ? t('campaign') : kindLabel(d.kind)}</span>
+                              <Show when={!isConfident(d)}>
+                                <span class="unsure-tag" data-testid="draft-unsure" title={t('lowConfidenceHint')}>
+                                  ? {t('lowConfidence')}
+                                </span>
+                              </Show>
+                            </div>
+                            <Show when={sourceLines(d).length > 0}>
+                              <blockquote class="draft-source" data-testid="draft-source">
+                                <For each={highlightSource(sourceLines(d), d.title)}>
+                                  {(parts) => (
+                                    <p>
+                                      <For each={parts}>{(part) => (part.mark ? <mark>{part.text}</mark> : <>{part.text}</>)}</For>
+                                    </p>
+                                  )}
+                                </For>
+                              </blockquote>
+                            </Show>
+                            <div class="draft-meta">
+                              <Show when={choices().get(d.sectionId)}>
+                                {(c) => (
+                                  <span class="draft-section" data-testid="draft-section" title={c().title}>
+                                    <b>{c().path}</b>
+                                  </span>
+                                )}
+                              </Show>
+                              <span class="draft-when" classList={{ none: !d.start, tentative: isWindow(d) }}>
+                                {d.start ? windowText(d, locale()) : d.cue ? d.cue : t('noTime')}
+                                <Show when={d.rrule}> · {d.rrule}</Show>
+                                <Show when={isWindow(d)}>
+                                  {' '}
+                                  <em class="tentative-tag">{t('tentative')}</em>
+                                </Show>
+                              </span>
+                              <Show when={d.units.length}>
+                                <span class="draft-units">{d.units.join('、')}</span>
+                              </Show>
+                            </div>
+                            <Show when={!readOnly()}>
+                              <div class="draft-actions">
+                                <button type="button" class="primary" data-testid="accept-draft" onClick={() => accept([d])}>
+                                  {t('accept')}
+                                </button>
+                                <Show when={d.kind !== 'campaign'}>
+                                  <button type="button" data-testid="edit-draft" onClick={() => editThenAccept(d)}>
+                                    {t('editAccept')}
+                                  </button>
+                                </Show>
+                                <button
+                                  type="button"
+                                  data-testid="dismiss-draft"
+                                  onClick={() => report(ws.run('draft.dismiss', { planId: props.plan.id, keys: [draftKey(d)] }))}
+                                >
+                                  {t('dismiss')}
+                                </button>
+                              </div>
+                            </Show>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </section>
                 )}
               </For>
-            </ul>
+            </Show>
           </Show>
         </div>
       </div>
