@@ -266,7 +266,7 @@ function resolved(d: Draft, t: TimeHit, year: number, text: string): void {
   if (time.rrule) d.rrule = time.rrule;
   d.cue = text.slice(t.start, t.end);
   d.festivalTime = !!t.festival;
-  d.themeTime = false;
+  d.themeTime = !!t.broad;
 }
 
 const trimSource = (s: string) => {
@@ -386,6 +386,15 @@ export function extractActivities(
     const headers = headerHits(match, times, from);
     const field = fieldTime(match, times, titleEnd, to);
     const titleTime = times.find((t) => t.start >= titleStart && t.end <= titleEnd && !insideQuote(match, t.start, titleStart));
+    // The first sentence of the body elaborates the heading ("（二）开展“身边榜样”主题宣传。下半年在机关网站…集中宣传").
+    let bodyTime: TimeHit | undefined;
+    {
+      let b = titleEnd;
+      while (b < to && /[。;；!！?？\s:：]/.test(match[b])) b++;
+      let e = b;
+      while (e < to && !SENTENCE_BREAK.test(match[e])) e++;
+      bodyTime = hitsIn(times, b, e).find((t) => !insideQuote(match, t.start, b));
+    }
     const drafts: Draft[] = [];
     const byKey = new Map<string, Draft>();
     const found = nounsIn(match, from, to);
@@ -454,12 +463,17 @@ export function extractActivities(
       const unquoted = (t: TimeHit) => !insideQuote(match, t.start, ss);
       const inPhrase = sentenceTimes.filter((t) => t.start >= ps && (t.end <= end || (t.coreEnd !== undefined && t.coreEnd <= f.start)));
       const before = sentenceTimes.filter((t) => t.start < ps && t.end <= f.start && unquoted(t)).at(-1);
-      const afterHit = sentenceTimes.find((t) => t.start >= end && t.end <= ce && unquoted(t));
+      // After the phrase: in its clause, or later in the sentence when no other activity noun comes first
+      // ("…“媒体看县域”采风活动，邀请记者到县采访，6月举行").
+      const nextNoun = found[fi + 1]?.start ?? Infinity;
+      const afterHit = sentenceTimes.find(
+        (t) => t.start >= end && unquoted(t) && (t.end <= ce || clauseBounds(match, t.start, from, to)[1] <= nextNoun),
+      );
       let pick: TimeHit | undefined =
         inPhrase.find((t) => t.recurrence && unquoted(t)) ??
         inPhrase.find(unquoted) ??
         before ??
-        (afterHit && afterHit.end <= se ? afterHit : undefined) ??
+        afterHit ??
         inPhrase[0];
       // An explicit month or day beats a festival word in the same sentence ("7月举办“喜迎国庆”…", "2月12日元宵节晚").
       if (pick?.festival && !pick.commemorates) {
@@ -486,6 +500,8 @@ export function extractActivities(
       }
       title += text.slice(k, end);
       title = stripQuantity(title.trim()).trim();
+      // 全镇党员干部“学思想、强党性”专题读书班: the audience before a quoted name is not part of it.
+      title = title.replace(/^全[^“”]{1,4}?(?:党员干部|干部职工|党员|干部|职工|群众|青少年)(?=“)/, '');
       // 评选表彰一批“最美志愿者”: the quantity between the verb and its object goes too.
       if (takesObject) title = title.replace(/^(评选表彰|评选|表彰)(?:一批|一些|\d+名|[一二三四五六七八九十]+名)/, '$1');
       if (title.length < 2) continue;
@@ -502,7 +518,10 @@ export function extractActivities(
         if (around) prefix = text.slice(cs + around.index + 2, cs + around.index + 2 + around[1].length);
         else if (subj.length >= 2 && subj.length <= 16 && !/[,，、“”:：]|[要将在于]/.test(subj) && !VERB_END.test(subj))
           prefix = text.slice(ss, firstT!.start);
-        prefix = prefix.replace(/^(?:[一二三四五六七八九十]+是|\d+[、.．])/, '').trim();
+        prefix = prefix
+          .replace(/^(?:[一二三四五六七八九十]+是|\d+[、.．])/, '')
+          .replace(/^各级?[^（(，,]{0,6}[（(][^）)]{1,6}[）)]/, '')
+          .trim();
         if (prefix.length >= 2) {
           title = prefix + title;
           key = compactKey(title);
@@ -521,10 +540,10 @@ export function extractActivities(
         quoted: /[“《]/.test(match.slice(ps, end)),
         ownTime: !!time.start || !!time.rrule,
         festivalTime: !!pick?.festival,
-        themeTime: !!pick?.commemorates,
+        themeTime: !!pick?.commemorates || !!pick?.broad,
         bare: isBareTitle(key, f.noun),
         team: TEAM_NOUNS.has(f.noun),
-        awardOf: !!takesObject && /^(?:[一二三]等奖|优秀)/.test(awardObject),
+        awardOf: (!!takesObject && /^(?:[一二三]等奖|优秀)/.test(awardObject)) || (f.kind !== 'assessment' && /^(?:评选|评出)/.test(match.slice(ps, end))),
         sentence: [ss, se],
         sents: [ss],
         sources: [trimSource(text.slice(ss, se))],
@@ -578,7 +597,8 @@ export function extractActivities(
         continue;
       }
       if (d.start || d.rrule) continue;
-      const ctx = field ?? (titleTime && d.sentence[0] >= titleEnd ? titleTime : undefined) ?? (job.pre ? undefined : period);
+      const ctx =
+        field ?? (titleTime && d.sentence[0] >= titleEnd ? titleTime : undefined) ?? (d.fromTitle ? bodyTime : undefined) ?? (job.pre ? undefined : period);
       if (ctx) {
         resolved(d, ctx, year, text);
         d.ownTime = false;

@@ -29,6 +29,8 @@ export interface TimeHit {
   commemorates?: string;
   /** The window comes from a festival or observance word (an explicit month or day beats it). */
   festival?: boolean;
+  /** A whole-year window (全年, 年内): any more precise time beats it. */
+  broad?: boolean;
   /** End of the time words proper, before a trailing count ("每月" of "每月集中学习1次"). */
   coreEnd?: number;
   /** 每月第三周周五: the n-th weekday of the month (RRULE BYDAY=3FR). */
@@ -169,6 +171,7 @@ const WINDOW_RE = new RegExp(
     `(?:第)?(?<q>[一二三四1-4])季度`,
     '(?<half>上半年|下半年)',
     '(?<yearPart>年初|年中|年底|年末|年内|全年|年度内)',
+    '(?<summer>暑期|暑假期间|暑假)',
   ].join('|'),
   'g',
 );
@@ -320,6 +323,8 @@ export function findTimes(match: string, from: number, to: number, year: number)
       window = [ymd(y, q * 3 - 2, 1), ymd(y, q * 3, daysInMonth(y, q * 3))];
     } else if (g.half) {
       window = g.half === '上半年' ? [ymd(y, 1, 1), ymd(y, 6, 30)] : [ymd(y, 7, 1), ymd(y, 12, 31)];
+    } else if (g.summer) {
+      window = [ymd(y, 7, 1), ymd(y, 8, 31)];
     } else if (g.yearPart) {
       window = {
         年初: [ymd(y, 1, 1), ymd(y, 2, daysInMonth(y, 2))],
@@ -328,7 +333,8 @@ export function findTimes(match: string, from: number, to: number, year: number)
         年末: [ymd(y, 12, 1), ymd(y, 12, 31)],
       }[g.yearPart] as [string, string] | undefined ?? [ymd(y, 1, 1), ymd(y, 12, 31)];
     }
-    if (window) add({ start: yr ? start - yr[0].length : start, end, cue: match.slice(yr ? start - yr[0].length : start, end), window });
+    const broad = !!g.yearPart && /年内|全年|年度内/.test(g.yearPart);
+    if (window) add({ start: yr ? start - yr[0].length : start, end, cue: match.slice(yr ? start - yr[0].length : start, end), window, broad });
   }
   return hits.sort((a, b) => a.start - b.start);
 }

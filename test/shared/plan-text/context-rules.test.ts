@@ -156,3 +156,33 @@ describe('PDF-broken lines', () => {
     expect(one(p, '红色星期五')).toMatchObject({ title: '“红色星期五”志愿服务', rrule: 'FREQ=MONTHLY;BYDAY=3FR' });
   });
 });
+
+describe('times later in the sentence, in the body, and weak times', () => {
+  it('takes a time from a later clause of the sentence when no other activity comes first', () => {
+    const p = P('一、外宣\n1、组织“媒体看县域”采风活动，邀请省市媒体记者到县采访，6月举行。\n2、适时开展督查，年底对各单位工作进行考核。');
+    expect(one(p, '媒体看县域')).toMatchObject({ start: '2024-06-01', end: '2024-07-01' });
+    expect(one(p, '考核')).toMatchObject({ cue: '年底' });
+    expect(p.activities.find((a) => a.title === '督查')).toBeUndefined();
+  });
+
+  it('a heading draft takes the time of the body’s first sentence', () => {
+    const p = P('一、宣传\n（一）开展“身边榜样”主题宣传。下半年在机关网站集中宣传10名优秀党员先进事迹。');
+    expect(one(p, '身边榜样')).toMatchObject({ start: '2024-07-01', end: '2025-01-01' });
+  });
+
+  it('a month heading beats 全年 in the phrase; 暑期 is July–August', () => {
+    const p = P('12月：\n举办全年群文成果展演暨总结会。\n暑期开展“七彩假期”志愿服务活动。', '区文化馆2024年群众文化活动安排');
+    expect(one(p, '总结会')).toMatchObject({ start: '2024-12-01', end: '2025-01-01' });
+    expect(one(p, '七彩假期')).toMatchObject({ start: '2024-07-01', end: '2024-09-01' });
+  });
+
+  it('an award named in a contest’s sentence (评选优秀微党课20部) is part of the contest', () => {
+    const p = P('一、党课\n7月上旬组织机关“七一”微党课大赛，评选优秀微党课20部。');
+    expect(titles(p)).toEqual(['机关“七一”微党课大赛']);
+  });
+
+  it('drops the audience before a quoted name and 各级…（…） before a subject', () => {
+    const p = P('一、学习\n（一）7月组织全镇党员干部“学思想、强党性”专题读书班。\n（二）各级党委（党组）理论学习中心组每季度开展1次集中学习。');
+    expect(titles(p)).toEqual(['“学思想、强党性”专题读书班', '理论学习中心组集中学习']);
+  });
+});
