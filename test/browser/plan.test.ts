@@ -34,15 +34,22 @@ describe('work plans in real Chromium', () => {
     expect(await page.getByTestId('plan-title').textContent()).toContain('工作要点');
 
     // Drafts: a dated one, a window (tentative), an undated one (→ tray).
-    const draft = (title: string) => page.getByTestId('draft').filter({ hasText: title });
+    // By title: a draft's source sentence may mention another activity.
+    const draft = (title: string) => page.getByTestId('draft').filter({ has: page.locator('.draft-title', { hasText: title }) });
     await draft('全市新闻发布工作培训班').waitFor();
     expect(await draft('学雷锋志愿服务活动').getByTestId('draft-section').textContent()).toContain('三、');
     await draft('全市新闻发布工作培训班').getByTestId('accept-draft').click();
     await draft('学雷锋志愿服务活动').getByTestId('accept-draft').click();
-    await draft('“百姓宣讲”活动').getByTestId('accept-draft').click();
-    await draft('理论宣讲').first().getByTestId('dismiss-draft').click();
+    // Accepting says what became of it: a dated draft is on the calendar.
+    await expect.poll(() => page.getByTestId('accept-summary').innerText()).toBe('1 项已排入日历');
+    await draft('“新思想进万家”基层宣讲活动').getByTestId('accept-draft').click();
+    await draft('网络意识形态形势分析研判会').getByTestId('dismiss-draft').click();
+    await expect.poll(() => draft('网络意识形态形势分析研判会').count()).toBe(0);
+    // Drafts sit under their plan sections, each with the sentence it was read from.
+    expect(await page.getByTestId('draft-group').count()).toBeGreaterThan(1);
+    expect(await draft('“奋进新征程”主题宣传').getByTestId('draft-source').locator('mark').first().innerText()).toBe('“奋进新征程”主题宣传');
     await expect.poll(() => draft('学雷锋志愿服务活动').count()).toBe(0);
-    await expect.poll(() => draft('“百姓宣讲”活动').count()).toBe(0);
+    await expect.poll(() => draft('“新思想进万家”基层宣讲活动').count()).toBe(0);
 
     // On the calendar, with the outline panel open.
     await page.goto(`${app.server.url}/w/${ws}?view=month&date=2024-03-01`);
@@ -82,12 +89,12 @@ describe('work plans in real Chromium', () => {
     await expect.poll(() => eventInCalendar(page, '无关的座谈会').count()).toBe(1);
 
     // The unscheduled tray: drag the undated draft onto a day.
-    const item = page.getByTestId('tray-item').filter({ hasText: '“百姓宣讲”活动' });
+    const item = page.getByTestId('tray-item').filter({ hasText: '“新思想进万家”基层宣讲活动' });
     await item.waitFor();
     await item.dragTo(dayCell(page, '2024-03-20'));
-    await expect.poll(() => dayCell(page, '2024-03-20').getByText('“百姓宣讲”活动').count()).toBe(1);
+    await expect.poll(() => dayCell(page, '2024-03-20').getByText('“新思想进万家”基层宣讲活动').count()).toBe(1);
     await expect.poll(() => page.getByTestId('tray-item').count()).toBe(0);
-    await eventInCalendar(page, '“百姓宣讲”活动').click();
+    await eventInCalendar(page, '“新思想进万家”基层宣讲活动').click();
     await expect.poll(() => page.getByTestId('event-editor').getByTestId('linked-section').count()).toBe(1);
     await page.getByTestId('event-editor').getByRole('button', { name: '取消', exact: true }).click();
 
