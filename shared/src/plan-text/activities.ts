@@ -14,10 +14,10 @@ import type { DraftActivity, DraftKind, PlanSection } from './types';
 import { findTimes, resolveTime, type TimeHit } from './when';
 
 /** What may follow a head noun: punctuation, a conjunction, a parenthetical. */
-const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
+const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
 /** Verbs (and 以…为契机) that open an activity phrase: the title starts after them. */
 const VERB_END =
-  /(?:开展好|组织好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以)$/;
+  /(?:开展好|组织好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以)$/;
 const CLAUSE_BREAK = /[,，。;；:：!！?？\n、和及与]/;
 const SENTENCE_BREAK = /[。;；!！?？\n]/;
 
@@ -112,7 +112,8 @@ function phraseStart(match: string, at: number, limit: number, hardLimit: number
       continue;
     }
     if (CLAUSE_BREAK.test(c)) break;
-    if (VERB_END.test(match.slice(Math.max(limit, j - 4), j))) break;
+    // 对象化宣讲: 对 of 对象 is no verb.
+    if (VERB_END.test(match.slice(Math.max(limit, j - 4), j)) && !(c === '对' && match[j] === '象')) break;
     j--;
   }
   return j;
@@ -197,6 +198,9 @@ function hitsIn(times: TimeHit[], a: number, b: number): TimeHit[] {
   for (let i = hitsFrom(times, a); i < times.length && times[i].start < b; i++) out.push(times[i]);
   return out;
 }
+
+/** A 进X suffix that is itself an activity (进社区宣讲) is left to the noun scan. */
+const NOUN_AT_END = /(?:宣讲|活动|展览|演出|比赛)$/;
 
 /** Nouns that name a team, not an event: 组建县委宣讲团 forms the team that then gives the 宣讲. */
 const TEAM_NOUNS = new Set(['宣讲团', '宣讲分队']);
@@ -406,6 +410,16 @@ export function extractActivities(
       const clauseTimes = hitsIn(times, cs, ce).filter((t) => t.end <= ce);
       const hasRecurrence = clauseTimes.some((t) => t.recurrence);
       let ok = AFTER_OK.test(after) || (match[end - 1] === '”' && f.kind !== 'campaign');
+      // "每月更新线上展览1期": content updated, not an event.
+      if (ok && /^(?:\d|[一两二三四五六七八九十])/.test(after) && /(?:更新|发布|推送|刊发|刊播|上传)[^,，。;；]{0,6}$/.test(match.slice(Math.max(cs, f.start - 10), f.start))) ok = false;
+      // "普法宣传进村入户", "送演出进小区": where it goes belongs to the name.
+      if (ok || /^进[\u4e00-\u9fff]{1,4}(?=$|[,，。;；、\s])/.test(after)) {
+        const go = /^进[\u4e00-\u9fff]{1,4}(?=$|[,，。;；、\s])/.exec(match.slice(end, end + 6));
+        if (go && !NOUN_AT_END.test(go[0])) {
+          end += go[0].length;
+          ok = true;
+        }
+      }
       let objectStart = end;
       if (!ok && f.noun && TAKES_OBJECT.has(f.noun)) {
         // 评选表彰2023年度市直文明单位: the object follows the noun.
@@ -507,7 +521,7 @@ export function extractActivities(
       if (title.length < 2) continue;
       // A bare 活动/行动 ("思想和行动", "抓活动") names nothing.
       if ((f.noun === '活动' || f.noun === '行动') && compactKey(title).length < 4) continue;
-      if (f.noun === '行动' && !/[”专项关爱志愿文明餐桌攻坚整治示范提升净化]行动$/.test(match.slice(ps, end))) continue;
+      if (f.noun === '行动' && !/(?:[”专项关爱志愿文明餐桌攻坚整治示范提升净化]行动|“[^“”]{1,12}行动”)$/.test(match.slice(ps, end))) continue;
       let key = compactKey(title);
       // A bare noun after its subject: "中心组每月集中学习1次" → 中心组集中学习; "围绕X开展专题研讨" → X专题研讨.
       if (isBareTitle(key, f.noun) && f.kind !== 'campaign') {

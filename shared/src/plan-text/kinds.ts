@@ -35,7 +35,7 @@ export const NOUN_RULES: NounRule[] = [
   { kind: 'study', nouns: ['学习'], needsCue: true },
   {
     kind: 'publicity',
-    nouns: ['专题页面', '宣传专栏', '专栏', '内刊', '专题宣传', '主题宣传', '集中宣传', '社会宣传', '宣传月', '宣传周', '宣传活动', '宣教活动', '随手拍', '公益广告宣传', '系列报道', '专题报道', '宣传报道'],
+    nouns: ['普法宣传', '专题页面', '宣传专栏', '专栏', '内刊', '专题宣传', '主题宣传', '集中宣传', '社会宣传', '宣传月', '宣传周', '宣传活动', '宣教活动', '随手拍', '公益广告宣传', '系列报道', '专题报道', '宣传报道'],
   },
   { kind: 'volunteer', nouns: ['送春联', '志愿服务活动', '志愿服务', '志愿活动', '志愿者活动'] },
   { kind: 'assessment', nouns: ['问卷调查', '评选表彰', '检查考核', '考评', '考核', '评选', '表彰', '督查', '评比', '测评'] },
@@ -43,7 +43,7 @@ export const NOUN_RULES: NounRule[] = [
   { kind: 'training', nouns: ['体验课', '公益课'] },
   {
     kind: 'other',
-    nouns: ['文艺晚会', '晚会', '文艺演出', '文艺汇演', '慰问演出', '惠民演出', '音乐会', '颁奖典礼', '颁奖仪式', '启动仪式', '联欢会', '游园会', '诗会', '灯会', '电影放映'],
+    nouns: ['文艺晚会', '晚会', '文艺演出', '文艺汇演', '慰问演出', '惠民演出', '音乐会', '颁奖典礼', '颁奖仪式', '启动仪式', '联欢会', '游园会', '诗会', '灯会', '电影放映', '专题调研', '普查'],
   },
   { kind: 'campaign', nouns: ['系列活动', '主题活动', '主题教育', '文化节', '艺术节', '读书节', '文化周', '活动', '行动'] },
 ];
@@ -80,6 +80,7 @@ export function refineKind(kind: DraftKind, noun: string, title: string): DraftK
   if (noun === '活动' || noun === '行动') {
     if (/志愿|慰问|送春联|送福字|送温暖|义诊|帮扶/.test(title)) return 'volunteer';
     if (/纪念[^,，。]{0,24}周年/.test(title)) return 'anniversary';
+    if (/祭扫|祭英烈|缅怀/.test(title)) return 'other';
     return 'campaign';
   }
   if (kind === 'publicity' && noun === '宣传活动' && /系列|主题/.test(title)) return 'campaign';

@@ -92,7 +92,11 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(match)) && m.index < to) {
     const line = m[0].trim();
-    if (line.length < 30) continue;
+    // A short lead line is a point heading when its enumeration follows on the next lines
+    // ("关于理论武装，要在学懂弄通上下功夫。\n一是…").
+    const nextLine = match.slice(m.index + m[0].length + 1, m.index + m[0].length + 8).trimStart();
+    const opensList = /^(?:一是|一要|第一[,，、])/.test(nextLine);
+    if (line.length < (opensList ? 8 : 30)) continue;
     if (/[:：]$/.test(line) || /如下[:：]?$/.test(line)) continue;
     if (/汇报完毕|批评指正|谢谢大家|以上(?:是|为)|特此/.test(line)) continue;
     const lead = /^[^,。;:！？!?]{4,30}[,。]/.exec(line);
@@ -108,7 +112,8 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
     groups.set(k, [...(groups.get(k) ?? []), p]);
   }
   const biggest = [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-  const chosen = biggest.length >= 3 ? biggest : paras.slice(1);
+  // "关于理论武装，…" "关于新闻舆论，…": two points named 关于… are already a parallel series.
+  const chosen = biggest.length >= 3 || (biggest.length >= 2 && biggest[0].lead.startsWith('关于')) ? biggest : paras.slice(1);
   return chosen.map((p, i) => ({ type: 'para' as const, value: i + 1, start: p.start, end: p.start, lineStart: true }));
 }
 

@@ -186,3 +186,39 @@ describe('times later in the sentence, in the body, and weak times', () => {
     expect(titles(p)).toEqual(['“学思想、强党性”专题读书班', '理论学习中心组集中学习']);
   });
 });
+
+describe('speech points and labels', () => {
+  it('a short 关于… lead line followed by 一是 lines is a point; 一是 keeps its label; a short 三是 line is its own item', () => {
+    const p = parsePlan(
+      '在全县宣传工作会议上的讲话\n同志们：\n关于理论武装，要在学懂弄通上下功夫。\n一是抓好中心组学习。各级中心组每月开展1次集中学习。\n二是办好青年理论学习小组。\n三是深化宣讲。\n关于新闻舆论，要在守正创新上下功夫。一要做强主题宣传。二要抓好网络评论。\n同志们，让我们团结一心！',
+    );
+    expect(p.sections.map((s) => `${s.id} ${s.label}|${s.title}`)).toEqual([
+      's1 |关于理论武装',
+      's1.1 一是|抓好中心组学习',
+      's1.2 二是|办好青年理论学习小组',
+      's1.3 三是|深化宣讲',
+      's2 |关于新闻舆论',
+      's2.1 一要|做强主题宣传',
+      's2.2 二要|抓好网络评论',
+    ]);
+  });
+});
+
+describe('more nouns and names', () => {
+  it('不少于 after a noun, 完成 as a verb, 进X as part of the name, quoted 行动 names, 祭扫 as other', () => {
+    const p = P('一、活动\n（一）年内开展慰问演出不少于20场。\n（二）下半年完成全县非遗项目问卷调查及资料建档。\n（三）国家宪法日（12月4日）组织普法宣传进村入户。\n（四）组织“暖冬行动”。年底前为困难群众送去棉衣。\n（五）清明节前后组织学生到烈士陵园开展祭扫活动。');
+    expect(p.activities.map((a) => [a.title, a.kind])).toEqual([
+      ['慰问演出', 'other'],
+      ['全县非遗项目问卷调查', 'assessment'],
+      ['普法宣传进村入户', 'publicity'],
+      ['“暖冬行动”', 'campaign'],
+      ['祭扫活动', 'other'],
+    ]);
+    expect(one(p, '暖冬')).toMatchObject({ start: '2024-12-01' });
+  });
+
+  it('content updates are not events (每月更新线上展览1期)', () => {
+    const p = P('一、线上\n开设“云上文化馆”专题页面，每月更新线上展览1期。');
+    expect(titles(p)).toEqual(['“云上文化馆”专题页面']);
+  });
+});
