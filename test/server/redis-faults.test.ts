@@ -51,6 +51,30 @@ describe('Redis mode when a relay or Redis fails', () => {
     await redis?.kill();
   });
 
+  it('writers on both relays while both compact (lock + fence): every client converges, late joiners on each relay get snapshot + tail', async () => {
+    const ws = await createWorkspace(r2);
+    const a = open(r1, ws.id, ws.editToken);
+    const b = open(r2, ws.id, ws.editToken);
+    await Promise.all([synced(a), synced(b)]);
+    for (let i = 0; i < 300; i++) {
+      a.doc.getMap('m').set(`a${i}`, i);
+      b.doc.getMap('m').set(`b${i}`, i);
+      if (i % 20 === 0) await sleep(5);
+    }
+    await waitFor(() => a.doc.getMap('m').size === 600 && b.doc.getMap('m').size === 600, 20_000, 'convergence');
+    expect(await redisRaw(redis.url, 'EXISTS', `cc:snap:{${ws.id}}`)).toBe(':1\r\n');
+    const late1 = open(r1, ws.id, ws.viewToken);
+    const late2 = open(r2, ws.id, ws.viewToken);
+    await Promise.all([synced(late1), synced(late2)]);
+    await waitFor(() => late1.doc.getMap('m').size === 600 && late2.doc.getMap('m').size === 600, 5000, 'late joiners');
+    // Both rooms unload (compacting), then a fresh load reads snapshot + tail only.
+    for (const c of [a, b, late1, late2]) c.provider.disconnect();
+    await sleep(300);
+    const fresh = open(r1, ws.id, ws.viewToken);
+    await synced(fresh);
+    await waitFor(() => fresh.doc.getMap('m').size === 600, 5000, 'reload');
+  });
+
   it('kill -9 relay 1 mid-burst: its clients move to relay 2 and nothing another client received is lost', async () => {
     const ws = await createWorkspace(r1);
     const a = open(r1, ws.id, ws.editToken);

@@ -107,6 +107,32 @@ describe('redis store', () => {
     expect(updates).toHaveLength(1);
   });
 
+  it('a reader that lost Redis while another relay compacted past it resyncs from the snapshot by itself', async () => {
+    const a = await open();
+    const b = await open();
+    await b.load('doc-r');
+    const ups = edits(12);
+    // b's room is behind: a stores and compacts (trimming everything) before b reads anything.
+    for (const u of ups) await a.append('doc-r', u);
+    const full = new Y.Doc();
+    for (const u of ups) Y.applyUpdate(full, u);
+    await a.compact('doc-r', Y.encodeStateAsUpdate(full));
+    expect(Number(await a.cmd.sendCommand(['XLEN', keys.log('doc-r')]))).toBe(0);
+    const got: Array<[Uint8Array, string]> = [];
+    b.subscribe('doc-r', (u, kind) => got.push([u, kind]));
+    // Cut b's reader connection: it reconnects and resyncs.
+    const readerId = String((b as unknown as { readerId: unknown }).readerId ?? '');
+    await waitFor(() => String((b as unknown as { readerId: unknown }).readerId ?? '') !== '');
+    await a.cmd.sendCommand(['CLIENT', 'KILL', 'ID', String((b as unknown as { readerId: unknown }).readerId ?? readerId)]);
+    await waitFor(() => got.some(([, k]) => k === 'snapshot'), 8000);
+    const doc = new Y.Doc();
+    for (const [u] of got) Y.applyUpdate(doc, u);
+    expect(doc.getMap('m').size).toBe(12);
+    // And reads on after it.
+    await a.append('doc-r', edits(13)[12]!);
+    await waitFor(() => got.length === 2);
+  });
+
   it('one bad stream entry is logged and skipped in its room only; the reader goes on', async () => {
     const a = await open();
     const b = await open();
