@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/src/config';
 import { createLogger } from '../../server/src/log';
 import { RedisStore } from '../../server/src/redis/store';
 import { keys } from '../../server/src/redis/keys';
@@ -161,5 +162,16 @@ describe('embedded mode never loads the Redis client', () => {
     expect(offenders).toEqual([]);
     expect(fs.readFileSync('server/src/redis/store.ts', 'utf8')).toContain("await import('redis')");
     expect(fs.readFileSync('server/src/server.ts', 'utf8')).toContain("await import('./redis/store')");
+  });
+});
+
+describe('REDIS_URL configuration', () => {
+  it('unset: embedded storage, nothing else needed; set: needs the shared RELAY_SECRET and a redis:// URL', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/RELAY_SECRET/);
+    expect(() => loadConfig({ REDIS_URL: 'http://x', RELAY_SECRET: 'x'.repeat(16) })).toThrow(/redis:\/\//);
+    expect(() => loadConfig({ REDIS_URL: 'redis://x', RELAY_SECRET: 'x'.repeat(16), REDIS_TRIM_GRACE_MS: '0' })).toThrow(/REDIS_TRIM_GRACE_MS/);
+    const c = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', RELAY_SECRET: 'x'.repeat(16) });
+    expect([c.redisUrl, c.redisTrimGraceMs, c.redisHeartbeatMs]).toEqual(['redis://127.0.0.1:6379', 60_000, 3000]);
   });
 });
