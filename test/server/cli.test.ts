@@ -13,6 +13,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/start-server';
 import { connect, createWorkspace, synced, waitFor, type Client } from '../helpers/relay-client';
+import { startRedis, type TestRedis } from './helpers/redis-server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const launcher = path.join(repoRoot, 'scripts/cli.mjs');
@@ -25,10 +26,15 @@ interface Run {
 }
 
 function cli(dataDir: string, ...args: string[]): Promise<Run> {
+  return cliWith({ DATA_DIR: dataDir }, ...args);
+}
+
+function cliWith(extra: Record<string, string>, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env };
     delete env.REDIS_URL;
     delete env.RELAY_SECRET;
+    Object.assign(env, extra);
     const child = spawn(process.execPath, [launcher, 'workspace', ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -240,5 +246,75 @@ describe('workspace CLI', () => {
     const r = await cli(srv.dataDir, 'import', damaged, '--id', 'damaged-ws');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/does not match/);
+  });
+});
+
+describe('workspace CLI on Redis (REDIS_URL), next to a running relay', () => {
+  let redis: TestRedis;
+  let relay: TestServer;
+  const clients: Client[] = [];
+  const secret = 'cli-test-relay-secret-0123456789';
+  let env: Record<string, string>;
+  const rtmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ws-cli-redis-'));
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    env = { REDIS_URL: redis.url, RELAY_SECRET: secret, DATA_DIR: path.join(rtmp, 'unused') };
+    relay = await startServer({ env: { REDIS_URL: redis.url, RELAY_SECRET: secret } });
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await relay?.kill();
+    await redis?.kill();
+    fs.rmSync(rtmp, { recursive: true, force: true });
+  });
+
+  it('export → import gives the same document; rotate closes live sockets holding old links', async () => {
+    const ws = await createWorkspace(relay, { id: 'redis-cli-ws', name: '文明办' });
+    const a = connect(relay, ws.id, ws.editToken);
+    clients.push(a);
+    await synced(a);
+    fill(a.doc);
+    const expected = content(a.doc);
+    const file = path.join(rtmp, 'redis.yjs');
+    // The relay forwards only what Redis stored; a second client seeing it all means it is there.
+    const b = connect(relay, ws.id, ws.viewToken);
+    clients.push(b);
+    await synced(b);
+    await waitFor(() => b.doc.getMap('events').size === 29, 5000, 'stored');
+
+    json(await cliWith(env, 'export', ws.id, file, '--json'));
+    const d = new Y.Doc();
+    Y.applyUpdate(d, new Uint8Array(fs.readFileSync(file)));
+    expect(content(d)).toEqual(expected);
+    const listed = json(await cliWith(env, 'list', '--json')) as unknown as Array<Record<string, unknown>>;
+    expect(listed.map((r) => r.id)).toContain(ws.id);
+
+    // Into the same Redis under another id: served by the running relay with the printed link.
+    const out = json(await cliWith(env, 'import', file, '--id', 'redis-cli-copy', '--json'));
+    expect(out).toMatchObject({ id: 'redis-cli-copy', name: '文明办', created: true });
+    const c = connect(relay, 'redis-cli-copy', out.editToken as string);
+    clients.push(c);
+    await synced(c);
+    await waitFor(() => c.doc.getMap('events').size === 29, 5000, 'imported copy');
+    expect(content(c.doc)).toEqual(expected);
+    expect((await cliWith(env, 'import', file, '--id', 'redis-cli-copy')).code).toBe(1);
+
+    // Rotation from the shell reaches the relay: the live writer is closed with 4401.
+    const r = json(await cliWith(env, 'rotate', ws.id, '--json'));
+    expect(r.gen).toBe(2);
+    await waitFor(() => a.closes.includes(4401), 5000, 'old link closed');
+    const fresh = connect(relay, ws.id, r.editToken as string);
+    clients.push(fresh);
+    await synced(fresh);
+  });
+
+  it('without RELAY_SECRET, or with Redis unreachable: a clear message', async () => {
+    const noSecret = await cliWith({ REDIS_URL: redis.url }, 'list');
+    expect(noSecret.code).toBe(1);
+    expect(noSecret.stderr).toMatch(/RELAY_SECRET/);
+    const down = await cliWith({ REDIS_URL: 'redis://127.0.0.1:1', RELAY_SECRET: secret }, 'list');
+    expect(down.code).toBe(75);
+    expect(down.stderr).toMatch(/cannot reach Redis/);
   });
 });
