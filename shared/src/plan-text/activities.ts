@@ -129,23 +129,36 @@ interface Units {
   units: string[];
 }
 
-/** "联合A、B、C等单位举办" in match[from, to) → the units and where the clause ends (。 or ；). */
+/**
+ * Co-organisers in match[from, to) and where their clause ends (。 or ；):
+ * "联合A、B、C等单位举办", "与A、B等单位共同举办", "由A、B联合主办", "A、B联合开展".
+ */
 function unitClauses(text: string, match: string, from: number, to: number): Units[] {
   const out: Units[] = [];
-  const re = /联合([^,，。;；“”]{2,80}?)(?:等(?:\d+家|多家|有关|相关)?(?:单位|部门|机构)?)?(?:共同)?(?=举办|开展|举行|组织|主办|承办|开办|推出|打造|启动)/g;
-  for (const m of match.slice(from, to).matchAll(re)) {
-    const start = from + m.index;
-    const gStart = start + 2;
-    const list = text.slice(gStart, gStart + m[1].length);
-    const units = list
-      .split(/[、,，和及与]/)
-      .map((u) => u.trim())
-      .filter((u) => u.length >= 2);
-    let end = start;
-    while (end < to && !/[。;；\n]/.test(match[end])) end++;
-    out.push({ start, end, units });
+  const VERB = '(?=举办|开展|举行|组织|主办|承办|开办|推出|打造|启动)';
+  const DENG = '(?:等(?:\\d+家|多家|有关|相关)?(?:单位|部门|机构)?)?';
+  const res = [
+    new RegExp(`联合([^,，。;；“”]{2,80}?)${DENG}(?:共同)?${VERB}`, 'g'),
+    new RegExp(`(?:与|同|和)([^,，。;；“”与]{2,60}?)${DENG}(?:共同|联合)${VERB}`, 'g'),
+    new RegExp(`由([^,，。;；“”]{2,60}?)${DENG}(?:共同|联合)?(?=主办|承办|举办)`, 'g'),
+    new RegExp(`(?:^|[,，。;；\\n])([^,，。;；“”\\n]{2,30}、[^,，。;；“”\\n]{2,30}?)${DENG}(?:联合|共同)${VERB}`, 'g'),
+  ];
+  for (const re of res) {
+    for (const m of match.slice(from, to).matchAll(re)) {
+      const gStart = from + m.index + m[0].indexOf(m[1]);
+      const start = from + m.index;
+      const list = text.slice(gStart, gStart + m[1].length);
+      const units = list
+        .split(/[、,，和及与]/)
+        .map((u) => u.trim())
+        .filter((u) => u.length >= 2 && !/^(?:各|全)/.test(u));
+      if (!units.length || out.some((o) => start >= o.start && start < o.end)) continue;
+      let end = start;
+      while (end < to && !/[。;；\n]/.test(match[end])) end++;
+      out.push({ start, end, units });
+    }
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The co-organisers of the 联合…举办 clause covering `at` (clauses are sorted and disjoint). */
@@ -202,6 +215,8 @@ function hitsIn(times: TimeHit[], a: number, b: number): TimeHit[] {
 /** A 进X suffix that is itself an activity (进社区宣讲) is left to the noun scan. */
 const NOUN_AT_END = /(?:宣讲|活动|展览|演出|比赛)$/;
 
+const matchingTitle = (t: string) => t.replace(/[〝「『]/g, '“').replace(/[〞」』]/g, '”').replace(/"([^"]*)"/g, '“$1”');
+
 /** Nouns that name a team, not an event: 组建县委宣讲团 forms the team that then gives the 宣讲. */
 const TEAM_NOUNS = new Set(['宣讲团', '宣讲分队']);
 /** Nouns too generic to be a draft on their own (a bare 宣讲 or 评选 names nothing an organiser can schedule). */
@@ -230,6 +245,10 @@ interface Draft extends DraftActivity {
   themeTime: boolean;
   bare: boolean;
   team: boolean;
+  /** Came from a heading that states a goal (深化…, 加强…): the body's activity names it. */
+  goal: boolean;
+  /** A team that is only formed (组建…宣讲团), with no event of its own. */
+  formed: boolean;
   awardOf: boolean;
   sentence: [number, number];
   /** Starts of every sentence that mentions it (merged mentions). */
@@ -299,12 +318,15 @@ function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
   for (const x of b.sources) if (!a.sources.includes(x)) a.sources.push(x);
   for (const x of b.sents) if (!a.sents.includes(x)) a.sents.push(x);
   a.fromTitle ||= b.fromTitle;
+  if (takeTitle) a.goal = b.goal;
+  else a.goal &&= b.goal;
+  a.formed &&= b.formed;
 }
 
 /** Title preference among mentions of one activity: a quoted name, then the mention with its own time, then the longer. */
 const GOAL_VERB = /^(?:推进|加强|深化|强化|提升|抓好|做好|推动|完善|健全|丰富|注重|做强|深入|坚持|持续)/;
 function rank(d: Draft): number {
-  return (d.bare ? 0 : 8) + (GOAL_VERB.test(d.key) ? -8 : 0) + (d.fromTitle ? 1 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
+  return (d.bare ? 0 : 8) + (GOAL_VERB.test(d.key) || d.goal ? -8 : 0) + (d.fromTitle ? 1 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
 }
 
 /**
@@ -339,7 +361,7 @@ function mergeSection(input: Draft[]): Draft[] {
       if (d.awardOf && o.sents.includes(d.sentence[0]) && (o.kind === 'contest' || o.kind === 'other')) into = o;
       else if (d.bare && d.kind === 'assessment' && TAKES_OBJECT.has(d.noun) && o.kind !== 'assessment') into = o;
       else if (bothNamed) continue;
-      else if (sameNoun || contains || heading || generic || genericCampaign) into = o;
+      else if (sameNoun || contains || heading || generic || genericCampaign || d.goal || o.goal) into = o;
       if (into) break;
     }
     if (!into) {
@@ -367,14 +389,17 @@ export function extractActivities(
   spans: SectionSpan[],
   year: number,
   preamble?: [number, number],
+  planTitle = '',
 ): DraftActivity[] {
   const all: Draft[][] = [];
   // The plan's period: a top-level 活动时间 section with a time and no children.
   let period: TimeHit | undefined;
+  let periodSection = -1;
   for (let i = 0; i < sections.length && !period; i++) {
     if (sections[i].parentId || sections[i + 1]?.parentId === sections[i].id) continue;
     if (!PERIOD_TITLE.test(match.slice(spans[i].titleStart, spans[i].titleEnd).replace(/[\s:：]/g, ''))) continue;
     period = findTimes(match, spans[i].titleEnd, spans[i].end, year).find((t) => t.window);
+    if (period) periodSection = i;
   }
   const units0: SectionSpan[] = preamble && preamble[1] > preamble[0] ? [{ start: preamble[0], titleStart: preamble[0], titleEnd: preamble[0], end: preamble[1] }] : [];
   const jobs: { span: SectionSpan; id: string; hasChildren: boolean; pre: boolean }[] = [
@@ -557,6 +582,8 @@ export function extractActivities(
         themeTime: !!pick?.commemorates || !!pick?.broad,
         bare: isBareTitle(key, f.noun),
         team: TEAM_NOUNS.has(f.noun),
+        goal: f.start >= titleStart && end <= titleEnd && GOAL_VERB.test(match.slice(titleStart, titleEnd).replace(/^\s*(?:[一二三四五六七八九十]+[是要])?/, '')),
+        formed: TEAM_NOUNS.has(f.noun) && /(?:组建|成立|组成)[^,，。;；]{0,2}$/.test(match.slice(Math.max(cs, ps - 6), ps)),
         awardOf: (!!takesObject && /^(?:[一二三]等奖|优秀)/.test(awardObject)) || (f.kind !== 'assessment' && /^(?:评选|评出)/.test(match.slice(ps, end))),
         sentence: [ss, se],
         sents: [ss],
@@ -585,7 +612,7 @@ export function extractActivities(
         const inTitle = drafts.find((d) => d.sentence[0] >= titleStart && d.sentence[0] < titleEnd);
         const hd: Draft = {
           key, title: raw, kind: inTitle?.kind ?? 'other', sectionId: job.id, units: [], noun: inTitle?.noun ?? '', fromTitle: true,
-          quoted: /[“《]/.test(raw), ownTime: false, festivalTime: false, themeTime: false, bare: false, team: false, awardOf: false,
+          quoted: /[“《]/.test(raw), ownTime: false, festivalTime: false, themeTime: false, bare: false, team: false, goal: false, formed: false, awardOf: false,
           sentence: [titleStart, titleEnd], sents: [titleStart], sources: [trimSource(raw)],
         };
         drafts.unshift(hd);
@@ -621,7 +648,27 @@ export function extractActivities(
     // Bare nouns that nothing named: dropped.
     // (A bare noun with a time of its own, "每周五下午集中学习", is still a schedule.)
     merged = merged.filter((d) => !(d.bare && !d.quoted && !d.team && !d.ownTime && (BARE_NOUNS.has(d.key) || d.key.length <= 2)));
+    // A team only formed (组建“百姓名嘴”宣讲分队), with no event or time of its own, is not a draft.
+    merged = merged.filter((d) => !(d.team && d.formed && !d.start && !d.rrule));
     all.push(merged);
+  }
+  // A plan named after its activity ("2025年“欢乐祥和过大年”春节文化活动方案") with a 时间安排 section:
+  // the activity itself, at that section, for the plan's period (unless the text already drafted it).
+  const umbrella = /“[^“”]{2,20}”[^“”]{0,12}?活动(?=(?:的)?(?:实施|工作)?方案|安排|$)/.exec(matchingTitle(planTitle));
+  if (period && umbrella && periodSection >= 0) {
+    const name = planTitle.slice(umbrella.index, umbrella.index + umbrella[0].length);
+    const core = compactKey(name).replace(/活动$/, '');
+    if (!all.some((l) => l.some((d) => compactKey(d.title).includes(core)))) {
+      const d: Draft = {
+        key: compactKey(name), title: name, kind: refineKind('campaign', '活动', umbrella[0]), sectionId: sections[periodSection].id, units: [],
+        noun: '活动', fromTitle: true, quoted: true, ownTime: false, festivalTime: false, themeTime: false, bare: false, team: false, goal: false,
+        formed: false, awardOf: false, sentence: [spans[periodSection].titleStart, spans[periodSection].titleEnd], sents: [], sources: [trimSource(planTitle)],
+      };
+      resolved(d, period, year, text);
+      d.ownTime = false;
+      const list = all[units0.length + periodSection];
+      if (list) list.unshift(d);
+    }
   }
   // The same activity listed again under a later 活动时间及地点 / 活动流程 heading: one draft, at its first mention.
   const firstByKey = new Map<string, Draft>();

@@ -70,7 +70,7 @@ export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
   // A plan with no recognisable sections still yields drafts, linked to no section ("").
   const activities =
     sections.length > 0
-      ? extractActivities(text, match, sections, spans, year, [head.bodyStart, spans[0].start])
+      ? extractActivities(text, match, sections, spans, year, [head.bodyStart, spans[0].start], head.title)
       : extractActivities(text, match, [WHOLE], [{ start: head.bodyStart, titleStart: head.bodyStart, titleEnd: head.bodyStart, end: match.length }], year);
   return { title: head.title, year, sections, activities };
 }

@@ -222,3 +222,27 @@ describe('more nouns and names', () => {
     expect(titles(p)).toEqual(['“云上文化馆”专题页面']);
   });
 });
+
+describe('co-organisers, goal headings, teams, the plan’s own activity', () => {
+  it('reads 与…等单位共同举办, 由…联合主办 and A、B联合开展', () => {
+    const p = P('一、活动\n（一）与县妇联、县文明办等单位共同举办“文明家庭”表彰大会。\n（二）由县文联、县美协联合主办农民书画作品展。\n（三）区总工会、区文化馆联合开展职工文艺汇演。');
+    expect(one(p, '表彰大会').units).toEqual(['县妇联', '县文明办']);
+    expect(one(p, '书画作品展').units).toEqual(['县文联', '县美协']);
+    expect(one(p, '文艺汇演').units).toEqual(['区总工会', '区文化馆']);
+  });
+
+  it('a goal heading (深化…) gives way to the activity its body names', () => {
+    const p = P('一、理论\n（一）深化对象化宣讲。市委宣讲团下半年开展“百场宣讲进基层”活动。');
+    expect(titles(p)).toEqual(['“百场宣讲进基层”活动']);
+  });
+
+  it('a team only formed is not a draft', () => {
+    const p = P('一、队伍\n（一）组建“百姓名嘴”宣讲分队。各乡镇选出“百姓名嘴”，每个乡镇组建1支宣讲分队。');
+    expect(titles(p)).toEqual([]);
+  });
+
+  it('a plan named after its activity with a 时间安排 section yields that activity there', () => {
+    const p = parsePlan('2025年“欢乐祥和过大年”春节文化活动方案\n为营造节日氛围，制定本方案。\n一、时间安排\n2025年1月20日至2月12日。\n二、主要活动\n（一）新春文艺汇演。1月25日晚举办新春文艺汇演。');
+    expect(one(p, '欢乐祥和过大年')).toMatchObject({ title: '“欢乐祥和过大年”春节文化活动', sectionId: 's1', start: '2025-01-20', end: '2025-02-13' });
+  });
+});
