@@ -83,6 +83,27 @@ function dayTop(dayNumberText: string, day: string, decorate: CalendarViewProps[
 }
 
 /** Longest a fetch may hold rendering back (see `hold` below). */
+/**
+ * Two of FullCalendar's ARIA structures that screen readers (and axe) reject, repaired in place:
+ * the list view puts its event buttons in a role=list (a list holds list items: a group it is),
+ * and the year view puts each month's title link inside its role=grid (the grid moves to the
+ * rows' container, the month becomes a group labelled by its title). Preact leaves attributes it
+ * did not change alone, so the repair holds until FullCalendar redraws that part.
+ */
+function repairAria(root: HTMLElement): void {
+  for (const list of root.querySelectorAll('[role="list"]')) {
+    if (list.querySelector(':scope > [role="button"]')) list.setAttribute('role', 'group');
+  }
+  for (const grid of root.querySelectorAll('[role="grid"][aria-labelledby]')) {
+    const title = grid.querySelector(':scope > [id]');
+    const body = title?.nextElementSibling;
+    if (!title?.querySelector('[role="link"]') || !body) continue;
+    body.setAttribute('role', 'grid');
+    body.setAttribute('aria-labelledby', grid.getAttribute('aria-labelledby')!);
+    grid.setAttribute('role', 'group');
+  }
+}
+
 const HOLD_MS = 120;
 
 /** FullCalendar v7 wrapped for Solid: created once, then driven by setOption and refetches. */
@@ -224,7 +245,9 @@ export function CalendarView(props: CalendarViewProps) {
       } else arg.el.removeAttribute('data-conflict');
     },
     dayCellTopContent: (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate),
+    eventsSet: () => requestAnimationFrame(() => repairAria(el)),
     datesSet: (arg) => {
+      requestAnimationFrame(() => repairAria(el));
       el.dataset.range = `${dateToDay(arg.start)}/${dateToDay(arg.end)}`;
       const view = viewNameOf(arg.view.type);
       // The calendar's anchor date survives view switches (month → year → month stays in the same month).
