@@ -249,6 +249,8 @@ interface Draft extends DraftActivity {
   goal: boolean;
   /** A team that is only formed (组建…宣讲团), with no event of its own. */
   formed: boolean;
+  /** Named by an 活动名称： field line: that name is the title. */
+  named?: boolean;
   awardOf: boolean;
   sentence: [number, number];
   /** Starts of every sentence that mentions it (merged mentions). */
@@ -306,6 +308,7 @@ function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
     a.quoted = b.quoted;
     a.bare = b.bare;
     a.noun = b.noun;
+    a.named = b.named;
   }
   const better = (x: Draft) => (x.start || x.rrule ? (x.ownTime ? 2 : 1) : 0) + (x.rrule ? 0.5 : 0) - (x.festivalTime ? 0.25 : 0);
   if (better(b) > better(a))
@@ -326,7 +329,7 @@ function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
 /** Title preference among mentions of one activity: a quoted name, then the mention with its own time, then the longer. */
 const GOAL_VERB = /^(?:推进|加强|深化|强化|提升|抓好|做好|推动|完善|健全|丰富|注重|做强|深入|坚持|持续)/;
 function rank(d: Draft): number {
-  return (d.bare ? 0 : 8) + (GOAL_VERB.test(d.key) || d.goal ? -8 : 0) + (d.fromTitle ? 1 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
+  return (d.named ? 40 : 0) + (d.bare ? 0 : 8) + (GOAL_VERB.test(d.key) || d.goal ? -8 : 0) + (d.fromTitle ? 1 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
 }
 
 /**
@@ -542,7 +545,8 @@ export function extractActivities(
       // 全镇党员干部“学思想、强党性”专题读书班: the audience before a quoted name is not part of it.
       title = title.replace(/^全[^“”]{1,4}?(?:党员干部|干部职工|党员|干部|职工|群众|青少年)(?=“)/, '');
       // 评选表彰一批“最美志愿者”: the quantity between the verb and its object goes too.
-      if (takesObject) title = title.replace(/^(评选表彰|评选|表彰)(?:一批|一些|\d+名|[一二三四五六七八九十]+名)/, '$1');
+      if (takesObject)
+        title = title.replace(/^(评选表彰|评选|表彰)(?:一批|一些|\d+名|[一二三四五六七八九十]+名)/, '$1').replace(/(?:\d+|[一二三四五六七八九十]+)(?:名|个|人|户|家)$/, '');
       if (title.length < 2) continue;
       // A bare 活动/行动 ("思想和行动", "抓活动") names nothing.
       if ((f.noun === '活动' || f.noun === '行动') && compactKey(title).length < 4) continue;
@@ -605,15 +609,19 @@ export function extractActivities(
       byKey.set(draft.key, draft);
     }
     // A field-list item (活动时间：/活动地点：/主办单位： lines under its heading) is an activity named by its heading.
-    if (!job.pre && !job.hasChildren && FIELD_LINE.test(match.slice(titleEnd, to)) && !drafts.some((d) => d.fromTitle)) {
-      const raw = text.slice(titleStart, titleEnd).replace(/[。.;；:：\s]+$/, '').trim();
+    const nameField = job.pre ? null : /(?:^|\n)[ \t]*(?:活动|项目)?名称[ \t]*[:：][ \t]*([^\n]+)/.exec(match.slice(titleEnd, to));
+    if (!job.pre && !job.hasChildren && (nameField || (FIELD_LINE.test(match.slice(titleEnd, to)) && !drafts.some((d) => d.fromTitle)))) {
+      const nameAt = nameField ? titleEnd + nameField.index + nameField[0].length - nameField[1].length : -1;
+      const raw = (nameField ? text.slice(nameAt, nameAt + nameField[1].length) : text.slice(titleStart, titleEnd)).replace(/[。.;；:：\s]+$/, '').trim();
       const key = compactKey(raw);
       if (key.length >= 4 && key.length <= 30 && !/^(?:活动|工作|有关|其他|具体)/.test(key)) {
-        const inTitle = drafts.find((d) => d.sentence[0] >= titleStart && d.sentence[0] < titleEnd);
+        const inTitle = nameField
+          ? drafts.find((d) => d.sentence[0] <= nameAt && d.sentence[1] >= nameAt)
+          : drafts.find((d) => d.sentence[0] >= titleStart && d.sentence[0] < titleEnd);
         const hd: Draft = {
           key, title: raw, kind: inTitle?.kind ?? 'other', sectionId: job.id, units: [], noun: inTitle?.noun ?? '', fromTitle: true,
           quoted: /[“《]/.test(raw), ownTime: false, festivalTime: false, themeTime: false, bare: false, team: false, goal: false, formed: false, awardOf: false,
-          sentence: [titleStart, titleEnd], sents: [titleStart], sources: [trimSource(raw)],
+          sentence: [titleStart, titleEnd], sents: [titleStart], sources: [trimSource(raw)], named: !!nameField,
         };
         drafts.unshift(hd);
       }

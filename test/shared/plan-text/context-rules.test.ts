@@ -246,3 +246,26 @@ describe('co-organisers, goal headings, teams, the plan’s own activity', () =>
     expect(one(p, '欢乐祥和过大年')).toMatchObject({ title: '“欢乐祥和过大年”春节文化活动', sectionId: 's1', start: '2025-01-20', end: '2025-02-13' });
   });
 });
+
+describe('field lists and award evenings', () => {
+  it('an 活动名称： line names the item; 20x年 in a field line is the plan year; 九月份： heads its items', () => {
+    const p = parsePlan('读书月活动方案\n一、活动安排\n（一）经典诵读\n活动名称：“书香满城”经典诵读会\n活动时间：20x年4月23日\n（二）阅读打卡\n活动名称：21天阅读打卡挑战赛\n活动时间：4月1日至4月21日', { defaultYear: 2025 });
+    expect(p.activities.map((a) => [a.sectionId, a.title, a.kind, a.start])).toEqual([
+      ['s1.1', '“书香满城”经典诵读会', 'study', '2025-04-23'],
+      ['s1.2', '21天阅读打卡挑战赛', 'contest', '2025-04-01'],
+    ]);
+    const q = P('九月份：\n举办中秋诗会。\n十月份：\n国庆期间举办群众合唱比赛。', '2024年区文化馆活动安排');
+    expect(q.activities.map((a) => [a.title, a.start, a.end])).toEqual([
+      ['中秋诗会', '2024-09-01', '2024-10-01'],
+      ['群众合唱比赛', '2024-10-01', '2024-10-08'],
+    ]);
+  });
+
+  it('one award evening, one draft (颁奖典礼 … 表彰 … 颁奖典礼); no quantity after a 评选 object', () => {
+    const p = P('一、颁奖典礼\n12月20日晚举办2023年度“感动凤城”人物颁奖典礼，对当选人物进行表彰，颁奖典礼在市广播电视台录制并播出。\n二、总结表彰\n时间：4月21日\n内容：评选表彰“优秀志愿者”10名。');
+    expect(p.activities.map((a) => [a.sectionId, a.title, a.start])).toEqual([
+      ['s1', '2023年度“感动凤城”人物颁奖典礼', '2024-12-20'],
+      ['s2', '评选表彰“优秀志愿者”', '2024-04-21'],
+    ]);
+  });
+});
