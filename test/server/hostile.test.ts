@@ -29,7 +29,10 @@ describe.each(['embedded', 'redis'] as const)('hostile clients with an edit link
 
   beforeAll(async () => {
     if (mode === 'redis') redis = await startRedis({ appendfsync: 'everysec' });
-    srv = await startServer(redis ? { env: { REDIS_URL: redis.url, RELAY_SECRET: 'hostile-suite-shared-secret' } } : {});
+    // The slow-apply guard has its own test below; here an accepted update that meets a busy
+    // 2-core machine (the whole suite runs in parallel) must not be undone with 1013.
+    const env = { SLOW_APPLY_MS: '2000', ...(redis ? { REDIS_URL: redis.url, RELAY_SECRET: 'hostile-suite-shared-secret' } : {}) };
+    srv = await startServer({ env });
     probe = await startRoundTripProbe(srv);
   });
   afterAll(async () => {
