@@ -17,7 +17,7 @@ import { findTimes, resolveTime, type TimeHit } from './when';
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
 /** Verbs (and 以…为契机) that open an activity phrase: the title starts after them. */
 const VERB_END =
-  /(?:开展好|组织好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以)$/;
+  /(?:开展好|组织好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以)$/;
 const CLAUSE_BREAK = /[,，。;；:：!！?？\n、和及与]/;
 const SENTENCE_BREAK = /[。;；!！?？\n]/;
 
@@ -151,7 +151,7 @@ function unitClauses(text: string, match: string, from: number, to: number): Uni
       const units = list
         .split(/[、,，和及与]/)
         .map((u) => u.trim())
-        .filter((u) => u.length >= 2 && !/^(?:各|全)/.test(u));
+        .filter((u) => u.length >= 2);
       if (!units.length || out.some((o) => start >= o.start && start < o.end)) continue;
       let end = start;
       while (end < to && !/[。;；\n]/.test(match[end])) end++;
@@ -214,6 +214,9 @@ function hitsIn(times: TimeHit[], a: number, b: number): TimeHit[] {
 
 /** A 进X suffix that is itself an activity (进社区宣讲) is left to the noun scan. */
 const NOUN_AT_END = /(?:宣讲|活动|展览|演出|比赛)$/;
+
+/** Festival and observance names (节/日) as a title prefix: 元宵节, 重阳节, 国家宪法日. */
+const OBS_NAME = /(?:春节|元宵节|清明节|端午节|中秋节|重阳节|国庆节|劳动节|青年节|儿童节|妇女节|教师节|读书日|宪法日|遗产日|植树节|建军节|建党节|丰收节|七夕节|腊八节|学雷锋日|公祭日|烈士纪念日)$/;
 
 const matchingTitle = (t: string) => t.replace(/[〝「『]/g, '“').replace(/[〞」』]/g, '”').replace(/"([^"]*)"/g, '“$1”');
 
@@ -329,7 +332,7 @@ function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
 /** Title preference among mentions of one activity: a quoted name, then the mention with its own time, then the longer. */
 const GOAL_VERB = /^(?:推进|加强|深化|强化|提升|抓好|做好|推动|完善|健全|丰富|注重|做强|深入|坚持|持续)/;
 function rank(d: Draft): number {
-  return (d.named ? 40 : 0) + (d.bare ? 0 : 8) + (GOAL_VERB.test(d.key) || d.goal ? -8 : 0) + (d.fromTitle ? 1 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
+  return (d.named ? 40 : 0) + (d.bare ? 0 : 8) + (GOAL_VERB.test(d.key) || d.goal ? -7 : 0) + (d.fromTitle ? 1 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
 }
 
 /**
@@ -364,7 +367,7 @@ function mergeSection(input: Draft[]): Draft[] {
       if (d.awardOf && o.sents.includes(d.sentence[0]) && (o.kind === 'contest' || o.kind === 'other')) into = o;
       else if (d.bare && d.kind === 'assessment' && TAKES_OBJECT.has(d.noun) && o.kind !== 'assessment') into = o;
       else if (bothNamed) continue;
-      else if (sameNoun || contains || heading || generic || genericCampaign || d.goal || o.goal) into = o;
+      else if (sameNoun || contains || heading || generic || genericCampaign || (d.goal && !o.bare) || (o.goal && !d.bare)) into = o;
       if (into) break;
     }
     if (!into) {
@@ -438,6 +441,11 @@ export function extractActivities(
       const clauseTimes = hitsIn(times, cs, ce).filter((t) => t.end <= ce);
       const hasRecurrence = clauseTimes.some((t) => t.recurrence);
       let ok = AFTER_OK.test(after) || (match[end - 1] === '”' && f.kind !== 'campaign');
+      // "灯会及猜灯谜活动": a companion programme joined by 及 belongs to the name.
+      {
+        const comp = /^及[^,，。;；、“”]{1,8}?活动/.exec(match.slice(end, end + 12));
+        if (ok && comp && f.noun !== '活动') end += comp[0].length;
+      }
       // "每月更新线上展览1期": content updated, not an event.
       if (ok && /^(?:\d|[一两二三四五六七八九十])/.test(after) && /(?:更新|发布|推送|刊发|刊播|上传)[^,，。;；]{0,6}$/.test(match.slice(Math.max(cs, f.start - 10), f.start))) ok = false;
       // "普法宣传进村入户", "送演出进小区": where it goes belongs to the name.
@@ -570,7 +578,32 @@ export function extractActivities(
           key = compactKey(title);
         }
       }
-      const kind = refineKind(f.kind, f.noun, match.slice(ps, end));
+      // A generic 活动/行动 takes its kind from its words, or from the sentence that describes it
+      // ("组织“暖冬行动”。年底前为困难群众送去棉衣、慰问品。").
+      let kind = refineKind(f.kind, f.noun, match.slice(ps, end));
+      if (kind === 'campaign' && (f.noun === '活动' || f.noun === '行动')) {
+        let ne = se + 1;
+        while (ne < to && !SENTENCE_BREAK.test(match[ne])) ne++;
+        const k2 = refineKind(f.kind, f.noun, match.slice(se, Math.min(ne, se + 60)));
+        if (k2 === 'volunteer') kind = k2;
+      }
+      // "元宵节当天举办猜灯谜游园会", "重阳节开展敬老孝老慰问活动": a festival naming the clause's occasion
+      // right before the verb belongs to the name (not 期间/前夕 windows, not quoted names).
+      if (!/[“《]/.test(match.slice(ps, end))) {
+        const occ = /^([\u4e00-\u9fff]{2,7}(?:节|日))(?:当天|当日)?(?:\([^)]{1,10}\))?(?:举办|开展|组织|举行)/.exec(match.slice(cs, ps));
+        if (occ && cs + occ[0].length === ps && OBS_NAME.test(occ[1]) && !title.includes(occ[1].slice(0, 2))) {
+          title = text.slice(cs, cs + occ[1].length) + title;
+          key = compactKey(title);
+        }
+      }
+      // "到烈士陵园开展祭扫活动": a bare 活动's place names it.
+      if ((f.noun === '活动' || f.noun === '行动') && key.length <= 4) {
+        const at = /到([\u4e00-\u9fff]{2,8})(?:开展|举办|组织|进行)$/.exec(match.slice(cs, ps));
+        if (at) {
+          title = text.slice(cs + at.index + 1, cs + at.index + 1 + at[1].length) + title;
+          key = compactKey(title);
+        }
+      }
       const u = unitsAt(units, ps);
       const draft: Draft = {
         key,
@@ -653,9 +686,24 @@ export function extractActivities(
         d.ownTime = false;
       }
     }
+    // "（二）组建“红色文艺轻骑兵”。…开展慰问演出": a quoted name in the heading names the section's bare activity.
+    if (!job.pre) {
+      const q = /“[^“”]{2,16}”/.exec(match.slice(titleStart, titleEnd));
+      if (q && !merged.some((d) => d.quoted)) {
+        const bare = merged.find((d) => d.bare && !d.team);
+        if (bare) {
+          bare.title = text.slice(titleStart + q.index, titleStart + q.index + q[0].length) + bare.title;
+          bare.key = compactKey(bare.title);
+          bare.quoted = true;
+          bare.bare = false;
+        }
+      }
+    }
     // Bare nouns that nothing named: dropped.
     // (A bare noun with a time of its own, "每周五下午集中学习", is still a schedule.)
-    merged = merged.filter((d) => !(d.bare && !d.quoted && !d.team && !d.ownTime && (BARE_NOUNS.has(d.key) || d.key.length <= 2)));
+    merged = merged.filter(
+      (d) => !(d.bare && !d.quoted && !d.team && (!d.ownTime || d.themeTime) && (BARE_NOUNS.has(d.key) || d.key.length <= 2)),
+    );
     // A team only formed (组建“百姓名嘴”宣讲分队), with no event or time of its own, is not a draft.
     merged = merged.filter((d) => !(d.team && d.formed && !d.start && !d.rrule));
     all.push(merged);

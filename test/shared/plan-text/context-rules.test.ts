@@ -206,13 +206,13 @@ describe('speech points and labels', () => {
 
 describe('more nouns and names', () => {
   it('不少于 after a noun, 完成 as a verb, 进X as part of the name, quoted 行动 names, 祭扫 as other', () => {
-    const p = P('一、活动\n（一）年内开展慰问演出不少于20场。\n（二）下半年完成全县非遗项目问卷调查及资料建档。\n（三）国家宪法日（12月4日）组织普法宣传进村入户。\n（四）组织“暖冬行动”。年底前为困难群众送去棉衣。\n（五）清明节前后组织学生到烈士陵园开展祭扫活动。');
+    const p = P('一、活动\n（一）5月开展慰问演出不少于20场。\n（二）下半年完成全县非遗项目问卷调查及资料建档。\n（三）国家宪法日（12月4日）组织普法宣传进村入户。\n（四）组织“暖冬行动”。年底前为困难群众送去棉衣。\n（五）清明节前后组织学生到烈士陵园开展祭扫活动。');
     expect(p.activities.map((a) => [a.title, a.kind])).toEqual([
       ['慰问演出', 'other'],
       ['全县非遗项目问卷调查', 'assessment'],
-      ['普法宣传进村入户', 'publicity'],
+      ['国家宪法日普法宣传进村入户', 'publicity'],
       ['“暖冬行动”', 'campaign'],
-      ['祭扫活动', 'other'],
+      ['烈士陵园祭扫活动', 'other'],
     ]);
     expect(one(p, '暖冬')).toMatchObject({ start: '2024-12-01' });
   });
@@ -266,6 +266,26 @@ describe('field lists and award evenings', () => {
     expect(p.activities.map((a) => [a.sectionId, a.title, a.start])).toEqual([
       ['s1', '2023年度“感动凤城”人物颁奖典礼', '2024-12-20'],
       ['s2', '评选表彰“优秀志愿者”', '2024-04-21'],
+    ]);
+  });
+});
+
+describe('names from around a bare noun', () => {
+  it('a quoted name in the heading, a festival before the verb, a place after 到', () => {
+    const p = P('一、活动\n（一）组建“红色文艺轻骑兵”。从文艺团队中遴选队员，5月开展慰问演出不少于20场。\n（二）元宵节当天举办猜灯谜游园会。\n（三）重阳节开展敬老孝老慰问活动。');
+    expect(p.activities.map((a) => [a.title, a.kind])).toEqual([
+      ['“红色文艺轻骑兵”慰问演出', 'other'],
+      ['元宵节猜灯谜游园会', 'other'],
+      ['重阳节敬老孝老慰问活动', 'volunteer'],
+    ]);
+  });
+
+  it('a bare noun with only a whole-year time is dropped; 及…活动 joins the name; a generic 行动 takes its kind from the next sentence', () => {
+    const p = P('一、学习\n（一）抓好中心组学习。全年开展专题研讨不少于6次。\n（二）2月12日举办“璀璨元宵”灯会及猜灯谜活动。\n（三）组织“暖冬行动”。年底前为困难群众送去棉衣、慰问品。');
+    expect(p.activities.map((a) => [a.title, a.kind])).toEqual([
+      ['中心组学习', 'study'],
+      ['“璀璨元宵”灯会及猜灯谜活动', 'other'],
+      ['“暖冬行动”', 'volunteer'],
     ]);
   });
 });
