@@ -26,12 +26,18 @@ async function shareNewWorkspace(month: string) {
   await openMonth(page, app.server.url, randomId(), month);
   await page.getByTestId('share').click();
   await page.getByTestId('start-sharing').click();
-  // First collaboration on this device: the app asks for a display name once.
+  // Nobody is asked for a name before acting (a guest name until then): the owner picks one
+  // from the avatar.
+  const dialog = page.getByTestId('share-dialog');
+  await dialog.getByTestId('edit-link').waitFor();
+  await dialog.press('Escape');
+  await page.getByTestId('my-avatar').click();
   const prompt = page.getByTestId('name-prompt');
   await prompt.waitFor();
   await prompt.locator('[name="displayName"]').fill('张三');
   await prompt.getByTestId('save-name').click();
-  const dialog = page.getByTestId('share-dialog');
+  await prompt.waitFor({ state: 'detached' });
+  await page.getByTestId('share').click();
   const editLink = await dialog.getByTestId('edit-link').inputValue();
   const viewLink = await dialog.getByTestId('view-link').inputValue();
   await dialog.press('Escape');

@@ -56,6 +56,8 @@ export interface WorkspaceStore {
   canEdit: Accessor<boolean>;
   /** Bumps whenever the event index changed, so range views refetch. */
   revision: Accessor<number>;
+  /** The document holds at least one event (live or in the trash); false until it has loaded. */
+  hasEvents: Accessor<boolean>;
   /**
    * Plans, sections, campaigns and teams are known: from the doc, or before it has loaded from
    * their persisted copy (absent on a first open). Screens that group by them wait for this.
@@ -341,6 +343,7 @@ export function WorkspaceProvider(props: ParentProps<{ open: OpenWorkspace }>) {
     readOnly,
     canEdit: () => ready() && readOnly() === null,
     revision,
+    hasEvents: () => (revision(), ready() && roots(doc).events.size > 0),
     plans,
     sections,
     campaigns,

@@ -23,6 +23,7 @@ import type { draftToFields } from '../editor/draft';
 import type { FromTemplateStart } from '../phases/FromTemplateDialog';
 import { tp } from '../phases/messages';
 import { useShortcuts } from '../keys/use-keys';
+import { FirstSteps } from './FirstSteps';
 import { focusedEvent, moveEventFocus } from '../keys/grid-focus';
 
 type DayInfo = typeof import('../../calendar/day-info');
@@ -395,6 +396,7 @@ export function CalendarPage() {
           onPlanFromTemplate={(m) => setFromTemplate({ template: 'commemoration', title: m.title, anchorKey: 'ceremony', date: m.date })}
         />
       </Show>
+      <FirstSteps onCreate={() => openNew()} />
       <div class="calendar-wrap" ref={wrap} onKeyDown={onGridKey}>
         <CalendarView
           view={view()}

@@ -15,15 +15,17 @@ export function PresenceAvatars(props: { onRename: () => void }) {
         <button
           type="button"
           class="avatar me"
-          style={{ background: colorFor(displayName() || '匿名') }}
-          title={`${displayName() || '匿名'}（${t('you')}）`}
+          data-testid="my-avatar"
+          style={{ background: colorFor(displayName()) }}
+          title={t('renameYou', { name: displayName() })}
+          aria-label={t('renameYou', { name: displayName() })}
           onClick={() => props.onRename()}
         >
-          {initial(displayName() || '匿名')}
+          {initial(displayName())}
         </button>
         <For each={ws.sync.peers()}>
           {(p) => (
-            <span class="avatar" style={{ background: p.color }} title={p.name} data-testid="peer">
+            <span class="avatar" style={{ background: p.color }} title={p.name} aria-label={p.name} role="img" data-testid="peer">
               {initial(p.name)}
             </span>
           )}

@@ -1,9 +1,9 @@
-import { createEffect, createResource, createSignal, ErrorBoundary, lazy, onCleanup, Show, type ParentProps } from 'solid-js';
+import { createResource, createSignal, ErrorBoundary, lazy, onCleanup, Show, type ParentProps } from 'solid-js';
 import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { PresenceAvatars } from '../collab/PresenceAvatars';
 import { NamePrompt } from '../collab/NamePrompt';
 import { SyncStatus } from '../collab/SyncStatus';
-import { displayName } from '../../stores/display-name';
+import { shareOpen, setShareOpen } from '../collab/share-open';
 import { openSession } from '../../stores/workspace-list';
 import { WorkspaceProvider, useWorkspace } from '../../stores/workspace-context';
 import { t } from '../../i18n';
@@ -17,14 +17,11 @@ const ShortcutsDialog = lazy(() => import('../keys/ShortcutsDialog'));
 function TopBar() {
   const ws = useWorkspace();
   useUndoShortcuts();
-  const [sharing, setSharing] = createSignal(false);
   const [keysOpen, setKeysOpen] = createSignal(false);
   useShortcuts('everywhere', { help: () => void setKeysOpen(true) });
+  onCleanup(() => setShareOpen(false));
+  // No name is asked for before acting: a guest name (访客 3F2A) until one is chosen from the avatar.
   const [naming, setNaming] = createSignal(false);
-  // Ask for a display name once, when collaboration starts on this device.
-  createEffect(() => {
-    if (ws.sync.state() !== 'local' && !displayName()) setNaming(true);
-  });
   return (
     <header class="top-bar">
       <A href="/" class="home-link" title={t('workspaces')}>
@@ -59,7 +56,7 @@ function TopBar() {
       <Show when={keysOpen()}>
         <ShortcutsDialog onClose={() => setKeysOpen(false)} />
       </Show>
-      <button type="button" data-testid="share" onClick={() => setSharing(true)}>
+      <button type="button" data-testid="share" onClick={() => setShareOpen(true)}>
         {t('share')}
       </button>
       <button type="button" disabled={!ws.canUndo()} onClick={() => ws.undo()} title="Ctrl+Z" data-testid="undo">
@@ -70,8 +67,8 @@ function TopBar() {
       </button>
       <SyncStatus />
       <LanguageToggle />
-      <Show when={sharing()}>
-        <ShareDialog onClose={() => setSharing(false)} />
+      <Show when={shareOpen()}>
+        <ShareDialog onClose={() => setShareOpen(false)} />
       </Show>
       <Show when={naming()}>
         <NamePrompt onClose={() => setNaming(false)} />
