@@ -58,7 +58,7 @@ export interface CalendarViewProps {
 }
 
 /** Day number plus lunar label and holiday mark, built as DOM nodes so nothing is parsed as HTML. */
-function dayTop(dayNumberText: string, day: string, decorate: CalendarViewProps['decorate']) {
+function dayTop(dayNumberText: string, day: string, decorate: CalendarViewProps['decorate'], locale: 'zh' | 'en') {
   const wrap = document.createElement('div');
   wrap.className = 'day-top';
   const num = document.createElement('span');
@@ -70,12 +70,16 @@ function dayTop(dayNumberText: string, day: string, decorate: CalendarViewProps[
     const lunar = document.createElement('span');
     lunar.className = d.emphasis ? 'day-lunar em' : 'day-lunar';
     lunar.textContent = d.label;
+    // Chinese on purpose (in English too), said so, with the date in words as its tooltip.
+    lunar.lang = 'zh-CN';
+    lunar.title = d.title[locale];
     wrap.append(lunar);
     if (d.holiday) {
       const mark = document.createElement('span');
       mark.className = `day-mark ${d.holiday.kind}`;
       mark.textContent = d.holiday.kind === 'holiday' ? '休' : '班';
-      mark.title = d.holiday.name;
+      mark.lang = 'zh-CN';
+      mark.title = d.holidayTitle[locale];
       wrap.prepend(mark);
     }
   }
@@ -244,7 +248,7 @@ export function CalendarView(props: CalendarViewProps) {
         arg.el.title = `${arg.event.title}\n${clash.hard ? '×' : '!'} ${clash.text}`;
       } else arg.el.removeAttribute('data-conflict');
     },
-    dayCellTopContent: (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate),
+    dayCellTopContent: (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate, props.locale),
     eventsSet: () => requestAnimationFrame(() => repairAria(el)),
     datesSet: (arg) => {
       requestAnimationFrame(() => repairAria(el));
@@ -333,8 +337,8 @@ export function CalendarView(props: CalendarViewProps) {
   // Lunar labels arrive after first paint: redraw cells once they do.
   createEffect(
     on(
-      () => props.decorate,
-      () => calendar?.setOption('dayCellTopContent', (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate)),
+      () => [props.decorate, props.locale] as const,
+      () => calendar?.setOption('dayCellTopContent', (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate, props.locale)),
       { defer: true },
     ),
   );

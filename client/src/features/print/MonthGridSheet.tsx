@@ -11,6 +11,7 @@ import { applyCellOverflow, monthGrid, type GridDay, type MonthGrid } from '@sha
 import { MONTH_NAMES_EN, WEEKDAY_NAMES, mondayFirst, type Locale } from '@shared/i18n';
 import { locale } from '../../i18n';
 import { pm } from './messages';
+import { holidayMarkTitle, lunarTitle } from '../../i18n/chinese-calendar';
 import type { TypeSize } from './type-size';
 
 /** Printable height of an A4 landscape page with the margins of print.css, in mm. */
@@ -129,11 +130,11 @@ export function MonthGridSheet(props: {
           )}
         </For>
         <span class="pg-legend-item">
-          <b class="pg-mark off">休</b>
+          <b class="pg-mark off" lang="zh-CN" title={pm('holidayOff')}>休</b>
           {pm('holidayOff')}
         </span>
         <span class="pg-legend-item">
-          <b class="pg-mark work">班</b>
+          <b class="pg-mark work" lang="zh-CN" title={pm('holidayWork')}>班</b>
           {pm('holidayWork')}
         </span>
       </div>
@@ -151,11 +152,11 @@ export function MonthGridSheet(props: {
                   <div class="pg-cell-head">
                     <span class="pg-day">{day.day}</span>
                     <Show when={day.holidayMark}>
-                      <b class="pg-mark" classList={{ off: day.holidayMark === '休', work: day.holidayMark === '班' }} title={day.holiday?.name}>
+                      <b class="pg-mark" classList={{ off: day.holidayMark === '休', work: day.holidayMark === '班' }} lang="zh-CN" title={day.holiday ? holidayMarkTitle(day.holiday.kind, day.holiday.name, locale()) : undefined}>
                         {day.holidayMark}
                       </b>
                     </Show>
-                    <span class="pg-lunar" classList={{ term: !!day.solarTerm }}>
+                    <span class="pg-lunar" classList={{ term: !!day.solarTerm }} lang="zh-CN" title={lunarTitle(day.date, day.solarTerm || null, locale())}>
                       {day.solarTerm || day.lunar}
                     </span>
                   </div>

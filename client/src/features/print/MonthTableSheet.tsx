@@ -11,6 +11,24 @@ import { pm } from './messages';
 import { sectionPathOf, type SectionInfo } from './month-data';
 import type { TypeSize } from './type-size';
 
+/**
+ * The time column keeps the lunar date in brackets as offices write it (二月十五), in English
+ * too: marked Chinese, with an English tooltip.
+ */
+function withLunar(time: string) {
+  const m = /^(.*?)([(（][^)）]*[\u4e00-\u9fff][^)）]*[)）])(.*)$/.exec(time);
+  if (!m || locale() === 'zh') return time;
+  return (
+    <>
+      {m[1]}
+      <span lang="zh-CN" title="Chinese lunar calendar date">
+        {m[2]}
+      </span>
+      {m[3]}
+    </>
+  );
+}
+
 export function MonthTableSheet(props: {
   events: EventRecord[];
   month: string;
@@ -42,7 +60,7 @@ export function MonthTableSheet(props: {
             {(r) => (
               <tr classList={{ cancelled: r.status === 'cancelled' }} data-event-id={r.eventId}>
                 <td class="c-seq">{r.seq}</td>
-                <td class="c-time">{r.time}</td>
+                <td class="c-time">{withLunar(r.time)}</td>
                 <td class="c-title">{r.title}</td>
                 <td>{r.location}</td>
                 <td>{r.leadUnit}</td>

@@ -156,7 +156,7 @@ export default function PrintMonthPage() {
             <For each={data()?.sections ?? []}>
               {(s) => (
                 <option value={s.id}>
-                  {'\u3000'.repeat(Math.max(0, s.level - 1))}
+                  {'\u00a0\u00a0'.repeat(Math.max(0, s.level - 1))}
                   {`${s.label} ${s.title}`.trim().slice(0, 30)}
                 </option>
               )}

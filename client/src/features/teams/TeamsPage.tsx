@@ -122,7 +122,7 @@ export default function TeamsPage() {
                       <Show when={team.topic}>
                         <span class="team-topic">{team.topic}</span>
                       </Show>
-                      <span class="team-members">{team.members.join('、')}</span>
+                      <span class="team-members">{team.members.join(locale() === 'zh' ? '、' : ', ')}</span>
                     </button>
                     <Show when={ws.canEdit()}>
                       <button type="button" class="small" onClick={() => setTeamEditor({ record: team })}>

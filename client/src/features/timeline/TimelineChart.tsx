@@ -9,6 +9,8 @@ import { KIND_COLORS } from '@shared/display/kind-colors';
 import { connectorGeometry, dragDays, layoutRows, visibleRows, type Axis, type PhaseLink, type Scale, type ShadedDay, type TimelineItem, type TimelineRow } from '@shared/timeline';
 import type { ObservanceOccurrence } from '@shared/time/observances';
 import { tt } from './messages';
+import { locale } from '../../i18n';
+import { holidayName } from '../../i18n/chinese-calendar';
 
 export const LANE_H = 24;
 const ROW_PAD = 6;
@@ -260,7 +262,7 @@ export function TimelineChart(props: ChartProps) {
         <div class="timeline-body" style={{ height: `${layout().tops.at(-1)}px` }}>
           <div class="timeline-shading" style={{ left: `${LABEL_W}px`, width: `${props.scale.width}px` }}>
             <For each={props.shaded}>
-              {(d) => <div class={`shade ${d.kind}`} style={{ left: `${d.x}px`, width: `${d.width}px` }} title={d.name} />}
+              {(d) => <div class={`shade ${d.kind}`} style={{ left: `${d.x}px`, width: `${d.width}px` }} title={d.name && holidayName(d.name, locale())} />}
             </For>
             <For each={props.axis.lower}>{(c) => <div class="gridline" style={{ left: `${c.x}px` }} />}</For>
             <Show when={props.todayX !== null}>
