@@ -332,7 +332,7 @@ function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
 /** Title preference among mentions of one activity: a quoted name, then the mention with its own time, then the longer. */
 const GOAL_VERB = /^(?:推进|加强|深化|强化|提升|抓好|做好|推动|完善|健全|丰富|注重|做强|深入|坚持|持续)/;
 function rank(d: Draft): number {
-  return (d.named ? 40 : 0) + (d.bare ? 0 : 8) + (GOAL_VERB.test(d.key) || d.goal ? -7 : 0) + (d.fromTitle ? 1 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
+  return (d.named ? 40 : 0) + (d.bare ? 0 : 8) + (!d.quoted && (d.noun === '活动' || d.noun === '行动') && d.key.length <= 6 ? -4 : 0) + (GOAL_VERB.test(d.key) || d.goal ? -7 : 0) + (d.fromTitle ? 1 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
 }
 
 /**
@@ -363,7 +363,9 @@ function mergeSection(input: Draft[]): Draft[] {
       const contains = d.key.includes(o.key) || o.key.includes(d.key);
       const heading = (d.fromTitle || o.fromTitle) && d.kind === o.kind;
       const generic = (d.bare || d.team || o.bare || o.team) && (d.kind === o.kind || d.team || o.team);
-      const genericCampaign = (!d.quoted && (d.noun === '活动' || d.noun === '行动')) || (!o.quoted && (o.noun === '活动' || o.noun === '行动') && o.fromTitle);
+      // A short unquoted …活动 (送福字活动, 线上活动) is part of the section's activity; a descriptive one is its own.
+      const generic活动 = (x: Draft) => !x.quoted && (x.noun === '活动' || x.noun === '行动') && x.key.length <= 6;
+      const genericCampaign = generic活动(d) || (generic活动(o) && o.fromTitle);
       if (d.awardOf && o.sents.includes(d.sentence[0]) && (o.kind === 'contest' || o.kind === 'other')) into = o;
       else if (d.bare && d.kind === 'assessment' && TAKES_OBJECT.has(d.noun) && o.kind !== 'assessment') into = o;
       else if (bothNamed) continue;

@@ -289,3 +289,11 @@ describe('names from around a bare noun', () => {
     ]);
   });
 });
+
+describe('generic 活动 drafts', () => {
+  it('a descriptive …活动 in the same section is its own activity; a short one joins the named one', () => {
+    const p = P('一、科技活动周\n1. 5月下旬举办科技活动周启动仪式，同步开展科普大篷车进社区活动。\n二、送春联\n（一）“翰墨迎春”送春联。1月20日至26日，组织书法家开展送春联、送福字活动。');
+    expect(titles(p)).toEqual(['科技活动周启动仪式', '科普大篷车进社区活动', '“翰墨迎春”送春联']);
+    expect(one(p, '翰墨迎春')).toMatchObject({ start: '2024-01-20', end: '2024-01-27' });
+  });
+});
