@@ -14,20 +14,28 @@ export default defineConfig({
       registerType: 'autoUpdate',
       injectRegister: false,
       manifest: {
-        name: '活动日历 Campaign Calendar',
+        name: '活动日历',
         short_name: '活动日历',
         lang: 'zh-CN',
         start_url: '/',
         display: 'standalone',
         background_color: '#ffffff',
         theme_color: '#b71c1c',
-        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' }],
+        description: '把年度工作要点排成全年活动的协作日历，离线可用',
+        scope: '/',
+        // PNGs rendered from icon.svg by scripts/render-icons.mjs (committed).
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
       },
       workbox: {
         // Every route of the SPA opens from the cache when offline; server endpoints never do.
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/healthz/],
-        globPatterns: ['**/*.{js,css,html,svg,woff2,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         // The first visit's page is controlled as soon as the worker activates: offline after one visit.
         clientsClaim: true,
