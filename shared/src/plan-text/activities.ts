@@ -143,8 +143,15 @@ function unitClauses(text: string, match: string, from: number, to: number): Uni
     new RegExp(`由([^,，。;；“”]{2,60}?)${DENG}(?:共同|联合)?(?=主办|承办|举办)`, 'g'),
     new RegExp(`(?:^|[,，。;；\\n])([^,，。;；“”\\n]{2,30}、[^,，。;；“”\\n]{2,30}?)${DENG}(?:联合|共同)${VERB}`, 'g'),
   ];
-  for (const re of res) {
-    for (const m of match.slice(from, to).matchAll(re)) {
+  const slice = match.slice(from, to);
+  // Cheap guards: most sections name no co-organiser, and the list patterns backtrack.
+  const has联合 = slice.includes('联合');
+  const has共同 = slice.includes('共同');
+  const need = [has联合, has联合 || has共同, slice.includes('由') && /主办|承办|举办/.test(slice), has联合 || has共同];
+  for (let r = 0; r < res.length; r++) {
+    if (!need[r]) continue;
+    const re = res[r];
+    for (const m of slice.matchAll(re)) {
       const gStart = from + m.index + m[0].indexOf(m[1]);
       const start = from + m.index;
       const list = text.slice(gStart, gStart + m[1].length);
