@@ -7,6 +7,8 @@ import { createApiHandler, json } from './http/api';
 import { createStaticHandler } from './http/static';
 import { setSecurityHeaders } from './http/security-headers';
 import { guardHandshakes } from './http/handshake-guard';
+import { serveMetrics } from './http/metrics';
+import { bindRelayStats, instrumentPersistence } from './metrics';
 import type { Logger } from './log';
 import { LevelPersistence } from './persistence/leveldb';
 import type { Persistence } from './persistence/persistence';
@@ -37,6 +39,8 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
     persistence = redis;
     log.info('storage: redis', { relayId: redis.relayId });
   } else persistence = await LevelPersistence.open(config.dataDir, { noWal: !config.wal, walPipeline: config.walPipeline, walSync: config.walSync });
+  // Every store call timed for GET /metrics (a pass-through: order and errors unchanged).
+  persistence = instrumentPersistence(persistence);
   if (persistence instanceof LevelPersistence) {
     persistence.onStorageError = (err) => log.error('storage: checkpoint into LevelDB failed; updates stay in the log, retrying', { err });
     persistence.onStorageRecovered = () => log.info('storage: checkpoint succeeded again');
@@ -54,6 +58,7 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
     presence,
   });
   if (presence) presence.onRotated = (id, gen) => relay.revoke(id, gen);
+  const unbindStats = bindRelayStats(() => relay.stats());
   const api = createApiHandler({
     registry,
     tokens,
@@ -87,6 +92,7 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
       json(res, 200, { ok: true, uptimeS: Math.round((Date.now() - startedAt) / 1000), ...relay.stats(), storage });
       return;
     }
+    if (urlPath === '/metrics') return serveMetrics(req, res);
     if (urlPath === '/api' || urlPath.startsWith('/api/')) {
       void api(req, res, urlPath);
       return;
@@ -118,6 +124,7 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
     async close() {
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      unbindStats();
       await relay.shutdown();
       await presence?.close();
       await persistence.close();

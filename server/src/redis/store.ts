@@ -4,6 +4,7 @@ import type { RedisClientType } from 'redis';
 import type { Logger } from '../log';
 import type { LoadedDoc, Persistence, RemoteListener, WorkspaceRecord } from '../persistence/persistence';
 import { compareIds, idOfKey, keys, STORAGE_UNAVAILABLE } from './keys';
+import { relayMetrics } from '../metrics';
 
 /**
  * The Redis store (REDIS_URL mode), behind the same seam as the embedded LevelDB store.
@@ -378,6 +379,8 @@ export class RedisStore implements Persistence {
       st.cursor = id;
       const from = field(fields, 'r');
       if (from && str(from) === this.relayId) continue;
+      // Stream ids start with the appending Redis's clock in ms (includes any clock difference to this host).
+      relayMetrics.streamLag.set(Math.max(0, Date.now() - Number(id.split('-')[0])) / 1000);
       st.tail++;
       st.seen++;
       const upd = field(fields, 'u');

@@ -11,6 +11,7 @@ import { Connection } from './connection';
 import type { PresenceBus } from './cluster';
 import { Room } from './room';
 import { UPDATE_LIMITS } from './update-limits';
+import { closeReason, relayMetrics } from '../metrics';
 
 export interface RelayOptions {
   maxMessageBytes: number;
@@ -99,6 +100,7 @@ export class Relay {
       if (!admission.ok) {
         // Accept, then close: a refused upgrade looks like a network error (1006) to browsers and is retried forever.
         this.log.warn('socket refused', { room: workspaceId.slice(0, 64), code: admission.code, reason: admission.reason, ip: req.socket.remoteAddress });
+        relayMetrics.closes.inc({ reason: closeReason(admission.code) });
         ws.close(admission.code, admission.reason);
         return;
       }
@@ -130,6 +132,7 @@ export class Relay {
     ws.on('message', (data, isBinary) => {
       this.unanswered.delete(ws);
       if (!isBinary) {
+        relayMetrics.rejectedFrames.inc({ reason: 'text_frame' });
         this.log.warn('text frame, closing socket', clog);
         conn.close(CloseCode.BadMessage, 'binary frames only');
         return;
@@ -142,6 +145,8 @@ export class Relay {
       this.log.warn('socket error', { ...clog, err });
     });
     ws.on('close', (code) => {
+      relayMetrics.closes.inc({ reason: closeReason(code) });
+      if (code === 1009) relayMetrics.rejectedFrames.inc({ reason: 'too_large' });
       conn.closed = true;
       this.log.debug('socket closed', { ...clog, code });
       room?.remove(conn);

@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import type { Persistence } from '../persistence/persistence';
 import { RoomAwareness } from './awareness';
 import { RoomBudget } from './room-budget';
+import { relayMetrics } from '../metrics';
 import { checkUpdate, STORED_LIMITS, type UpdateLimits } from './update-limits';
 import type { Connection } from './connection';
 import { RemoteRelay, type PresenceBus, type PresenceLink, type PresenceMember } from './cluster';
@@ -234,9 +235,11 @@ export class Room implements PresenceMember {
     } catch (err) {
       if (err instanceof ProtocolError) {
         conn.log.warn('bad message, closing socket', { room: this.id, conn: conn.id, err, bytes: frame.length });
+        relayMetrics.rejectedFrames.inc({ reason: 'malformed' });
         conn.close(CloseCode.BadMessage, 'bad message');
       } else {
         conn.log.error('error handling message', { room: this.id, conn: conn.id, err: err as Error, stack: (err as Error).stack });
+        relayMetrics.rejectedFrames.inc({ reason: 'internal' });
         conn.close(CloseCode.InternalError, 'internal error');
       }
     }
@@ -290,7 +293,9 @@ export class Room implements PresenceMember {
         return;
       }
       case 'sync-update': {
+        relayMetrics.received(msg.update.length);
         if (conn.readOnly) {
+          if (!isEmptyUpdate(msg.update)) relayMetrics.rejectedFrames.inc({ reason: 'read_only' });
           if (!isEmptyUpdate(msg.update) && !conn.deniedSent) {
             conn.deniedSent = true;
             conn.send(writePermissionDenied('read-only access: updates are not accepted'));
@@ -314,6 +319,7 @@ export class Room implements PresenceMember {
         if (refusal?.rule === 'malformed') throw new ProtocolError(`malformed update: ${refusal.message}`);
         if (refusal) {
           conn.log.warn('update over the limits, closing socket', { room: this.id, conn: conn.id, rule: refusal.rule, why: refusal.message, bytes: msg.update.length });
+          relayMetrics.rejectedFrames.inc({ reason: 'over_limit' });
           conn.close(CloseCode.UpdateRefused, `update refused: ${refusal.rule}`);
           return;
         }
@@ -336,6 +342,7 @@ export class Room implements PresenceMember {
         const ms = performance.now() - t0;
         if (ms > slowApplyMs(msg.update.length, this.opts.slowApplyBaseMs) && (this.changed || store.pendingStructs || store.pendingDs)) {
           conn.log.warn('update too slow to apply, undone', { room: this.id, conn: conn.id, ms: Math.round(ms), bytes: msg.update.length });
+          relayMetrics.rejectedFrames.inc({ reason: 'slow_apply' });
           conn.close(CloseCode.TryAgainLater, 'update too slow to apply: try again later');
           this.reload();
           return;
@@ -345,11 +352,12 @@ export class Room implements PresenceMember {
         return;
       }
       case 'awareness': {
-        if (!conn.takeAwarenessToken()) return;
+        if (!conn.takeAwarenessToken()) return void relayMetrics.rejectedFrames.inc({ reason: 'awareness_rate' });
         // Forward the frame as received to everyone, the sender included: the
         // stock client treats 30 s without any message as a dead connection.
         // Refused entries (another socket's id, invalid JSON) are left out of what is forwarded.
         const applied = this.awareness.apply(conn, msg.entries);
+        if (applied.refused) relayMetrics.rejectedFrames.inc({ reason: 'awareness_refused' });
         if (applied.changed) {
           const out = applied.refused ? writeAwareness(applied.accepted) : frame;
           this.broadcast(out, null);
@@ -478,6 +486,7 @@ export class Room implements PresenceMember {
       if (!own) c.sendWire(all);
       else if (own.length < frames.length) c.sendWire(Buffer.concat(frames.filter((_, i) => !own.includes(i))));
     }
+    for (const b of batch) relayMetrics.forwarded(b.update.length, this.conns.size - (b.from && this.conns.has(b.from) ? 1 : 0));
   };
 
   private broadcast(frame: Uint8Array, except: Connection | null): void {
