@@ -1,3 +1,4 @@
+import { CloseCode } from '../../../shared/src/protocol/close-codes';
 /**
  * Redis key layout (REDIS_URL mode). Every key of one workspace carries the hash tag
  * `{<id>}` so that a document's keys share one cluster slot (the compaction script
@@ -38,4 +39,4 @@ export function compareIds(a: string, b: string): number {
 }
 
 /** WebSocket close code for "storage (Redis) unreachable: write refused, retry later". Outside 4400-4499, so stock clients reconnect. */
-export const STORAGE_UNAVAILABLE = 4503;
+export const STORAGE_UNAVAILABLE = CloseCode.StorageUnavailable;

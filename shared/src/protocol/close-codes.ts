@@ -29,5 +29,10 @@ export const CloseCode = {
   NotFound: 4404,
   /** The client does not read fast enough (send buffer over its limit). Retry. */
   SlowConsumer: 4508,
+  /**
+   * Redis mode: the shared store cannot be reached, so the relay takes no writes (it never
+   * accepts an update it cannot store). Retry: relays recover by themselves.
+   */
+  StorageUnavailable: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
