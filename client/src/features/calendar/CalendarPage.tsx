@@ -382,6 +382,7 @@ export function CalendarPage() {
         </p>
       </Show>
       <NeedsAttention />
+      <FirstSteps onCreate={() => openNew()} />
       <div class="calendar-body" classList={{ 'with-outline': outlineOpen() }}>
       <Show when={outlineOpen()}>
         <OutlinePanel selected={sectionFilter()} onSelect={setSectionFilter} />
@@ -396,7 +397,6 @@ export function CalendarPage() {
           onPlanFromTemplate={(m) => setFromTemplate({ template: 'commemoration', title: m.title, anchorKey: 'ceremony', date: m.date })}
         />
       </Show>
-      <FirstSteps onCreate={() => openNew()} />
       <div class="calendar-wrap" ref={wrap} onKeyDown={onGridKey}>
         <CalendarView
           view={view()}
