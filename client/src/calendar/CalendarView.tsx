@@ -13,6 +13,8 @@ import 'fullcalendar/themes/classic/palette.css';
 import { VIEWS, viewNameOf, type ViewName } from './views';
 import { dateToDay, dateToValue } from './date-bridge';
 import type { DayDecoration } from './day-info';
+import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from '@shared/schema/types';
+import { kindLabel, statusLabel } from '../i18n';
 
 export interface RangeSelection {
   start: string;
@@ -243,10 +245,20 @@ export function CalendarView(props: CalendarViewProps) {
       const clash = arg.event.extendedProps.clash as { hard: boolean; text: string; linkBroken?: boolean } | undefined;
       if (clash?.linkBroken) arg.el.setAttribute('data-link-broken', 'true');
       else arg.el.removeAttribute('data-link-broken');
+      // Kind and status in words too (the tooltip, which is also the accessible description):
+      // colour and line style are never the only carriers.
+      const cls = arg.event.className.split(' ');
+      const kind = cls.find((c) => c.startsWith('kind-'))?.slice(5) as EventKind | undefined;
+      const status = cls.find((c) => c.startsWith('status-'))?.slice(7) as EventStatus | undefined;
+      const what = [kind && EVENT_KINDS.includes(kind) ? kindLabel(kind) : '', status && EVENT_STATUSES.includes(status) ? statusLabel(status) : ''].filter(Boolean).join(' · ');
+      const tip = what ? `${arg.event.title} · ${what}` : arg.event.title;
       if (clash) {
         arg.el.setAttribute('data-conflict', clash.hard ? 'hard' : 'soft');
-        arg.el.title = `${arg.event.title}\n${clash.hard ? '×' : '!'} ${clash.text}`;
-      } else arg.el.removeAttribute('data-conflict');
+        arg.el.title = `${tip}\n${clash.hard ? '×' : '!'} ${clash.text}`;
+      } else {
+        arg.el.removeAttribute('data-conflict');
+        if (eventId) arg.el.title = tip;
+      }
     },
     dayCellTopContent: (arg) => dayTop(arg.dayNumberText, dateToDay(arg.date), props.decorate, props.locale),
     eventsSet: () => requestAnimationFrame(() => repairAria(el)),
