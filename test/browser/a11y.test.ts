@@ -34,7 +34,8 @@ async function findings(page: Page, scope?: string[]): Promise<string[]> {
 
 describe('accessibility (axe)', () => {
   for (const lang of ['zh', 'en'] as const) {
-    it(`finds nothing serious or critical on any screen in ${lang}`, async () => {
+    // Both languages at once: axe is CPU-bound, and each runs in its own renderer.
+    it.concurrent(`finds nothing serious or critical on any screen in ${lang}`, async ({ expect }) => {
       const ctx = await contextIn(() => app.newContext(), lang);
       const page = await ctx.newPage();
       const errors = trackErrors(page);
