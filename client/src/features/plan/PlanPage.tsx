@@ -482,23 +482,25 @@ export default function PlanPage() {
   return (
     <div class="plan-page" data-testid="plan-page">
       <div class="toolbar plan-tabs">
-        <For each={ws.plans()}>
-          {(p) => (
-            <button
-              type="button"
-              role="tab"
-              data-testid="plan-tab"
-              aria-selected={current()?.id === p.id && !importing()}
-              classList={{ active: current()?.id === p.id && !importing() }}
-              onClick={() => {
-                setImporting(false);
-                setParams({ plan: p.id });
-              }}
-            >
-              {p.title}
-            </button>
-          )}
-        </For>
+        <div class="plan-tab-list" role="tablist" aria-label={t('plans')}>
+          <For each={ws.plans()}>
+            {(p) => (
+              <button
+                type="button"
+                role="tab"
+                data-testid="plan-tab"
+                aria-selected={current()?.id === p.id && !importing()}
+                classList={{ active: current()?.id === p.id && !importing() }}
+                onClick={() => {
+                  setImporting(false);
+                  setParams({ plan: p.id });
+                }}
+              >
+                {p.title}
+              </button>
+            )}
+          </For>
+        </div>
         <span class="spacer" />
         <Show when={!ws.readOnly() && ws.plans().length > 0}>
           <button type="button" class="primary" data-testid="import-plan" onClick={() => setImporting(true)}>
