@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints figures; asserts nothing (budgets live in the issue notes, not in tests).
- * `npm run bench -- client` (or timeline, relay, hostile, plan, print, convergence, tours) runs one part.
+ * `npm run bench -- client` (or timeline, relay, relay-redis, hostile, plan, print, convergence, tours) runs one part.
+ * `npm run bench -- soak` (not in `all`): 1,000 clients over 200 rooms for SOAK_MINUTES (default 10).
  */
 const which = process.argv[2] ?? 'all';
 const wants = (part: string) => which === 'all' || which === part;
@@ -44,6 +45,16 @@ if (wants('relay')) {
   console.log('== relay');
   const { runRelayBench } = await import('./relay/index');
   await runRelayBench();
+}
+if (wants('relay') || which === 'relay-redis') {
+  console.log('== relay: two relays + Redis');
+  const { runTwoRelayBench } = await import('./relay/two-relay');
+  await runTwoRelayBench();
+}
+if (which === 'soak') {
+  console.log('== soak');
+  const { runSoak } = await import('./relay/soak');
+  await runSoak();
 }
 
 export {};

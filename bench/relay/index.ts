@@ -14,6 +14,9 @@ import { idleRooms, runScenario, type Scenario, type ScenarioResult } from './lo
 import { startBenchServer, type ServerKind } from './servers';
 
 const num = (v: string | undefined, d: number) => (v ? Number(v) : d);
+// The load generator registers one workspace per room from one address; the relay's
+// per-address registration limit (API_RATE, default 10/min) would answer 429.
+process.env.API_RATE ??= '1000000';
 
 export function scenarios(seconds: number): Scenario[] {
   const base = { seconds, warmupSeconds: 1.5, drainSeconds: 1.5 };
