@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app';
 import { createViaEditor, eventInCalendar, openMonth } from './helpers/calendar';
+import { todayIn } from '../../shared/src/time/dates';
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -97,7 +98,7 @@ describe('keyboard shortcuts', () => {
       await ctx.close();
     }
   });
-  it('zoom the timeline with + and -, pan it with arrows and h / l, and leave its fields alone', async () => {
+  it('zoom the timeline with + and - (or 1 2 3), pan it with arrows, h / l or j / k, t for today, and leave its fields alone', async () => {
     const page = await (await app.newContext()).newPage();
     const errors = trackErrors(page);
     await page.goto(`${app.server.url}/w/${randomId()}/timeline?zoom=year&date=2026-03-10&groupBy=section`);
@@ -126,12 +127,22 @@ describe('keyboard shortcuts', () => {
     await expect.poll(zoom).toBe('quarter');
     await page.keyboard.press('-');
     await expect.poll(zoom).toBe('year');
+    // 3 / 1 jump to a zoom; j pages on, t comes back to today.
+    await page.keyboard.press('3');
+    await expect.poll(zoom).toBe('month');
+    await page.keyboard.press('1');
+    await expect.poll(zoom).toBe('year');
+    const before = from();
+    await page.keyboard.press('j');
+    await expect.poll(from).not.toBe(before);
+    await page.keyboard.press('t');
+    await expect.poll(from).toBe(todayIn('Asia/Shanghai'));
     // Typed into the grouping control, the keys are not shortcuts.
     await page.locator('select[name="groupBy"]').focus();
     await page.keyboard.press('+');
     await page.keyboard.press('l');
     expect(await zoom()).toBe('year');
-    expect(from()).toBe('2026-02-01');
+    expect(from()).toBe(todayIn('Asia/Shanghai'));
     expect(errors).toEqual([]);
   });
 });

@@ -29,7 +29,9 @@ describe('keyboard shortcuts', () => {
   it('keeps each scope to its keys: timeline keys do nothing in the calendar and the other way round', () => {
     expect(actionOf(key('+'), 'calendar')).toBeNull();
     expect(actionOf(key('+'), 'timeline')).toBe('timeline-zoom-in');
-    expect(actionOf(key('t'), 'timeline')).toBeNull();
+    expect(actionOf(key('t'), 'timeline')).toBe('timeline-today');
+    expect(actionOf(key('n'), 'timeline')).toBeNull();
+    expect(actionOf(key('2'), 'timeline')).toBe('timeline-zoom-to');
     expect(actionOf(key('?'), 'timeline')).toBe('help');
   });
 

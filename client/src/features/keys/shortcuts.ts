@@ -19,7 +19,9 @@ export type ShortcutAction =
   | 'timeline-zoom-in'
   | 'timeline-zoom-out'
   | 'timeline-left'
-  | 'timeline-right';
+  | 'timeline-right'
+  | 'timeline-today'
+  | 'timeline-zoom-to';
 
 export type ShortcutScope = 'everywhere' | 'calendar' | 'timeline';
 
@@ -48,8 +50,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'delete', keys: ['Delete', 'Backspace'], scope: 'calendar', zh: '把选中的活动移到回收站', en: 'Move the selected activity to the trash' },
   { action: 'timeline-zoom-in', keys: ['+', '='], scope: 'timeline', zh: '放大（年 → 季 → 月）', en: 'Zoom in (year → quarter → month)' },
   { action: 'timeline-zoom-out', keys: ['-'], scope: 'timeline', zh: '缩小', en: 'Zoom out' },
-  { action: 'timeline-left', keys: ['ArrowLeft', 'h'], scope: 'timeline', zh: '向前平移', en: 'Pan to earlier dates' },
-  { action: 'timeline-right', keys: ['ArrowRight', 'l'], scope: 'timeline', zh: '向后平移', en: 'Pan to later dates' },
+  { action: 'timeline-left', keys: ['ArrowLeft', 'h', 'k'], scope: 'timeline', zh: '向前平移', en: 'Pan to earlier dates' },
+  { action: 'timeline-right', keys: ['ArrowRight', 'l', 'j'], scope: 'timeline', zh: '向后平移', en: 'Pan to later dates' },
+  { action: 'timeline-today', keys: ['t'], scope: 'timeline', zh: '回到今天', en: 'Back to today' },
+  { action: 'timeline-zoom-to', keys: ['1', '2', '3'], scope: 'timeline', zh: '按年 / 季 / 月显示', en: 'Show a year / quarter / month' },
 ];
 
 /** What the key labels read as in the dialog. */

@@ -5,7 +5,7 @@
  * event.update to link an activity to a campaign); a drag across empty space opens a new
  * campaign. The document is the only store: the chart re-derives from it on every change.
  */
-import { createEffect, createMemo, createSignal, For, lazy, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, lazy, onMount, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import type { CampaignFields, EventRecord } from '@shared/schema/types';
 import {
@@ -41,7 +41,6 @@ import { shortDay, tt } from './messages';
 import { createRecentCache } from './recent-cache';
 import { conflictMarks, markOf, sameMarks } from '../conflicts/conflict-text';
 import { useShortcuts } from '../keys/use-keys';
-import { typingIn } from '../keys/shortcuts';
 import './timeline.css';
 
 const EventEditor = lazy(() => import('../editor/EventEditor'));
@@ -205,21 +204,9 @@ export default function TimelinePage() {
     'timeline-zoom-out': () => zoomBy(-1),
     'timeline-left': () => (dialogOpen() ? false : step(-1)),
     'timeline-right': () => (dialogOpen() ? false : step(1)),
+    'timeline-today': () => (dialogOpen() ? false : go({ date: today() })),
+    'timeline-zoom-to': (e) => (dialogOpen() ? false : go({ zoom: ZOOMS[Number(e.key) - 1] })),
   });
-  // And the chart's own: j k page through windows, t back to today, 1 2 3 the zooms. Not while typing.
-  const onKey = (e: KeyboardEvent) => {
-    const target = e.target as HTMLElement | null;
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typingIn(target) || (target && target.isContentEditable)) return;
-    if (dialogOpen()) return;
-    if (e.key === 'k') step(-1);
-    else if (e.key === 'j') step(1);
-    else if (e.key === 't') go({ date: today() });
-    else if (e.key === '1' || e.key === '2' || e.key === '3') go({ zoom: ZOOMS[Number(e.key) - 1] });
-    else return;
-    e.preventDefault();
-  };
-  onMount(() => window.addEventListener('keydown', onKey));
-  onCleanup(() => window.removeEventListener('keydown', onKey));
 
   const [notice, setNotice] = createSignal('');
   const [editor, setEditor] = createSignal<EditorTarget | null>(null);
