@@ -15,6 +15,8 @@ export default function ShortcutsDialog(props: { onClose: () => void }) {
   const l = () => locale();
   return (
     <Dialog title={l() === 'zh' ? '键盘快捷键' : 'Keyboard shortcuts'} onClose={props.onClose} testid="shortcuts">
+      {/* Focusable, so keyboard users can scroll the list when it is taller than the dialog. */}
+      <div class="shortcut-groups" tabindex="0" role="region" aria-label={l() === 'zh' ? '快捷键列表' : 'List of shortcuts'}>
       <For each={SCOPES}>
         {(g) => (
           <section class="shortcut-group">
@@ -64,6 +66,7 @@ export default function ShortcutsDialog(props: { onClose: () => void }) {
           </section>
         )}
       </For>
+      </div>
     </Dialog>
   );
 }
