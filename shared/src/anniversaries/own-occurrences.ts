@@ -8,13 +8,7 @@
 import type { ObservanceRecord } from '../schema/types';
 import type { Locale } from '../i18n/locale';
 import { compareDateValues, parseDateValue } from '../time/dates';
-import {
-  anniversaryOf,
-  isMilestone,
-  observanceLabel,
-  type Observance,
-  type ObservanceOccurrence,
-} from '../time/observances';
+import { occurrenceOf, type Observance, type ObservanceOccurrence } from '../time/observances';
 import { dayOfRule, parseDayRule } from './day-rule';
 
 /** Own anniversaries dated in [from, toExclusive) (`YYYY-MM-DD`), by date, record order within a day. */
@@ -46,14 +40,7 @@ export function ownOccurrencesInRange(
       if (observance.originYear !== undefined && year < observance.originYear) continue;
       const date = dayOfRule(parsed.rule, year);
       if (!date || compareDateValues(date, from) < 0 || compareDateValues(date, toExclusive) >= 0) continue;
-      const anniversary = anniversaryOf(observance, year);
-      out.push({
-        observance,
-        date,
-        anniversary,
-        milestone: isMilestone(anniversary),
-        label: observanceLabel(observance, anniversary, locale),
-      });
+      out.push(occurrenceOf(observance, date, year, locale));
     }
   }
   return out.sort((x, y) => compareDateValues(x.date, y.date));

@@ -11,3 +11,4 @@ export type { PhaseChange } from './positions';
 export { PhaseCycleError } from './graph';
 export type { BrokenLink } from './broken-links';
 export { brokenLinks, fixLinks } from './broken-links';
+export { phaseName } from './names';

@@ -8,6 +8,7 @@
 import { EVENT_KINDS, type EventKind, type EventRecord } from '../schema/types';
 import { compareDateValues as compare, effectiveEnd, isAllDay } from '../time/dates';
 import { measureLag, spanMinutes, timeOfDay, type LagUnit } from './links';
+import { phaseName } from './names';
 
 export interface TemplatePhase {
   key: string;
@@ -224,7 +225,7 @@ export function templateFromEvents(main: EventRecord, phases: readonly EventReco
     const length = spanMinutes(p.start, p.end);
     const phase: TemplatePhase = {
       key,
-      name: stripTitle(main.title, p.title),
+      name: phaseName(p.title, main.title),
       nameEn: p.phase ?? key,
       kind: p.kind,
       ...(allDay ? { durationDays: Math.max(1, Math.round(length / 1440)) } : { durationMinutes: length, startTime: timeOfDay(p.start) ?? DEFAULT_TIME }),
@@ -243,11 +244,3 @@ function effEnd(e: EventRecord): string {
   return effectiveEnd(e.start, e.end);
 }
 
-/** "2026年读书知识竞赛·初赛" → "初赛": the phase's own name without the main title. */
-function stripTitle(mainTitle: string, title: string): string {
-  if (mainTitle && title.startsWith(mainTitle)) {
-    const rest = title.slice(mainTitle.length).replace(/^[\s·・:：—–-]+/, '');
-    if (rest) return rest;
-  }
-  return title;
-}

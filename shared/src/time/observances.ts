@@ -290,6 +290,12 @@ function ordinalEn(n: number): string {
   return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 }
 
+/** One observance on one date of `year`: its Nth anniversary, whether that is a 逢五逢十 one, and its label. */
+export function occurrenceOf(observance: Observance, date: string, year: number, locale: Locale = 'zh'): ObservanceOccurrence {
+  const anniversary = anniversaryOf(observance, year);
+  return { observance, date, anniversary, milestone: isMilestone(anniversary), label: observanceLabel(observance, anniversary, locale) };
+}
+
 export function observanceLabel(o: Observance, anniversary: number | null, locale: Locale = 'zh'): string {
   if (locale === 'en') return anniversary === null ? o.nameEn : `${o.nameEn} · ${ordinalEn(anniversary)} anniversary`;
   return anniversary === null ? o.name : `${o.name} · ${anniversary}周年`;
@@ -311,14 +317,7 @@ export function observancesInRange(
     for (const observance of catalogue) {
       const date = observanceDate(observance, year);
       if (!date || compareDateValues(date, from) < 0 || compareDateValues(date, toExclusive) >= 0) continue;
-      const anniversary = anniversaryOf(observance, year);
-      out.push({
-        observance,
-        date,
-        anniversary,
-        milestone: isMilestone(anniversary),
-        label: observanceLabel(observance, anniversary, locale),
-      });
+      out.push(occurrenceOf(observance, date, year, locale));
     }
   }
   // Stable sort keeps catalogue order for observances sharing a date.

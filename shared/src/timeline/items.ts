@@ -1,3 +1,4 @@
+import { phaseName } from '../phases/names';
 import type { CampaignRecord, EventKind, EventRecord, EventStatus } from '../schema/types';
 import { addDays, effectiveEnd, isAllDay, isValidDateValue, overlapsRange, type DateValue } from '../time/dates';
 import { expandOccurrences } from '../time/recurrence';
@@ -46,16 +47,7 @@ export interface TimelineItem {
   mainKind?: EventKind;
 }
 
-/**
- * A phase's own name: its title minus its main event's title and the separator phases are
- * titled with ("读书知识竞赛·复赛" → "复赛", "Reading contest – Final" → "Final"). A title that does
- * not start with the main's (renamed since) is kept whole.
- */
-export function phaseName(title: string, mainTitle: string): string {
-  if (!mainTitle || !title.startsWith(mainTitle)) return title;
-  const rest = title.slice(mainTitle.length).replace(/^[\s·・•:：\-–—|\/]+/, '');
-  return rest || title;
-}
+export { phaseName } from '../phases/names';
 
 const WINDOW_RE = [/（(\d{4}-\d{2}-\d{2}) 至 (\d{4}-\d{2}-\d{2})）/, /\((\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})\)/];
 

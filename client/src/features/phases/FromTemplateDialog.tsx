@@ -12,7 +12,8 @@ import { kindLabel, locale } from '../../i18n';
 import { useWorkspace } from '../../stores/workspace-context';
 import { SectionPicker, sectionChoices } from '../outline/SectionPicker';
 import { tp } from './messages';
-import { phaseName, whenText } from './phase-text';
+import { phaseName } from '@shared/phases/names';
+import { whenText } from './phase-text';
 import './phases.css';
 
 export interface FromTemplateStart {
@@ -133,7 +134,7 @@ export default function FromTemplateDialog(props: { start: FromTemplateStart; on
                 return (
                   <li>
                     <span>
-                      {phaseName(title().trim() || template().name, p.title)} <span class="muted">· {kindLabel(p.kind)}</span>
+                      {phaseName(p.title, title().trim() || template().name)} <span class="muted">· {kindLabel(p.kind)}</span>
                       <Show when={tp0?.deadline}>
                         <span class="deadline"> · {tp('deadline')}</span>
                       </Show>

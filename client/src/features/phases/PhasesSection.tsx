@@ -10,7 +10,8 @@ import type { PhaseCascade } from '@shared/schema/doc';
 import { addDays, datePart, effectiveEnd, lastDayInclusive } from '@shared/time/dates';
 import { ALL_DATES, useWorkspace } from '../../stores/workspace-context';
 import { tp } from './messages';
-import { phaseName, whenText } from './phase-text';
+import { phaseName } from '@shared/phases/names';
+import { whenText } from './phase-text';
 import './phases.css';
 
 export function PhasesSection(props: { record: EventRecord; readOnly: boolean; onOpen: (id: string) => void }) {
@@ -124,14 +125,14 @@ export function PhasesSection(props: { record: EventRecord; readOnly: boolean; o
               return (
                 <li class="phase-row" classList={{ current: p.id === props.record.id, broken: !!bad() }} data-testid="phase-row" data-phase={p.phase ?? ''} data-link-broken={bad() ? 'true' : 'false'}>
                   <button type="button" class="link-button phase-name" onClick={() => props.onOpen(p.id)}>
-                    {phaseName(main()?.title ?? '', p.title)}
+                    {phaseName(p.title, main()?.title ?? '')}
                   </button>
                   <span class="phase-when">{whenText(p)}</span>
                   <Show when={bad()}>
                     {(b) => (
                       <span class="phase-broken" data-testid="phase-broken">
                         <span aria-hidden="true">⚠ </span>
-                        {tp('brokenLink', { after: phaseName(main()?.title ?? '', titleOf(b().afterId)), earliest: b().earliestStart.replace('T', ' ') })}
+                        {tp('brokenLink', { after: phaseName(titleOf(b().afterId), main()?.title ?? ''), earliest: b().earliestStart.replace('T', ' ') })}
                       </span>
                     )}
                   </Show>
@@ -143,7 +144,7 @@ export function PhasesSection(props: { record: EventRecord; readOnly: boolean; o
                         onChange={(e) => link(p, { after: e.currentTarget.value || null })}
                       >
                         <option value="">{tp('followsNothing')}</option>
-                        <For each={phases().filter((q) => q.id !== p.id)}>{(q) => <option value={q.id}>{tp('follows')} {phaseName(main()?.title ?? '', q.title)}</option>}</For>
+                        <For each={phases().filter((q) => q.id !== p.id)}>{(q) => <option value={q.id}>{tp('follows')} {phaseName(q.title, main()?.title ?? '')}</option>}</For>
                     </select>
                     <Show when={p.after}>
                       <input

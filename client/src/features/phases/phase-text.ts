@@ -1,15 +1,6 @@
 import type { EventRecord } from '@shared/schema/types';
 import { effectiveEnd, isAllDay, lastDayInclusive } from '@shared/time/dates';
 
-/** "读书知识竞赛·决赛" under "读书知识竞赛" → "决赛": a phase's own name. */
-export function phaseName(mainTitle: string, title: string): string {
-  if (mainTitle && title.startsWith(mainTitle)) {
-    const rest = title.slice(mainTitle.length).replace(/^[\s·・:：—–-]+/, '');
-    if (rest) return rest;
-  }
-  return title;
-}
-
 /** "2026-10-16 14:30–17:30", "2026-10-16", "2026-10-16 – 10-18": when a phase runs, compactly. */
 export function whenText(e: Pick<EventRecord, 'start' | 'end'>): string {
   if (isAllDay(e.start)) {
