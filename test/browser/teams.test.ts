@@ -301,11 +301,12 @@ describe('lecture teams, host units and conflicts', () => {
     await page.mouse.up();
     // The drop is allowed; both sessions are marked, and the reason names the speaker.
     await expect.poll(() => page.evaluate(() => (globalThis as any).__cc.doc.getMap('events').get('s2').get('start'))).toBe('2026-04-21T09:00');
-    for (const title of ['宣讲s2', '宣讲s3']) await expect.poll(() => eventInCalendar(page, title).getAttribute('data-conflict')).toBe('hard');
+    // Marked once the conflict index is rebuilt, which waits for an idle main thread (up to 1 s, then the build).
+    for (const title of ['宣讲s2', '宣讲s3']) await expect.poll(() => eventInCalendar(page, title).getAttribute('data-conflict'), { timeout: 10_000 }).toBe('hard');
     expect(await eventInCalendar(page, '宣讲s2').getAttribute('title')).toContain('王芳');
     await page.getByTestId('teams-link').click();
     const hard = page.getByTestId('conflicts').locator('[data-severity="hard"][data-kind="speaker"]');
-    await expect.poll(() => hard.count()).toBe(1);
+    await expect.poll(() => hard.count(), { timeout: 10_000 }).toBe(1);
     expect(await hard.innerText()).toContain('宣讲s2');
     expect(await hard.innerText()).toContain('宣讲s3');
     expect(errors).toEqual([]);

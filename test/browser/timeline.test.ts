@@ -348,7 +348,9 @@ describe('the campaign timeline', () => {
     expect(await bar.getAttribute('title')).toContain('王芳');
     await page.mouse.up();
     await expect.poll(() => docField(page, 'events', 'e1', 'start')).toBe('2026-05-14');
-    for (const id of ['e1', 'e2']) await expect.poll(() => item(page, id).getAttribute('data-conflict')).toBe('hard');
+    // The conflict index is rebuilt when the main thread is idle (stores/conflicts.ts, up to 1 s
+    // after the change, then the build): more than expect.poll's default second on a busy machine.
+    for (const id of ['e1', 'e2']) await expect.poll(() => item(page, id).getAttribute('data-conflict'), { timeout: 10_000 }).toBe('hard');
     expect(errors).toEqual([]);
   });
 
