@@ -5,6 +5,7 @@ import { Tokens } from './auth/tokens';
 import type { Config } from './config';
 import { createApiHandler, json } from './http/api';
 import { createStaticHandler } from './http/static';
+import { createIcalFeedHandler, watchAppends } from './http/ical-feed';
 import { setSecurityHeaders } from './http/security-headers';
 import { guardHandshakes } from './http/handshake-guard';
 import { serveMetrics } from './http/metrics';
@@ -47,6 +48,19 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
   }
   const tokens = new Tokens(loadSecret(config.dataDir, config.relaySecret));
   const registry = new WorkspaceRegistry(persistence);
+  // GET /ical/<id>.ics: read from the relay's rooms; cached feeds of a workspace are dropped
+  // as soon as an update of it is stored (embedded store; see ical-feed.ts for Redis).
+  let relayRef: Relay | undefined;
+  const feed = createIcalFeedHandler({
+    registry,
+    tokens,
+    store: persistence,
+    log,
+    // The relay's own room lookup, as for a connecting socket (see ical-feed.ts for why).
+    openRoom: (id) => relayRef!['roomFor'](id),
+    loadedRoom: (id) => relayRef!.rooms.get(id),
+  });
+  if (!(persistence as Persistence).shared) persistence = watchAppends(persistence, (id) => feed.changed(id));
   const relay = new Relay(persistence, registry, tokens, log, {
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: config.allowedOrigins,
@@ -57,6 +71,7 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
     roomIdleMs: config.roomIdleMs,
     presence,
   });
+  relayRef = relay;
   if (presence) presence.onRotated = (id, gen) => relay.revoke(id, gen);
   const unbindStats = bindRelayStats(() => relay.stats());
   const api = createApiHandler({
@@ -93,6 +108,7 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
       return;
     }
     if (urlPath === '/metrics') return serveMetrics(req, res);
+    if (urlPath.startsWith('/ical/')) return feed.handle(req, res, new URL(req.url ?? '/', 'http://x'));
     if (urlPath === '/api' || urlPath.startsWith('/api/')) {
       void api(req, res, urlPath);
       return;
