@@ -84,6 +84,11 @@ function insideQuote(s: string, at: number, limit: number): boolean {
   return lastIndexWithin(s, '“', at, limit) > lastIndexWithin(s, '”', at - 1, limit);
 }
 
+/** A time word inside a quoted name (“我们的节日·春节”), not one merely written in quotes (“七一”前夕). */
+function quotedTime(s: string, t: TimeHit, limit: number): boolean {
+  return !t.wrapped && insideQuote(s, t.start, limit);
+}
+
 /**
  * Start of the phrase whose head noun starts at `at`: back to a verb or a clause
  * break at or after `limit`; quoted names are skipped whole, even when they
@@ -232,7 +237,7 @@ const TEAM_NOUNS = new Set(['宣讲团', '宣讲分队']);
 /** Nouns too generic to be a draft on their own (a bare 宣讲 or 评选 names nothing an organiser can schedule). */
 const BARE_NOUNS = new Set([
   '宣讲', '学习', '集中学习', '专题学习', '讲座', '论坛', '党课', '专题党课', '评选', '表彰', '评选表彰', '培训', '展演', '展览', '座谈', '研判', '考核', '督查',
-  '专题研讨', '宣传报道', '活动', '行动', '志愿服务', '比赛', '竞赛', '大赛', '演出', '慰问演出', '读书班',
+  '专题研讨', '宣传报道', '活动', '行动', '志愿服务', '比赛', '竞赛', '大赛', '演出', '慰问演出', '读书班', '征集', '微视频', '短视频', '义诊', '便民服务',
 ]);
 /** A 评选/表彰 object that is the award or the rules, not an activity: 评选一等奖2名, 评选对象, 评选结果纳入考核. */
 const NOT_AN_OBJECT = /^(?:[一二三]等奖|优秀奖|对象|程序|标准|条件|范围|办法|结果|工作)/;
@@ -275,7 +280,8 @@ function headerHits(match: string, times: TimeHit[], from: number): TimeHit[] {
   return times.filter((t) => {
     const lineStart = t.start === from || match[t.start - 1] === '\n' || /^[ \t]*$/.test(match.slice(match.lastIndexOf('\n', t.start - 1) + 1, t.start));
     if (!lineStart) return false;
-    return /^[ \t]*(?:份)?[ \t]*[:：]?[ \t]*(?:\n|$)/.test(match.slice(t.end, t.end + 6));
+    // "3月：举办…" also opens a month: the lines under it are that month's until the next one.
+    return /^[ \t]*(?:份)?[ \t]*[:：]?[ \t]*(?:\n|$)/.test(match.slice(t.end, t.end + 6)) || (!t.festival && !t.recurrence && /^[ \t]*(?:份)?[ \t]*[:：]/.test(match.slice(t.end, t.end + 4)));
   });
 }
 
@@ -339,14 +345,16 @@ function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
 /** Title preference among mentions of one activity: a quoted name, then the mention with its own time, then the longer. */
 const GOAL_VERB = /^(?:推进|加强|深化|强化|提升|抓好|做好|推动|完善|健全|丰富|注重|做强|深入|坚持|持续)/;
 function rank(d: Draft): number {
-  return (d.named ? 40 : 0) + (d.bare ? 0 : 8) + (!d.quoted && (d.noun === '活动' || d.noun === '行动') && d.key.length <= 6 ? -4 : 0) + (GOAL_VERB.test(d.key) || d.goal ? -7 : 0) + (d.fromTitle ? 1 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
+  return (d.named ? 40 : 0) + (d.bare ? 0 : 8) + (!d.quoted && (d.noun === '活动' || d.noun === '行动') && d.key.length <= 6 ? -4 : 0) + (GOAL_VERB.test(d.key) || d.goal ? -7 : 0) + (d.fromTitle ? 1 : 0) + (/^[^“”]{1,8}在/.test(d.title) ? -3 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
 }
 
 /**
  * One draft per activity within a section: a heading and its body, the bare
  * noun and the named activity, an award 评选 inside a contest's sentence.
  */
-function mergeSection(input: Draft[]): Draft[] {
+function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
+  // Items under different month headings (1月： … 2月： …) are different activities.
+  const group = (d: Draft) => headers.filter((h) => h.start <= d.sentence[0]).length;
   // A team and the event it gives in the same sentence ("组建县委宣讲团，3月上旬…开展示范宣讲"): "县委宣讲团示范宣讲".
   const ds = [...input];
   for (let i = 0; i < ds.length; i++) {
@@ -365,6 +373,7 @@ function mergeSection(input: Draft[]): Draft[] {
   for (const d of ds) {
     let into: Draft | undefined;
     for (const o of out) {
+      if (headers.length && group(o) !== group(d)) continue;
       const sameNoun = d.noun === o.noun && d.noun !== '活动' && d.noun !== '行动';
       const bothNamed = d.quoted && o.quoted && !d.key.includes(o.key) && !o.key.includes(d.key);
       const contains = d.key.includes(o.key) || o.key.includes(d.key);
@@ -429,7 +438,7 @@ export function extractActivities(
     const units = unitClauses(text, match, from, to);
     const headers = headerHits(match, times, from);
     const field = fieldTime(match, times, titleEnd, to);
-    const titleTime = times.find((t) => t.start >= titleStart && t.end <= titleEnd && !insideQuote(match, t.start, titleStart));
+    const titleTime = times.find((t) => t.start >= titleStart && t.end <= titleEnd && !quotedTime(match, t, titleStart));
     // The first sentence of the body elaborates the heading ("（二）开展“身边榜样”主题宣传。下半年在机关网站…集中宣传").
     let bodyTime: TimeHit | undefined;
     {
@@ -437,7 +446,7 @@ export function extractActivities(
       while (b < to && /[。;；!！?？\s:：]/.test(match[b])) b++;
       let e = b;
       while (e < to && !SENTENCE_BREAK.test(match[e])) e++;
-      bodyTime = hitsIn(times, b, e).find((t) => !insideQuote(match, t.start, b));
+      bodyTime = hitsIn(times, b, e).find((t) => !quotedTime(match, t, b));
     }
     const drafts: Draft[] = [];
     const byKey = new Map<string, Draft>();
@@ -519,7 +528,7 @@ export function extractActivities(
       // Time: inside the phrase first, then the nearest before it in the sentence, then after it in the clause;
       // a time word inside a quoted name ("“我们的节日·春节”") only as a last resort.
       const sentenceTimes = hitsIn(times, ss, se);
-      const unquoted = (t: TimeHit) => !insideQuote(match, t.start, ss);
+      const unquoted = (t: TimeHit) => !quotedTime(match, t, ss);
       const inPhrase = sentenceTimes.filter((t) => t.start >= ps && (t.end <= end || (t.coreEnd !== undefined && t.coreEnd <= f.start)));
       const before = sentenceTimes.filter((t) => t.start < ps && t.end <= f.start && unquoted(t)).at(-1);
       // After the phrase: in its clause, or later in the sentence when no other activity noun comes first
@@ -537,10 +546,13 @@ export function extractActivities(
       // An explicit month or day beats a festival word in the same sentence ("7月举办“喜迎国庆”…", "2月12日元宵节晚").
       if (pick?.festival && !pick.commemorates) {
         const explicit = sentenceTimes.filter((t) => !t.festival && !t.recurrence && t.window && unquoted(t) && t.end <= end).at(-1);
-        if (explicit) pick = explicit;
+        // …but "3月：学雷锋纪念日组织…": a festival day inside the month written with it is the more precise time.
+        const inside = explicit && pick.window && !quotedTime(match, pick, ss) && explicit.window![0] <= pick.window[0] && pick.window[1] <= explicit.window![1] && explicit.window![0] !== explicit.window![1];
+        if (explicit && !inside) pick = explicit;
       }
       if (pick?.commemorates) {
-        const explicit = sentenceTimes.filter((t) => !t.festival && !t.recurrence && t.window && unquoted(t) && t.end <= end).at(-1);
+        // "“七一”前夕举办庆祝建党102周年文艺汇演": a time written as such (前夕, a month) beats the theme's day.
+        const explicit = sentenceTimes.filter((t) => !t.commemorates && (!t.festival || t.wrapped || /前夕|期间|前后|之际|当天|当日|前$/.test(t.cue)) && !t.recurrence && t.window && unquoted(t) && t.end <= end).at(-1);
         if (explicit) pick = explicit;
       }
       const anniversary = f.kind === 'anniversary' || (f.kind === 'campaign' && /周年/.test(match.slice(ps, end)));
@@ -552,7 +564,7 @@ export function extractActivities(
       let title = '';
       let k = ps;
       for (const t of inPhrase) {
-        const quoted = insideQuote(match, t.start, ss);
+        const quoted = quotedTime(match, t, ss);
         if (quoted || t.commemorates) continue;
         title += text.slice(k, t.start);
         k = Math.min(t.end <= end ? t.end : (t.coreEnd ?? t.end), end);
@@ -677,11 +689,12 @@ export function extractActivities(
         if (target) for (const u of list) if (!target.units.includes(u)) target.units.push(u);
       }
     }
-    let merged = job.pre ? drafts : mergeSection(drafts);
+    let merged = job.pre ? drafts : mergeSection(drafts, headers);
     // Times outside the sentence: a month heading above the item, the item's 时间： field line, its heading, the plan's period.
     for (const d of merged) {
       const at = d.sentence[0];
-      const header = headers.filter((h) => h.end <= at).at(-1);
+      // (A month written on the item's own line, "3月：…", is its own time: h.start === the line start.)
+      const header = headers.filter((h) => h.start <= at).at(-1);
       if (header && (!(d.start || d.rrule) || d.themeTime || (d.festivalTime && !within(d, header, year)))) {
         resolved(d, header, year, text);
         d.ownTime = false;

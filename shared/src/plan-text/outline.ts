@@ -85,8 +85,15 @@ function titleSpan(match: string, from: number, limit: number, mode: 'heading' |
 }
 
 /** Paragraph lead clauses that read as headings, for documents without numbering. */
+/** A line that starts with a month and a colon ("1月：", "七月至八月：", "1—2月："): a month-by-month plan. */
+const MONTH_LINE = /^[ \t]*(?:\d{1,2}|十[一二]?|[一二三四五六七八九])(?:月(?:份)?)?(?:[-—~～至到](?:\d{1,2}|十[一二]?|[一二三四五六七八九]))?月(?:份)?[ \t]*[:：]/gm;
+
 function paragraphMarkers(match: string, from: number, to: number): Marker[] {
   const paras: { start: number; lead: string }[] = [];
+  // A plan written month by month is a list of items, not a speech with paragraph points.
+  MONTH_LINE.lastIndex = 0;
+  let months = 0;
+  for (const mm of match.slice(from, to).matchAll(MONTH_LINE)) if (mm && ++months >= 3) return [];
   const re = /[^\n]+/g;
   re.lastIndex = from;
   let m: RegExpExecArray | null;

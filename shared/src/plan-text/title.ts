@@ -36,7 +36,8 @@ function headSegments(match: string, limit: number): Segment[] {
     const line = m[0];
     // Split a line on runs of spaces only while the pieces stay short: a long
     // piece is body text and the rest of the line belongs to it.
-    const parts = /\S+/g;
+    // A quoted name keeps its spaces ("“文明实践 你我同行”志愿服务周活动方案"): a part that opens a quote runs to its close.
+    const parts = /(?:[^\s“]|“[^”\n]*”?)+/g;
     let p: RegExpExecArray | null;
     while ((p = parts.exec(line))) {
       const start = m.index + p.index;
@@ -64,6 +65,9 @@ export function cleanTitle(t: string): string {
   return s;
 }
 
+/** An issuing body's name on a line of its own: 中共XX县委宣传部, XX市直机关工委, 县文化馆. */
+const ORG_LINE = /^[\u4e00-\u9fff]{3,24}(?:委员会|工委|党委|党组|总支|支部|委|部|办公室|办|局|馆|中心|政府|团委|妇联|工会|协会|联合会)$/;
+
 export function findTitle(text: string, match: string = matchingCopy(text)): TitleInfo {
   const segs = headSegments(match, 4000);
   let bodyIdx = segs.findIndex((s) => isBodyLike(s.text));
@@ -72,7 +76,12 @@ export function findTitle(text: string, match: string = matchingCopy(text)): Tit
   const titled = before.filter((s) => isTitleLike(s.text));
   const pick = titled.at(-1) ?? before.find((s) => s.text.length >= 4) ?? null;
   const bodyStart = bodyIdx < segs.length ? segs[bodyIdx].start : pick ? pick.end : 0;
-  const title = pick ? cleanTitle(text.slice(pick.start, pick.end)) : '';
+  let title = pick ? cleanTitle(text.slice(pick.start, pick.end)) : '';
+  // "中共滨海市直机关工委\n2025年宣传思想文化工作要点": an issuer's name on the line above a title that opens with its year.
+  const prev = pick ? before[before.indexOf(pick) - 1] : undefined;
+  if (pick && prev && /^(?:19|20)\d{2}\s?年/.test(pick.text) && ORG_LINE.test(prev.text) && /^\s*\n\s*$/.test(match.slice(prev.end, pick.start))) {
+    title = cleanTitle(text.slice(prev.start, prev.end)) + title;
+  }
   const headers = new Set<string>();
   for (const s of titled) {
     const t = cleanTitle(text.slice(s.start, s.end));

@@ -12,6 +12,7 @@
  * shared presets, starting at the first occurrence in the plan year.
  */
 import { addDays, daysInMonth, formatDateValue, weekday } from '../time/dates';
+import { lunarToSolar } from '../time/lunar';
 import { OBSERVANCES, observanceDate, type Observance } from '../time/observances';
 import { presetToRRule, type RecurrencePreset } from '../time/recurrence-presets';
 
@@ -35,6 +36,8 @@ export interface TimeHit {
   coreEnd?: number;
   /** 每月第三周周五: the n-th weekday of the month (RRULE BYDAY=3FR). */
   monthlyNth?: string;
+  /** A festival written in quotes with its time word outside them (“七一”前夕): a time, not part of a quoted name. */
+  wrapped?: boolean;
 }
 
 const ymd = (y: number, m: number, d: number) => formatDateValue({ y, m, d });
@@ -107,6 +110,43 @@ const OBSERVANCE_ALIASES: [string, string][] = [
   ['宪法日', 'constitution-day'],
   ['国家公祭日', 'nanjing-memorial-day'],
   ['毛泽东同志诞辰', 'mao-zedong-birthday'],
+  // Days plans name that the shared catalogue does not carry (EXTRA_DAYS below).
+  ['中国文化和自然遗产日', 'cultural-heritage-day'],
+  ['文化和自然遗产日', 'cultural-heritage-day'],
+  ['文化遗产日', 'cultural-heritage-day'],
+  ['国际博物馆日', 'museum-day'],
+  ['中国旅游日', 'tourism-day'],
+  ['国际志愿者日', 'volunteer-day'],
+  ['中国志愿者日', 'learn-from-lei-feng'],
+  ['全民阅读日', 'world-book-day'],
+  ['世界读书日', 'world-book-day'],
+  ['六一儿童节', 'childrens-day'],
+  ['国际儿童节', 'childrens-day'],
+  ['儿童节', 'childrens-day'],
+  ['全国科普日', 'science-day'],
+  ['全国助残日', 'disability-day'],
+  ['国际禁毒日', 'anti-drug-day'],
+  ['全国消防日', 'fire-day'],
+  ['国际老年人日', 'elderly-day'],
+];
+
+/**
+ * Observances plans name that the shared catalogue (shared/src/time) does not carry: parsing
+ * needs their dates, the calendar does not list them.
+ */
+const EXTRA_DAYS: Observance[] = [
+  // 文化和自然遗产日: the second Saturday of June (国务院, 2016).
+  { id: 'cultural-heritage-day', name: '文化和自然遗产日', nameEn: 'Cultural and Natural Heritage Day', rule: { type: 'nthWeekday', month: 6, weekday: 6, n: 2 }, category: 'observance' },
+  { id: 'museum-day', name: '国际博物馆日', nameEn: 'International Museum Day', rule: { type: 'solar', month: 5, day: 18 }, category: 'observance' },
+  { id: 'tourism-day', name: '中国旅游日', nameEn: 'China Tourism Day', rule: { type: 'solar', month: 5, day: 19 }, category: 'observance' },
+  { id: 'volunteer-day', name: '国际志愿者日', nameEn: 'International Volunteer Day', rule: { type: 'solar', month: 12, day: 5 }, category: 'observance' },
+  { id: 'childrens-day', name: '儿童节', nameEn: "Children's Day", rule: { type: 'solar', month: 6, day: 1 }, category: 'observance' },
+  // 全国科普日: the third weekend of September (its Saturday).
+  { id: 'science-day', name: '全国科普日', nameEn: 'National Science Popularisation Day', rule: { type: 'nthWeekday', month: 9, weekday: 6, n: 3 }, category: 'observance' },
+  { id: 'disability-day', name: '全国助残日', nameEn: 'National Day for Helping the Disabled', rule: { type: 'nthWeekday', month: 5, weekday: 0, n: 3 }, category: 'observance' },
+  { id: 'anti-drug-day', name: '国际禁毒日', nameEn: 'International Day against Drug Abuse', rule: { type: 'solar', month: 6, day: 26 }, category: 'observance' },
+  { id: 'fire-day', name: '全国消防日', nameEn: 'National Fire Safety Day', rule: { type: 'solar', month: 11, day: 9 }, category: 'observance' },
+  { id: 'elderly-day', name: '国际老年人日', nameEn: 'International Day of Older Persons', rule: { type: 'solar', month: 10, day: 1 }, category: 'observance' },
 ];
 
 /** Statutory holiday lengths for 期间 (the usual span; the exact 调休 days vary by year). */
@@ -120,12 +160,12 @@ const HOLIDAY_DAYS: Record<string, number> = {
   'mid-autumn': 3,
 };
 
-const byId = new Map<string, Observance>(OBSERVANCES.map((o) => [o.id, o]));
+const byId = new Map<string, Observance>([...EXTRA_DAYS, ...OBSERVANCES].map((o) => [o.id, o]));
 const aliasAlt = [...OBSERVANCE_ALIASES].sort((a, b) => b[0].length - a[0].length).map(([a]) => a);
 const aliasId = new Map(OBSERVANCE_ALIASES);
 
 const OBS_RE = new RegExp(
-  `(?<lead>纪念|庆祝|迎接|喜迎)?(?<name>${aliasAlt.join('|')})(?<mod>(?:\\d+|[一二三四五六七八九十百]+)?周年)?(?<when>(?:来临|到来)?(?:前夕|期间|前后|之际|当天|当日|前))?`,
+  `(?<lead>纪念|庆祝|迎接|喜迎)?(?<q>“)?(?<name>${aliasAlt.join('|')})(?<qc>”)?(?<mod>(?:\\d+|[一二三四五六七八九十百]+)?周年)?(?<when>(?:来临|到来)?(?:前夕|期间|前后|之际|当天|当日|前))?`,
   'g',
 );
 
@@ -176,6 +216,21 @@ const WINDOW_RE = new RegExp(
   'g',
 );
 
+
+const LUNAR_DAY = '初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|十[一二三四五六七八九]?';
+const LUNAR_RE = new RegExp(
+  `(?:农历)?(?<lm1>正月|腊月)(?<ld1>${LUNAR_DAY})(?:日)?(?:[-—~～至到](?:(?<lm2>正月|腊月))?(?<ld2>${LUNAR_DAY})(?:日)?)?`,
+  'g',
+);
+function lunarDayNum(s: string): number | null {
+  const n = (c: string) => '一二三四五六七八九'.indexOf(c) + 1;
+  if (s.startsWith('初')) return s === '初十' ? 10 : n(s[1]);
+  if (s === '三十') return 30;
+  if (s.startsWith('廿')) return 20 + n(s[1]);
+  if (s.startsWith('二十')) return 20 + (s.length > 2 ? n(s[2]) : 0);
+  if (s.startsWith('十')) return 10 + (s.length > 1 ? n(s[1]) : 0);
+  return null;
+}
 
 function monthWindow(y: number, m: number, third?: string): [string, string] {
   const end = daysInMonth(y, m);
@@ -271,20 +326,45 @@ export function findTimes(match: string, from: number, to: number, year: number)
   for (const m of slice.matchAll(OBS_RE)) {
     const g = m.groups!;
     const id = aliasId.get(g.name)!;
-    const start = from + m.index;
-    const end = start + m[0].length;
+    let start = from + m.index;
+    let end = start + m[0].length;
+    // “七一”前夕: the quotes wrap the festival only; a lone “ or ” belongs to a quoted name around it.
+    const wrapped = !!g.q && !!g.qc;
+    if (g.q && !g.qc) start++;
+    if (g.qc && !g.q && !g.mod && !g.when) end--;
     // A bare short alias (国庆, 五四, 建党) without a time word or 纪念 is usually
     // not a date at all ("建党精神", "五四精神"); require a time word or 节/日 in the name.
     if (!g.lead && !g.when && !/[节日]$/.test(g.name)) continue;
     if (g.lead === '纪念' || g.lead === '庆祝') {
       const w = observanceWindow(id, year, g.when);
-      if (w) add({ start, end, cue: m[0], window: g.when ? w : undefined, commemorates: id, festival: true });
+      if (w) add({ start, end, cue: match.slice(start, end), window: g.when ? w : undefined, commemorates: id, festival: true, wrapped });
       continue;
     }
     // "2025年元旦前夕" in a 2024 plan: the festival of the year written before it.
     const yb = g.lead ? null : yearBefore(match, start, year);
     const w = observanceWindow(id, yb ? yb.y : year, g.when);
-    if (w) add({ start: yb ? start - yb.len : start, end, cue: match.slice(yb ? start - yb.len : start, end), window: w, festival: true });
+    if (w) add({ start: yb ? start - yb.len : start, end, cue: match.slice(yb ? start - yb.len : start, end), window: w, festival: true, wrapped });
+  }
+
+  // 正月初一至十五, 腊月二十三: lunar days (正月 of the plan year's lunar year; 腊月 of the one that ends in it).
+  for (const m of slice.matchAll(LUNAR_RE)) {
+    const g = m.groups!;
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const lm1 = g.lm1 === '正月' ? 1 : 12;
+    const d1 = lunarDayNum(g.ld1);
+    const lm2 = g.lm2 ? (g.lm2 === '正月' ? 1 : 12) : lm1;
+    const d2 = g.ld2 ? lunarDayNum(g.ld2) : d1;
+    if (!d1 || !d2) continue;
+    const solarOf = (mo: number, d: number) => {
+      const a = lunarToSolar(mo === 12 ? year - 1 : year, mo, d);
+      if (mo === 12 && a && !a.startsWith(String(year))) return lunarToSolar(year, mo, d);
+      return a;
+    };
+    const a = solarOf(lm1, d1);
+    const b = solarOf(lm2, d2);
+    if (!a || !b || b < a) continue;
+    add({ start, end, cue: match.slice(start, end), window: [a, b] });
   }
 
   for (const m of slice.matchAll(WINDOW_RE)) {
