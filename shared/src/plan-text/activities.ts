@@ -267,6 +267,10 @@ interface Draft extends DraftActivity {
   /** Named by an 活动名称： field line: that name is the title. */
   named?: boolean;
   awardOf: boolean;
+  /** Dated only by the plan's period (a 活动时间 section): any time of the item's own beats it. */
+  periodTime?: boolean;
+  /** A field-list item named by its heading (活动时间：… lines under it). */
+  fieldItem?: boolean;
   sentence: [number, number];
   /** Starts of every sentence that mentions it (merged mentions). */
   sents: number[];
@@ -326,9 +330,9 @@ function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
     a.noun = b.noun;
     a.named = b.named;
   }
-  const better = (x: Draft) => (x.start || x.rrule ? (x.ownTime ? 2 : 1) : 0) + (x.rrule ? 0.5 : 0) - (x.festivalTime ? 0.25 : 0);
+  const better = (x: Draft) => (x.start || x.rrule ? (x.ownTime ? 2 : 1) : 0) + (x.rrule ? 0.5 : 0) - (x.festivalTime ? 0.25 : 0) - (x.periodTime ? 0.5 : 0);
   if (better(b) > better(a))
-    Object.assign(a, { start: b.start, end: b.end, rrule: b.rrule, cue: b.cue, ownTime: b.ownTime, festivalTime: b.festivalTime, themeTime: b.themeTime });
+    Object.assign(a, { start: b.start, end: b.end, rrule: b.rrule, cue: b.cue, ownTime: b.ownTime, festivalTime: b.festivalTime, themeTime: b.themeTime, periodTime: b.periodTime });
   if (!a.start) delete a.start;
   if (!a.end) delete a.end;
   if (!a.rrule) delete a.rrule;
@@ -673,9 +677,9 @@ export function extractActivities(
           ? drafts.find((d) => d.sentence[0] <= nameAt && d.sentence[1] >= nameAt)
           : drafts.find((d) => d.sentence[0] >= titleStart && d.sentence[0] < titleEnd);
         const hd: Draft = {
-          key, title: raw, kind: inTitle?.kind ?? 'other', sectionId: job.id, units: [], noun: inTitle?.noun ?? '', fromTitle: true,
+          key, title: raw, kind: inTitle?.kind ?? headingKind(matchingTitle(raw)), sectionId: job.id, units: [], noun: inTitle?.noun ?? '', fromTitle: true,
           quoted: /[“《]/.test(raw), ownTime: false, festivalTime: false, themeTime: false, bare: false, team: false, goal: false, formed: false, awardOf: false,
-          sentence: [titleStart, titleEnd], sents: [titleStart], sources: [trimSource(raw)], named: !!nameField,
+          sentence: [titleStart, titleEnd], sents: [titleStart], sources: [trimSource(raw)], named: !!nameField, fieldItem: !inTitle,
         };
         drafts.unshift(hd);
       }
@@ -706,6 +710,7 @@ export function extractActivities(
       if (ctx) {
         resolved(d, ctx, year, text);
         d.ownTime = false;
+        d.periodTime = ctx === period;
       }
     }
     // "（二）组建“红色文艺轻骑兵”。…开展慰问演出": a quoted name in the heading names the section's bare activity.
@@ -748,6 +753,34 @@ export function extractActivities(
       if (list) list.unshift(d);
     }
   }
+  // The plan's own activity named in the preamble belongs to its period section, and runs for the period.
+  if (period && umbrella && periodSection >= 0) {
+    const core = compactKey(planTitle.slice(umbrella.index, umbrella.index + umbrella[0].length)).replace(/活动$/, '');
+    // (One the preamble dates itself, "决定于2024年3月开展…", stays there.)
+    const pre = all[0]?.find((d) => d.sectionId === '' && !d.start && !d.rrule && compactKey(d.title).includes(core));
+    if (pre) {
+      pre.sectionId = sections[periodSection].id;
+      resolved(pre, period, year, text);
+      pre.ownTime = false;
+      pre.periodTime = true;
+    }
+  }
+  // A field-list item (三、活动时间及地点 1.“健康同行”义诊服务 / 时间：…) repeating an earlier heading
+  // (二、活动内容 (一)“健康同行”义诊服务) is the activity of that first heading.
+  {
+    const firstLeaf = new Map<string, string>();
+    sections.forEach((sec, i) => {
+      if (sections[i + 1]?.parentId === sec.id) return;
+      const k = compactKey(matchingTitle(sec.title)).replace(/[。.]$/, '');
+      if (k.length >= 4 && !firstLeaf.has(k)) firstLeaf.set(k, sec.id);
+    });
+    for (const list of all)
+      for (const d of list) {
+        if (!d.fieldItem) continue;
+        const first = firstLeaf.get(d.key);
+        if (first && first !== d.sectionId && !all.some((l) => l.some((x) => x.sectionId === first && x !== d))) d.sectionId = first;
+      }
+  }
   // The same activity listed again under a later 活动时间及地点 / 活动流程 heading: one draft, at its first mention.
   const firstByKey = new Map<string, Draft>();
   const out: DraftActivity[] = [];
@@ -767,6 +800,15 @@ export function extractActivities(
       out.push(finish(d));
     }
   return out;
+}
+
+/** The kind of a field-list item whose heading has no activity noun: 成果展示 → exhibition, 网络投票 → assessment. */
+function headingKind(t: string): DraftKind {
+  if (/展示|展播|展映|展出/.test(t)) return 'exhibition';
+  if (/投票|评审|评议|推荐|报名|初评|复评|终评|评选/.test(t)) return 'assessment';
+  if (/初赛|复赛|决赛|半决赛|总决赛/.test(t)) return 'contest';
+  if (/志愿|义诊|义剪|便民|劝导|慰问/.test(t)) return 'volunteer';
+  return 'other';
 }
 
 function within(d: Draft, header: TimeHit, year: number): boolean {
