@@ -420,6 +420,7 @@ export function extractActivities(
   planTitle = '',
 ): DraftActivity[] {
   const all: Draft[][] = [];
+  const planName = activityOfTitle(planTitle);
   // The plan's period: a top-level 活动时间 section with a time and no children.
   let period: TimeHit | undefined;
   let periodSection = -1;
@@ -672,7 +673,7 @@ export function extractActivities(
       const nameAt = nameField ? titleEnd + nameField.index + nameField[0].length - nameField[1].length : -1;
       const raw = (nameField ? text.slice(nameAt, nameAt + nameField[1].length) : text.slice(titleStart, titleEnd)).replace(/[。.;；:：\s]+$/, '').trim();
       const key = compactKey(raw);
-      if (key.length >= 4 && key.length <= 30 && !/^(?:活动|工作|有关|其他|具体)/.test(key)) {
+      if (key.length >= 4 && key.length <= 30 && !/^(?:活动|工作|有关|其他|具体)/.test(key) && !NOT_AN_ITEM.test(key)) {
         const inTitle = nameField
           ? drafts.find((d) => d.sentence[0] <= nameAt && d.sentence[1] >= nameAt)
           : drafts.find((d) => d.sentence[0] >= titleStart && d.sentence[0] < titleEnd);
@@ -725,6 +726,40 @@ export function extractActivities(
           bare.bare = false;
         }
       }
+    }
+    // A stage of the plan's contest or selection (四、活动安排 (二)推荐报名 / 时间：…; 二、评选程序 (一)推荐报名。10月…):
+    // one draft named after the plan's activity, dated by its field line or first sentence.
+    const sec = sections.find((x) => x.id === job.id);
+    const parent = sec?.parentId ? sections.find((x) => x.id === sec.parentId) : undefined;
+    const stageTitle = match.slice(titleStart, titleEnd).replace(/[。.:：\s]+$/, '');
+    if (planName && sec && !job.hasChildren && parent && STAGE_PARENT.test(matchingTitle(parent.title)) && STAGE.test(stageTitle) && stageTitle.length <= 10) {
+      const stage = text.slice(titleStart, titleStart + stageTitle.length).replace(/阶段$/, '');
+      const title = `${planName}${stage}`;
+      const own = merged.filter((d) => !(d.quoted && !d.title.includes(planName.replace(/^[^“]*/, '').slice(0, 4))) || d.fromTitle);
+      const stageKind: DraftKind = /仪式|典礼|颁奖|启动/.test(stage) ? 'other' : headingKind(stage);
+      const d: Draft = own[0] ?? {
+        key: '', title: '', kind: stageKind, sectionId: job.id, units: [], noun: '', fromTitle: true, quoted: true, ownTime: false, festivalTime: false,
+        themeTime: false, bare: false, team: false, goal: false, formed: false, awardOf: false, sentence: [titleStart, titleEnd], sents: [titleStart],
+        sources: [trimSource(text.slice(titleStart, titleEnd))],
+      };
+      for (const o of own.slice(1)) mergeInto(d, o, false);
+      Object.assign(d, { title, key: compactKey(title), quoted: true, bare: false, fromTitle: true, named: true });
+      if (!own.length || d.kind === 'other') d.kind = stageKind;
+      if (!d.start && !d.rrule) {
+        const t = field ?? bodyTime ?? titleTime;
+        if (t) {
+          resolved(d, t, year, text);
+          d.ownTime = false;
+        }
+      }
+      merged = [d, ...merged.filter((x) => !own.includes(x))];
+    }
+    // A bare ceremony (启动仪式, 颁奖典礼) of the plan's activity carries its name: “学雷锋”志愿服务月启动仪式.
+    if (planName) for (const d of merged) if (CEREMONY.test(d.key)) {
+      d.title = `${planName}${d.title}`;
+      d.key = compactKey(d.title);
+      d.quoted = true;
+      d.bare = false;
     }
     // Bare nouns that nothing named: dropped.
     // (A bare noun with a time of its own, "每周五下午集中学习", is still a schedule.)
@@ -800,6 +835,28 @@ export function extractActivities(
       out.push(finish(d));
     }
   return out;
+}
+
+/** Headings of a plan's parts that are not activities, even with field lines under them (主办单位：…). */
+const NOT_AN_ITEM = /^(?:组织机构|组织领导|领导小组|参赛对象|参加对象|参与对象|活动对象|评选对象|评选条件|评选标准|推荐条件|作品要求|参赛要求|奖项设置|表彰奖励|奖励办法|联系方式|工作要求|活动主题|活动目的|活动意义|指导思想|总体要求|活动时间|活动地点|主办单位|承办单位|参赛办法|报送要求)/;
+/** A heading over the stages of a contest or a selection. */
+const STAGE_PARENT = /安排|程序|步骤|阶段|流程|环节|进度|赛程|方法/;
+/** A stage heading: 推荐报名, 网络投票, 评审确定, 成果展示, 启动仪式, 决赛阶段. */
+const STAGE = /^(?:[\u4e00-\u9fff]{0,4}(?:报名|推荐|征集|投票|评审|评议|初评|复评|终评|初赛|复赛|决赛|展示|展播|展映|颁奖|启动仪式|启动|总结表彰)(?:确定|阶段|环节)?)$/;
+/** Ceremonies that take the name of the activity they open or close. */
+const CEREMONY = /^(?:启动仪式|颁奖典礼|颁奖仪式|开幕式|闭幕式|颁奖晚会|启动会)$/;
+
+/**
+ * The activity a plan is named after, for naming its stages and ceremonies: "2023年度“感动凤城”人物评选表彰活动方案" →
+ * “感动凤城”人物; "关于举办2025年“最美家乡”短视频大赛的活动方案" → “最美家乡”短视频大赛. Only names with a quoted part.
+ */
+function activityOfTitle(title: string): string {
+  let t = title.trim();
+  t = t.replace(/^(?:[^“”]{0,16}?关于)?(?:举办|开展|组织|举行)?(?:(?:19|20)(?:\d{2}|[xX×]{1,2})\s?年(?:度)?)?/, '');
+  t = t.replace(/(?:的)?(?:活动)?(?:实施|工作)?(?:方案|通知|安排|计划)$/, '');
+  t = t.replace(/(?:评选表彰|评选|表彰)?(?:系列)?(?:活动)?$/, '');
+  if (!/^[“"「『〝][^“”"]{2,16}[”"」』〞][\u4e00-\u9fff]{0,12}$/.test(t)) return '';
+  return t;
 }
 
 /** The kind of a field-list item whose heading has no activity noun: 成果展示 → exhibition, 网络投票 → assessment. */
