@@ -1,6 +1,7 @@
 import type { EventInput } from 'fullcalendar';
 import type { IndexedEvent } from '../storage/event-index';
 import { effectiveEnd, isAllDay, toMinuteNumber } from '@shared/time/dates';
+import { needsExpansion } from '@shared/time/series';
 import { KIND_COLORS } from '@shared/display/kind-colors';
 
 type Recurrence = typeof import('@shared/time/recurrence');
@@ -31,7 +32,7 @@ const NO_ROLE: PhaseRole = { isMain: false };
 function input(e: IndexedEvent, start: string, end: string, editingBy: EditingBy, conflicts: ConflictMarks, role: PhaseRole): EventInput {
   const color = KIND_COLORS[role.mainKind ?? e.kind];
   const classNames = ['cc-event', `kind-${e.kind}`, `status-${e.status}`];
-  if (e.rrule) classNames.push('recurring');
+  if (e.rrule || e.rdates?.length) classNames.push('recurring');
   if (e.parentId !== undefined) classNames.push('cc-phase');
   if (role.isMain) classNames.push('cc-phase-main');
   if (e.conflicted) classNames.push('cc-conflicted');
@@ -40,7 +41,7 @@ function input(e: IndexedEvent, start: string, end: string, editingBy: EditingBy
   const clash = conflicts.get(e.id);
   if (clash) classNames.push(clash.hard ? 'cc-clash-hard' : 'cc-clash-soft');
   return {
-    id: e.rrule ? `${e.id}@${start}` : e.id,
+    id: needsExpansion(e) ? `${e.id}@${start}` : e.id,
     title: e.title,
     start,
     end,
@@ -50,7 +51,7 @@ function input(e: IndexedEvent, start: string, end: string, editingBy: EditingBy
     className: classNames.join(' '),
     // A single occurrence of a series is edited through the dialog, not dragged.
     // (Only set when false: FullCalendar reads a present `undefined` as false.)
-    ...(e.rrule ? { editable: false } : {}),
+    ...(needsExpansion(e) ? { editable: false } : {}),
     ...(role.isMain ? { durationEditable: false } : {}),
     extendedProps: { eventId: e.id, editingBy: editor, clash },
   };
@@ -130,7 +131,7 @@ const expanded = new Map<string, Map<string, Occ[]>>();
 /** Series timings seen (edits make new ones): forget everything past this many. */
 const MAX_SERIES = 5000;
 
-const timingKey = (e: IndexedEvent) => JSON.stringify([e.id, e.start, e.end, e.rrule, e.exdates]);
+const timingKey = (e: IndexedEvent) => JSON.stringify([e.id, e.start, e.end, e.rrule, e.exdates, e.rdates, e.timezone]);
 
 const monthOf = (day: string) => day.slice(0, 7);
 function nextMonth(month: string): string {
@@ -161,7 +162,7 @@ function fill(series: IndexedEvent, cache: Map<string, Occ[]>, run: string[], ex
     const me = toMinuteNumber(`${nextMonth(m)}-01`);
     cache.set(
       m,
-      all.filter((o) => o.s < me && o.e > ms),
+      all.filter((o) => o.s < me && (o.e > ms || (o.e === o.s && o.s >= ms))),
     );
   }
 }
@@ -266,7 +267,7 @@ export async function toEventInputs(
   const series: IndexedEvent[] = [];
   const roles = phaseRoles(records);
   for (const e of records) {
-    if (e.rrule) series.push(e);
+    if (needsExpansion(e)) series.push(e);
     else out.push(cachedInput(e, e, e.start, null, editingBy, conflicts, roles.get(e.id)));
   }
   if (series.length) {

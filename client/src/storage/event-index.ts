@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { EventRecord } from '@shared/schema/types';
 import { readEvent, readEvents, observeEvents, observeHistory, lostValues, roots } from '@shared/schema';
 import { addDays, diffDays, effectiveEnd } from '@shared/time/dates';
+import { needsExpansion } from '@shared/time/series';
 import { db, type EventIndexRow } from './db';
 import { MemoryIndex, spanDaysOf, type IndexedEvent, type MemoryEntry } from './memory-index';
 import { readEventSnapshot, sameBytes, SNAPSHOT_DELAY_MS, SNAPSHOT_MIN_DAYS, writeEventSnapshot } from './event-snapshot';
@@ -26,7 +27,7 @@ function toEntry(record: EventRecord, doc: Y.Doc): MemoryEntry {
     id: record.id,
     start: record.start,
     end: effectiveEnd(record.start, record.end),
-    recurring: Boolean(record.rrule),
+    recurring: needsExpansion(record),
     value: conflicted ? { ...record, conflicted: true } : record,
   };
 }
@@ -360,7 +361,7 @@ export class EventIndex {
     if (this.snapshotValid && diffDays(from, to) > SNAPSHOT_MIN_DAYS) {
       const all = await (this.snapshotRead ??= readEventSnapshot(this.ws));
       if (all) {
-        const out = all.filter((e) => Boolean(e.rrule) || (e.start < to && effectiveEnd(e.start, e.end) > from));
+        const out = all.filter((e) => needsExpansion(e) || (e.start < to && effectiveEnd(e.start, e.end) > from));
         return this.queryNow(from, to) ?? out;
       }
     }

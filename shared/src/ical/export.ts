@@ -19,6 +19,7 @@ import ICAL from './ical-lib';
 import type { EventRecord, EventStatus, ObservanceRecord } from '../schema/types';
 import { datePart, effectiveEnd, formatDateValue, fromUtcMs, isAllDay, isValidDateValue, parseDateValue, toUtcMs, DEFAULT_TIMEZONE } from '../time/dates';
 import { parseUntil } from '../time/rrule-validate';
+import { ruleYieldsStart, zonedSeries } from '../time/recurrence';
 import { KIND_LABELS } from '../display/record-labels';
 import { vtimezoneLines } from './zones';
 import { UID_SUFFIX, textProp, utcTime } from './props';
@@ -118,27 +119,46 @@ function yearOf(value: string | undefined): number | null {
   return value && isValidDateValue(value) ? Number(value.slice(0, 4)) : null;
 }
 
+/**
+ * The recurrence lines, written so that an RFC 5545 reader (which counts DTSTART as the first
+ * occurrence, also toward COUNT) expands exactly what our views show. A start the rule does
+ * not yield is an occurrence for us only when it is also in `rdates`: then it is left out of
+ * RDATE (DTSTART already is one) and COUNT grows by one; otherwise an EXDATE removes it.
+ */
+function recurrenceProps(vevent: ICAL.Component, event: EventRecord, zone: string | null, timezone: string): void {
+  const tzid = zone ?? timezone;
+  const rdates = (event.rdates ?? []).filter(isValidDateValue).map((r) => sameForm(r, event.start));
+  const exdates = (event.exdates ?? []).filter(isValidDateValue).map((x) => sameForm(x, event.start));
+  let rrule = event.rrule;
+  if (rrule && !ruleYieldsStart(event)) {
+    const count = /(?:^|;)COUNT=(\d+)/i.exec(rrule);
+    if (count) rrule = rrule.replace(/(^|;)COUNT=\d+/i, `$1COUNT=${Number(count[1]) + 1}`);
+    if (!rdates.includes(event.start) && !exdates.includes(event.start)) exdates.push(event.start);
+  }
+  if (!rrule && rdates.length === 0) return;
+  if (rrule) vevent.addPropertyWithValue('rrule', ICAL.Recur.fromString(exportRRule(rrule, event.start, tzid)));
+  for (const r of new Set(rdates)) if (r !== event.start && !exdates.includes(r)) vevent.addProperty(dateProp('rdate', r, tzid));
+  for (const x of new Set(exdates)) vevent.addProperty(dateProp('exdate', x, tzid));
+}
+
+/** EXDATE and RDATE must have DTSTART's form. */
+function sameForm(value: string, start: string): string {
+  return isAllDay(start) ? datePart(value) : isAllDay(value) ? `${value}T${start.slice(11, 16)}` : value;
+}
+
 /** One VEVENT for a (valid) event record. */
 export function eventComponent(event: EventRecord, opts: ExportIcsOptions): ICAL.Component {
   const timezone = opts.timezone ?? DEFAULT_TIMEZONE;
+  // A series keeping its own zone is written in it, so BYDAY and daylight saving mean what they meant.
+  const zone = zonedSeries(event, timezone);
   const vevent = new ICAL.Component('vevent');
   vevent.addPropertyWithValue('uid', `${event.id}${UID_SUFFIX}`);
   vevent.addPropertyWithValue('dtstamp', utcTime(opts.now ?? Date.now()));
-  vevent.addProperty(dateProp('dtstart', event.start, timezone));
-  if (event.end !== undefined && isValidDateValue(event.end)) {
-    // A stored end of the other form (or a backwards one) is read the way the calendar reads it.
-    const end = effectiveEnd(event.start, event.end);
-    vevent.addProperty(dateProp('dtend', end, timezone));
-  }
-  if (event.rrule) {
-    vevent.addPropertyWithValue('rrule', ICAL.Recur.fromString(exportRRule(event.rrule, event.start, timezone)));
-    for (const x of event.exdates ?? []) {
-      if (!isValidDateValue(x)) continue;
-      // EXDATE must have DTSTART's form.
-      const value = isAllDay(event.start) ? datePart(x) : isAllDay(x) ? `${x}T${event.start.slice(11, 16)}` : x;
-      vevent.addProperty(dateProp('exdate', value, timezone));
-    }
-  }
+  vevent.addProperty(dateProp('dtstart', event.start, zone ?? timezone));
+  // Always an end: without one RFC 5545 reads a timed event as zero-length. A stored end of
+  // the other form (or a backwards one) is read the way the calendar reads it.
+  vevent.addProperty(dateProp('dtend', effectiveEnd(event.start, event.end), zone ?? timezone));
+  recurrenceProps(vevent, event, zone, timezone);
   vevent.addProperty(textProp('summary', event.title));
   if (event.location) vevent.addProperty(textProp('location', event.location));
   const desc = description(event, opts);
@@ -165,6 +185,15 @@ export function eventComponent(event: EventRecord, opts: ExportIcsOptions): ICAL
   if (event.updatedBy) vevent.addProperty(textProp('x-cc-updated-by', event.updatedBy));
   if (event.phase) vevent.addProperty(textProp('x-cc-phase', event.phase));
   if (event.after) vevent.addProperty(textProp('x-cc-after', `${event.after};${event.lagDays ?? 0};${event.lagUnit ?? 'day'}`));
+  // Kept from an import (URL, ORGANIZER, ATTENDEE, SEQUENCE): given back as they came.
+  for (const line of event.icalProps ?? []) {
+    try {
+      const prop = ICAL.Property.fromString(line);
+      if (/^(url|organizer|attendee|sequence)$/.test(prop.name)) vevent.addProperty(prop);
+    } catch {
+      // A line ical.js cannot read is not written: the rest of the event still is.
+    }
+  }
   // Reminders: one display alarm each, so Outlook, Google and phones remind as we would.
   for (const minutes of event.reminders ?? []) {
     if (!Number.isInteger(minutes) || minutes < 0) continue;
@@ -200,13 +229,18 @@ export function exportIcs(events: readonly EventRecord[], opts: ExportIcsOptions
   cal.addProperty(textProp('x-wr-timezone', timezone));
 
   const exportable = events.filter((e) => isValidDateValue(e.start));
-  const timedYears = exportable
-    .filter((e) => !isAllDay(e.start))
-    .flatMap((e) => [yearOf(e.start), yearOf(e.end), ...(e.exdates ?? []).map(yearOf)])
-    .filter((y): y is number => y !== null);
-  if (timedYears.length) {
-    const lines = vtimezoneLines(timezone, Math.min(...timedYears), Math.max(...timedYears) + (exportable.some((e) => e.rrule) ? 10 : 0));
-    cal.addSubcomponent(ICAL.Component.fromString(lines.join('\r\n')));
+  // One VTIMEZONE per zone the timed values are written in, for the years they use.
+  const years = new Map<string, number[]>();
+  for (const e of exportable) {
+    if (isAllDay(e.start)) continue;
+    const zone = zonedSeries(e, timezone) ?? timezone;
+    const list = years.get(zone) ?? [];
+    list.push(...[yearOf(e.start), yearOf(e.end), ...(e.exdates ?? []).map(yearOf), ...(e.rdates ?? []).map(yearOf)].filter((y): y is number => y !== null));
+    if (e.rrule) list.push(Math.max(...list) + 10);
+    years.set(zone, list);
+  }
+  for (const [zone, list] of [...years].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    cal.addSubcomponent(ICAL.Component.fromString(vtimezoneLines(zone, Math.min(...list), Math.max(...list)).join('\r\n')));
   }
   for (const event of exportable) cal.addSubcomponent(eventComponent(event, opts));
   if (opts.observances?.length) {

@@ -42,14 +42,16 @@ import {
   formatDateValue,
   fromUtcMs,
   isAllDay,
+  sameOffsetThroughout,
   shiftDateValue,
   toMinuteNumber,
   toUtcMs,
 } from '../time/dates';
 import { parseUntil, validateRRule } from '../time/rrule-validate';
+import { ruleYieldsStart, toViewZone } from '../time/recurrence';
 import { KIND_LABELS } from '../display/record-labels';
 import { DESCRIPTION_LABELS, UID_SUFFIX } from './export';
-import { ianaZoneFor } from './zones';
+import { ianaZoneFor, ianaZoneMatching } from './zones';
 import { isObservanceUid } from './own-observances-ics';
 
 export type IcsErrorCode = 'empty' | 'not-icalendar' | 'syntax';
@@ -207,12 +209,51 @@ function convert(t: ICAL.Time, prop: ICAL.Property, ctx: Ctx): Converted {
   return { value: ms === null ? wallOf(t) : fromUtcMs(ms, ctx.timezone), allDay: false };
 }
 
+/**
+ * The IANA zone a timed series keeps (see README: "A series keeps its own zone"), or null
+ * when its values are simply converted to the workspace zone: floating times, a zone with
+ * the workspace zone's offset all the time, or a file-defined zone no IANA zone matches.
+ */
+function seriesZoneOf(t: ICAL.Time, prop: ICAL.Property, ctx: Ctx): string | null {
+  if (t.isDate) return null;
+  let zone: string | null = null;
+  if (isUtc(t, prop)) zone = 'UTC';
+  else {
+    const tzid = prop.getParameter('tzid');
+    if (typeof tzid !== 'string' || tzid === '') return null;
+    zone = ianaZoneFor(tzid);
+    const vtz = ctx.zones.get(tzid);
+    if (!zone && vtz) zone = ianaZoneMatching((ms) => vtzOffsetMs(vtz, ms), t.year);
+  }
+  if (!zone) return null;
+  const from = Date.UTC(t.year, 0, 1);
+  return sameOffsetThroughout(zone, ctx.timezone, from, from + 2 * 366 * 86_400_000) ? null : zone;
+}
+
+/** UTC offset (ms) of a file-defined VTIMEZONE at an instant. */
+function vtzOffsetMs(vtz: ICAL.Timezone, ms: number): number {
+  // utcOffset reads its argument as wall clock in the zone: guess it from the UTC fields, then refine once.
+  const wallAt = (offsetMs: number) => {
+    const d = new Date(ms + offsetMs);
+    return ICAL.Time.fromData({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0, isDate: false });
+  };
+  const first = vtz.utcOffset(wallAt(0)) * 1000;
+  return vtz.utcOffset(wallAt(first)) * 1000;
+}
+
+/** A value as wall clock in `zone` (the series' zone), or in the workspace zone when floating. */
+function convertTo(t: ICAL.Time, prop: ICAL.Property, ctx: Ctx, zone: string): Converted {
+  if (t.isDate) return { value: formatDateValue({ y: t.year, m: t.month, d: t.day }), allDay: true };
+  const ms = instantOf(t, prop, ctx);
+  return { value: ms === null ? wallOf(t) : fromUtcMs(ms, zone), allDay: false };
+}
+
 function timeValues(prop: ICAL.Property): ICAL.Time[] {
   return prop.getValues().filter((v): v is ICAL.Time => v instanceof ICAL.Time);
 }
 
-/** UNTIL in our stored form: wall clock in the workspace zone, date-only when it means "through that day". */
-function importRRule(rule: string, allDay: boolean, ctx: Ctx): string {
+/** UNTIL in our stored form: wall clock in `zone` (the series' or the workspace's), date-only when it means "through that day". */
+function importRRule(rule: string, allDay: boolean, ctx: Ctx, zone: string): string {
   return rule
     .split(';')
     .filter((p) => p !== '')
@@ -230,7 +271,7 @@ function importRRule(rule: string, allDay: boolean, ctx: Ctx): string {
       let wallSeconds = seconds;
       if (value.endsWith('Z')) {
         const ms = Date.UTC(u.y, u.m - 1, u.d, Number(u.time.slice(0, 2)), Number(u.time.slice(2, 4)), seconds);
-        wall = fromUtcMs(ms, ctx.timezone);
+        wall = fromUtcMs(ms, zone);
         wallSeconds = new Date(ms).getUTCSeconds();
       }
       if (allDay) {
@@ -339,6 +380,8 @@ interface RawEvent {
   fields: Record<string, unknown>;
   defaulted: Array<'kind' | 'status'>;
   recurrenceId?: Converted;
+  /** The changed occurrence's original start as an instant (null: floating or a date). */
+  recurrenceMs?: number | null;
 }
 
 function compactStamp(v: string): string {
@@ -353,20 +396,28 @@ function readVEvent(comp: ICAL.Component, ctx: Ctx, index: number): RawEvent {
   const startProp = comp.getFirstProperty('dtstart');
   const startTime = startProp?.getFirstValue();
   if (!startProp || !(startTime instanceof ICAL.Time)) throw new Error('it has no DTSTART');
-  let start = convert(startTime, startProp, ctx);
+  // A timed series from another zone keeps it: its values are then wall clock there.
+  const recurring = comp.hasProperty('rrule') || comp.hasProperty('rdate');
+  let zone = recurring ? seriesZoneOf(startTime, startProp, ctx) : null;
+  const valueZone = zone ?? ctx.timezone;
+  const conv = (t: ICAL.Time, prop: ICAL.Property) => (zone ? convertTo(t, prop, ctx, zone) : convert(t, prop, ctx));
+  let start = conv(startTime, startProp);
 
   let end: Converted | undefined;
   const endProp = comp.getFirstProperty('dtend');
   const endTime = endProp?.getFirstValue();
   if (endProp && endTime instanceof ICAL.Time) {
-    end = convert(endTime, endProp, ctx);
+    end = conv(endTime, endProp);
   } else {
     const duration = comp.getFirstPropertyValue('duration');
     if (duration instanceof ICAL.Duration) {
       const seconds = duration.toSeconds();
       end = start.allDay
         ? { value: shiftDateValue(start.value, Math.round(seconds / 86400)), allDay: true }
-        : { value: shiftDateValue(start.value, 0, Math.round(seconds / 60)), allDay: false };
+        : { value: fromUtcMs(toUtcMs(start.value, valueZone) + Math.round(seconds / 60) * 60_000, valueZone), allDay: false };
+    } else if (!start.allDay) {
+      // RFC 5545 §3.6.1: a DATE-TIME DTSTART without DTEND or DURATION ends when it starts.
+      end = { value: start.value, allDay: false };
     }
   }
 
@@ -374,49 +425,73 @@ function readVEvent(comp: ICAL.Component, ctx: Ctx, index: number): RawEvent {
   const msAllDay = String(comp.getFirstPropertyValue('x-microsoft-cdo-alldayevent') ?? '').toUpperCase() === 'TRUE';
   if (msAllDay && !start.allDay && startTime.hour === 0 && startTime.minute === 0) {
     start = { value: formatDateValue({ y: startTime.year, m: startTime.month, d: startTime.day }), allDay: true };
-    if (endTime instanceof ICAL.Time) {
-      end = { value: formatDateValue({ y: endTime.year, m: endTime.month, d: endTime.day }), allDay: true };
-    }
+    end = endTime instanceof ICAL.Time ? { value: formatDateValue({ y: endTime.year, m: endTime.month, d: endTime.day }), allDay: true } : undefined;
   }
 
   if (end) {
     // The stored end has the start's form; effectiveEnd converts and repairs.
     const normalised = end.allDay === start.allDay ? end.value : effectiveEnd(start.value, end.value);
-    if (toMinuteNumber(normalised) <= toMinuteNumber(start.value)) {
-      if (toMinuteNumber(normalised) < toMinuteNumber(start.value)) ctx.warnings.push(`${ctx.label}: DTEND before DTSTART ignored`);
+    const order = toMinuteNumber(normalised) - toMinuteNumber(start.value);
+    if (order < 0 || (order === 0 && start.allDay)) {
+      if (order < 0) ctx.warnings.push(`${ctx.label}: DTEND before DTSTART ignored`);
       end = undefined;
     } else {
+      // order 0 on a timed event: zero length (a deadline), kept as end = start.
       end = { value: normalised, allDay: start.allDay };
     }
   }
-  const endValue = end && end.value !== effectiveEnd(start.value) ? end.value : undefined;
+  let endValue = end && end.value !== effectiveEnd(start.value) ? end.value : undefined;
 
   let rrule: string | undefined;
   const rrules = comp.getAllProperties('rrule');
   if (rrules.length > 0) {
     if (rrules.length > 1) ctx.warnings.push(`${ctx.label}: only the first of ${rrules.length} RRULEs is kept`);
-    const candidate = importRRule(String(rrules[0].getFirstValue()), start.allDay, ctx);
+    const candidate = importRRule(String(rrules[0].getFirstValue()), start.allDay, ctx, valueZone);
     const problem = validateRRule(candidate);
     if (problem) ctx.warnings.push(`${ctx.label}: recurrence "${candidate}" dropped (${problem}); imported as a single event`);
     else rrule = candidate;
   }
-  if (comp.hasProperty('rdate')) ctx.warnings.push(`${ctx.label}: RDATE (extra dates) is not supported and was ignored`);
 
+  // EXDATE and RDATE have DTSTART's form; a date on a timed series takes the series' time of day.
+  const sameForm = (x: Converted) => (start.allDay ? datePart(x.value) : x.allDay ? `${x.value}T${start.value.slice(11, 16)}` : x.value);
   const exdates: string[] = [];
-  if (rrule) {
-    for (const prop of comp.getAllProperties('exdate')) {
-      for (const t of timeValues(prop)) {
-        const x = convert(t, prop, ctx);
-        if (start.allDay) exdates.push(datePart(x.value));
-        else exdates.push(x.allDay ? `${x.value}T${start.value.slice(11, 16)}` : x.value);
-      }
+  for (const prop of comp.getAllProperties('exdate')) {
+    for (const t of timeValues(prop)) exdates.push(sameForm(conv(t, prop)));
+  }
+  const rdates: string[] = [];
+  for (const prop of comp.getAllProperties('rdate')) {
+    for (const v of prop.getValues()) {
+      const t = v instanceof ICAL.Period ? v.start : v;
+      if (!(t instanceof ICAL.Time)) continue;
+      if (v instanceof ICAL.Period) ctx.warnings.push(`${ctx.label}: RDATE period ${v.toString()} kept as an extra start with the event's own length`);
+      const r = sameForm(conv(t, prop));
+      if (r !== start.value && !rdates.includes(r)) rdates.push(r);
     }
+  }
+  // RFC 5545 counts DTSTART as the first occurrence even when the rule does not yield it (and
+  // counts it toward COUNT); our expansion, like rrule.js, does not. Make it an RDATE instead.
+  if (rrule && !exdates.includes(start.value) && !ruleYieldsStart({ start: start.value, rrule })) {
+    const count = /(?:^|;)COUNT=(\d+)/.exec(rrule);
+    if (count && Number(count[1]) <= 1) rrule = undefined;
+    else if (count) rrule = rrule.replace(/(^|;)COUNT=\d+/, `$1COUNT=${Number(count[1]) - 1}`);
+    if (!rdates.includes(start.value)) rdates.unshift(start.value);
+  }
+
+  if (zone && !rrule && rdates.length === 0) {
+    // The recurrence was dropped: a single event, whose values belong in the workspace zone.
+    zone = null;
+    start = { value: toViewZone(start.value, valueZone, ctx.timezone), allDay: false };
+    if (endValue !== undefined) endValue = toViewZone(endValue, valueZone, ctx.timezone);
   }
 
   let recurrenceId: Converted | undefined;
+  let recurrenceMs: number | null = null;
   const ridProp = comp.getFirstProperty('recurrence-id');
   const ridTime = ridProp?.getFirstValue();
-  if (ridProp && ridTime instanceof ICAL.Time) recurrenceId = convert(ridTime, ridProp, ctx);
+  if (ridProp && ridTime instanceof ICAL.Time) {
+    recurrenceId = convert(ridTime, ridProp, ctx);
+    recurrenceMs = ridTime.isDate ? null : instantOf(ridTime, ridProp, ctx);
+  }
 
   // kind, status
   const defaulted: Array<'kind' | 'status'> = [];
@@ -462,14 +537,43 @@ function readVEvent(comp: ICAL.Component, ctx: Ctx, index: number): RawEvent {
     ...phaseFields(comp),
     reminders: remindersOf(comp),
     rrule,
-    exdates: exdates.length ? [...new Set(exdates)] : undefined,
+    exdates: (rrule || rdates.length) && exdates.length ? [...new Set(exdates)] : undefined,
+    rdates: rdates.length ? rdates : undefined,
+    timezone: zone ?? undefined,
+    icalProps: keptProps(comp),
   };
   if (!summary) ctx.warnings.push(`${ctx.label}: no SUMMARY, titled （无标题）`);
   const uid = uidRaw ?? `no-uid:${start.value}:${summary ?? ''}`;
   if (!uidRaw) ctx.warnings.push(`${ctx.label}: no UID; its id is derived from its start and title`);
   let id = idFromUid(uid);
-  if (recurrenceId) id = `${id}-${compactStamp(recurrenceId.value)}`.slice(-64);
-  return { comp, uid, id, fields, defaulted, recurrenceId };
+  if (recurrenceId) id = overrideId(id, uid, recurrenceId.value);
+  return { comp, uid, id, fields, defaulted, recurrenceId, recurrenceMs };
+}
+
+/**
+ * `<master id>-<YYYYMMDDTHHmm>` for a changed occurrence; when that is over 64 characters the
+ * master id is shortened and the whole UID hashed in, so the id stays unique and readable.
+ */
+function overrideId(masterId: string, uid: string, recurrence: string): string {
+  const stamp = compactStamp(recurrence);
+  const full = `${masterId}-${stamp}`;
+  if (full.length <= 64) return full;
+  const tail = `-${hash53(`${uid}\u0000${stamp}`)}-${stamp}`;
+  return `${masterId.slice(0, 64 - tail.length)}${tail}`;
+}
+
+/** Properties we do not model but must give back on export: who organises, who attends, the link. */
+const KEPT_PROPERTIES = ['url', 'organizer', 'attendee', 'sequence'];
+
+function keptProps(comp: ICAL.Component): string[] | undefined {
+  const lines: string[] = [];
+  for (const name of KEPT_PROPERTIES) {
+    for (const prop of comp.getAllProperties(name)) {
+      const line = prop.toICALString();
+      if (!/[\r\n]/.test(line) && line.length <= 2000) lines.push(line);
+    }
+  }
+  return lines.length ? lines : undefined;
 }
 
 /** Our own X-CC-PHASE and X-CC-AFTER ("<id>;<lag>;<unit>"), for a lossless round trip. */
@@ -587,11 +691,14 @@ export function parseIcs(input: string, opts: ParseIcsOptions = {}): ParsedIcs {
       continue;
     }
     const masterStart = master.fields.start as string;
+    const masterZone = master.fields.timezone as string | undefined;
+    // The original start in the master's own values (its zone when it keeps one).
+    const ridValue = masterZone && typeof raw.recurrenceMs === 'number' ? fromUtcMs(raw.recurrenceMs, masterZone) : raw.recurrenceId.value;
     const rid = isAllDay(masterStart)
-      ? datePart(raw.recurrenceId.value)
+      ? datePart(ridValue)
       : raw.recurrenceId.allDay
-        ? `${raw.recurrenceId.value}T${masterStart.slice(11, 16)}`
-        : raw.recurrenceId.value;
+        ? `${ridValue}T${masterStart.slice(11, 16)}`
+        : ridValue;
     const list = (master.fields.exdates as string[] | undefined) ?? [];
     if (!list.includes(rid)) master.fields.exdates = [...list, rid];
   }

@@ -8,7 +8,7 @@
  * (Outlook/Exchange: "China Standard Time"), or through the VTIMEZONE the file
  * itself carries (handled in import.ts with ical.js).
  */
-import { formatDateValue, fromDayNumber, toDayNumber, zoneOffsetMs } from '../time/dates';
+import { formatDateValue, fromDayNumber, isKnownZone, toDayNumber, zoneOffsetMs } from '../time/dates';
 
 /** The common Windows zone names (CLDR windowsZones, territory "001") → IANA. */
 export const WINDOWS_ZONES: Readonly<Record<string, string>> = {
@@ -40,22 +40,8 @@ export const WINDOWS_ZONES: Readonly<Record<string, string>> = {
   'E. South America Standard Time': 'America/Sao_Paulo',
 };
 
-const validZones = new Map<string, boolean>();
-
 /** True when Intl knows this IANA zone name. */
-export function isIanaZone(name: string): boolean {
-  let ok = validZones.get(name);
-  if (ok === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: name });
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    validZones.set(name, ok);
-  }
-  return ok;
-}
+export const isIanaZone = isKnownZone;
 
 /** IANA name for a TZID written by another calendar, or null when only its VTIMEZONE can tell. */
 export function ianaZoneFor(tzid: string): string | null {
@@ -66,6 +52,19 @@ export function ianaZoneFor(tzid: string): string | null {
   // "GMT+0800"-style names are not IANA (Etc/GMT-8 is, with the sign reversed): leave them to the VTIMEZONE.
   if (/^(GMT|UTC)[+-]/i.test(name)) return null;
   return isIanaZone(name) ? name : null;
+}
+
+/**
+ * The IANA zone (among the Windows zones' targets) whose UTC offset equals `offsetAt` on the
+ * 1st and 15th of every month of `year` and the next: how a file-defined zone (Outlook's
+ * "Customized Time Zone", "GMT+0100 (Standard)") is recognised. Null when none matches.
+ */
+export function ianaZoneMatching(offsetAt: (ms: number) => number, year: number): string | null {
+  const samples: number[] = [];
+  for (let y = year; y <= year + 1; y++) for (let m = 0; m < 12; m++) for (const d of [1, 15]) samples.push(Date.UTC(y, m, d, 12));
+  const candidates = [...new Set(Object.values(WINDOWS_ZONES))];
+  const wanted = samples.map(offsetAt);
+  return candidates.find((zone) => samples.every((ms, i) => zoneOffsetMs(ms, zone) === wanted[i])) ?? null;
 }
 
 function formatOffset(ms: number): string {

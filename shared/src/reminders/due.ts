@@ -32,7 +32,7 @@ import {
   toUtcMs,
   weekday,
 } from '../time/dates';
-import { expandOccurrences, type Occurrence } from '../time/recurrence';
+import { expandOccurrences, needsExpansion, type Occurrence } from '../time/recurrence';
 
 /** Wall-clock time an all-day event counts as starting at, for reminders. */
 export const ALL_DAY_REMINDER_TIME = '09:00';
@@ -89,9 +89,9 @@ export function cleanReminders(reminders: readonly number[] | undefined): number
   return [...new Set(ok)].sort((a, b) => a - b);
 }
 
-function occurrencesFrom(e: ReminderEvent, fromWall: string, toWall: string): Occurrence[] {
-  if (!e.rrule) return [{ start: e.start, end: effectiveEnd(e.start, e.end) }];
-  return expandOccurrences(e, fromWall, toWall, SERIES_LIMIT);
+function occurrencesFrom(e: ReminderEvent, fromWall: string, toWall: string, timezone: string): Occurrence[] {
+  if (!needsExpansion(e)) return [{ start: e.start, end: effectiveEnd(e.start, e.end) }];
+  return expandOccurrences(e, fromWall, toWall, SERIES_LIMIT, timezone);
 }
 
 function remindersOf(e: ReminderEvent, occ: Occurrence, minutes: readonly number[], clock: ReminderClock): DueReminder[] {
@@ -121,7 +121,7 @@ export function dueReminders(events: readonly ReminderEvent[], clock: ReminderCl
     if (minutes.length === 0) continue;
     const longest = minutes[minutes.length - 1];
     const toWall = addDays(nowWall, SERIES_LOOKAHEAD_DAYS + Math.ceil(longest / 1440));
-    const pending = occurrencesFrom(e, nowWall, toWall).filter((o) => toUtcMs(o.end, clock.timezone) > clock.now);
+    const pending = occurrencesFrom(e, nowWall, toWall, clock.timezone).filter((o) => toUtcMs(o.end, clock.timezone) > clock.now);
     pending.forEach((occ, i) => {
       const list = remindersOf(e, occ, minutes, clock);
       // The next occurrence always; later ones only once their earliest reminder is due.
@@ -194,8 +194,8 @@ export function dueThisWeek(events: readonly ReminderEvent[], options: WeekOptio
     if (!isOpen(e)) continue;
     const minutes = cleanReminders(e.reminders);
     const lead = Math.ceil((minutes[minutes.length - 1] ?? 0) / 1440) + 1;
-    const occurrences = e.rrule
-      ? expandOccurrences(e, addDays(week.start, -1), addDays(week.end, lead), SERIES_LIMIT)
+    const occurrences = needsExpansion(e)
+      ? expandOccurrences(e, addDays(week.start, -1), addDays(week.end, lead), SERIES_LIMIT, timezone)
       : [{ start: e.start, end: effectiveEnd(e.start, e.end) }];
     const deadline = isDeadline(e);
     for (const occ of occurrences) {

@@ -18,7 +18,9 @@ export type FieldType =
   | { type: 'boolean' }
   | { type: 'strings' } // stored as Y.Array<string>
   | { type: 'counts' } // stored as Y.Array<number> of whole numbers ≥ 0
-  | { type: 'dates' }; // stored as Y.Array<string> of date values
+  | { type: 'dates' } // stored as Y.Array<string> of date values
+  | { type: 'zone' } // an IANA time zone name Intl knows (Europe/Berlin)
+  | { type: 'lines' }; // stored as Y.Array<string> of single-line text (no CR or LF)
 
 export type FieldSpec = FieldType & { required?: boolean };
 
@@ -60,6 +62,15 @@ export const EVENT_FIELD_TABLE: FieldTable = {
   reminders: { type: 'counts' },
   rrule: { type: 'rrule' },
   exdates: { type: 'dates' },
+  /** Extra occurrence starts (RFC 5545 RDATE), in the form of `start`. */
+  rdates: { type: 'dates' },
+  /**
+   * The IANA zone of an imported series whose wall-clock values (start, end, exdates, rdates,
+   * the RRULE's UNTIL) and recurrence belong to that zone rather than meta.timezone.
+   */
+  timezone: { type: 'zone' },
+  /** iCalendar properties kept for the round trip (URL, ORGANIZER, ATTENDEE, SEQUENCE), one content line each. */
+  icalProps: { type: 'lines' },
   deletedAt: num,
   updatedAt: num,
   updatedBy: str,
@@ -155,5 +166,5 @@ export const FIELD_TABLES: Readonly<Record<CollectionName, FieldTable>> = {
 };
 
 export function isArrayField(spec: FieldSpec): boolean {
-  return spec.type === 'strings' || spec.type === 'dates' || spec.type === 'counts';
+  return spec.type === 'strings' || spec.type === 'dates' || spec.type === 'counts' || spec.type === 'lines';
 }

@@ -59,6 +59,16 @@ export interface EventRecord {
   /** RFC 5545 RRULE value without the `RRULE:` prefix. */
   rrule?: string;
   exdates?: string[];
+  /** Extra occurrence starts (RDATE), in the form of `start`. */
+  rdates?: string[];
+  /**
+   * IANA zone of an imported series: `start`, `end`, `exdates`, `rdates` and the RRULE's UNTIL
+   * are wall-clock values in this zone, and the series recurs there (DST, BYDAY); views show it
+   * converted to meta.timezone. Unset: everything is in meta.timezone.
+   */
+  timezone?: string;
+  /** iCalendar content lines kept from an import for the round trip (URL, ORGANIZER, ATTENDEE, SEQUENCE). */
+  icalProps?: string[];
   deletedAt?: number;
   updatedAt?: number;
   updatedBy?: string;

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { isAllDay, isValidDateValue as isDateValue } from '../time/dates';
+import { isAllDay, isKnownZone, isValidDateValue as isDateValue } from '../time/dates';
 import {
   CAMPAIGN_FIELD_TABLE,
   EVENT_FIELD_TABLE,
@@ -81,6 +81,17 @@ function checkField(spec: FieldSpec, value: unknown): { value?: unknown; problem
       return checkList(spec.type, value);
     case 'counts':
       return checkCounts(value);
+    case 'zone':
+      if (typeof value !== 'string' || !isKnownZone(value))
+        return { problem: `must be an IANA time zone name such as Europe/Berlin; found ${describeValue(value)}` };
+      return { value };
+    case 'lines': {
+      const list = checkList('strings', value);
+      if (list.problem) return list;
+      const bad = (list.value as string[]).find((line) => /[\r\n]/.test(line) || line.trim() === '');
+      if (bad !== undefined) return { problem: `must list single lines of text; found ${describeValue(bad)}` };
+      return list;
+    }
   }
 }
 
@@ -142,9 +153,10 @@ export function validateFields(
 }
 
 /**
- * `end` must have the same form as `start` and come strictly after it: all-day ends are
- * exclusive, so a one-day event ends the next day. Same-form values compare correctly as
- * strings.
+ * `end` must have the same form as `start` and come after it: all-day ends are exclusive,
+ * so a one-day event ends the next day. A timed end may equal the start: a zero-length
+ * event (a deadline at 17:00; RFC 5545's DTSTART = DTEND). Same-form values compare
+ * correctly as strings.
  */
 function checkRange(values: Record<string, unknown>, problems: string[]): void {
   const { start, end } = values;
@@ -153,7 +165,7 @@ function checkRange(values: Record<string, unknown>, problems: string[]): void {
     problems.push(
       `end: must have the same form as start (${isAllDay(start) ? 'YYYY-MM-DD' : 'YYYY-MM-DDTHH:mm'}), found "${end}"`,
     );
-  } else if (end <= start) {
+  } else if (end < start || (end === start && isAllDay(start))) {
     problems.push(
       isAllDay(start)
         ? `end: must be after start ("${start}"); all-day ends are exclusive, so a one-day event ends the next day`

@@ -160,10 +160,11 @@ export function compareDateValues(a: DateValue, b: DateValue): number {
 }
 
 /**
- * The exclusive end an event really has. A missing, invalid or non-positive
- * `end` falls back to the spec default (one day / one hour) so that a damaged
- * record still renders somewhere sensible instead of vanishing. An `end` of the
- * other form is converted to the start's form.
+ * The exclusive end an event really has. A missing, invalid or backwards `end`
+ * falls back to the spec default (one day / one hour) so that a damaged record
+ * still renders somewhere sensible instead of vanishing. An `end` of the other
+ * form is converted to the start's form. A timed `end` equal to the start is a
+ * zero-length event (a deadline; iCalendar's DTSTART = DTEND) and stays so.
  */
 export function effectiveEnd(start: DateValue, end?: DateValue | null): DateValue {
   const allDay = isAllDay(start);
@@ -177,7 +178,8 @@ export function effectiveEnd(start: DateValue, end?: DateValue | null): DateValu
   } else if (!allDay && isAllDay(end)) {
     normalised = `${end}T00:00`;
   }
-  return compareDateValues(normalised, start) > 0 ? normalised : fallback;
+  const order = compareDateValues(normalised, start);
+  return order > 0 || (order === 0 && !allDay && !isAllDay(end)) ? normalised : fallback;
 }
 
 /**
@@ -191,7 +193,10 @@ export function lastDayInclusive(start: DateValue, end?: DateValue | null): stri
   return fromMinuteNumber(toMinuteNumber(eff) - 1, true);
 }
 
-/** Half-open interval overlap: [start, end) ∩ [rangeStart, rangeEnd) ≠ ∅. Mixed forms are fine. */
+/**
+ * Half-open interval overlap: [start, end) ∩ [rangeStart, rangeEnd) ≠ ∅. Mixed forms are fine.
+ * A zero-length event is a point: it overlaps a range that contains its instant.
+ */
 export function overlapsRange(
   start: DateValue,
   end: DateValue | undefined | null,
@@ -200,7 +205,8 @@ export function overlapsRange(
 ): boolean {
   const s = toMinuteNumber(start);
   const e = toMinuteNumber(effectiveEnd(start, end));
-  return s < toMinuteNumber(rangeEnd) && e > toMinuteNumber(rangeStart);
+  const from = toMinuteNumber(rangeStart);
+  return s < toMinuteNumber(rangeEnd) && (e > from || (e === s && s >= from));
 }
 
 /** `YYYY-MM` → the month's first day and the next month's first day (exclusive). */
@@ -282,6 +288,36 @@ export function toUtcMs(value: DateValue, timeZone: string = DEFAULT_TIMEZONE): 
 export function fromUtcMs(ms: number, timeZone: string = DEFAULT_TIMEZONE, allDay = false): DateValue {
   const w = wallFieldsAt(ms, timeZone);
   return formatDateValue(allDay ? { y: w.y, m: w.m, d: w.d } : { y: w.y, m: w.m, d: w.d, hh: w.hh, mm: w.mm });
+}
+
+const knownZones = new Map<string, boolean>();
+
+/** True when Intl knows this IANA zone name (Europe/Berlin, UTC). Cached: Intl throws slowly. */
+export function isKnownZone(name: string): boolean {
+  let ok = knownZones.get(name);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      ok = name.trim() !== '';
+    } catch {
+      ok = false;
+    }
+    knownZones.set(name, ok);
+  }
+  return ok;
+}
+
+/**
+ * True when `zone` has `other`'s UTC offset at every instant of [fromMs, toMs] (sampled
+ * weekly: zones never change twice in a week). An imported series from such a zone is
+ * simply converted: keeping the zone would add nothing.
+ */
+export function sameOffsetThroughout(zone: string, other: string, fromMs: number, toMs: number): boolean {
+  if (zone === other) return true;
+  for (let t = fromMs; t <= toMs + 7 * 86_400_000; t += 7 * 86_400_000) {
+    if (zoneOffsetMs(t, zone) !== zoneOffsetMs(t, other)) return false;
+  }
+  return true;
 }
 
 /** Today's date in the workspace zone (not the device's), `YYYY-MM-DD`. */

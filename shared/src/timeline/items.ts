@@ -1,7 +1,7 @@
 import { phaseName } from '../phases/names';
 import type { CampaignRecord, EventKind, EventRecord, EventStatus } from '../schema/types';
 import { addDays, effectiveEnd, isAllDay, isValidDateValue, overlapsRange, type DateValue } from '../time/dates';
-import { expandOccurrences } from '../time/recurrence';
+import { expandOccurrences, needsExpansion } from '../time/recurrence';
 import { dayPosition } from './scale';
 import type { TimeWindow } from './zoom';
 
@@ -94,7 +94,7 @@ export function eventItems(events: readonly EventRecord[], w: Pick<TimeWindow, '
   for (const e of events) {
     if (e.deletedAt !== undefined) continue;
     if (e.parentId !== undefined && !e.rrule) phases = true;
-    if (e.rrule) {
+    if (needsExpansion(e)) {
       for (const o of expandOccurrences(e, w.from, w.to, perSeries)) out.push(eventItem(e, o.start, o.end, o.start));
       continue;
     }

@@ -13,7 +13,7 @@ import { boundedMemo } from './memo';
 /** The key of an expansion; also used by caches derived from it. */
 export function expansionKey(event: RecurringSource, from: DateValue, to: DateValue): string {
   const exdates = Array.isArray(event.exdates) ? event.exdates.join(',') : '';
-  return `${from}\u0000${to}\u0000${event.start}\u0000${event.end ?? ''}\u0000${event.rrule ?? ''}\u0000${exdates}`;
+  return `${from}\u0000${to}\u0000${event.start}\u0000${event.end ?? ''}\u0000${event.rrule ?? ''}\u0000${exdates}\u0000${event.rdates?.join(',') ?? ''}\u0000${event.timezone ?? ''}`;
 }
 
 const expansions = boundedMemo<string, readonly Occurrence[]>(50_000);

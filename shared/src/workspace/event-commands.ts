@@ -2,9 +2,10 @@ import { SchemaError } from '../schema/errors';
 import { EVENTS, purgeEvent, readEvent, restoreEvent, softDeleteEvent } from '../schema/events';
 import { updateWithHistory } from '../schema/history';
 import * as Y from 'yjs';
-import { roots } from '../schema/doc';
+import { readMeta, roots } from '../schema/doc';
 import type { EventFields, EventRecord } from '../schema/types';
 import { isValidDateValue } from '../time/dates';
+import { isRecurring, toViewZone, zonedSeries } from '../time/series';
 import type { CommandContext } from './context';
 import { liveEvent, withoutEmpty } from './event-reads';
 import { checkLinkChange, cascadeOf, plannedCascade, writeChanges, type MoveCascade } from './phase-commands';
@@ -60,16 +61,21 @@ export const EVENT_COMMANDS = {
     return writeChanges(ctx, changes, input.id) > 0 || wrote;
   },
 
-  /** Leaves one occurrence of a series out (its start goes into `exdates`). */
+  /**
+   * Leaves one occurrence of a series out (its start goes into `exdates`). `occurrenceStart` is
+   * as the views show it, in meta.timezone; a series kept in its own zone stores it in that zone.
+   */
   'event.skipOccurrence': (ctx: CommandContext, input: { id: string; occurrenceStart: string }): boolean => {
     const event = liveEvent(ctx, input.id);
-    if (!event.rrule) throw new SchemaError('invalid', `The event "${input.id}" does not repeat`, ['rrule: is required to skip an occurrence']);
+    if (!isRecurring(event)) throw new SchemaError('invalid', `The event "${input.id}" does not repeat`, ['rrule: is required to skip an occurrence']);
     if (!isValidDateValue(input.occurrenceStart)) {
       throw new SchemaError('invalid', `Not an occurrence start: "${input.occurrenceStart}"`, ['exdates: must list real dates']);
     }
+    const zone = zonedSeries(event, readMeta(ctx.doc).timezone);
+    const start = zone ? toViewZone(input.occurrenceStart, readMeta(ctx.doc).timezone, zone) : input.occurrenceStart;
     const exdates = event.exdates ?? [];
-    if (exdates.includes(input.occurrenceStart)) return false;
-    return updateWithHistory(ctx.doc, EVENTS, input.id, { exdates: [...exdates, input.occurrenceStart] }, ctx.write);
+    if (exdates.includes(start)) return false;
+    return updateWithHistory(ctx.doc, EVENTS, input.id, { exdates: [...exdates, start] }, ctx.write);
   },
 
   /**

@@ -66,8 +66,13 @@ describe('validateEventFields', () => {
   it('checks end against start', () => {
     expect(validateEventFields(minimalEvent({ end: '2026-10-02' })).problems).toEqual([]);
     expect(validateEventFields(minimalEvent({ start: '2026-10-01T09:00', end: '2026-10-01T09:01' })).problems).toEqual([]);
-    expect(validateEventFields(minimalEvent({ start: '2026-10-01T09:00', end: '2026-10-01T09:00' })).problems).toEqual([
-      'end: must be after start ("2026-10-01T09:00"), found "2026-10-01T09:00"',
+    // A timed end equal to the start is a zero-length event (a deadline; iCalendar DTSTART = DTEND).
+    expect(validateEventFields(minimalEvent({ start: '2026-10-01T09:00', end: '2026-10-01T09:00' })).problems).toEqual([]);
+    expect(validateEventFields(minimalEvent({ start: '2026-10-01T09:00', end: '2026-10-01T08:59' })).problems).toEqual([
+      'end: must be after start ("2026-10-01T09:00"), found "2026-10-01T08:59"',
+    ]);
+    expect(validateEventFields(minimalEvent({ end: '2026-10-01' })).problems).toEqual([
+      'end: must be after start ("2026-10-01"); all-day ends are exclusive, so a one-day event ends the next day',
     ]);
     expect(validateEventFields(minimalEvent({ end: '2026-09-30' })).problems).toEqual([
       'end: must be after start ("2026-10-01"); all-day ends are exclusive, so a one-day event ends the next day',
@@ -75,6 +80,14 @@ describe('validateEventFields', () => {
     expect(validateEventFields(minimalEvent({ end: '2026-10-03T10:00' })).problems).toEqual([
       'end: must have the same form as start (YYYY-MM-DD), found "2026-10-03T10:00"',
     ]);
+  });
+
+  it('checks time zones, extra dates and kept iCalendar lines', () => {
+    const problems = (fields: Record<string, unknown>) => validateEventFields({ ...minimalEvent({ start: '2026-10-01T09:00' }), ...fields }).problems;
+    expect(problems({ timezone: 'Europe/Berlin', rdates: ['2026-10-05T09:00'], icalProps: ['URL:https://example.org/a'] })).toEqual([]);
+    expect(problems({ timezone: 'Mars/Olympus' })).toEqual(['timezone: must be an IANA time zone name such as Europe/Berlin; found "Mars/Olympus"']);
+    expect(problems({ rdates: ['next friday'] })[0]).toMatch(/^rdates: must list/);
+    expect(problems({ icalProps: ['URL:x\r\nATTENDEE:mailto:evil@example.org'] })[0]).toMatch(/^icalProps: must list single lines/);
   });
 
   it('checks the shape of rrule only', () => {

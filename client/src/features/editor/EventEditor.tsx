@@ -16,6 +16,11 @@ import { LectureFields } from './LectureFields';
 import { ConflictNotes } from '../conflicts/ConflictNotes';
 import { ReminderChoices } from './ReminderChoices';
 import { PhasesSection } from '../phases/PhasesSection';
+import { zoneName } from '@shared/display/zone-names';
+import { zonedSeries } from '@shared/time/series';
+import { SeriesZoneNote } from './SeriesZoneNote';
+import { ExtraDates } from './ExtraDates';
+import { ts } from './series-messages';
 
 export interface EditorTarget {
   /** Existing event, or undefined for a new one. */
@@ -52,7 +57,8 @@ function problemsOf(d: Draft): Record<string, string> {
   const out: Record<string, string> = {};
   if (!d.title.trim()) out.title = t('titleRequired');
   const fields = draftToFields(d);
-  if (fields.end && fields.end <= fields.start) out.end = t('endBeforeStart');
+  // A timed end may equal the start (a zero-length deadline); an all-day one may not.
+  if (fields.end && (fields.end < fields.start || (fields.end === fields.start && d.allDay))) out.end = t('endBeforeStart');
   const rule = draftRRule(d);
   if (rule) {
     const err = validateRRule(rule);
@@ -110,6 +116,12 @@ export default function EventEditor(props: EventEditorProps) {
   };
 
   const err = (key: string) => (showErrors() ? problems()[key] : undefined);
+  // A series kept in its own zone is edited in that zone (its BYDAY and DST belong there).
+  const seriesZone = () => (existing && !draft().allDay ? zonedSeries(existing, ws.timezone()) : null);
+  const inZone = (key: 'start' | 'end') => {
+    const zone = seriesZone();
+    return zone ? ts(key === 'start' ? 'startIn' : 'endIn', { zone: zoneName(zone, locale()) }) : t(key);
+  };
 
   return (
     <Dialog title={existing ? t('editEvent') : t('newEvent')} onClose={props.onClose} testid="event-editor" wide>
@@ -153,7 +165,7 @@ export default function EventEditor(props: EventEditorProps) {
             <span>{t('allDay')}</span>
           </label>
           <label class="field">
-            <span>{t('start')}</span>
+            <span>{inZone('start')}</span>
             <input
               name="start"
               type={draft().allDay ? 'date' : 'datetime-local'}
@@ -163,7 +175,7 @@ export default function EventEditor(props: EventEditorProps) {
             />
           </label>
           <label class="field">
-            <span>{t('end')}</span>
+            <span>{inZone('end')}</span>
             <input
               name="end"
               type={draft().allDay ? 'date' : 'datetime-local'}
@@ -175,6 +187,16 @@ export default function EventEditor(props: EventEditorProps) {
               <em class="error">{err('end')}</em>
             </Show>
           </label>
+          <Show when={seriesZone()}>
+            {(zone) => (
+              <SeriesZoneNote
+                seriesZone={zone()}
+                homeZone={ws.timezone()}
+                value={props.target.occurrenceStart ?? draft().start}
+                valueInHome={props.target.occurrenceStart !== undefined}
+              />
+            )}
+          </Show>
           <label class="field">
             <span>{t('location')}</span>
             <input name="location" value={draft().location} onInput={text('location')} />
@@ -307,6 +329,9 @@ export default function EventEditor(props: EventEditorProps) {
               <em class="error">{err('repeat')}</em>
             </Show>
           </div>
+          <Show when={draft().repeat !== 'none' || draft().rdates.length > 0}>
+            <ExtraDates value={draft().rdates} allDay={draft().allDay} startTime={draft().start.slice(11, 16) || '09:00'} onChange={(next) => set('rdates', next)} />
+          </Show>
           <div class="full">
             <ConflictNotes id={existing?.id ?? DRAFT_ID} conflicts={liveConflicts()} names={{ teams: ws.teams(), units: ws.units(), campaigns: ws.campaigns() }} />
           </div>

@@ -37,6 +37,8 @@ export interface Draft {
   audience: string;
   /** Minutes before the start to remind at (presets: the day itself, 1 day, 3 days, a week). */
   reminders: number[];
+  /** Extra occurrence starts (RDATE), in the start's form. */
+  rdates: string[];
 }
 
 export const splitUnits = (s: string): string[] =>
@@ -73,6 +75,7 @@ export function emptyDraft(start: string, end?: string): Draft {
     hostUnitId: '',
     audience: '',
     reminders: [],
+    rdates: [],
   };
 }
 
@@ -103,6 +106,7 @@ export function draftFromRecord(e: EventRecord): Draft {
     hostUnitId: e.hostUnitId ?? '',
     audience: e.audience !== undefined ? String(e.audience) : '',
     reminders: [...(e.reminders ?? [])],
+    rdates: [...(e.rdates ?? [])],
   };
 }
 
@@ -165,5 +169,6 @@ export function draftToFields(d: Draft, keep?: EventRecord): EventFields {
     // Speakers are a list: written when named or when there were some.
     ...(splitUnits(d.speakers).length || keep?.speakers ? { speakers: splitUnits(d.speakers) } : {}),
     ...(d.reminders.length || keep?.reminders ? { reminders: [...new Set(d.reminders)].sort((a, b) => a - b) } : {}),
+    ...(d.rdates.length || keep?.rdates ? { rdates: [...new Set(d.rdates)].sort() } : {}),
   };
 }
