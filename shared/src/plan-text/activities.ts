@@ -535,7 +535,10 @@ export function extractActivities(
       const sentenceTimes = hitsIn(times, ss, se);
       const unquoted = (t: TimeHit) => !quotedTime(match, t, ss);
       const inPhrase = sentenceTimes.filter((t) => t.start >= ps && (t.end <= end || (t.coreEnd !== undefined && t.coreEnd <= f.start)));
-      const before = sentenceTimes.filter((t) => t.start < ps && t.end <= f.start && unquoted(t)).at(-1);
+      const befores = sentenceTimes.filter((t) => t.start < ps && t.end <= f.start && unquoted(t));
+      let before = befores.at(-1);
+      // "4月、9月各举办1次…": a list of times is a series of sessions; the draft starts with the first.
+      for (let i = befores.length - 2; i >= 0 && before && /^[、和及与]$/.test(match.slice(befores[i].end, before.start)) && befores[i].window && before.window; i--) before = befores[i];
       // After the phrase: in its clause, or later in the sentence when no other activity noun comes first
       // ("…“媒体看县域”采风活动，邀请记者到县采访，6月举行").
       const nextNoun = found[fi + 1]?.start ?? Infinity;
@@ -759,6 +762,19 @@ export function extractActivities(
       d.title = `${planName}${d.title}`;
       d.key = compactKey(d.title);
       d.quoted = true;
+      d.bare = false;
+    }
+    // A month table's row (1月 | 学习中央经济工作会议精神 | 集中学习): a bare form in its own cell is named by the topic cell before it.
+    for (const d of merged) {
+      if (!d.bare || d.quoted || d.team) continue;
+      const [a, b] = d.sentence;
+      if (match[a - 1] !== '\n' || (b < to && match[b] !== '\n') || compactKey(match.slice(a, b)) !== d.key) continue;
+      const ps0 = match.lastIndexOf('\n', a - 2) + 1;
+      const prevCell = match.slice(ps0, a - 1).trim();
+      if (prevCell.length < 4 || prevCell.length > 30 || /[,，。;；:：]/.test(prevCell) || findTimes(match, ps0, a - 1, year).length) continue;
+      if (merged.some((o) => o !== d && o.sentence[0] === ps0)) continue;
+      d.title = text.slice(ps0, a - 1).trim();
+      d.key = compactKey(d.title);
       d.bare = false;
     }
     // Bare nouns that nothing named: dropped.
