@@ -1,6 +1,6 @@
 import type { EventInput } from 'fullcalendar';
 import type { IndexedEvent } from '../storage/event-index';
-import { effectiveEnd, isAllDay, toMinuteNumber } from '@shared/time/dates';
+import { DEFAULT_TIMEZONE, effectiveEnd, isAllDay, toMinuteNumber } from '@shared/time/dates';
 import { needsExpansion } from '@shared/time/series';
 import { KIND_COLORS } from '@shared/display/kind-colors';
 
@@ -199,7 +199,7 @@ export function occurrencesIn(series: IndexedEvent, from: string, to: string, ex
     for (const o of cache.get(m)!) {
       // Months ascend and so do occurrences within one: one spanning a month boundary shows up
       // again at the head of the next month's list.
-      if (o.s <= last || o.s >= toMin || o.e <= fromMin) continue;
+      if (o.s <= last || o.s >= toMin || (o.e <= fromMin && !(o.e === o.s && o.s >= fromMin))) continue;
       out.push(o);
       last = o.s;
     }
@@ -255,14 +255,22 @@ function expandAhead(series: IndexedEvent[], from: string, to: string, expand: E
   afterPaint(aheadSlice);
 }
 
-/** Occurrences of `records` within [from, to) as FullCalendar inputs, coloured by kind. */
+/** The zone the cached occurrences were expanded for: a workspace changing zone starts afresh. */
+let cachedZone = DEFAULT_TIMEZONE;
+
+/** Occurrences of `records` within [from, to) as FullCalendar inputs, coloured by kind, on `zone`'s wall clock (meta.timezone). */
 export async function toEventInputs(
   records: IndexedEvent[],
   from: string,
   to: string,
   editingBy: EditingBy = new Map(),
   conflicts: ConflictMarks = new Map(),
+  zone: string = DEFAULT_TIMEZONE,
 ): Promise<EventInput[]> {
+  if (zone !== cachedZone) {
+    expanded.clear();
+    cachedZone = zone;
+  }
   const out: EventInput[] = [];
   const series: IndexedEvent[] = [];
   const roles = phaseRoles(records);
@@ -272,9 +280,10 @@ export async function toEventInputs(
   }
   if (series.length) {
     const { expandOccurrences } = await loadRecurrence();
+    const expand: Expand = (e, f, t, limit) => expandOccurrences(e, f, t, limit, zone);
     // (Cached occurrences are objects of the series' cache: with the record, they key its inputs.)
-    for (const e of series) for (const occ of occurrencesIn(e, from, to, expandOccurrences)) out.push(cachedInput(occ, e, occ.start, occ.end, editingBy, conflicts));
-    expandAhead([...series], from, to, expandOccurrences);
+    for (const e of series) for (const occ of occurrencesIn(e, from, to, expand)) out.push(cachedInput(occ, e, occ.start, occ.end, editingBy, conflicts));
+    expandAhead([...series], from, to, expand);
   }
   return out;
 }

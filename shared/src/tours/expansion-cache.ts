@@ -8,6 +8,7 @@
 import type { DateValue } from '../schema/types';
 import { expandOccurrences, type Occurrence, type RecurringSource } from '../time/recurrence';
 import { boundedMemo } from './memo';
+import { DEFAULT_TIMEZONE } from '../time/dates';
 
 
 /** The key of an expansion; also used by caches derived from it. */
@@ -18,7 +19,9 @@ export function expansionKey(event: RecurringSource, from: DateValue, to: DateVa
 
 const expansions = boundedMemo<string, readonly Occurrence[]>(50_000);
 
-/** expandOccurrences(event, from, to, limit), memoised. Do not mutate the result. */
-export function cachedOccurrences(event: RecurringSource, from: DateValue, to: DateValue, limit = 5000): readonly Occurrence[] {
-  return expansions(`${limit}\u0000${expansionKey(event, from, to)}`, () => expandOccurrences(event, from, to, limit));
+/** expandOccurrences(event, from, to, limit, zone), memoised. Do not mutate the result. */
+export function cachedOccurrences(event: RecurringSource, from: DateValue, to: DateValue, limit = 5000, zone: string = DEFAULT_TIMEZONE): readonly Occurrence[] {
+  // The zone only matters to a series kept in its own (see zonedSeries): the others share one entry.
+  const key = event.timezone ? `${limit}\u0000${zone}\u0000${expansionKey(event, from, to)}` : `${limit}\u0000${expansionKey(event, from, to)}`;
+  return expansions(key, () => expandOccurrences(event, from, to, limit, zone));
 }

@@ -35,7 +35,7 @@ export interface CheckedRange {
 
 function timings(event: EventRecord, range: CheckedRange, clock: ZoneClock): OccurrenceTiming[] {
   const allDay = isAllDay(event.start);
-  return cachedOccurrences(event, range.from, range.to).map(({ start, end }) => {
+  return cachedOccurrences(event, range.from, range.to, undefined, clock.timeZone).map(({ start, end }) => {
     const startMin = toMinuteNumber(start);
     const endMin = toMinuteNumber(end);
     const s = clock.at(startMin);

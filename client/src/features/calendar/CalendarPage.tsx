@@ -102,7 +102,7 @@ export function CalendarPage() {
     const sections = sectionSet();
     const records = (await ws.queryEvents(from, to)).filter((e) => matchesFilter(e, filters, sections));
     const t1 = performance.now();
-    let inputs = [...observanceInputs(from, to), ...(await toEventInputs(records, from, to, editingBy(), conflicts()))];
+    let inputs = [...observanceInputs(from, to), ...(await toEventInputs(records, from, to, editingBy(), conflicts(), ws.timezone()))];
     const budget = DAY_BUDGET[inView];
     if (budget) inputs = limitPerDay(inputs, budget, (n) => t('moreCount', { n }));
     performance.measure('cc:query', { start: t0, end: t1 });
