@@ -3,7 +3,9 @@
  * Google Calendar, Outlook/Exchange and Feishu (飞书).
  *
  * Choices (also in README.md beside this file):
- * - Times: `Z` (UTC) values become wall-clock values in the workspace zone;
+ * - A timed series from another zone keeps it (`timezone`): its values are that
+ *   zone's wall clock and it recurs there (see README: "A series keeps its own zone").
+ * - Other times: `Z` (UTC) values become wall-clock values in the workspace zone;
  *   `TZID` values are converted from that zone (IANA, Windows names such as
  *   "China Standard Time", or the file's own VTIMEZONE); floating values are
  *   taken as workspace wall clock. Seconds are dropped. `VALUE=DATE` values are
@@ -12,10 +14,10 @@
  *   read on their own wall clock (never shifted).
  * - An end equal to the default (one day / one hour) is dropped, so "no end"
  *   and "the default end" import identically. No DTEND and no DURATION: all-day
- *   lasts one day, timed one hour (RFC 5545 would say zero length).
- * - RRULE is kept (the first one; RDATE is not supported and reported). A UTC
- *   UNTIL becomes workspace wall clock; 23:59:59 becomes a date-only UNTIL.
- *   EXDATE values are converted like DTSTART.
+ *   lasts one day, timed is zero-length (RFC 5545 §3.6.1), as is DTEND = DTSTART.
+ * - RRULE is kept (the first one), RDATE too. A UTC UNTIL becomes the series'
+ *   wall clock; 23:59:59 becomes a date-only UNTIL. EXDATE and RDATE values are
+ *   converted like DTSTART.
  * - RECURRENCE-ID overrides become separate events (id `<master id>-<YYYYMMDDTHHmm>`)
  *   and their original start is added to the master's `exdates`.
  * - Event id from UID: ours (`<id>@campaign-calendar`) give back the id; a
