@@ -14,7 +14,11 @@ import { VIEWS, viewNameOf, type ViewName } from './views';
 import { dateToDay, dateToValue } from './date-bridge';
 import type { DayDecoration } from './day-info';
 import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from '@shared/schema/types';
-import { kindLabel, statusLabel } from '../i18n';
+import { kindLabel, statusLabel, t } from '../i18n';
+import { addDays } from '@shared/time/dates';
+import { SHORTCUTS, type ShortcutAction } from '../features/keys/shortcuts';
+import { activitiesPerDay, dayAfterMove, dayInWords, dayMoveOf, joinParts, shortDay } from './day-grid';
+import './day-grid.css';
 
 export interface RangeSelection {
   start: string;
@@ -112,10 +116,170 @@ function repairAria(root: HTMLElement): void {
 
 const HOLD_MS = 120;
 
+/** Keys on a focused day of the month grid (the `?` dialog lists the same table). */
+const GRID_KEYS = SHORTCUTS.filter((s) => s.scope === 'month-grid');
+const gridActionOf = (key: string): ShortcutAction | undefined => GRID_KEYS.find((s) => s.keys.includes(key))?.action;
+
+/** What the live region says when the period (or the view) changes: "月视图，2026年10月". */
+function viewInWords(view: ViewName, locale: 'zh' | 'en'): string {
+  return SHORTCUTS.find((s) => s.action === `view-${view}`)?.[locale] ?? view;
+}
+
+/** An event's time in words: 全天 / All day, 10:00–11:00, or its first and last day. */
+function eventTime(ev: EventApi, locale: 'zh' | 'en'): string {
+  const start = ev.start!;
+  const first = dateToDay(start);
+  if (ev.allDay) {
+    const last = ev.end ? addDays(dateToDay(ev.end), -1) : first;
+    return last > first ? `${shortDay(first, locale)}–${shortDay(last, locale)}` : t('allDay');
+  }
+  const hm = (d: Date) => dateToValue(d, false).slice(11);
+  if (!ev.end) return hm(start);
+  const endDay = dateToDay(ev.end);
+  return endDay === first ? `${hm(start)}–${hm(ev.end)}` : `${shortDay(first, locale)} ${hm(start)}–${shortDay(endDay, locale)} ${hm(ev.end)}`;
+}
+
 /** FullCalendar v7 wrapped for Solid: created once, then driven by setOption and refetches. */
 export function CalendarView(props: CalendarViewProps) {
   let el!: HTMLDivElement;
+  let live!: HTMLDivElement;
   let calendar: Calendar | undefined;
+
+  /*
+   * The month grid's days by keyboard: one day cell is in the tab order (a roving tabindex:
+   * today's, or the first of the month), arrows, Home / End and PageUp / PageDown move it, and a
+   * move past the grid turns the month and focuses the day once it is drawn. Each cell is named
+   * in words ("12月3日 星期四，3 项活动"), today's marked aria-current="date". FullCalendar
+   * redraws cells at will: a MutationObserver re-applies all of it after each redraw (Preact
+   * leaves attributes it did not change alone, and our writes are no-ops the second time).
+   */
+  let rovingDay: string | null = null;
+  /** A day to focus once the grid shows it (after a month change), until the deadline. */
+  let pending: { day: string; until: number } | null = null;
+  const isMonth = () => calendar?.view.type === VIEWS.month;
+  const cellOf = (day: string) => el.querySelector<HTMLElement>(`[role="gridcell"][data-date="${day}"]`);
+  const setAttr = (node: Element, name: string, value: string | null) => {
+    if (value === null) {
+      if (node.hasAttribute(name)) node.removeAttribute(name);
+    } else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+  };
+  const defaultDay = (): string => {
+    const from = dateToDay(calendar!.view.currentStart);
+    const to = dateToDay(calendar!.view.currentEnd);
+    const today = props.now().slice(0, 10);
+    return today >= from && today < to ? today : from;
+  };
+  const syncDays = () => {
+    if (!calendar || !isMonth()) return;
+    const cells = el.querySelectorAll<HTMLElement>('[role="gridcell"][data-date]');
+    if (cells.length === 0) return;
+    if (pending && Date.now() > pending.until) pending = null;
+    if (pending) rovingDay = pending.day;
+    if (!rovingDay || !cellOf(rovingDay)) rovingDay = defaultDay();
+    const counts = activitiesPerDay(
+      calendar.getEvents().map((ev) => ({
+        start: dateToValue(ev.start!, ev.allDay),
+        end: ev.end ? dateToValue(ev.end, ev.allDay) : null,
+        allDay: ev.allDay,
+        eventId: ev.extendedProps.eventId as string | undefined,
+        hidden: ev.extendedProps.hidden as number | undefined,
+      })),
+    );
+    const today = props.now().slice(0, 10);
+    const locale = props.locale;
+    for (const cell of cells) {
+      const day = cell.dataset.date!.slice(0, 10);
+      setAttr(cell, 'tabindex', day === rovingDay ? '0' : '-1');
+      setAttr(cell, 'aria-current', day === today ? 'date' : null);
+      const n = counts.get(day) ?? 0;
+      const holiday = props.decorate?.(day)?.holidayTitle[locale] ?? '';
+      const count = n === 0 ? t('dayNoActivities') : n === 1 ? t('dayOneActivity') : t('dayActivities', { n });
+      setAttr(cell, 'aria-label', joinParts([dayInWords(day, locale), holiday, count], locale));
+      // The day number's link (to the day view) leaves the tab order to the cell: `d` opens it.
+      for (const link of cell.querySelectorAll('[role="link"]')) setAttr(link, 'tabindex', '-1');
+    }
+    const target = pending && cellOf(pending.day);
+    if (target && document.activeElement !== target) {
+      const active = document.activeElement;
+      // Only while focus is lost (its cell redrawn away) or still in the grid, never taken back from elsewhere.
+      if (!active || active === document.body || el.contains(active)) target.focus();
+    }
+  };
+  let syncQueued = false;
+  const queueSync = () => {
+    if (syncQueued) return;
+    syncQueued = true;
+    requestAnimationFrame(() => {
+      syncQueued = false;
+      syncDays();
+    });
+  };
+
+  const goToDay = (day: string, turnMonth: boolean) => {
+    const cell = cellOf(day);
+    rovingDay = day;
+    if (cell && !turnMonth) {
+      pending = null;
+      syncDays();
+      cell.focus();
+      return;
+    }
+    pending = { day, until: Date.now() + 3000 };
+    calendar!.gotoDate(day);
+    queueSync();
+  };
+
+  const onGridKey = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || !calendar || !isMonth()) return;
+    const target = e.target as HTMLElement;
+    const cell = target.closest<HTMLElement>('[role="gridcell"][data-date]');
+    if (!cell || !el.contains(cell)) return;
+    const day = cell.dataset.date!.slice(0, 10);
+    const action = gridActionOf(e.key);
+    if (target !== cell) {
+      // On one of the day's events: Esc goes back to the day (the arrows stay the events').
+      if (action === 'grid-back-to-day' && target.closest('[data-event-id], .cc-event')) {
+        e.preventDefault();
+        goToDay(day, false);
+      }
+      return;
+    }
+    const move = dayMoveOf(e.key);
+    if (move && (action === 'grid-day' || action === 'grid-week' || action === 'grid-week-ends' || action === 'grid-month')) {
+      e.preventDefault();
+      goToDay(dayAfterMove(day, move), action === 'grid-month');
+    } else if (action === 'grid-new' && props.editable) {
+      e.preventDefault();
+      // As a click on the day does (FullCalendar's select of that one day).
+      props.onSelect({ start: day, end: addDays(day, 1), allDay: true });
+    } else if (action === 'grid-open-day') {
+      e.preventDefault();
+      props.onMore(day);
+    }
+  };
+  const onGridFocus = (e: FocusEvent) => {
+    if (!isMonth()) return;
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('[role="gridcell"][data-date]');
+    // Focus anywhere but the awaited day (an event of it included) ends the wait for it.
+    if (pending && e.target !== cellOf(pending.day)) pending = null;
+    // Focus on a day or one of its events makes that day the one in the tab order.
+    if (cell && el.contains(cell) && !pending) {
+      const day = cell.dataset.date!.slice(0, 10);
+      if (day !== rovingDay) {
+        rovingDay = day;
+        queueSync();
+      }
+    }
+  };
+
+  /** The period on screen, said politely when it changes (t / j / k, the arrows, a view switch). */
+  let lastView: ViewName | null = null;
+  const announce = (view: ViewName, title: string) => {
+    const first = lastView === null;
+    const text = lastView !== view ? joinParts([viewInWords(view, props.locale), title], props.locale) : title;
+    lastView = view;
+    if (!first && live) live.textContent = text;
+  };
 
   /** A drag or resize ended: hand the new times over, or put the event back if they are refused. */
   // Conflict of the position being dragged over, shown on the dragged copies (see eventAllow).
@@ -252,6 +416,25 @@ export function CalendarView(props: CalendarViewProps) {
       const status = cls.find((c) => c.startsWith('status-'))?.slice(7) as EventStatus | undefined;
       const what = [kind && EVENT_KINDS.includes(kind) ? kindLabel(kind) : '', status && EVENT_STATUSES.includes(status) ? statusLabel(status) : ''].filter(Boolean).join(' · ');
       const tip = what ? `${arg.event.title} · ${what}` : arg.event.title;
+      // The accessible name: title, time, kind and status, who is editing it, and its conflicts in words.
+      if (eventId) {
+        arg.el.setAttribute(
+          'aria-label',
+          joinParts(
+            [
+              arg.event.title,
+              eventTime(arg.event, props.locale),
+              kind && EVENT_KINDS.includes(kind) ? kindLabel(kind) : '',
+              status && EVENT_STATUSES.includes(status) ? statusLabel(status) : '',
+              by ? props.editingLabel(by) : '',
+              clash ? t(clash.hard ? 'eventConflictHard' : 'eventConflictSoft', { text: clash.text }) : '',
+            ],
+            props.locale,
+          ),
+        );
+      } else if (arg.event.className.split(' ').includes('cc-observance')) {
+        arg.el.setAttribute('aria-label', joinParts([arg.event.title, t('observances')], props.locale));
+      }
       if (clash) {
         arg.el.setAttribute('data-conflict', clash.hard ? 'hard' : 'soft');
         arg.el.title = `${tip}\n${clash.hard ? '×' : '!'} ${clash.text}`;
@@ -266,6 +449,10 @@ export function CalendarView(props: CalendarViewProps) {
       requestAnimationFrame(() => repairAria(el));
       el.dataset.range = `${dateToDay(arg.start)}/${dateToDay(arg.end)}`;
       const view = viewNameOf(arg.view.type);
+      announce(view, arg.view.title);
+      // A new month: its default day takes the tab order, unless a key move is on its way there.
+      if (!pending && rovingDay && (rovingDay < dateToDay(arg.view.currentStart) || rovingDay >= dateToDay(arg.view.currentEnd))) rovingDay = null;
+      queueSync();
       // The calendar's anchor date survives view switches (month → year → month stays in the same month).
       const current = dateToDay(calendar ? calendar.getDate() : arg.view.currentStart);
       props.onNavigate(view, current, arg.view.title, dateToDay(arg.start), dateToDay(arg.end));
@@ -313,6 +500,13 @@ export function CalendarView(props: CalendarViewProps) {
     calendar = new Calendar(el, options());
     calendar.render();
     props.onReady?.(calendar);
+    el.addEventListener('keydown', onGridKey);
+    el.addEventListener('focusin', onGridFocus);
+    el.addEventListener('pointerdown', () => void (pending = null));
+    const observer = new MutationObserver(queueSync);
+    observer.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label', 'tabindex', 'data-date'] });
+    onCleanup(() => observer.disconnect());
+    queueSync();
   });
   onCleanup(() => {
     clearTimeout(holdTimer);
@@ -364,6 +558,7 @@ export function CalendarView(props: CalendarViewProps) {
   const isOutlineDrag = (e: DragEvent) => !!e.dataTransfer?.types.includes('application/x-cc-outline');
 
   return (
+    <>
     <div
       class="calendar-root"
       data-testid="calendar"
@@ -386,5 +581,7 @@ export function CalendarView(props: CalendarViewProps) {
         }
       }}
     />
+    <div class="cc-live" role="status" aria-live="polite" aria-atomic="true" data-testid="calendar-live" ref={live} />
+    </>
   );
 }

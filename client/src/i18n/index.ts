@@ -259,6 +259,11 @@ const zh = {
   noSectionMatch: '没有匹配的章节',
   unlink: '取消关联',
   openPlanPage: '导入计划',
+  dayNoActivities: '无活动',
+  dayOneActivity: '1 项活动',
+  dayActivities: '{n} 项活动',
+  eventConflictHard: '冲突：{text}',
+  eventConflictSoft: '提醒：{text}',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -496,6 +501,11 @@ const en: Record<MessageKey, string> = {
   noSectionMatch: 'No matching section',
   unlink: 'Unlink',
   openPlanPage: 'Import a plan',
+  dayNoActivities: 'no activities',
+  dayOneActivity: '1 activity',
+  dayActivities: '{n} activities',
+  eventConflictHard: 'Conflict: {text}',
+  eventConflictSoft: 'Warning: {text}',
 };
 
 /** Translate a message, filling `{name}` placeholders. Reactive: reads the locale signal. */

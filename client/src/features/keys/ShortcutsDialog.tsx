@@ -8,6 +8,7 @@ import { SHORTCUTS, keyLabel, type ShortcutScope } from './shortcuts';
 const SCOPES: { scope: ShortcutScope; zh: string; en: string }[] = [
   { scope: 'everywhere', zh: '所有页面', en: 'Everywhere' },
   { scope: 'calendar', zh: '日历', en: 'Calendar' },
+  { scope: 'month-grid', zh: '月视图的日期格（Tab 到日期格上）', en: 'Days of the month view (Tab to a day)' },
   { scope: 'timeline', zh: '推进图', en: 'Timeline' },
 ];
 
@@ -52,12 +53,6 @@ export default function ShortcutsDialog(props: { onClose: () => void }) {
                         <kbd>Esc</kbd>
                       </td>
                       <td>{l() === 'zh' ? '关闭对话框' : 'Close the dialog'}</td>
-                    </tr>
-                    <tr>
-                      <td class="keys">
-                        <kbd>↑</kbd> <kbd>↓</kbd> <kbd>←</kbd> <kbd>→</kbd>
-                      </td>
-                      <td>{l() === 'zh' ? '在日历中的活动之间移动（选中活动时）；回车打开' : 'Move between activities in the calendar (when one is selected); Enter opens it'}</td>
                     </tr>
                   </>
                 )}

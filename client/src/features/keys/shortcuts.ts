@@ -21,9 +21,22 @@ export type ShortcutAction =
   | 'timeline-left'
   | 'timeline-right'
   | 'timeline-today'
-  | 'timeline-zoom-to';
+  | 'timeline-zoom-to'
+  | 'grid-day'
+  | 'grid-week'
+  | 'grid-week-ends'
+  | 'grid-month'
+  | 'grid-new'
+  | 'grid-open-day'
+  | 'grid-into-events'
+  | 'grid-events'
+  | 'grid-back-to-day';
 
-export type ShortcutScope = 'everywhere' | 'calendar' | 'timeline';
+/**
+ * `month-grid`: keys on a focused day of the month grid (calendar/CalendarView handles them,
+ * before the calendar's own keys), and on an event in the grid.
+ */
+export type ShortcutScope = 'everywhere' | 'calendar' | 'month-grid' | 'timeline';
 
 export interface Shortcut {
   action: ShortcutAction;
@@ -48,6 +61,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'search', keys: ['/'], scope: 'calendar', zh: '搜索活动', en: 'Search activities' },
   { action: 'edit', keys: ['e'], scope: 'calendar', zh: '编辑选中的活动', en: 'Edit the selected activity' },
   { action: 'delete', keys: ['Delete', 'Backspace'], scope: 'calendar', zh: '把选中的活动移到回收站', en: 'Move the selected activity to the trash' },
+  { action: 'grid-day', keys: ['ArrowLeft', 'ArrowRight'], scope: 'month-grid', zh: '前一天 / 后一天（越过月底时翻到相邻月份）', en: 'Previous / next day (past the grid it turns to the next month)' },
+  { action: 'grid-week', keys: ['ArrowUp', 'ArrowDown'], scope: 'month-grid', zh: '上一周 / 下一周的同一天', en: 'Same day of the previous / next week' },
+  { action: 'grid-week-ends', keys: ['Home', 'End'], scope: 'month-grid', zh: '本周第一天 / 最后一天', en: 'First / last day of the week' },
+  { action: 'grid-month', keys: ['PageUp', 'PageDown'], scope: 'month-grid', zh: '上个月 / 下个月的同一天', en: 'Same day of the previous / next month' },
+  { action: 'grid-new', keys: ['Enter', 'n', 'c'], scope: 'month-grid', zh: '在这一天新建活动', en: 'New activity on this day' },
+  { action: 'grid-open-day', keys: ['d'], scope: 'month-grid', zh: '打开这一天的日视图', en: 'Open this day in the day view' },
+  { action: 'grid-into-events', keys: ['Tab'], scope: 'month-grid', zh: '进入这一天的活动（Shift+Tab 返回）', en: "Into this day's activities (Shift+Tab back)" },
+  { action: 'grid-events', keys: ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'], scope: 'month-grid', zh: '在活动上：在活动之间移动，回车打开', en: 'On an activity: move between activities, Enter opens it' },
+  { action: 'grid-back-to-day', keys: ['Escape'], scope: 'month-grid', zh: '在活动上：回到它所在的日期', en: 'On an activity: back to its day' },
   { action: 'timeline-zoom-in', keys: ['+', '='], scope: 'timeline', zh: '放大（年 → 季 → 月）', en: 'Zoom in (year → quarter → month)' },
   { action: 'timeline-zoom-out', keys: ['-'], scope: 'timeline', zh: '缩小', en: 'Zoom out' },
   { action: 'timeline-left', keys: ['ArrowLeft', 'h', 'k'], scope: 'timeline', zh: '向前平移', en: 'Pan to earlier dates' },
@@ -61,6 +83,10 @@ export function keyLabel(key: string, locale: 'zh' | 'en'): string {
   const names: Record<string, [string, string]> = {
     ArrowLeft: ['←', '←'],
     ArrowRight: ['→', '→'],
+    ArrowUp: ['↑', '↑'],
+    ArrowDown: ['↓', '↓'],
+    Escape: ['Esc', 'Esc'],
+    Enter: ['回车', 'Enter'],
     Delete: ['Delete', 'Delete'],
     Backspace: ['Backspace', 'Backspace'],
   };
