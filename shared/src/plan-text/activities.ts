@@ -17,7 +17,7 @@ import { findTimes, resolveTime, type TimeHit } from './when';
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
 /** Verbs (and 以…为契机) that open an activity phrase: the title starts after them. */
 const VERB_END =
-  /(?:开展好|组织好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以)$/;
+  /(?:开展好|组织好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以|(?<![工创写制操合协动运佳杰力原著振])作)$/;
 const CLAUSE_BREAK = /[,，。;；:：!！?？\n、和及与]/;
 const SENTENCE_BREAK = /[。;；!！?？\n]/;
 
@@ -118,7 +118,13 @@ function phraseStart(match: string, at: number, limit: number, hardLimit: number
     }
     if (CLAUSE_BREAK.test(c)) break;
     // 对象化宣讲: 对 of 对象 is no verb.
-    if (VERB_END.test(match.slice(Math.max(limit, j - 4), j)) && !(c === '对' && match[j] === '象')) break;
+    // 作 gives a talk (为干部作专题讲座), but 作家 / 作品 are nouns.
+    if (c === '作' && /[家品风用为者业息战文曲协]/.test(match[j] ?? '')) {
+      j--;
+      continue;
+    }
+    // 结对帮教活动: 对 of 结对/配对 is no verb either.
+    if (VERB_END.test(match.slice(Math.max(limit, j - 4), j)) && !(c === '对' && (match[j] === '象' || /[结配核针面比派绝相]/.test(match[j - 2] ?? '')))) break;
     j--;
   }
   return j;
@@ -277,7 +283,8 @@ interface Draft extends DraftActivity {
   sources: string[];
 }
 
-const isBareTitle = (key: string, noun: string) => BARE_NOUNS.has(key) || key === noun || key === `${noun}活动` || key.length <= 2;
+const isBareTitle = (key: string, noun: string) =>
+  BARE_NOUNS.has(key) || key === noun || key === `${noun}活动` || key.length <= 2;
 
 /** A time hit that is the whole of its line (a month-table cell, "1月：", "九月份：", "7月至8月："). */
 function headerHits(match: string, times: TimeHit[], from: number): TimeHit[] {
@@ -660,7 +667,8 @@ export function extractActivities(
       if (time.rrule) draft.rrule = time.rrule;
       if (time.cue) draft.cue = text.slice(pick!.start, pick!.end);
       // A team formed (组建县委宣讲团) with no event of its own is not a draft.
-      if (job.pre && !draft.quoted) continue;
+      // (…and the plan's own activity, named as in its title: "决定在全县开展全民禁毒宣传月活动".)
+      if (job.pre && !draft.quoted && !(planName && draft.key.includes(compactKey(planName)))) continue;
       const same = byKey.get(draft.key);
       if (same) {
         // The plan names the same activity twice (“形势报告会” … 每年…一次形势报告会): merge what each says.
@@ -805,8 +813,8 @@ export function extractActivities(
     }
   }
   // The plan's own activity named in the preamble belongs to its period section, and runs for the period.
-  if (period && umbrella && periodSection >= 0) {
-    const core = compactKey(planTitle.slice(umbrella.index, umbrella.index + umbrella[0].length)).replace(/活动$/, '');
+  if (period && (umbrella || planName) && periodSection >= 0) {
+    const core = umbrella ? compactKey(planTitle.slice(umbrella.index, umbrella.index + umbrella[0].length)).replace(/活动$/, '') : compactKey(planName);
     // (One the preamble dates itself, "决定于2024年3月开展…", stays there.)
     const pre = all[0]?.find((d) => d.sectionId === '' && !d.start && !d.rrule && compactKey(d.title).includes(core));
     if (pre) {
@@ -871,8 +879,10 @@ function activityOfTitle(title: string): string {
   t = t.replace(/^(?:[^“”]{0,16}?关于)?(?:举办|开展|组织|举行)?(?:(?:19|20)(?:\d{2}|[xX×]{1,2})\s?年(?:度)?)?/, '');
   t = t.replace(/(?:的)?(?:活动)?(?:实施|工作)?(?:方案|通知|安排|计划)$/, '');
   t = t.replace(/(?:评选表彰|评选|表彰)?(?:系列)?(?:活动)?$/, '');
-  if (!/^[“"「『〝][^“”"]{2,16}[”"」』〞][\u4e00-\u9fff]{0,12}$/.test(t)) return '';
-  return t;
+  if (/^[“"「『〝][^“”"]{2,16}[”"」』〞][\u4e00-\u9fff]{0,12}$/.test(t)) return t;
+  // Unquoted: only a title that says it is an activity's plan ("2025年全民禁毒宣传月活动方案").
+  if (/活动(?:的)?(?:实施|工作)?方案$/.test(title.trim()) && /^[\u4e00-\u9fff]{4,14}$/.test(t) && !/工作|要点|计划/.test(t)) return t;
+  return '';
 }
 
 /** The kind of a field-list item whose heading has no activity noun: 成果展示 → exhibition, 网络投票 → assessment. */
