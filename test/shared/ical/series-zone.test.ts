@@ -103,3 +103,24 @@ describe('exporting what was meant', () => {
     expect(both.some((l) => l.startsWith('RDATE') || l.startsWith('EXDATE'))).toBe(false);
   });
 });
+
+describe('skipping one occurrence of a series kept in its own zone', () => {
+  it('takes the start as the calendar shows it and stores it in the series zone', async () => {
+    const Y = await import('yjs');
+    const { initWorkspaceDoc, readEvent } = await import('../../../shared/src/schema');
+    const { createWorkspaceApi } = await import('../../../shared/src/workspace');
+    const { expandOccurrences } = await import('../../../shared/src/time/recurrence');
+    const doc = new Y.Doc();
+    initWorkspaceDoc(doc, { name: 'w' });
+    const api = createWorkspaceApi(doc, { role: () => 'edit' });
+    const made = api.run('event.create', { fields: { title: 'Jour fixe', kind: 'meeting', status: 'confirmed', start: '2026-10-16T20:00', rrule: 'FREQ=WEEKLY;COUNT=4', timezone: 'Europe/Stockholm' } });
+    if (!made.ok) throw new Error(made.error.message);
+    // Friday 30 October 20:00 in Stockholm (winter time) is Saturday 31 October 03:00 in Beijing.
+    const skipped = api.run('event.skipOccurrence', { id: made.value, occurrenceStart: '2026-10-31T03:00' });
+    expect(skipped.ok).toBe(true);
+    const read = readEvent(doc, made.value);
+    if (!read?.ok) throw new Error('unreadable');
+    expect(read.record.exdates).toEqual(['2026-10-30T20:00']);
+    expect(expandOccurrences(read.record, '2026-10-01', '2026-12-01', 10, 'Asia/Shanghai').map((o) => o.start)).toEqual(['2026-10-17T02:00', '2026-10-24T02:00', '2026-11-07T03:00']);
+  });
+});
