@@ -1,3 +1,5 @@
+import http from 'node:http';
+import zlib from 'node:zlib';
 import ICAL from 'ical.js';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +115,25 @@ describe('GET /ical/<id>.ics', () => {
     expect(evs.some((e) => e.summary === '建校纪念日')).toBe(true);
     // Section paths for people, in DESCRIPTION.
     expect(text).toContain('二、');
+  });
+
+  it('sends the text gzipped to a client that accepts gzip, and plain to one that does not', async () => {
+    const get = (encoding: string | null) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const req = http.get(feedUrl(srv.url, main.id, main.viewToken), { headers: encoding ? { 'Accept-Encoding': encoding } : {} }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+      });
+    const plain = await get(null);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await get('gzip, deflate');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(zipped.headers.etag).toBe(plain.headers.etag);
+    expect(zlib.gunzipSync(zipped.body).toString('utf8')).toBe(plain.body.toString('utf8'));
   });
 
   it('works with each of the owner, edit and view tokens, and for HEAD', async () => {
