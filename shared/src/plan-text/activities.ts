@@ -11,6 +11,7 @@
 import { NOUN_RE, TAKES_OBJECT, refineKind, ruleFor } from './kinds';
 import type { SectionSpan } from './outline';
 import type { DraftActivity, DraftKind, PlanSection } from './types';
+import { matchingCopy } from './normalize';
 import { findTimes, resolveTime, type TimeHit } from './when';
 
 /** What may follow a head noun: punctuation, a conjunction, a parenthetical. */
@@ -283,8 +284,11 @@ interface Draft extends DraftActivity {
   sources: string[];
 }
 
-const isBareTitle = (key: string, noun: string) =>
-  BARE_NOUNS.has(key) || key === noun || key === `${noun}活动` || key.length <= 2;
+/** (On the matching copy: a Traditional 表彰大會 is the bare noun 表彰大会 too.) */
+const isBareTitle = (display: string, noun: string) => {
+  const key = matchingCopy(display);
+  return BARE_NOUNS.has(key) || key === noun || key === `${noun}活动` || key.length <= 2;
+};
 
 /** A time hit that is the whole of its line (a month-table cell, "1月：", "九月份：", "7月至8月："). */
 function headerHits(match: string, times: TimeHit[], from: number): TimeHit[] {
@@ -385,6 +389,8 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
     let into: Draft | undefined;
     for (const o of out) {
       if (headers.length && group(o) !== group(d)) continue;
+      // "开展“书香家庭”评选，4月底召开表彰大会": the award meeting is an event of its own (but 表彰 inside a 颁奖典礼 is the ceremony).
+      if (CEREMONY_NOUNS.has(d.noun) && !CEREMONY_NOUNS.has(o.noun)) continue;
       const sameNoun = d.noun === o.noun && d.noun !== '活动' && d.noun !== '行动';
       const bothNamed = d.quoted && o.quoted && !d.key.includes(o.key) && !o.key.includes(d.key);
       const contains = d.key.includes(o.key) || o.key.includes(d.key);
@@ -718,7 +724,11 @@ export function extractActivities(
       }
       if (d.start || d.rrule) continue;
       const ctx =
-        field ?? (titleTime && d.sentence[0] >= titleEnd ? titleTime : undefined) ?? (d.fromTitle ? bodyTime : undefined) ?? (job.pre ? undefined : period);
+        field ??
+        (titleTime && d.sentence[0] >= titleEnd ? titleTime : undefined) ??
+        // (not a time another activity of the sentence has as its own: "开展…评选，4月底召开表彰大会")
+        (d.fromTitle && bodyTime && !merged.some((o) => o !== d && o.ownTime && o.cue === text.slice(bodyTime!.start, bodyTime!.end)) ? bodyTime : undefined) ??
+        (job.pre ? undefined : period);
       if (ctx) {
         resolved(d, ctx, year, text);
         d.ownTime = false;
@@ -728,6 +738,14 @@ export function extractActivities(
     // "（二）组建“红色文艺轻骑兵”。…开展慰问演出": a quoted name in the heading names the section's bare activity.
     if (!job.pre) {
       const q = /“[^“”]{2,16}”/.exec(match.slice(titleStart, titleEnd));
+      // (A bare award meeting takes it even beside the named selection: “书香家庭”表彰大会.)
+      const cer = q ? merged.find((d) => d.bare && CEREMONY_NOUNS.has(d.noun)) : undefined;
+      if (q && cer) {
+        cer.title = text.slice(titleStart + q.index, titleStart + q.index + q[0].length) + cer.title;
+        cer.key = compactKey(cer.title);
+        cer.quoted = true;
+        cer.bare = false;
+      }
       if (q && !merged.some((d) => d.quoted)) {
         const bare = merged.find((d) => d.bare && !d.team);
         if (bare) {
@@ -743,7 +761,7 @@ export function extractActivities(
     const sec = sections.find((x) => x.id === job.id);
     const parent = sec?.parentId ? sections.find((x) => x.id === sec.parentId) : undefined;
     const stageTitle = match.slice(titleStart, titleEnd).replace(/[。.:：\s]+$/, '');
-    if (planName && sec && !job.hasChildren && parent && STAGE_PARENT.test(matchingTitle(parent.title)) && STAGE.test(stageTitle) && stageTitle.length <= 10) {
+    if (planName && sec && !job.hasChildren && parent && STAGE_PARENT.test(matchingCopy(parent.title)) && STAGE.test(stageTitle) && stageTitle.length <= 10) {
       const stage = text.slice(titleStart, titleStart + stageTitle.length).replace(/阶段$/, '');
       const title = `${planName}${stage}`;
       const own = merged.filter((d) => !(d.quoted && !d.title.includes(planName.replace(/^[^“]*/, '').slice(0, 4))) || d.fromTitle);
@@ -788,7 +806,7 @@ export function extractActivities(
     // Bare nouns that nothing named: dropped.
     // (A bare noun with a time of its own, "每周五下午集中学习", is still a schedule.)
     merged = merged.filter(
-      (d) => !(d.bare && !d.quoted && !d.team && (!d.ownTime || d.themeTime) && (BARE_NOUNS.has(d.key) || d.key.length <= 2)),
+      (d) => !(d.bare && !d.quoted && !d.team && (!d.ownTime || d.themeTime) && (BARE_NOUNS.has(matchingCopy(d.key)) || d.key.length <= 2)),
     );
     // A team only formed (组建“百姓名嘴”宣讲分队), with no event or time of its own, is not a draft.
     merged = merged.filter((d) => !(d.team && d.formed && !d.start && !d.rrule));
@@ -796,7 +814,7 @@ export function extractActivities(
   }
   // A plan named after its activity ("2025年“欢乐祥和过大年”春节文化活动方案") with a 时间安排 section:
   // the activity itself, at that section, for the plan's period (unless the text already drafted it).
-  const umbrella = /“[^“”]{2,20}”[^“”]{0,12}?活动(?=(?:的)?(?:实施|工作)?方案|安排|$)/.exec(matchingTitle(planTitle));
+  const umbrella = /“[^“”]{2,20}”[^“”]{0,12}?活动(?=(?:的)?(?:实施|工作)?方案|安排|$)/.exec(matchingCopy(planTitle));
   if (period && umbrella && periodSection >= 0) {
     const name = planTitle.slice(umbrella.index, umbrella.index + umbrella[0].length);
     const core = compactKey(name).replace(/活动$/, '');
@@ -867,6 +885,8 @@ const NOT_AN_ITEM = /^(?:组织机构|组织领导|领导小组|参赛对象|参
 const STAGE_PARENT = /安排|程序|步骤|阶段|流程|环节|进度|赛程|方法/;
 /** A stage heading: 推荐报名, 网络投票, 评审确定, 成果展示, 启动仪式, 决赛阶段. */
 const STAGE = /^(?:[\u4e00-\u9fff]{0,4}(?:报名|推荐|征集|投票|评审|评议|初评|复评|终评|初赛|复赛|决赛|展示|展播|展映|颁奖|启动仪式|启动|总结表彰)(?:确定|阶段|环节)?)$/;
+/** Award meetings and ceremonies: events of their own beside the selection or contest they close. */
+const CEREMONY_NOUNS = new Set(['表彰大会', '颁奖大会', '颁奖典礼', '颁奖仪式', '启动仪式', '颁奖晚会']);
 /** Ceremonies that take the name of the activity they open or close. */
 const CEREMONY = /^(?:启动仪式|颁奖典礼|颁奖仪式|开幕式|闭幕式|颁奖晚会|启动会)$/;
 
@@ -874,14 +894,22 @@ const CEREMONY = /^(?:启动仪式|颁奖典礼|颁奖仪式|开幕式|闭幕式
  * The activity a plan is named after, for naming its stages and ceremonies: "2023年度“感动凤城”人物评选表彰活动方案" →
  * “感动凤城”人物; "关于举办2025年“最美家乡”短视频大赛的活动方案" → “最美家乡”短视频大赛. Only names with a quoted part.
  */
-function activityOfTitle(title: string): string {
-  let t = title.trim();
-  t = t.replace(/^(?:[^“”]{0,16}?关于)?(?:举办|开展|组织|举行)?(?:(?:19|20)(?:\d{2}|[xX×]{1,2})\s?年(?:度)?)?/, '');
-  t = t.replace(/(?:的)?(?:活动)?(?:实施|工作)?(?:方案|通知|安排|计划)$/, '');
-  t = t.replace(/(?:评选表彰|评选|表彰)?(?:系列)?(?:活动)?$/, '');
-  if (/^[“"「『〝][^“”"]{2,16}[”"」』〞][\u4e00-\u9fff]{0,12}$/.test(t)) return t;
+function activityOfTitle(display: string): string {
+  // Rules run on the matching copy (Traditional titles, odd quotes); the name is sliced from the display title.
+  const title = matchingCopy(display.trim());
+  display = display.trim();
+  let a = 0;
+  let b = title.length;
+  const lead = /^(?:[^“”]{0,16}?关于)?(?:举办|开展|组织|举行)?(?:(?:19|20)(?:\d{2}|[xX×]{1,2})\s?年(?:度)?)?/.exec(title);
+  if (lead) a = lead[0].length;
+  const tail1 = /(?:的)?(?:活动)?(?:实施|工作)?(?:方案|通知|安排|计划)$/.exec(title.slice(a, b));
+  if (tail1) b -= tail1[0].length;
+  const tail2 = /(?:评选表彰|评选|表彰)?(?:系列)?(?:活动)?$/.exec(title.slice(a, b));
+  if (tail2) b -= tail2[0].length;
+  const t = title.slice(a, b);
+  if (/^“[^“”"]{2,16}”[\u4e00-\u9fff]{0,12}$/.test(t)) return display.slice(a, b);
   // Unquoted: only a title that says it is an activity's plan ("2025年全民禁毒宣传月活动方案").
-  if (/活动(?:的)?(?:实施|工作)?方案$/.test(title.trim()) && /^[\u4e00-\u9fff]{4,14}$/.test(t) && !/工作|要点|计划/.test(t)) return t;
+  if (/活动(?:的)?(?:实施|工作)?方案$/.test(title) && /^[\u4e00-\u9fff]{4,14}$/.test(t) && !/工作|要点|计划/.test(t)) return display.slice(a, b);
   return '';
 }
 
