@@ -110,6 +110,17 @@ describe('month grid days', () => {
     await page.keyboard.press('Escape');
     await editor.waitFor({ state: 'detached' });
 
+    // j / k on a focused day: the month turns and focus stays in the grid, on its day (today's or the 1st).
+    const first = (month: string) => (today.startsWith(month) ? today : `${month}-01`);
+    expect(await focusedDay(page)).toBe('2026-10-21');
+    await page.keyboard.press('j');
+    await expect.poll(() => title(page)).toBe('2026年11月');
+    await expect.poll(() => focusedDay(page), { timeout: 5000 }).toBe(first('2026-11'));
+    await page.keyboard.press('k');
+    await expect.poll(() => title(page)).toBe('2026年10月');
+    await expect.poll(() => focusedDay(page), { timeout: 5000 }).toBe(first('2026-10'));
+    expect(await live(page)).toBe('2026年10月');
+
     // j: the next period, said politely; a view switch says the view too.
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('j');
@@ -179,7 +190,12 @@ describe('month grid days', () => {
     expect(await focusedDay(page)).toBe('2026-10-13');
     const outline = await dayCell(page, '2026-10-13').evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).toBe('solid');
-    if (process.env.SHOTS) await page.screenshot({ path: '.scratch/month-focused-day.png' });
+    if (process.env.SHOTS) {
+      await page.screenshot({ path: '.scratch/month-focused-day.png' });
+      // What a screen reader is given for the grid (its accessibility tree), to read by eye.
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile('.scratch/month-aria.txt', await page.getByTestId('calendar').ariaSnapshot());
+    }
     // d: that day's own view.
     await page.keyboard.press('d');
     await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('day');

@@ -163,12 +163,15 @@ export function CalendarView(props: CalendarViewProps) {
       if (node.hasAttribute(name)) node.removeAttribute(name);
     } else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
   };
-  const defaultDay = (): string => {
-    const from = dateToDay(calendar!.view.currentStart);
-    const to = dateToDay(calendar!.view.currentEnd);
+  /** Today if the month on screen has it, else its first day. */
+  const defaultDay = (view: { currentStart: Date; currentEnd: Date } = calendar!.view): string => {
+    const from = dateToDay(view.currentStart);
+    const to = dateToDay(view.currentEnd);
     const today = props.now().slice(0, 10);
     return today >= from && today < to ? today : from;
   };
+  /** t / j / k were pressed on a focused day: focus follows to the new month's day. */
+  let followUntil = 0;
   const syncDays = () => {
     if (!calendar || !isMonth()) return;
     const cells = el.querySelectorAll<HTMLElement>('[role="gridcell"][data-date]');
@@ -244,6 +247,8 @@ export function CalendarView(props: CalendarViewProps) {
       }
       return;
     }
+    // A key on the day itself: whatever was awaited is reached or given up.
+    pending = null;
     const move = dayMoveOf(e.key);
     if (move && (action === 'grid-day' || action === 'grid-week' || action === 'grid-week-ends' || action === 'grid-month')) {
       e.preventDefault();
@@ -255,6 +260,10 @@ export function CalendarView(props: CalendarViewProps) {
     } else if (action === 'grid-open-day') {
       e.preventDefault();
       props.onMore(day);
+    } else {
+      // The calendar's own period keys (handled by the page) leave focus on a day of the new month.
+      const period = SHORTCUTS.find((s) => s.scope === 'calendar' && s.keys.includes(e.key))?.action;
+      if (period === 'today' || period === 'next' || period === 'prev') followUntil = Date.now() + 3000;
     }
   };
   const onGridFocus = (e: FocusEvent) => {
@@ -451,7 +460,10 @@ export function CalendarView(props: CalendarViewProps) {
       const view = viewNameOf(arg.view.type);
       announce(view, arg.view.title);
       // A new month: its default day takes the tab order, unless a key move is on its way there.
+      if (pending && Date.now() > pending.until) pending = null;
       if (!pending && rovingDay && (rovingDay < dateToDay(arg.view.currentStart) || rovingDay >= dateToDay(arg.view.currentEnd))) rovingDay = null;
+      if (!pending && followUntil > Date.now() && arg.view.type === VIEWS.month) pending = { day: defaultDay(arg.view), until: Date.now() + 3000 };
+      followUntil = 0;
       queueSync();
       // The calendar's anchor date survives view switches (month → year → month stays in the same month).
       const current = dateToDay(calendar ? calendar.getDate() : arg.view.currentStart);
