@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints figures; asserts nothing (budgets live in the issue notes, not in tests).
- * `npm run bench -- client` (or timeline, relay, relay-redis, hostile, plan, print, convergence, tours) runs one part.
+ * `npm run bench -- client` (or timeline, relay, relay-redis, hostile, plan, print, convergence, tours, feed) runs one part.
  * `npm run bench -- soak` (not in `all`): 1,000 clients over 200 rooms for SOAK_MINUTES (default 10).
  */
 const which = process.argv[2] ?? 'all';
@@ -35,6 +35,11 @@ if (wants('tours')) {
   console.log('== tours');
   const { runToursBench } = await import('./tours');
   await runToursBench();
+}
+if (wants('feed')) {
+  console.log('== iCalendar feed');
+  const { runFeedBench } = await import('./feed');
+  await runFeedBench();
 }
 if (wants('hostile')) {
   console.log('== hostile clients');
