@@ -312,8 +312,8 @@ function fieldTime(match: string, times: TimeHit[], from: number, to: number): T
   return times.find((t) => t.start >= at && t.end <= eol);
 }
 
-function resolved(d: Draft, t: TimeHit, year: number, text: string): void {
-  const time = resolveTime(t, year, d.kind === 'anniversary');
+function resolved(d: Draft, t: TimeHit, year: number, text: string, within?: TimeHit): void {
+  const time = resolveTime(t, year, d.kind === 'anniversary', within);
   delete d.start;
   delete d.end;
   delete d.rrule;
@@ -459,12 +459,16 @@ export function extractActivities(
     const titleTime = times.find((t) => t.start >= titleStart && t.end <= titleEnd && !quotedTime(match, t, titleStart));
     // The first sentence of the body elaborates the heading ("（二）开展“身边榜样”主题宣传。下半年在机关网站…集中宣传").
     let bodyTime: TimeHit | undefined;
+    let bodyWithin: TimeHit | undefined;
     {
       let b = titleEnd;
       while (b < to && /[。;；!！?？\s:：]/.test(match[b])) b++;
       let e = b;
       while (e < to && !SENTENCE_BREAK.test(match[e])) e++;
-      bodyTime = hitsIn(times, b, e).find((t) => !quotedTime(match, t, b));
+      const bt = hitsIn(times, b, e).filter((t) => !quotedTime(match, t, b));
+      // "5月每周六晚，在人民广场演出…": a recurrence in the sentence is the schedule (its window only where it starts).
+      bodyTime = bt.find((t) => t.recurrence) ?? bt[0];
+      if (bodyTime?.recurrence) bodyWithin = bt.find((t) => t.window && t.end <= bodyTime!.start);
     }
     const drafts: Draft[] = [];
     const byKey = new Map<string, Draft>();
@@ -730,7 +734,7 @@ export function extractActivities(
         (d.fromTitle && bodyTime && !merged.some((o) => o !== d && o.ownTime && o.cue === text.slice(bodyTime!.start, bodyTime!.end)) ? bodyTime : undefined) ??
         (job.pre ? undefined : period);
       if (ctx) {
-        resolved(d, ctx, year, text);
+        resolved(d, ctx, year, text, ctx === bodyTime ? bodyWithin : undefined);
         d.ownTime = false;
         d.periodTime = ctx === period;
       }
@@ -842,6 +846,16 @@ export function extractActivities(
       pre.periodTime = true;
     }
   }
+  // No 活动时间 section, but the preamble dates the plan's own activity ("决定于5月在全县开展第五个“民法典宣传月”活动"):
+  // that is the period of the items that give no time of their own.
+  if (!period && (umbrella || planName) && units0.length) {
+    const core = umbrella ? compactKey(planTitle.slice(umbrella.index, umbrella.index + umbrella[0].length)).replace(/活动$/, '') : compactKey(planName);
+    const own = all[0]?.find((d) => d.sectionId === '' && d.start && d.end && !d.rrule && compactKey(d.title).includes(core));
+    if (own)
+      for (const list of all.slice(1))
+        for (const d of list)
+          if (!d.start && !d.rrule) Object.assign(d, { start: own.start, end: own.end, cue: own.cue, ownTime: false, periodTime: true, festivalTime: own.festivalTime });
+  }
   // A field-list item (三、活动时间及地点 1.“健康同行”义诊服务 / 时间：…) repeating an earlier heading
   // (二、活动内容 (一)“健康同行”义诊服务) is the activity of that first heading.
   {
@@ -900,7 +914,8 @@ function activityOfTitle(display: string): string {
   display = display.trim();
   let a = 0;
   let b = title.length;
-  const lead = /^(?:[^“”]{0,16}?关于)?(?:举办|开展|组织|举行)?(?:(?:19|20)(?:\d{2}|[xX×]{1,2})\s?年(?:度)?)?/.exec(title);
+  // (an issuer and a year before the name: "XX县2024年…", "县委宣传部关于开展…")
+  const lead = /^(?:[^“”]{0,16}?关于)?(?:举办|开展|组织|举行)?(?:[^“”]{0,16}?(?:19|20)(?:\d{2}|[xX×]{1,2})\s?年(?:度)?)?(?:开展|举办)?/.exec(title);
   if (lead) a = lead[0].length;
   const tail1 = /(?:的)?(?:活动)?(?:实施|工作)?(?:方案|通知|安排|计划)$/.exec(title.slice(a, b));
   if (tail1) b -= tail1[0].length;

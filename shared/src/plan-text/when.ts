@@ -176,7 +176,7 @@ const REC_RE = new RegExp(
     `(?<nth>每(?:个)?月第(?<nthN>[一二三四1-4])(?:个)?(?:周|星期)(?:的)?(?:周|星期)?(?<nthWd>[${WEEKDAYS}]))`,
     // 每周二、周四, 每周二、四
     `(?<wdList>每(?:个)?(?:周|星期)[${WEEKDAYS}](?:[、和及,，](?:周|星期)?[${WEEKDAYS}])+)(?<slot3>上午|下午|晚上|晚)?`,
-    `每(?:个)?(?:周|星期)(?<wd>[${WEEKDAYS}](?![次遍个项]))?(?<slot1>上午|下午|晚上)?(?:半天|一天)?`,
+    `每(?:个)?(?:周|星期)(?<wd>[${WEEKDAYS}](?![次遍个项]))?(?<slot1>上午|下午|晚上|晚(?![会期间]))?(?:半天|一天)?`,
     '(?<biweekly>每(?:两|2)周|隔周)',
     '(?<bimonthly>每(?:两|2)个月|每双月)',
     '(?<monthly>每(?:个)?月)(?:(?<mday>\\d{1,2})日)?',
@@ -314,7 +314,7 @@ export function findTimes(match: string, from: number, to: number, year: number)
     } else {
       const wd = g.wd ? '一二三四五六日天'.indexOf(g.wd) : -1;
       rec = wd >= 0 ? { freq: 'weekly', byWeekday: [Math.min(wd, 6)] } : { freq: 'weekly' };
-      slot = g.slot1 ? SLOTS[g.slot1] : undefined;
+      slot = g.slot1 ? SLOTS[g.slot1 === '晚' ? '晚上' : g.slot1] : undefined;
     }
     // "每季度召开1次", "每年至少…一次": the count belongs to the cue.
     const coreEnd = end;
