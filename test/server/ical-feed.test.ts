@@ -257,11 +257,36 @@ describe('GET /ical/<id>.ics', () => {
     expect(a.headers.get('etag')).not.toBe(b.headers.get('etag'));
   });
 
+  it('limits renders per address and workspace (429 with Retry-After); cached answers still come', async () => {
+    const ws = await seeded((doc) => {
+      createEvent(doc, { title: '限流', kind: 'meeting', status: 'planned', start: '2026-07-01' });
+    });
+    ws.client.destroy();
+    const kinds = ['anniversary', 'contest', 'exhibition', 'lecture', 'training', 'meeting', 'study', 'publicity', 'volunteer', 'assessment', 'other'];
+    const filters = [...kinds.map((k) => `kind=${k}`), ...kinds.map((k) => `kind=meeting,${k === 'meeting' ? 'other' : k}`), ''];
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (const f of filters) {
+      const res = await fetch(feedUrl(srv.url, ws.id, ws.viewToken, f));
+      statuses.push(res.status);
+      if (res.status === 429) {
+        retryAfter = res.headers.get('retry-after');
+        expect(await res.text()).not.toContain('VCALENDAR');
+      } else await res.text();
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    expect(statuses).toContain(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    // Already rendered: served from the cache despite the limit.
+    expect((await fetch(feedUrl(srv.url, ws.id, ws.viewToken, 'kind=meeting'))).status).toBe(200);
+  });
+
   it('counts requests in /metrics', async () => {
     const text = await (await fetch(`${srv.url}/metrics`)).text();
     expect(text).toMatch(/relay_ical_requests_total\{result="rendered"\} [1-9]/);
     expect(text).toMatch(/relay_ical_requests_total\{result="not_modified"\} [1-9]/);
     expect(text).toMatch(/relay_ical_requests_total\{result="unauthorized"\} [1-9]/);
+    expect(text).toMatch(/relay_ical_requests_total\{result="rate_limited"\} [1-9]/);
   });
 });
 

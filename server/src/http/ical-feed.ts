@@ -65,7 +65,12 @@ export interface IcalFeedDeps {
   openRoom(id: string): Promise<Room>;
   /** A room already in memory, if any (no load). */
   loadedRoom(id: string): Room | undefined;
-  /** Feeds rendered (or loaded) per minute per address; cache hits and 304s are not counted. */
+  /**
+   * Feeds rendered (or loaded) per minute per address and workspace (burst the same); cache hits and
+   * 304s are not counted. A render is synchronous (10,000 events: most of a second on this machine,
+   * during which the relay's other rooms wait), and a view token alone can ask for new filter
+   * combinations, so this stays low: subscribers of one workspace share each rendered version.
+   */
   ratePerMin?: number;
 }
 
@@ -227,7 +232,7 @@ function matches(header: string | undefined, etag: string): boolean {
 export function createIcalFeedHandler(deps: IcalFeedDeps) {
   const { registry, tokens, store, log } = deps;
   const cache = new FeedCache();
-  const limiter = new RateLimiter(deps.ratePerMin ?? 120, deps.ratePerMin ?? 120);
+  const limiter = new RateLimiter(deps.ratePerMin ?? 20, deps.ratePerMin ?? 20);
 
   const fail = (res: ServerResponse, status: number, result: FeedResult, code: string, message: string, extra: Record<string, string> = {}) => {
     feedRequests.inc({ result });
@@ -281,7 +286,7 @@ export function createIcalFeedHandler(deps: IcalFeedDeps) {
     const inMemory = deps.loadedRoom(id);
     if (hit && inMemory?.state === 'ready' && docVersion(inMemory.doc) === hit.version) return send(req, res, hit, 'cached');
 
-    const wait = limiter.take(req.socket.remoteAddress ?? '');
+    const wait = limiter.take(`${req.socket.remoteAddress ?? ''} ${id}`);
     if (wait > 0) return fail(res, 429, 'rate_limited', 'rate_limited', `too many feed requests; retry in ${wait} s`, { 'Retry-After': String(wait) });
     const t0 = performance.now();
     const room = inMemory?.state === 'ready' ? inMemory : await deps.openRoom(id);
