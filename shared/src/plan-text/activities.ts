@@ -369,7 +369,15 @@ function rank(d: Draft): number {
  */
 function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
   // Items under different month headings (1月： … 2月： …) are different activities.
-  const group = (d: Draft) => headers.filter((h) => h.start <= d.sentence[0]).length;
+  const groups = new Map<Draft, number>();
+  const group = (d: Draft) => {
+    let g = groups.get(d);
+    if (g === undefined) {
+      g = hitsFrom(headers, d.sentence[0] + 1); // headers are sorted: how many start at or before the sentence
+      groups.set(d, g);
+    }
+    return g;
+  };
   // A team and the event it gives in the same sentence ("组建县委宣讲团，3月上旬…开展示范宣讲"): "县委宣讲团示范宣讲".
   const ds = [...input];
   for (let i = 0; i < ds.length; i++) {
