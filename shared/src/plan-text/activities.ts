@@ -383,7 +383,8 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
   for (let i = 0; i < ds.length; i++) {
     const t = ds[i];
     if (!t.team) continue;
-    const e = ds.find((x, j) => j > i && !x.team && x.kind === t.kind && x.sents.some((q) => t.sents.includes(q)));
+    // (Or the team is the heading and the body gives its event: "（四）组建县委宣讲团。…4月上旬开展首轮示范宣讲".)
+    const e = ds.find((x, j) => j > i && !x.team && x.kind === t.kind && (x.sents.some((q) => t.sents.includes(q)) || (t.fromTitle && !x.fromTitle && !x.quoted)));
     if (!e) continue;
     if (!e.title.includes(t.title)) e.title = `${t.title}${e.title}`;
     e.key = compactKey(e.title);
@@ -650,11 +651,13 @@ export function extractActivities(
           key = compactKey(title);
         }
       }
-      // "到烈士陵园开展祭扫活动": a bare 活动's place names it.
-      if ((f.noun === '活动' || f.noun === '行动') && key.length <= 4) {
-        const at = /到([\u4e00-\u9fff]{2,8})(?:开展|举办|组织|进行)$/.exec(match.slice(cs, ps));
-        if (at) {
-          title = text.slice(cs + at.index + 1, cs + at.index + 1 + at[1].length) + title;
+      // "到烈士陵园开展祭扫活动", "深入高校开展巡回宣讲": a short activity's place names it.
+      if (((f.noun === '活动' || f.noun === '行动') && key.length <= 4) || (!/[“《]/.test(match.slice(ps, end)) && key.length <= 4 && f.noun !== '活动' && f.noun !== '行动' && !BARE_NOUNS.has(matchingCopy(key)))) {
+        const at = /(?:到|深入|走进|赴)([\u4e00-\u9fff]{2,8})(?:开展|举办|组织|进行)$/.exec(match.slice(cs, ps));
+        // (a place that names: 高校, 烈士陵园 — not 各乡镇, 基层, 一线)
+        if (at && !/^(?:各|全|基层|一线|群众|田间)/.test(at[1])) {
+          const g0 = cs + at.index + at[0].indexOf(at[1]);
+          title = text.slice(g0, g0 + at[1].length) + title;
           key = compactKey(title);
         }
       }
