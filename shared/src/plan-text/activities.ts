@@ -85,6 +85,11 @@ function insideQuote(s: string, at: number, limit: number): boolean {
   return lastIndexWithin(s, '“', at, limit) > lastIndexWithin(s, '”', at - 1, limit);
 }
 
+/** A deadline for paperwork, not the activity's time: "参赛作品于5月20日前报送县司法局". */
+function isDeadline(match: string, t: TimeHit): boolean {
+  return /前$/.test(t.cue) && /^[^,，。;；]{0,8}?(?:报送|上报|提交|报至|交至|报名|汇总|备案)/.test(match.slice(t.end, t.end + 14));
+}
+
 /** A time word inside a quoted name (“我们的节日·春节”), not one merely written in quotes (“七一”前夕). */
 function quotedTime(s: string, t: TimeHit, limit: number): boolean {
   return !t.wrapped && insideQuote(s, t.start, limit);
@@ -474,7 +479,7 @@ export function extractActivities(
       while (b < to && /[。;；!！?？\s:：]/.test(match[b])) b++;
       let e = b;
       while (e < to && !SENTENCE_BREAK.test(match[e])) e++;
-      const bt = hitsIn(times, b, e).filter((t) => !quotedTime(match, t, b));
+      const bt = hitsIn(times, b, e).filter((t) => !quotedTime(match, t, b) && !isDeadline(match, t));
       // "5月每周六晚，在人民广场演出…": a recurrence in the sentence is the schedule (its window only where it starts).
       bodyTime = bt.find((t) => t.recurrence) ?? bt[0];
       if (bodyTime?.recurrence) bodyWithin = bt.find((t) => t.window && t.end <= bodyTime!.start);
@@ -568,8 +573,10 @@ export function extractActivities(
       // After the phrase: in its clause, or later in the sentence when no other activity noun comes first
       // ("…“媒体看县域”采风活动，邀请记者到县采访，6月举行").
       const nextNoun = found[fi + 1]?.start ?? Infinity;
+      // (Not a deadline for paperwork: "作品于5月20日前报送县司法局".)
+      const deadline = (t: TimeHit) => isDeadline(match, t);
       const afterHit = sentenceTimes.find(
-        (t) => t.start >= end && unquoted(t) && (t.end <= ce || clauseBounds(match, t.start, from, to)[1] <= nextNoun),
+        (t) => t.start >= end && unquoted(t) && !deadline(t) && (t.end <= ce || clauseBounds(match, t.start, from, to)[1] <= nextNoun),
       );
       let pick: TimeHit | undefined =
         inPhrase.find((t) => t.recurrence && unquoted(t)) ??
