@@ -59,6 +59,21 @@ describe('subscription feed in the share dialog', () => {
     const axe = await new AxeBuilder({ page }).include('dialog[open]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     expect(errors).toEqual([]);
+
+    // A colleague with the edit link (no view token on that device) gets a feed link with their own
+    // token, and is told not to pass it on.
+    const editLink = await dialog.getByTestId('edit-link').inputValue();
+    const bCtx = await app.newContext();
+    await bCtx.addInitScript(() => localStorage.setItem('cc.displayName', '李四'));
+    const b = await bCtx.newPage();
+    await b.goto(editLink);
+    await b.getByTestId('calendar').waitFor();
+    await b.getByTestId('share').click();
+    const bDialog = b.getByTestId('share-dialog');
+    const editToken = new URL(editLink).searchParams.get('token')!;
+    await expect.poll(() => bDialog.getByTestId('ical-feed-link').inputValue()).toBe(`webcal://${host}/ical/${id}.ics?token=${encodeURIComponent(editToken)}`);
+    expect(await bDialog.locator('.share-warning').count()).toBe(1);
+    await bCtx.close();
     await ctx.close();
   });
 

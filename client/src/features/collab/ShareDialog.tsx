@@ -17,6 +17,7 @@ const MESSAGES = {
     qr: '订阅链接的二维码：用手机相机扫描即可订阅',
     qrLoading: '正在生成二维码…',
     qrFailed: '二维码无法生成，请复制链接。',
+    personalToken: '这个订阅链接含有你的编辑权限，只供你自己的设备使用，请勿转发。',
   },
   en: {
     subscribe: 'Subscribe on phone / Outlook',
@@ -27,6 +28,7 @@ const MESSAGES = {
     qr: 'QR code of the subscribe link: scan it with a phone camera to subscribe',
     qrLoading: 'Making the QR code…',
     qrFailed: 'The QR code could not be made; copy the link instead.',
+    personalToken: 'This subscribe link carries your edit access: use it on your own devices only, do not pass it on.',
   },
 } as const;
 const st = createTranslator<keyof (typeof MESSAGES)['zh']>(MESSAGES, locale);
@@ -80,13 +82,16 @@ function QrCode(props: { text: string }) {
 }
 
 /** "Subscribe on phone / Outlook": the webcal link, its https form and a QR code. */
-function SubscribeSection(props: { id: string; token: string }) {
+function SubscribeSection(props: { id: string; token: string; personal?: boolean }) {
   const headingId = `sub-${Math.random().toString(36).slice(2, 9)}`;
   const webcal = () => feedUrl(props.id, props.token, 'webcal');
   return (
     <section class="share-subscribe" aria-labelledby={headingId}>
       <h3 id={headingId}>{st('subscribe')}</h3>
       <p class="muted">{st('subscribeHint')}</p>
+      <Show when={props.personal}>
+        <p class="share-warning">{st('personalToken')}</p>
+      </Show>
       <div class="share-subscribe-body">
         <div class="share-subscribe-links">
           <LinkRow label={st('webcalLink')} url={webcal()} testid="ical-feed-link" />
@@ -181,7 +186,9 @@ export function ShareDialog(props: { onClose: () => void }) {
           fallback={
             <>
               <p>{t('shareNotOwner')}</p>
-              <Show when={ws.sync.access()?.token}>{(token) => <SubscribeSection id={ws.id} token={token()} />}</Show>
+              <Show when={ws.sync.access()?.token}>
+                {(token) => <SubscribeSection id={ws.id} token={token()} personal={ws.sync.access()?.role !== 'view'} />}
+              </Show>
             </>
           }
         >
