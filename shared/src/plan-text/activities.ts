@@ -314,7 +314,17 @@ function fieldTime(match: string, times: TimeHit[], from: number, to: number): T
   const at = from + m.index + m[0].length;
   let eol = match.indexOf('\n', at);
   if (eol < 0 || eol > to) eol = to;
-  return times.find((t) => t.start >= at && t.end <= eol);
+  const line = times.filter((t) => t.start >= at && t.end <= eol);
+  // "时间：7月至8月每周五晚": the recurrence is the schedule (a daily one inside a few days' window is not).
+  return line.find((t) => t.recurrence && t.recurrence.freq !== 'daily') ?? line[0];
+}
+
+/** The window written before a field line's recurrence (7月至8月 of 7月至8月每周五晚), where it starts. */
+function fieldWithin(times: TimeHit[], field: TimeHit | undefined): TimeHit | undefined {
+  if (!field?.recurrence) return undefined;
+  const i = times.indexOf(field);
+  const prev = i > 0 ? times[i - 1] : undefined;
+  return prev?.window && field.start - prev.end <= 2 ? prev : undefined;
 }
 
 function resolved(d: Draft, t: TimeHit, year: number, text: string, within?: TimeHit): void {
@@ -481,7 +491,7 @@ export function extractActivities(
       while (e < to && !SENTENCE_BREAK.test(match[e])) e++;
       const bt = hitsIn(times, b, e).filter((t) => !quotedTime(match, t, b) && !isDeadline(match, t));
       // "5月每周六晚，在人民广场演出…": a recurrence in the sentence is the schedule (its window only where it starts).
-      bodyTime = bt.find((t) => t.recurrence) ?? bt[0];
+      bodyTime = bt.find((t) => t.recurrence && t.recurrence.freq !== 'daily') ?? bt[0];
       if (bodyTime?.recurrence) bodyWithin = bt.find((t) => t.window && t.end <= bodyTime!.start);
     }
     const drafts: Draft[] = [];
@@ -752,7 +762,7 @@ export function extractActivities(
         (d.fromTitle && bodyTime && !merged.some((o) => o !== d && o.ownTime && o.cue === text.slice(bodyTime!.start, bodyTime!.end)) ? bodyTime : undefined) ??
         (job.pre ? undefined : period);
       if (ctx) {
-        resolved(d, ctx, year, text, ctx === bodyTime ? bodyWithin : undefined);
+        resolved(d, ctx, year, text, ctx === bodyTime ? bodyWithin : ctx === field ? fieldWithin(times, field) : undefined);
         d.ownTime = false;
         d.periodTime = ctx === period;
       }
