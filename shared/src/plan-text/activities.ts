@@ -952,7 +952,8 @@ function activityOfTitle(display: string): string {
   const t = title.slice(a, b);
   if (/^“[^“”"]{2,16}”[\u4e00-\u9fff]{0,12}$/.test(t)) return display.slice(a, b);
   // Unquoted: only a title that says it is an activity's plan ("2025年全民禁毒宣传月活动方案").
-  if (/活动(?:的)?(?:实施|工作)?方案$/.test(title) && /^[\u4e00-\u9fff]{4,14}$/.test(t) && !/工作|要点|计划/.test(t)) return display.slice(a, b);
+  // (or its notice: "县文明办关于开展2025年文明交通宣传月活动的通知")
+  if (/活动(?:的)?(?:实施|工作)?(?:方案|通知|安排)$/.test(title) && /^[\u4e00-\u9fff]{4,14}$/.test(t) && !/工作|要点|计划/.test(t)) return display.slice(a, b);
   return '';
 }
 
