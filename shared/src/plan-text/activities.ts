@@ -441,7 +441,9 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       out.push(d);
       continue;
     }
-    mergeInto(into, d, rank(d) > rank(into));
+    // A heading that names the body's activity more fully (举办禁毒专题讲座 … 作专题讲座) keeps its name.
+    const headingNames = (h: Draft, b: Draft) => h.fromTitle && !b.fromTitle && !h.goal && h.key !== b.key && h.key.includes(b.key) && !b.quoted;
+    mergeInto(into, d, headingNames(into, d) ? false : headingNames(d, into) ? true : rank(d) > rank(into));
   }
   return out;
 }
