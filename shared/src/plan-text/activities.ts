@@ -555,6 +555,15 @@ export function extractActivities(
           if (o >= cs) ps = o;
         }
       }
+      // "开设少儿美术、舞蹈公益培训班": short subjects joined by 、 right after the verb share the noun (not 书画展、摄影展).
+      if (match[ps - 1] === '、' && !takesObject) {
+        let p2 = ps - 1;
+        while (p2 > cs && !/[,，。;；:：、“”\s]/.test(match[p2 - 1]) && !VERB_END.test(match.slice(Math.max(cs, p2 - 4), p2))) p2--;
+        const piece = match.slice(p2, ps - 1);
+        NOUN_RE.lastIndex = 0;
+        if (piece.length >= 2 && piece.length <= 6 && !NOUN_RE.test(piece) && p2 > cs && VERB_END.test(match.slice(Math.max(cs, p2 - 4), p2))) ps = p2;
+        NOUN_RE.lastIndex = 0;
+      }
       // "负责宣讲月活动": what someone is responsible for starts after 负责 (but 负责人培训班 is one name).
       {
         const fz = match.slice(ps, f.start).lastIndexOf('负责');
