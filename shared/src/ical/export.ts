@@ -22,7 +22,8 @@ import { parseUntil } from '../time/rrule-validate';
 import { ruleYieldsStart, zonedSeries } from '../time/recurrence';
 import { KIND_LABELS } from '../display/record-labels';
 import { vtimezoneLines } from './zones';
-import { UID_SUFFIX, textProp, utcTime } from './props';
+import { UID_SUFFIX, utcTime } from './props';
+import { dateValue, durationValue, escapeText, fold, line, paramValue, utcValue } from './lines';
 import { observanceComponents, observanceExportRange } from './own-observances-ics';
 
 export { UID_SUFFIX, icsText } from './props';
@@ -60,19 +61,17 @@ export const DESCRIPTION_LABELS = {
   sections: '对应工作要点',
 } as const;
 
-/** A floating ICAL.Time carrying the value's own fields (no host zone involved). */
-function wallTime(value: string): ICAL.Time {
-  const p = parseDateValue(value);
-  if (!p) throw new RangeError(`Invalid date value ${JSON.stringify(value)}`);
-  if (p.hh === undefined) return ICAL.Time.fromData({ year: p.y, month: p.m, day: p.d, isDate: true });
-  return ICAL.Time.fromData({ year: p.y, month: p.m, day: p.d, hour: p.hh, minute: p.mm ?? 0, second: 0, isDate: false });
+/** DTSTART, DTEND, EXDATE, RDATE: a DATE, or a wall-clock DATE-TIME with its TZID. */
+function dateLine(name: string, value: string, timezone: string): string {
+  // Written directly (no parameter object): this runs a few times for each of 10,000 events in a feed.
+  return value.length === 10 ? `${name};VALUE=DATE:${dateValue(value)}` : `${name};TZID=${zoneParam(timezone)}:${dateValue(value)}`;
 }
 
-function dateProp(name: string, value: string, timezone: string): ICAL.Property {
-  const prop = new ICAL.Property(name);
-  prop.setValue(wallTime(value));
-  if (!isAllDay(value)) prop.setParameter('tzid', timezone);
-  return prop;
+const zoneParams = new Map<string, string>();
+function zoneParam(zone: string): string {
+  let p = zoneParams.get(zone);
+  if (p === undefined) zoneParams.set(zone, (p = paramValue(zone)));
+  return p;
 }
 
 /** UNTIL in the form RFC 5545 wants for this DTSTART (DATE for all-day, UTC for zoned times). */
@@ -125,7 +124,7 @@ function yearOf(value: string | undefined): number | null {
  * not yield is an occurrence for us only when it is also in `rdates`: then it is left out of
  * RDATE (DTSTART already is one) and COUNT grows by one; otherwise an EXDATE removes it.
  */
-function recurrenceProps(vevent: ICAL.Component, event: EventRecord, zone: string | null, timezone: string): void {
+function recurrenceLines(out: string[], event: EventRecord, zone: string | null, timezone: string): void {
   const tzid = zone ?? timezone;
   const rdates = (event.rdates ?? []).filter(isValidDateValue).map((r) => sameForm(r, event.start));
   const exdates = (event.exdates ?? []).filter(isValidDateValue).map((x) => sameForm(x, event.start));
@@ -136,9 +135,21 @@ function recurrenceProps(vevent: ICAL.Component, event: EventRecord, zone: strin
     if (!rdates.includes(event.start) && !exdates.includes(event.start)) exdates.push(event.start);
   }
   if (!rrule && rdates.length === 0) return;
-  if (rrule) vevent.addPropertyWithValue('rrule', ICAL.Recur.fromString(exportRRule(rrule, event.start, tzid)));
-  for (const r of new Set(rdates)) if (r !== event.start && !exdates.includes(r)) vevent.addProperty(dateProp('rdate', r, tzid));
-  for (const x of new Set(exdates)) vevent.addProperty(dateProp('exdate', x, tzid));
+  if (rrule) out.push(line('RRULE', normalisedRule(exportRRule(rrule, event.start, tzid))));
+  for (const r of new Set(rdates)) if (r !== event.start && !exdates.includes(r)) out.push(dateLine('RDATE', r, tzid));
+  for (const x of new Set(exdates)) out.push(dateLine('EXDATE', x, tzid));
+}
+
+/** The rule as ical.js writes it (FREQ first, parts in its order), memoised: a few thousand series share few rules. */
+const normalisedRules = new Map<string, string>();
+function normalisedRule(rule: string): string {
+  let out = normalisedRules.get(rule);
+  if (out === undefined) {
+    out = ICAL.Recur.fromString(rule).toString();
+    if (normalisedRules.size > 10_000) normalisedRules.clear();
+    normalisedRules.set(rule, out);
+  }
+  return out;
 }
 
 /** EXDATE and RDATE must have DTSTART's form. */
@@ -146,71 +157,71 @@ function sameForm(value: string, start: string): string {
   return isAllDay(start) ? datePart(value) : isAllDay(value) ? `${value}T${start.slice(11, 16)}` : value;
 }
 
-/** One VEVENT for a (valid) event record. */
-export function eventComponent(event: EventRecord, opts: ExportIcsOptions): ICAL.Component {
+const text = (name: string, value: string) => line(name, escapeText(value));
+
+/** DTSTAMP is the same for every event of one export: formatted once. */
+let lastStamp: { ms: number; text: string } = { ms: NaN, text: '' };
+function stampOf(ms: number): string {
+  if (lastStamp.ms !== ms) lastStamp = { ms, text: utcValue(ms) };
+  return lastStamp.text;
+}
+
+/** The unfolded content lines of one VEVENT for a (valid) event record. */
+export function eventLines(event: EventRecord, opts: ExportIcsOptions): string[] {
   const timezone = opts.timezone ?? DEFAULT_TIMEZONE;
   // A series keeping its own zone is written in it, so BYDAY and daylight saving mean what they meant.
   const zone = zonedSeries(event, timezone);
-  const vevent = new ICAL.Component('vevent');
-  vevent.addPropertyWithValue('uid', `${event.id}${UID_SUFFIX}`);
-  vevent.addPropertyWithValue('dtstamp', utcTime(opts.now ?? Date.now()));
-  vevent.addProperty(dateProp('dtstart', event.start, zone ?? timezone));
+  const out: string[] = ['BEGIN:VEVENT'];
+  out.push(`UID:${event.id}${UID_SUFFIX}`, `DTSTAMP:${stampOf(opts.now ?? Date.now())}`);
+  out.push(dateLine('DTSTART', event.start, zone ?? timezone));
   // Always an end: without one RFC 5545 reads a timed event as zero-length. A stored end of
   // the other form (or a backwards one) is read the way the calendar reads it.
-  vevent.addProperty(dateProp('dtend', effectiveEnd(event.start, event.end), zone ?? timezone));
-  recurrenceProps(vevent, event, zone, timezone);
-  vevent.addProperty(textProp('summary', event.title));
-  if (event.location) vevent.addProperty(textProp('location', event.location));
+  out.push(dateLine('DTEND', effectiveEnd(event.start, event.end), zone ?? timezone));
+  recurrenceLines(out, event, zone, timezone);
+  out.push(text('SUMMARY', event.title));
+  if (event.location) out.push(text('LOCATION', event.location));
   const desc = description(event, opts);
-  if (desc) vevent.addProperty(textProp('description', desc));
-  vevent.addPropertyWithValue('status', STATUS_TO_ICAL[event.status] ?? 'TENTATIVE');
-  const categories = new ICAL.Property('categories');
-  categories.setValues([KIND_LABELS.zh[event.kind] ?? event.kind]);
-  vevent.addProperty(categories);
-  if (typeof event.updatedAt === 'number' && Number.isFinite(event.updatedAt)) {
-    vevent.addPropertyWithValue('last-modified', utcTime(event.updatedAt));
-  }
+  if (desc) out.push(text('DESCRIPTION', desc));
+  out.push(line('STATUS', STATUS_TO_ICAL[event.status] ?? 'TENTATIVE'));
+  out.push(text('CATEGORIES', KIND_LABELS.zh[event.kind] ?? event.kind));
+  if (typeof event.updatedAt === 'number' && Number.isFinite(event.updatedAt)) out.push(line('LAST-MODIFIED', utcValue(event.updatedAt)));
   // Exact values for a lossless round trip.
-  vevent.addProperty(textProp('x-cc-kind', event.kind));
-  vevent.addProperty(textProp('x-cc-status', event.status));
-  if (event.sectionIds?.length) vevent.addProperty(textProp('x-cc-sections', event.sectionIds.join(',')));
-  if (event.notes) vevent.addProperty(textProp('x-cc-notes', event.notes));
-  if (event.leadUnit) vevent.addProperty(textProp('x-cc-lead-unit', event.leadUnit));
-  for (const unit of event.units ?? []) vevent.addProperty(textProp('x-cc-unit', unit));
-  if (event.participants) vevent.addProperty(textProp('x-cc-participants', event.participants));
-  if (event.contact) vevent.addProperty(textProp('x-cc-contact', event.contact));
-  if (event.campaignId) vevent.addProperty(textProp('x-cc-campaign', event.campaignId));
-  if (event.teamId) vevent.addProperty(textProp('x-cc-team', event.teamId));
-  if (event.parentId) vevent.addProperty(textProp('x-cc-parent', event.parentId));
-  if (event.updatedBy) vevent.addProperty(textProp('x-cc-updated-by', event.updatedBy));
-  if (event.phase) vevent.addProperty(textProp('x-cc-phase', event.phase));
-  if (event.after) vevent.addProperty(textProp('x-cc-after', `${event.after};${event.lagDays ?? 0};${event.lagUnit ?? 'day'}`));
-  // Kept from an import (URL, ORGANIZER, ATTENDEE, SEQUENCE): given back as they came.
-  for (const line of event.icalProps ?? []) {
-    try {
-      const prop = ICAL.Property.fromString(line);
-      if (/^(url|organizer|attendee|sequence)$/.test(prop.name)) vevent.addProperty(prop);
-    } catch {
-      // A line ical.js cannot read is not written: the rest of the event still is.
-    }
+  out.push(text('X-CC-KIND', event.kind), text('X-CC-STATUS', event.status));
+  if (event.sectionIds?.length) out.push(text('X-CC-SECTIONS', event.sectionIds.join(',')));
+  if (event.notes) out.push(text('X-CC-NOTES', event.notes));
+  if (event.leadUnit) out.push(text('X-CC-LEAD-UNIT', event.leadUnit));
+  for (const unit of event.units ?? []) out.push(text('X-CC-UNIT', unit));
+  if (event.participants) out.push(text('X-CC-PARTICIPANTS', event.participants));
+  if (event.contact) out.push(text('X-CC-CONTACT', event.contact));
+  if (event.campaignId) out.push(text('X-CC-CAMPAIGN', event.campaignId));
+  if (event.teamId) out.push(text('X-CC-TEAM', event.teamId));
+  if (event.parentId) out.push(text('X-CC-PARENT', event.parentId));
+  if (event.updatedBy) out.push(text('X-CC-UPDATED-BY', event.updatedBy));
+  if (event.phase) out.push(text('X-CC-PHASE', event.phase));
+  if (event.after) out.push(text('X-CC-AFTER', `${event.after};${event.lagDays ?? 0};${event.lagUnit ?? 'day'}`));
+  // Kept from an import (URL, ORGANIZER, ATTENDEE, SEQUENCE): given back as they came, once ical.js has read them.
+  for (const kept of event.icalProps ?? []) {
+    const checked = keptLine(kept);
+    if (checked) out.push(checked);
   }
   // Reminders: one display alarm each, so Outlook, Google and phones remind as we would.
   for (const minutes of event.reminders ?? []) {
     if (!Number.isInteger(minutes) || minutes < 0) continue;
-    vevent.addSubcomponent(alarmComponent(minutes, event.title));
+    out.push('BEGIN:VALARM', line('ACTION', 'DISPLAY'), line('TRIGGER', durationValue(-minutes)), text('DESCRIPTION', event.title), 'END:VALARM');
   }
-  return vevent;
+  out.push('END:VEVENT');
+  return out;
 }
 
-/** `TRIGGER:-PT…` relative to the start (RFC 5545 §3.6.6); 0 is at the start. */
-function alarmComponent(minutes: number, title: string): ICAL.Component {
-  const alarm = new ICAL.Component('valarm');
-  alarm.addPropertyWithValue('action', 'DISPLAY');
-  const trigger = new ICAL.Property('trigger');
-  trigger.setValue(ICAL.Duration.fromSeconds(-minutes * 60));
-  alarm.addProperty(trigger);
-  alarm.addProperty(textProp('description', title));
-  return alarm;
+/** A kept line as ical.js writes it, or null when it is not one of ours to keep or does not parse. */
+function keptLine(raw: string): string | null {
+  if (/[\r\n]/.test(raw)) return null;
+  try {
+    const prop = ICAL.Property.fromString(raw);
+    return /^(url|organizer|attendee|sequence)$/.test(prop.name) ? prop.toICALString() : null;
+  } catch {
+    return null; // a line ical.js cannot read is not written: the rest of the event still is
+  }
 }
 
 /**
@@ -220,40 +231,52 @@ function alarmComponent(minutes: number, title: string): ICAL.Component {
  */
 export function exportIcs(events: readonly EventRecord[], opts: ExportIcsOptions): string {
   const timezone = opts.timezone ?? DEFAULT_TIMEZONE;
-  const cal = new ICAL.Component('vcalendar');
-  cal.addPropertyWithValue('prodid', PRODID);
-  cal.addPropertyWithValue('version', '2.0');
-  cal.addPropertyWithValue('calscale', 'GREGORIAN');
-  cal.addPropertyWithValue('method', 'PUBLISH');
-  cal.addProperty(textProp('x-wr-calname', opts.calendarName));
-  cal.addProperty(textProp('x-wr-timezone', timezone));
-
+  const out: string[] = [
+    'BEGIN:VCALENDAR',
+    line('PRODID', PRODID),
+    'VERSION:2.0',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    text('X-WR-CALNAME', opts.calendarName),
+    text('X-WR-TIMEZONE', timezone),
+  ];
   const exportable = events.filter((e) => isValidDateValue(e.start));
-  // One VTIMEZONE per zone the timed values are written in, for the years they use.
-  const years = new Map<string, number[]>();
+  // One VTIMEZONE per zone the timed values are written in, for the years they use (a series:
+  // ten more, as far as readers are likely to look).
+  const years = new Map<string, { from: number; to: number }>();
   for (const e of exportable) {
     if (isAllDay(e.start)) continue;
     const zone = zonedSeries(e, timezone) ?? timezone;
-    const list = years.get(zone) ?? [];
-    list.push(...[yearOf(e.start), yearOf(e.end), ...(e.exdates ?? []).map(yearOf), ...(e.rdates ?? []).map(yearOf)].filter((y): y is number => y !== null));
-    if (e.rrule) list.push(Math.max(...list) + 10);
-    years.set(zone, list);
+    const span = years.get(zone) ?? { from: Infinity, to: -Infinity };
+    for (const y of [yearOf(e.start), yearOf(e.end), ...(e.exdates ?? []).map(yearOf), ...(e.rdates ?? []).map(yearOf)]) {
+      if (y === null) continue;
+      span.from = Math.min(span.from, y);
+      span.to = Math.max(span.to, e.rrule ? y + 10 : y);
+    }
+    years.set(zone, span);
   }
-  for (const [zone, list] of [...years].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    cal.addSubcomponent(ICAL.Component.fromString(vtimezoneLines(zone, Math.min(...list), Math.max(...list)).join('\r\n')));
+  for (const [zone, span] of [...years].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (span.from <= span.to) out.push(...vtimezoneLines(zone, span.from, span.to));
   }
-  for (const event of exportable) cal.addSubcomponent(eventComponent(event, opts));
+  for (const event of exportable) {
+    for (const l of eventLines(event, opts)) out.push(l);
+  }
   if (opts.observances?.length) {
     const now = opts.now ?? Date.now();
     const range = observanceExportRange(now, timezone);
-    for (const vevent of observanceComponents(opts.observances, { range, now })) cal.addSubcomponent(vevent);
+    for (const vevent of observanceComponents(opts.observances, { range, now })) out.push(...unfoldedLines(vevent));
   }
-  // ical.js folds into 75-octet chunks and then prefixes continuation lines with
-  // the space, giving 76; RFC 5545 counts the space, so fold at 74.
+  out.push('END:VCALENDAR');
+  for (let i = 0; i < out.length; i++) out[i] = fold(out[i]);
+  return out.join('\r\n') + '\r\n';
+}
+
+/** An ical.js component's content lines, unfolded (the caller folds them with ours). */
+function unfoldedLines(component: ICAL.Component): string[] {
   const foldLength = ICAL.foldLength;
-  ICAL.foldLength = 74;
+  ICAL.foldLength = 1_000_000;
   try {
-    return cal.toString() + '\r\n';
+    return component.toString().split(/\r\n/).filter((l) => l !== '');
   } finally {
     ICAL.foldLength = foldLength;
   }

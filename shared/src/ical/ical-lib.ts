@@ -27,6 +27,8 @@ export const X_TEXT_PROPERTIES = [
   'x-cc-updated-by',
   'x-cc-observance',
   'x-cc-origin-year',
+  'x-cc-phase',
+  'x-cc-after',
 ] as const;
 
 const properties = (ICAL.design.icalendar as unknown as { property: Record<string, { defaultType: string }> }).property;

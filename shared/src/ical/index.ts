@@ -1,5 +1,5 @@
 /** iCalendar exchange (RFC 5545) with ical.js. Import this module lazily in the browser: `await import('@shared/ical')`. */
-export { exportIcs, exportRRule, eventComponent, UID_SUFFIX, PRODID, STATUS_TO_ICAL, DESCRIPTION_LABELS, type ExportIcsOptions } from './export';
+export { exportIcs, exportRRule, eventLines, UID_SUFFIX, PRODID, STATUS_TO_ICAL, DESCRIPTION_LABELS, type ExportIcsOptions } from './export';
 export {
   parseIcs,
   idFromUid,
