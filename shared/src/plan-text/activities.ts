@@ -418,8 +418,10 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       const sameNoun = d.noun === o.noun && d.noun !== '活动' && d.noun !== '行动';
       const bothNamed = d.quoted && o.quoted && !d.key.includes(o.key) && !o.key.includes(d.key);
       const contains = d.key.includes(o.key) || o.key.includes(d.key);
-      const heading = (d.fromTitle || o.fromTitle) && d.kind === o.kind;
-      const generic = (d.bare || d.team || o.bare || o.team) && (d.kind === o.kind || d.team || o.team);
+      // (a heading and its body; two activities listed in one sentence, 举办书画展、摄影展, stay two)
+      const listed = d.bare && o.bare && d.noun !== o.noun && !d.team && !o.team && !BARE_NOUNS.has(d.noun) && !BARE_NOUNS.has(o.noun) && d.sentence[0] === o.sentence[0];
+      const heading = (d.fromTitle || o.fromTitle) && !listed && d.kind === o.kind;
+      const generic = (d.bare || d.team || o.bare || o.team) && !listed && (d.kind === o.kind || d.team || o.team);
       // A short unquoted …活动 (送福字活动, 线上活动) is part of the section's activity; a descriptive one is its own.
       const generic活动 = (x: Draft) => !x.quoted && (x.noun === '活动' || x.noun === '行动') && x.key.length <= 6;
       const genericCampaign = generic活动(d) || (generic活动(o) && o.fromTitle);
