@@ -34,7 +34,7 @@ export default defineConfig({
       workbox: {
         // Every route of the SPA opens from the cache when offline; server endpoints never do.
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/healthz/],
+        navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/healthz/, /^\/ical\//, /^\/metrics/],
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         // The first visit's page is controlled as soon as the worker activates: offline after one visit.
@@ -57,6 +57,8 @@ export default defineConfig({
     proxy: {
       '/api': 'http://localhost:8080',
       '/healthz': 'http://localhost:8080',
+      '/ical': 'http://localhost:8080',
+      '/metrics': 'http://localhost:8080',
       '/sync': { target: 'ws://localhost:8080', ws: true },
     },
   },
