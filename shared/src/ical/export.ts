@@ -258,17 +258,40 @@ export function exportIcs(events: readonly EventRecord[], opts: ExportIcsOptions
   for (const [zone, span] of [...years].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (span.from <= span.to) out.push(...vtimezoneLines(zone, span.from, span.to));
   }
-  for (const event of exportable) {
-    for (const l of eventLines(event, opts)) out.push(l);
-  }
+  for (let i = 0; i < out.length; i++) out[i] = fold(out[i]);
+  const stamp = stampOf(opts.now ?? Date.now());
+  for (const event of exportable) out.push(eventBlock(event, opts, timezone, stamp));
   if (opts.observances?.length) {
     const now = opts.now ?? Date.now();
     const range = observanceExportRange(now, timezone);
-    for (const vevent of observanceComponents(opts.observances, { range, now })) out.push(...unfoldedLines(vevent));
+    for (const vevent of observanceComponents(opts.observances, { range, now })) for (const l of unfoldedLines(vevent)) out.push(fold(l));
   }
   out.push('END:VCALENDAR');
-  for (let i = 0; i < out.length; i++) out[i] = fold(out[i]);
   return out.join('\r\n') + '\r\n';
+}
+
+/**
+ * Folded VEVENT text per event, kept between exports around its DTSTAMP: a subscription feed
+ * renders the whole workspace again after every change, and all but the changed events come
+ * out the same. The key is everything the text depends on: the record as stored, the zone and
+ * the section paths its description names. Bounded; a miss only costs the writing.
+ */
+const blocks = new Map<string, { sig: string; head: string; tail: string }>();
+const MAX_BLOCKS = 60_000;
+
+function eventBlock(event: EventRecord, opts: ExportIcsOptions, timezone: string, stamp: string): string {
+  const paths = event.sectionIds?.length && opts.sectionPaths ? opts.sectionPaths(event.sectionIds) : [];
+  const sig = `${JSON.stringify(event)}\u0000${timezone}\u0000${paths.join('\u0001')}`;
+  const hit = blocks.get(event.id);
+  if (hit && hit.sig === sig) return hit.head + stamp + hit.tail;
+  const lines = eventLines(event, { ...opts, now: 0 });
+  // lines[2] is DTSTAMP (eventLines writes BEGIN, UID, DTSTAMP first).
+  const head = `${fold(lines[0])}\r\n${fold(lines[1])}\r\nDTSTAMP:`;
+  let tail = '';
+  for (let i = 3; i < lines.length; i++) tail += `\r\n${fold(lines[i])}`;
+  if (blocks.size >= MAX_BLOCKS) blocks.clear();
+  blocks.set(event.id, { sig, head, tail });
+  return head + stamp + tail;
 }
 
 /** An ical.js component's content lines, unfolded (the caller folds them with ours). */
