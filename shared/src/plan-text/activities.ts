@@ -345,6 +345,9 @@ const trimSource = (s: string) => {
   return t.length > 160 ? `${t.slice(0, 159)}…` : t;
 };
 
+/** A …活动 whose words are only a quoted name (“文化馆之夜”活动): the name of an activity described elsewhere. */
+const generic活动Of = (x: Draft) => (x.noun === '活动' || x.noun === '行动') && /^“[^“”]+”(?:主题)?活动$/.test(matchingTitle(x.title));
+
 /** Folds `b` into `a`: one activity, what each mention says. */
 function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
   if (takeTitle) {
@@ -411,12 +414,16 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
   const out: Draft[] = [];
   for (const d of ds) {
     let into: Draft | undefined;
+    let byName = false;
     for (const o of out) {
       if (headers.length && group(o) !== group(d)) continue;
       // "开展“书香家庭”评选，4月底召开表彰大会": the award meeting is an event of its own (but 表彰 inside a 颁奖典礼 is the ceremony).
       if (CEREMONY_NOUNS.has(d.noun) && !CEREMONY_NOUNS.has(o.noun)) continue;
       const sameNoun = d.noun === o.noun && d.noun !== '活动' && d.noun !== '行动';
-      const bothNamed = d.quoted && o.quoted && !d.key.includes(o.key) && !o.key.includes(d.key);
+      // (the same quoted name is one activity: 开展“文化馆之夜”活动 … 举办“文化馆之夜”文艺展演)
+      const qn = (x: Draft) => /“([^“”]+)”/.exec(matchingTitle(x.title))?.[1];
+      const sameName = !!qn(d) && qn(d) === qn(o) && (generic活动Of(d) || generic活动Of(o));
+      const bothNamed = d.quoted && o.quoted && !d.key.includes(o.key) && !o.key.includes(d.key) && !sameName;
       const contains = d.key.includes(o.key) || o.key.includes(d.key);
       // (a heading and its body; two activities listed in one sentence, 举办书画展、摄影展, stay two)
       const listed = d.bare && o.bare && d.noun !== o.noun && !d.team && !o.team && !BARE_NOUNS.has(d.noun) && !BARE_NOUNS.has(o.noun) && d.sentence[0] === o.sentence[0];
@@ -428,7 +435,10 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       if (d.awardOf && o.sents.includes(d.sentence[0]) && (o.kind === 'contest' || o.kind === 'other')) into = o;
       else if (d.bare && d.kind === 'assessment' && TAKES_OBJECT.has(d.noun) && o.kind !== 'assessment') into = o;
       else if (bothNamed) continue;
-      else if (sameNoun || contains || heading || generic || genericCampaign || (d.goal && !o.bare) || (o.goal && !d.bare)) into = o;
+      else if (sameNoun || contains || heading || generic || genericCampaign || sameName || (d.goal && !o.bare) || (o.goal && !d.bare)) {
+        into = o;
+        byName = sameName;
+      }
       if (into) break;
     }
     if (!into) {
@@ -445,7 +455,11 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
     }
     // A heading that names the body's activity more fully (举办禁毒专题讲座 … 作专题讲座) keeps its name.
     const headingNames = (h: Draft, b: Draft) => h.fromTitle && !b.fromTitle && !h.goal && h.key !== b.key && h.key.includes(b.key) && !b.quoted;
-    mergeInto(into, d, headingNames(into, d) ? false : headingNames(d, into) ? true : rank(d) > rank(into));
+    mergeInto(
+      into,
+      d,
+      byName && generic活动Of(into) && !generic活动Of(d) ? true : byName && generic活动Of(d) && !generic活动Of(into) ? false : headingNames(into, d) ? false : headingNames(d, into) ? true : rank(d) > rank(into),
+    );
   }
   return out;
 }
@@ -589,7 +603,8 @@ export function extractActivities(
       const sentenceTimes = hitsIn(times, ss, se);
       const unquoted = (t: TimeHit) => !quotedTime(match, t, ss);
       const inPhrase = sentenceTimes.filter((t) => t.start >= ps && (t.end <= end || (t.coreEnd !== undefined && t.coreEnd <= f.start)));
-      const befores = sentenceTimes.filter((t) => t.start < ps && t.end <= f.start && unquoted(t));
+      // (a recurrence whose count runs over the phrase, "每月举办公益展览不少于1次", is before it too)
+      const befores = sentenceTimes.filter((t) => t.start < ps && (t.end <= f.start || (t.recurrence && t.coreEnd !== undefined && t.coreEnd <= ps && /(?:举办|开展|组织|举行|召开)$/.test(match.slice(ps - 2, ps)))) && unquoted(t));
       let before = befores.at(-1);
       // "4月、9月各举办1次…": a list of times is a series of sessions; the draft starts with the first.
       for (let i = befores.length - 2; i >= 0 && before && /^[、和及与]$/.test(match.slice(befores[i].end, before.start)) && befores[i].window && before.window; i--) before = befores[i];
