@@ -971,7 +971,7 @@ function activityOfTitle(display: string): string {
   let a = 0;
   let b = title.length;
   // (an issuer and a year before the name: "XX县2024年…", "县委宣传部关于开展…")
-  const lead = /^(?:[^“”]{0,16}?关于)?(?:举办|开展|组织|举行)?(?:[^“”]{0,16}?(?:19|20)(?:\d{2}|[xX×]{1,2})\s?年(?:度)?)?(?:开展|举办)?/.exec(title);
+  const lead = /^(?:[^“”]{0,16}?关于)?(?:举办|开展|组织|举行)?(?:[^“”]{0,16}?(?:(?:19|20)(?:\d{2}|[xX×]{1,2}|_{1,2})|二[〇零][一二三四五六七八九〇零xX×]{2})\s?年(?:度)?)?(?:开展|举办)?/.exec(title);
   if (lead) a = lead[0].length;
   const tail1 = /(?:的)?(?:活动)?(?:实施|工作)?(?:方案|通知|安排|计划)$/.exec(title.slice(a, b));
   if (tail1) b -= tail1[0].length;

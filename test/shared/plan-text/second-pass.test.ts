@@ -70,6 +70,11 @@ describe('activity plans (second pass)', () => {
     expect(one(p, '帮教')).toMatchObject({ title: '结对帮教活动', start: '2025-06-01' });
   });
 
+  it('the plan’s activity is found after a year in Chinese numerals too', () => {
+    const p = P('为弘扬雷锋精神，制定方案如下。\n一、活动内容\n（一）举行启动仪式。3月5日上午举行启动仪式。', '二〇二五年“学雷锋”志愿服务月活动方案');
+    expect(one(p, '启动仪式')).toMatchObject({ title: '“学雷锋”志愿服务月启动仪式', start: '2025-03-05' });
+  });
+
   it('a field item repeating an earlier heading is that heading’s activity, dated by its field line', () => {
     const p = P(
       '一、活动时间\n2024年12月2日至12月8日\n二、活动内容\n（一）“健康同行”义诊服务。组织医护志愿者开展义诊。\n三、活动时间及地点\n1.“健康同行”义诊服务\n时间：12月3日上午\n地点：城关镇卫生院',
