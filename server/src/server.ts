@@ -57,7 +57,7 @@ export async function startServer(config: Config, log: Logger, store?: Persisten
     store: persistence,
     log,
     // The relay's own room lookup, as for a connecting socket (see ical-feed.ts for why).
-    openRoom: (id) => relayRef!['roomFor'](id),
+    openRoom: (id) => relayRef!.roomFor(id),
     loadedRoom: (id) => relayRef!.rooms.get(id),
   });
   if (!(persistence as Persistence).shared) persistence = watchAppends(persistence, (id) => feed.changed(id));

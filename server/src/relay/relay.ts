@@ -161,8 +161,12 @@ export class Relay {
     });
   }
 
-  /** The live room for id, waiting for a previous one to finish unloading. */
-  private async roomFor(id: string): Promise<Room> {
+  /**
+   * The live room for id, waiting for a previous one to finish unloading. Also how the
+   * iCalendar feed reads a document, so it shares the room's bookkeeping (log sequence,
+   * Redis cursor) instead of reading the store behind its back.
+   */
+  async roomFor(id: string): Promise<Room> {
     for (;;) {
       const room = this.rooms.get(id);
       if (!room) break;
