@@ -48,7 +48,7 @@ export const NOUN_RULES: NounRule[] = [
   { kind: 'campaign', nouns: ['系列活动', '主题活动', '主题教育', '文化节', '艺术节', '读书节', '文化周', '活动', '行动'] },
 ];
 
-export const TAKES_OBJECT = new Set(['评选表彰', '评选', '表彰']);
+export const TAKES_OBJECT = new Set(['评选表彰', '评选', '表彰', '集中宣传']);
 
 const nounKind = new Map<string, NounRule>();
 for (const r of NOUN_RULES) for (const n of r.nouns) if (!nounKind.has(n)) nounKind.set(n, r);

@@ -70,6 +70,11 @@ describe('activity plans (second pass)', () => {
     expect(one(p, '帮教')).toMatchObject({ title: '结对帮教活动', start: '2025-06-01' });
   });
 
+  it('集中宣传 takes its object (集中宣传“感动凤城”人物先进事迹)', () => {
+    const p = P('一、颁奖典礼\n12月20日晚举办“感动凤城”人物颁奖典礼。\n二、宣传报道\n颁奖典礼后，各级媒体要开设专栏，集中宣传“感动凤城”人物先进事迹。');
+    expect(one(p, '先进事迹')).toMatchObject({ kind: 'publicity', sectionId: 's2' });
+  });
+
   it('the plan’s activity is found after a year in Chinese numerals too', () => {
     const p = P('为弘扬雷锋精神，制定方案如下。\n一、活动内容\n（一）举行启动仪式。3月5日上午举行启动仪式。', '二〇二五年“学雷锋”志愿服务月活动方案');
     expect(one(p, '启动仪式')).toMatchObject({ title: '“学雷锋”志愿服务月启动仪式', start: '2025-03-05' });
