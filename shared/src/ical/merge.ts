@@ -8,8 +8,9 @@ import { checkRRule } from '../time/rrule-validate';
 
 
 /** Read from the file every time (absent = cleared); the rest only overwrite when the file has them. */
-const AUTHORITATIVE = ['title', 'start', 'end', 'status', 'kind', 'location', 'notes', 'rrule', 'exdates'] as const;
-const WHEN_PRESENT = ['leadUnit', 'units', 'participants', 'contact', 'sectionIds', 'campaignId', 'teamId', 'parentId'] as const;
+// The zone, extra dates and kept lines belong with the times: a file that no longer has them clears them.
+const AUTHORITATIVE = ['title', 'start', 'end', 'status', 'kind', 'location', 'notes', 'rrule', 'exdates', 'rdates', 'timezone', 'icalProps'] as const;
+const WHEN_PRESENT = ['leadUnit', 'units', 'participants', 'contact', 'sectionIds', 'campaignId', 'teamId', 'parentId', 'reminders'] as const;
 
 /** Same rule whatever the part order (ical.js writes COUNT/UNTIL before BYxxx) and with INTERVAL=1, WKST=MO implied. */
 export function sameRRule(a: unknown, b: unknown): boolean {
@@ -51,7 +52,7 @@ export function icsPatch(current: Readonly<Record<string, unknown>>, fields: Eve
   ) {
     delete patch.end;
   }
-  for (const key of ['exdates', 'units', 'sectionIds'] as const) {
+  for (const key of ['exdates', 'rdates', 'icalProps', 'units', 'sectionIds', 'reminders'] as const) {
     if (key in patch && sameSet(current[key], patch[key])) delete patch[key];
   }
   if ('rrule' in patch && sameRRule(current.rrule, patch.rrule)) delete patch.rrule;

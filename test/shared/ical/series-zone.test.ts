@@ -124,3 +124,26 @@ describe('skipping one occurrence of a series kept in its own zone', () => {
     expect(expandOccurrences(read.record, '2026-10-01', '2026-12-01', 10, 'Asia/Shanghai').map((o) => o.start)).toEqual(['2026-10-17T02:00', '2026-10-24T02:00', '2026-11-07T03:00']);
   });
 });
+
+describe('applying an import of zoned series', () => {
+  it('changes nothing the second time, and a file without the zone or extra dates clears them', async () => {
+    const Y = await import('yjs');
+    const { initWorkspaceDoc, readEvent } = await import('../../../shared/src/schema');
+    const { applyIcsImport } = await import('./apply');
+    const doc = new Y.Doc();
+    initWorkspaceDoc(doc, { name: 'w' });
+    const zoned = cal(['UID:berlin-apply-1', 'SUMMARY:Jour fixe', 'DTSTART;TZID=Europe/Berlin:20260306T180000', 'DTEND;TZID=Europe/Berlin:20260306T190000', 'RRULE:FREQ=WEEKLY;COUNT=6', 'RDATE;TZID=Europe/Berlin:20260401T120000', 'URL:https://example.org/j']);
+    const first = applyIcsImport(doc, parseIcs(zoned, { timezone: 'Asia/Shanghai' }));
+    expect(first.created).toHaveLength(1);
+    expect(applyIcsImport(doc, parseIcs(zoned, { timezone: 'Asia/Shanghai' })).unchanged).toHaveLength(1);
+    const plain = cal(['UID:berlin-apply-1', 'SUMMARY:Jour fixe', 'DTSTART:20260306T100000Z', 'DTEND:20260306T110000Z']);
+    expect(applyIcsImport(doc, parseIcs(plain, { timezone: 'Asia/Shanghai' })).updated).toHaveLength(1);
+    const read = readEvent(doc, first.created[0]);
+    if (!read?.ok) throw new Error('unreadable');
+    expect(read.record).toMatchObject({ start: '2026-03-06T18:00' });
+    expect(read.record.timezone).toBeUndefined();
+    expect(read.record.rdates).toBeUndefined();
+    expect(read.record.icalProps).toBeUndefined();
+    expect(read.record.rrule).toBeUndefined();
+  });
+});
