@@ -114,8 +114,11 @@ function description(event: EventRecord, opts: ExportIcsOptions): string {
   return lines.join('\n');
 }
 
+/** The year of a date value, for the VTIMEZONE's span (a cheap read: the span only needs bounds). */
 function yearOf(value: string | undefined): number | null {
-  return value && isValidDateValue(value) ? Number(value.slice(0, 4)) : null;
+  if (typeof value !== 'string' || value.length < 10 || value.charCodeAt(4) !== 45 /* - */) return null;
+  const y = Number(value.slice(0, 4));
+  return Number.isInteger(y) ? y : null;
 }
 
 /**
@@ -247,13 +250,19 @@ export function exportIcs(events: readonly EventRecord[], opts: ExportIcsOptions
   for (const e of exportable) {
     if (isAllDay(e.start)) continue;
     const zone = zonedSeries(e, timezone) ?? timezone;
-    const span = years.get(zone) ?? { from: Infinity, to: -Infinity };
-    for (const y of [yearOf(e.start), yearOf(e.end), ...(e.exdates ?? []).map(yearOf), ...(e.rdates ?? []).map(yearOf)]) {
-      if (y === null) continue;
-      span.from = Math.min(span.from, y);
-      span.to = Math.max(span.to, e.rrule ? y + 10 : y);
-    }
-    years.set(zone, span);
+    let span = years.get(zone);
+    if (!span) years.set(zone, (span = { from: Infinity, to: -Infinity }));
+    const add = (value: string | undefined) => {
+      const y = yearOf(value);
+      if (y === null) return;
+      if (y < span!.from) span!.from = y;
+      const to = e.rrule ? y + 10 : y;
+      if (to > span!.to) span!.to = to;
+    };
+    add(e.start);
+    add(e.end);
+    for (const x of e.exdates ?? []) add(x);
+    for (const r of e.rdates ?? []) add(r);
   }
   for (const [zone, span] of [...years].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (span.from <= span.to) out.push(...vtimezoneLines(zone, span.from, span.to));
