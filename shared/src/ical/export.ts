@@ -17,7 +17,7 @@
  */
 import ICAL from './ical-lib';
 import type { EventRecord, EventStatus, ObservanceRecord } from '../schema/types';
-import { datePart, effectiveEnd, formatDateValue, fromUtcMs, isAllDay, isValidDateValue, parseDateValue, toUtcMs, DEFAULT_TIMEZONE } from '../time/dates';
+import { datePart, effectiveEnd, formatDateValue, fromUtcMs, isAllDay, isValidDateValue, toUtcMs, DEFAULT_TIMEZONE } from '../time/dates';
 import { parseUntil } from '../time/rrule-validate';
 import { ruleYieldsStart, zonedSeries } from '../time/recurrence';
 import { KIND_LABELS } from '../display/record-labels';

@@ -15,7 +15,6 @@ import {
   fromMinuteNumber,
   fromUtcMs,
   isAllDay,
-  isKnownZone,
   isValidDateValue,
   shiftDateValue,
   toMinuteNumber,
