@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import * as Y from 'yjs';
 import { WORKSPACE_ID_PATTERN } from '../../../shared/src/protocol/message-types';
 import { exportIcs } from '../../../shared/src/ical';
+import { liveEvents } from './feed-events';
 import { isDeleted, outlineOrder, readEvents, readMeta, readOwnObservances, readPlans, readSections, sectionWithDescendants } from '../../../shared/src/schema';
 import { EVENT_KINDS, type EventKind, type SectionRecord } from '../../../shared/src/schema/types';
 import { sectionLabelPath } from '../../../shared/src/plan-text/label-path';
@@ -195,7 +196,7 @@ export function renderFeed(doc: Y.Doc, filter: Pick<Filter, 'kinds' | 'section'>
   const meta = readMeta(doc);
   const livePlans = new Set(readPlans(doc).plans.filter((p) => !isDeleted(p)).map((p) => p.id));
   const sections: SectionRecord[] = outlineOrder(readSections(doc).sections.filter((s) => livePlans.has(s.planId)));
-  let events = readEvents(doc).events.filter((e) => !isDeleted(e));
+  let events = liveEvents(doc);
   if (filter.kinds) {
     const kinds = new Set<string>(filter.kinds);
     events = events.filter((e) => kinds.has(e.kind));

@@ -285,21 +285,26 @@ export function exportIcs(events: readonly EventRecord[], opts: ExportIcsOptions
  * out the same. The key is everything the text depends on: the record as stored, the zone and
  * the section paths its description names. Bounded; a miss only costs the writing.
  */
-const blocks = new Map<string, { sig: string; head: string; tail: string }>();
+const blocks = new Map<string, { json: string; zone: string; paths: string; head: string; tail: string }>();
+/** A record's JSON, per record object: callers that keep unchanged records (the relay's feed) pay it once. Records are not mutated. */
+const recordJson = new WeakMap<EventRecord, string>();
 const MAX_BLOCKS = 60_000;
 
 function eventBlock(event: EventRecord, opts: ExportIcsOptions, timezone: string, stamp: string): string {
   const paths = event.sectionIds?.length && opts.sectionPaths ? opts.sectionPaths(event.sectionIds) : [];
-  const sig = `${JSON.stringify(event)}\u0000${timezone}\u0000${paths.join('\u0001')}`;
+  let json = recordJson.get(event);
+  if (json === undefined) recordJson.set(event, (json = JSON.stringify(event)));
+  const pathKey = paths.length ? paths.join('\u0001') : '';
   const hit = blocks.get(event.id);
-  if (hit && hit.sig === sig) return hit.head + stamp + hit.tail;
+  // The same JSON string object for a kept record: the comparison is a pointer check.
+  if (hit && hit.json === json && hit.zone === timezone && hit.paths === pathKey) return hit.head + stamp + hit.tail;
   const lines = eventLines(event, { ...opts, now: 0 });
   // lines[2] is DTSTAMP (eventLines writes BEGIN, UID, DTSTAMP first).
   const head = `${fold(lines[0])}\r\n${fold(lines[1])}\r\nDTSTAMP:`;
   let tail = '';
   for (let i = 3; i < lines.length; i++) tail += `\r\n${fold(lines[i])}`;
   if (blocks.size >= MAX_BLOCKS) blocks.clear();
-  blocks.set(event.id, { sig, head, tail });
+  blocks.set(event.id, { json, zone: timezone, paths: pathKey, head, tail });
   return head + stamp + tail;
 }
 
