@@ -476,6 +476,7 @@ export function extractActivities(
 ): DraftActivity[] {
   const all: Draft[][] = [];
   const planName = activityOfTitle(planTitle);
+  const preambleName = preamble ? campaignOfPreamble(text.slice(preamble[0], preamble[1]), match.slice(preamble[0], preamble[1])) : '';
   // The plan's period: a top-level 活动时间 section with a time and no children.
   let period: TimeHit | undefined;
   let periodSection = -1;
@@ -844,8 +845,15 @@ export function extractActivities(
       merged = [d, ...merged.filter((x) => !own.includes(x))];
     }
     // A bare ceremony (启动仪式, 颁奖典礼) of the plan's activity carries its name: “学雷锋”志愿服务月启动仪式.
-    if (planName) for (const d of merged) if (CEREMONY.test(d.key)) {
-      d.title = `${planName}${d.title}`;
+    // (活动月启动仪式, 宣传周启动仪式: the campaign's own word before the ceremony is kept once;
+    // a plan whose title names nothing takes the quoted campaign its preamble opens: 决定于9月开展“…”活动月.)
+    // (a quoted name in the preamble beats a title's unquoted one: “文明旅游我先行”宣传月 over 文明旅游宣传)
+    const ceremonyName = preambleName && !planName.includes('“') ? preambleName : planName;
+    if (ceremonyName) for (const d of merged) {
+      const cm = CEREMONY_OF.exec(d.key);
+      if (!cm || !CEREMONY.test(cm[2])) continue;
+      const word = cm[1] && !compactKey(ceremonyName).endsWith(cm[1]) ? cm[1] : '';
+      d.title = `${ceremonyName}${word}${cm[2]}`;
       d.key = compactKey(d.title);
       d.quoted = true;
       d.bare = false;
@@ -878,7 +886,8 @@ export function extractActivities(
   if (period && umbrella && periodSection >= 0) {
     const name = planTitle.slice(umbrella.index, umbrella.index + umbrella[0].length);
     const core = compactKey(name).replace(/活动$/, '');
-    if (!all.some((l) => l.some((d) => compactKey(d.title).includes(core)))) {
+    // (a ceremony named after it, “…”活动月启动仪式, is not the activity itself)
+    if (!all.some((l) => l.some((d) => compactKey(d.title).includes(core) && !CEREMONY_END.test(d.key)))) {
       const d: Draft = {
         key: compactKey(name), title: name, kind: refineKind('campaign', '活动', umbrella[0]), sectionId: sections[periodSection].id, units: [],
         noun: '活动', fromTitle: true, quoted: true, ownTime: false, festivalTime: false, themeTime: false, bare: false, team: false, goal: false,
@@ -904,9 +913,13 @@ export function extractActivities(
   }
   // No 活动时间 section, but the preamble dates the plan's own activity ("决定于5月在全县开展第五个“民法典宣传月”活动"):
   // that is the period of the items that give no time of their own.
-  if (!period && (umbrella || planName) && units0.length) {
-    const core = umbrella ? compactKey(planTitle.slice(umbrella.index, umbrella.index + umbrella[0].length)).replace(/活动$/, '') : compactKey(planName);
-    const own = all[0]?.find((d) => d.sectionId === '' && d.start && d.end && !d.rrule && compactKey(d.title).includes(core));
+  // (A title that names nothing: the quoted campaign the preamble opens, "决定于9月开展“…”宣传月活动".)
+  if (!period && (umbrella || planName || preambleName) && units0.length) {
+    const core = umbrella
+      ? compactKey(planTitle.slice(umbrella.index, umbrella.index + umbrella[0].length)).replace(/活动$/, '')
+      : compactKey(planName || preambleName.replace(/^“([^“”]+)”.*$/, '$1'));
+    const core2 = preambleName ? compactKey(preambleName.replace(/^“([^“”]+)”.*$/, '$1')) : core;
+    const own = all[0]?.find((d) => d.sectionId === '' && d.start && d.end && !d.rrule && (compactKey(d.title).includes(core) || compactKey(d.title).includes(core2)));
     if (own)
       for (const list of all.slice(1))
         for (const d of list)
@@ -964,6 +977,17 @@ const CEREMONY = /^(?:启动仪式|颁奖典礼|颁奖仪式|开幕式|闭幕式
  * The activity a plan is named after, for naming its stages and ceremonies: "2023年度“感动凤城”人物评选表彰活动方案" →
  * “感动凤城”人物; "关于举办2025年“最美家乡”短视频大赛的活动方案" → “最美家乡”短视频大赛. Only names with a quoted part.
  */
+/** 活动月启动仪式 → [活动月, 启动仪式]: a ceremony after its campaign's kind word. */
+const CEREMONY_END = /(?:启动仪式|颁奖典礼|颁奖仪式|开幕式|闭幕式|颁奖晚会|启动会)$/;
+const CEREMONY_OF = /^((?:活动|宣传|服务|阅读|读书|文化|志愿服务)?(?:月|周|季)|活动)?(.+)$/;
+
+/** The quoted campaign a preamble opens ("决定于9月开展“文化惠民进万家”活动月"), as written; '' if none. */
+function campaignOfPreamble(display: string, copy: string): string {
+  const m = /(?:开展|举办|组织开展)“([^“”]{2,16})”([\u4e00-\u9fff]{0,6}?(?:宣传月|活动月|宣传周|活动周|服务月|月|周))?/.exec(copy);
+  if (!m) return '';
+  return display.slice(m.index + m[0].indexOf('“'), m.index + m[0].length);
+}
+
 function activityOfTitle(display: string): string {
   // Rules run on the matching copy (Traditional titles, odd quotes); the name is sliced from the display title.
   const title = matchingCopy(display.trim());

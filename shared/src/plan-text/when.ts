@@ -174,6 +174,8 @@ const REC_RE = new RegExp(
   [
     // 每月第三周周五, 每月第一个星期一
     `(?<nth>每(?:个)?月第(?<nthN>[一二三四1-4])(?:个)?(?:周|星期)(?:的)?(?:周|星期)?(?<nthWd>[${WEEKDAYS}]))`,
+    // 每周二至周日, 每周一到周五: a weekday range
+    `(?<wdRange>每(?:个)?(?:周|星期)(?<wdR1>[${WEEKDAYS}])(?:[至到—-]|～)(?:周|星期)?(?<wdR2>[${WEEKDAYS}]))(?<slot4>上午|下午|晚上|晚(?![会期间]))?`,
     // 每周二、周四, 每周二、四
     `(?<wdList>每(?:个)?(?:周|星期)[${WEEKDAYS}](?:[、和及,，](?:周|星期)?[${WEEKDAYS}])+)(?<slot3>上午|下午|晚上|晚)?`,
     `每(?:个)?(?:周|星期)(?<wd>[${WEEKDAYS}](?![次遍个项]))?(?<slot1>上午|下午|晚上|晚(?![会期间]))?(?:半天|一天)?`,
@@ -298,6 +300,16 @@ export function findTimes(match: string, from: number, to: number, year: number)
       rec = { freq: 'monthly' };
       const n = /\d/.test(g.nthN) ? Number(g.nthN) : '一二三四'.indexOf(g.nthN) + 1;
       monthlyNth = `${n}${DAY_CODE[Math.min('一二三四五六日天'.indexOf(g.nthWd), 6)]}`;
+    } else if (g.wdRange) {
+      const a = Math.min('一二三四五六日天'.indexOf(g.wdR1), 6);
+      const b = Math.min('一二三四五六日天'.indexOf(g.wdR2), 6);
+      const days: number[] = [];
+      for (let d = a; days.length < 7; d = (d + 1) % 7) {
+        days.push(d);
+        if (d === b) break;
+      }
+      rec = { freq: 'weekly', byWeekday: days };
+      slot = g.slot4 ? SLOTS[g.slot4 === '晚' ? '晚上' : g.slot4] : undefined;
     } else if (g.wdList) {
       const days = [...g.wdList.slice(2).replace(/^(?:周|星期)/, '')].map((c) => '一二三四五六日天'.indexOf(c)).filter((d) => d >= 0);
       rec = { freq: 'weekly', byWeekday: [...new Set(days.map((d) => Math.min(d, 6)))] };
