@@ -290,7 +290,10 @@ interface Draft extends DraftActivity {
 }
 
 /** (On the matching copy: a Traditional 表彰大會 is the bare noun 表彰大会 too.) */
+const BARE_MAX = Math.max(...[...BARE_NOUNS].map((n) => n.length));
 const isBareTitle = (display: string, noun: string) => {
+  // (matchingCopy keeps the length: a title longer than any bare form is not one, and is not copied to find out)
+  if (display.length > Math.max(BARE_MAX, noun.length + 2, 2)) return false;
   const key = matchingCopy(display);
   return BARE_NOUNS.has(key) || key === noun || key === `${noun}活动` || key.length <= 2;
 };
@@ -298,7 +301,10 @@ const isBareTitle = (display: string, noun: string) => {
 /** A time hit that is the whole of its line (a month-table cell, "1月：", "九月份：", "7月至8月："). */
 function headerHits(match: string, times: TimeHit[], from: number): TimeHit[] {
   return times.filter((t) => {
-    const lineStart = t.start === from || match[t.start - 1] === '\n' || /^[ \t]*$/.test(match.slice(match.lastIndexOf('\n', t.start - 1) + 1, t.start));
+    // (only blanks back to the line start: scanned from the hit, so a one-line paste is not read back to its start per hit)
+    let k = t.start;
+    while (k > from && (match[k - 1] === ' ' || match[k - 1] === '\t')) k--;
+    const lineStart = k === from || match[k - 1] === '\n';
     if (!lineStart) return false;
     // "3月：举办…" also opens a month: the lines under it are that month's until the next one.
     return /^[ \t]*(?:份)?[ \t]*[:：]?[ \t]*(?:\n|$)/.test(match.slice(t.end, t.end + 6)) || (!t.festival && !t.recurrence && /^[ \t]*(?:份)?[ \t]*[:：]/.test(match.slice(t.end, t.end + 4)));
@@ -386,6 +392,12 @@ function rank(d: Draft): number {
  * noun and the named activity, an award 评选 inside a contest's sentence.
  */
 function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
+  // (the quoted name of a title, cached per title: the pairwise scan below asks for it n² times)
+  const names = new Map<string, string | undefined>();
+  const quotedNameOf = (x: Draft) => {
+    if (!names.has(x.title)) names.set(x.title, /“([^“”]+)”/.exec(matchingTitle(x.title))?.[1]);
+    return names.get(x.title);
+  };
   // Items under different month headings (1月： … 2月： …) are different activities.
   const groups = new Map<Draft, number>();
   const group = (d: Draft) => {
@@ -397,6 +409,8 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
     return g;
   };
   // A team and the event it gives in the same sentence ("组建县委宣讲团，3月上旬…开展示范宣讲"): "县委宣讲团示范宣讲".
+  // A short unquoted …活动 (送福字活动, 线上活动) is part of the section's activity; a descriptive one is its own.
+  const generic活动 = (x: Draft) => !x.quoted && (x.noun === '活动' || x.noun === '行动') && x.key.length <= 6;
   const ds = [...input];
   for (let i = 0; i < ds.length; i++) {
     const t = ds[i];
@@ -421,16 +435,13 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       if (CEREMONY_NOUNS.has(d.noun) && !CEREMONY_NOUNS.has(o.noun)) continue;
       const sameNoun = d.noun === o.noun && d.noun !== '活动' && d.noun !== '行动';
       // (the same quoted name is one activity: 开展“文化馆之夜”活动 … 举办“文化馆之夜”文艺展演)
-      const qn = (x: Draft) => /“([^“”]+)”/.exec(matchingTitle(x.title))?.[1];
-      const sameName = !!qn(d) && qn(d) === qn(o) && (generic活动Of(d) || generic活动Of(o));
+      const sameName = !!quotedNameOf(d) && quotedNameOf(d) === quotedNameOf(o) && (generic活动Of(d) || generic活动Of(o));
       const bothNamed = d.quoted && o.quoted && !d.key.includes(o.key) && !o.key.includes(d.key) && !sameName;
       const contains = d.key.includes(o.key) || o.key.includes(d.key);
       // (a heading and its body; two activities listed in one sentence, 举办书画展、摄影展, stay two)
       const listed = d.bare && o.bare && d.noun !== o.noun && !d.team && !o.team && !BARE_NOUNS.has(d.noun) && !BARE_NOUNS.has(o.noun) && d.sentence[0] === o.sentence[0];
       const heading = (d.fromTitle || o.fromTitle) && !listed && d.kind === o.kind;
       const generic = (d.bare || d.team || o.bare || o.team) && !listed && (d.kind === o.kind || d.team || o.team);
-      // A short unquoted …活动 (送福字活动, 线上活动) is part of the section's activity; a descriptive one is its own.
-      const generic活动 = (x: Draft) => !x.quoted && (x.noun === '活动' || x.noun === '行动') && x.key.length <= 6;
       const genericCampaign = generic活动(d) || (generic活动(o) && o.fromTitle);
       if (d.awardOf && o.sents.includes(d.sentence[0]) && (o.kind === 'contest' || o.kind === 'other')) into = o;
       else if (d.bare && d.kind === 'assessment' && TAKES_OBJECT.has(d.noun) && o.kind !== 'assessment') into = o;
@@ -943,19 +954,23 @@ export function extractActivities(
   }
   // The same activity listed again under a later 活动时间及地点 / 活动流程 heading: one draft, at its first mention.
   const firstByKey = new Map<string, Draft>();
+  const firsts: Draft[] = []; // firstByKey's values in insertion order, without copying them per draft
   const out: DraftActivity[] = [];
   for (const list of all)
     for (const d of list) {
-      const prev = firstByKey.get(d.key) ?? [...firstByKey.values()].find((p) => p.quoted && d.key.length >= 4 && p.key.includes(d.key));
+      const prev = firstByKey.get(d.key) ?? firsts.find((p) => p.quoted && d.key.length >= 4 && p.key.includes(d.key));
       if (prev && prev.sectionId !== d.sectionId && d.sectionId !== '' && (prev.sectionId !== '' || (!d.quoted && !d.fromTitle))) {
         mergeInto(prev, d, false);
         continue;
       }
-      if (!firstByKey.has(d.key)) firstByKey.set(d.key, d);
+      if (!firstByKey.has(d.key)) {
+        firstByKey.set(d.key, d);
+        firsts.push(d);
+      }
     }
   for (const list of all)
     for (const d of list) {
-      if (firstByKey.get(d.key) !== d && [...firstByKey.values()].some((p) => p !== d && p.sources.includes(d.sources[0]) && p.key !== d.key && p.key.includes(d.key))) continue;
+      if (firstByKey.get(d.key) !== d && firsts.some((p) => p !== d && p.sources.includes(d.sources[0]) && p.key !== d.key && p.key.includes(d.key))) continue;
       if (firstByKey.get(d.key) !== d) continue;
       out.push(finish(d));
     }
