@@ -89,6 +89,8 @@ export interface MonthGridOptions {
   includeCancelled?: boolean;
   /** Lines available per cell; when set, overflow is applied (see applyCellOverflow). */
   maxLinesPerCell?: number;
+  /** The workspace zone (meta.timezone), where series kept in their own zone are shown. Default Asia/Shanghai. */
+  timezone?: string;
 }
 
 function compareItems(a: GridItem, b: GridItem): number {
@@ -109,7 +111,7 @@ export function monthGrid(events: readonly EventRecord[], month: string, opts: M
   for (const event of events) {
     if (isDeleted(event)) continue;
     if (event.status === 'cancelled' && opts.includeCancelled === false) continue;
-    for (const occ of expandOccurrences(event, monthStart, monthEnd)) {
+    for (const occ of expandOccurrences(event, monthStart, monthEnd, undefined, opts.timezone)) {
       const first = datePart(occ.start);
       const last = lastDayInclusive(occ.start, occ.end);
       const allDay = isAllDay(occ.start);

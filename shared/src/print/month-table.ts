@@ -41,6 +41,8 @@ export interface MonthTableOptions {
   locale?: Locale;
   /** Keep cancelled activities (marked in 备注). Default true. */
   includeCancelled?: boolean;
+  /** The workspace zone (meta.timezone), where series kept in their own zone are shown. Default Asia/Shanghai. */
+  timezone?: string;
 }
 
 export type MonthTableColumnKey = 'seq' | 'time' | 'title' | 'location' | 'leadUnit' | 'participants' | 'remarks';
@@ -142,7 +144,7 @@ export function monthTableRows(events: readonly EventRecord[], month: string, op
   for (const event of events) {
     if (isDeleted(event)) continue;
     if (event.status === 'cancelled' && opts.includeCancelled === false) continue;
-    const occurrences = expandOccurrences(event, monthStart, monthEnd);
+    const occurrences = expandOccurrences(event, monthStart, monthEnd, undefined, opts.timezone);
     if (occurrences.length === 0) continue;
     const sectionPaths = (event.sectionIds ?? []).map((id) => opts.sectionPath(id)).filter((p): p is string => !!p);
     const cancelled = event.status === 'cancelled' ? `【${STATUS_LABELS[locale].cancelled}】` : '';

@@ -35,6 +35,8 @@ export interface TourTableInput {
   units: readonly TourTableUnit[];
   year: number;
   locale?: Locale;
+  /** The workspace zone (meta.timezone), where series kept in their own zone are shown. Default Asia/Shanghai. */
+  timezone?: string;
 }
 
 export type TourTableColumnKey = 'seq' | 'time' | 'host' | 'speakers' | 'title' | 'participants' | 'contact';
@@ -133,7 +135,7 @@ export function tourTableRows(input: TourTableInput): TourTableRow[] {
     if (event.teamId !== input.teamId || !isActiveEvent(event)) continue;
     // expandOccurrences gives overlaps; one running in from December belongs to last year's table.
     // The limit is coverage's, so both count the same occurrences.
-    const occurrences = expandOccurrences(event, from, to, 100_000).filter((o) => o.start >= from);
+    const occurrences = expandOccurrences(event, from, to, 100_000, input.timezone).filter((o) => o.start >= from);
     if (occurrences.length === 0) continue;
     const unit = event.hostUnitId ? units.get(event.hostUnitId) : undefined;
     const hostName = unit?.name.trim() ?? '';

@@ -85,7 +85,8 @@ function eventItem(e: EventRecord, start: DateValue, end: DateValue, occurrence?
 }
 
 /** The events' pieces that touch the window (series expanded, at most `perSeries` occurrences each). */
-export function eventItems(events: readonly EventRecord[], w: Pick<TimeWindow, 'from' | 'to'>, perSeries = 400): TimelineItem[] {
+/** `zone`: the workspace zone (meta.timezone), where series kept in their own zone are placed. */
+export function eventItems(events: readonly EventRecord[], w: Pick<TimeWindow, 'from' | 'to'>, perSeries = 400, zone?: string): TimelineItem[] {
   const out: TimelineItem[] = [];
   // Positions once per event (10,000 of them at year zoom): each value is parsed once.
   const from = dayPosition(w.from);
@@ -95,7 +96,7 @@ export function eventItems(events: readonly EventRecord[], w: Pick<TimeWindow, '
     if (e.deletedAt !== undefined) continue;
     if (e.parentId !== undefined && !e.rrule) phases = true;
     if (needsExpansion(e)) {
-      for (const o of expandOccurrences(e, w.from, w.to, perSeries)) out.push(eventItem(e, o.start, o.end, o.start));
+      for (const o of expandOccurrences(e, w.from, w.to, perSeries, zone)) out.push(eventItem(e, o.start, o.end, o.start));
       continue;
     }
     const end = effectiveEnd(e.start, e.end);

@@ -28,7 +28,7 @@ export function fileBase(ws: WorkspaceStore): string {
 async function eventsInMonth(ws: WorkspaceStore, month: string): Promise<EventRecord[]> {
   await ws.whenLoaded();
   const { start, end } = monthRange(month);
-  return (await monthEvents(ws, month)).filter((e) => expandOccurrences(e, start, end, 1).length > 0);
+  return (await monthEvents(ws, month)).filter((e) => expandOccurrences(e, start, end, 1, ws.timezone()).length > 0);
 }
 
 export async function exportIcsFile(ws: WorkspaceStore, scope: { month: string } | 'all'): Promise<string> {
@@ -81,7 +81,7 @@ export async function importIcsFile(ws: WorkspaceStore, file: File): Promise<Imp
 /** The month table as .xlsx or .docx (the same rows as the print page). */
 export async function exportMonthTable(ws: WorkspaceStore, month: string, format: 'xlsx' | 'docx', loc: Locale): Promise<string> {
   const [exp, events] = await Promise.all([import('@shared/export'), eventsInMonth(ws, month)]);
-  const rows = monthTableRows(events, month, { sectionPath: sectionPathOf(liveOutline(ws)), locale: loc });
+  const rows = monthTableRows(events, month, { sectionPath: sectionPathOf(liveOutline(ws)), locale: loc, timezone: ws.timezone() });
   const title = monthTableTitle(ws.name(), month, loc);
   const bytes = format === 'xlsx' ? await exp.monthTableXlsx(rows, title, { locale: loc }) : await exp.monthTableDocx(rows, title, { locale: loc });
   const file = `${fileBase(ws)}-${month}.${format}`;

@@ -53,11 +53,13 @@ export function MonthGridSheet(props: {
   events: EventRecord[];
   month: string;
   workspaceName: string;
+  /** meta.timezone: series kept in their own zone are shown in it. */
+  timezone?: string;
   size: TypeSize;
   onFitted: (fitted: boolean) => void;
 }) {
   let sheet!: HTMLElement;
-  const base = createMemo(() => monthGrid(props.events, props.month, { locale: locale() }));
+  const base = createMemo(() => monthGrid(props.events, props.month, { locale: locale(), timezone: props.timezone }));
   const fontPt = createMemo(() => +(basePt(base().maxItemsPerDay, base().weeks.length) * SIZE_FACTOR[props.size]).toFixed(2));
   const rowMm = () => ((PAGE_HEIGHT_MM - CHROME_MM) / base().weeks.length).toFixed(2);
 

@@ -33,11 +33,13 @@ export function MonthTableSheet(props: {
   events: EventRecord[];
   month: string;
   sections: SectionInfo[];
+  /** meta.timezone: series kept in their own zone are shown in it. */
+  timezone?: string;
   workspaceName: string;
   size: TypeSize;
 }) {
   const rows = createMemo(() =>
-    monthTableRows(props.events, props.month, { sectionPath: sectionPathOf(props.sections), locale: locale() }),
+    monthTableRows(props.events, props.month, { sectionPath: sectionPathOf(props.sections), locale: locale(), timezone: props.timezone }),
   );
   const title = () => monthTableTitle(props.workspaceName, props.month, locale());
   return (

@@ -201,13 +201,14 @@ export default function PrintMonthPage() {
           {(d) => (
             <div class="print-sheets">
               <Show when={showTable()}>
-                <MonthTableSheet events={filtered()} month={d.month} sections={d.sections} workspaceName={ws.name()} size={size()} />
+                <MonthTableSheet events={filtered()} month={d.month} sections={d.sections} workspaceName={ws.name()} timezone={ws.timezone()} size={size()} />
               </Show>
               <Show when={showGrid()}>
                 <MonthGridSheet
                   events={filtered()}
                   month={d.month}
                   workspaceName={ws.name()}
+                  timezone={ws.timezone()}
                   size={size()}
                   onFitted={setGridFitted}
                 />

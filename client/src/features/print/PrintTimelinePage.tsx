@@ -167,7 +167,7 @@ export default function PrintTimelinePage() {
     const w = win();
     if (!src || !w) return null;
     const lang = locale();
-    const items = [...campaignItems(src.campaigns, src.events, w), ...eventItems(src.events, w)];
+    const items = [...campaignItems(src.campaigns, src.events, w), ...eventItems(src.events, w, undefined, ws.timezone())];
     return buildRows({
       groupBy: groupBy(),
       items,

@@ -66,7 +66,7 @@ export default function PrintTourPage() {
     const d = current();
     const t = team();
     if (!d || !t) return null;
-    return tourTableRows({ events: d.events, teamId: t.id, units: [...ws.units(), ...ws.trashedUnits()], year: d.year, locale: locale() });
+    return tourTableRows({ events: d.events, teamId: t.id, units: [...ws.units(), ...ws.trashedUnits()], year: d.year, locale: locale(), timezone: ws.timezone() });
   });
   const title = () => tourTableTitle(team()?.name ?? '', year(), locale());
   const ready = () => !!rows() && !!current()?.loaded;

@@ -137,7 +137,7 @@ export default function TimelinePage() {
     if (hit) return hit;
     const events = fromIndex(w.from, w.to);
     if (!events) return null;
-    const bars = eventItems(events, w);
+    const bars = eventItems(events, w, undefined, ws.timezone());
     barsCache.set(key, bars);
     if (barsCache.size > 8) barsCache.delete(barsCache.keys().next().value!);
     return bars;
