@@ -178,8 +178,12 @@ const REC_RE = new RegExp(
     `(?<wdRange>每(?:个)?(?:周|星期)(?<wdR1>[${WEEKDAYS}])(?:[至到—-]|～)(?:周|星期)?(?<wdR2>[${WEEKDAYS}]))(?<slot4>上午|下午|晚上|晚(?![会期间]))?`,
     // 每周二、周四, 每周二、四
     `(?<wdList>每(?:个)?(?:周|星期)[${WEEKDAYS}](?:[、和及,，](?:周|星期)?[${WEEKDAYS}])+)(?<slot3>上午|下午|晚上|晚)?`,
-    `每(?:个)?(?:周|星期)(?<wd>[${WEEKDAYS}](?![次遍个项]))?(?<slot1>上午|下午|晚上|晚(?![会期间]))?(?:半天|一天)?`,
-    '(?<biweekly>每(?:两|2)周|隔周)',
+    // 每周末, 每个双休日: Saturday and Sunday
+    `(?<weekend>每(?:个|逢)?(?:周末|双休日))(?<slot6>上午|下午|晚上|晚(?![会期间]))?`,
+    // (每逢周六, 每个星期三)
+    `每(?:个|逢)?(?:周|星期)(?<wd>[${WEEKDAYS}](?![次遍个项]))?(?<slot1>上午|下午|晚上|晚(?![会期间]))?(?:半天|一天)?`,
+    // 每两周, 隔周, 每双周周五晚
+    `(?<biweekly>每(?:两|2|双)周|隔周)(?:的)?(?:(?:周|星期)(?<bwd>[${WEEKDAYS}]))?(?<slot5>上午|下午|晚上|晚(?![会期间]))?`,
     '(?<bimonthly>每(?:两|2)个月|每双月)',
     '(?<monthly>每(?:个)?月)(?:(?<mday>\\d{1,2})日)?',
     '(?<quarterly>每(?:个)?季度?)(?!度)',
@@ -314,7 +318,14 @@ export function findTimes(match: string, from: number, to: number, year: number)
       const days = [...g.wdList.slice(2).replace(/^(?:周|星期)/, '')].map((c) => '一二三四五六日天'.indexOf(c)).filter((d) => d >= 0);
       rec = { freq: 'weekly', byWeekday: [...new Set(days.map((d) => Math.min(d, 6)))] };
       slot = g.slot3 ? SLOTS[g.slot3 === '晚' ? '晚上' : g.slot3] : undefined;
-    } else if (g.biweekly) rec = { freq: 'weekly', interval: 2 };
+    } else if (g.weekend) {
+      rec = { freq: 'weekly', byWeekday: [5, 6] };
+      slot = g.slot6 ? SLOTS[g.slot6 === '晚' ? '晚上' : g.slot6] : undefined;
+    } else if (g.biweekly) {
+      const wd = g.bwd ? Math.min('一二三四五六日天'.indexOf(g.bwd), 6) : -1;
+      rec = wd >= 0 ? { freq: 'weekly', interval: 2, byWeekday: [wd] } : { freq: 'weekly', interval: 2 };
+      slot = g.slot5 ? SLOTS[g.slot5 === '晚' ? '晚上' : g.slot5] : undefined;
+    }
     else if (g.bimonthly) rec = { freq: 'monthly', interval: 2 };
     else if (g.monthly) rec = { freq: 'monthly' };
     else if (g.quarterly) rec = { freq: 'quarterly' };
