@@ -502,6 +502,7 @@ export function extractActivities(
     ...units0.map((span) => ({ span, id: '', hasChildren: false, pre: true })),
     ...sections.map((sec, i) => ({ span: spans[i], id: sec.id, hasChildren: sections[i + 1]?.parentId === sec.id, pre: false })),
   ];
+  const periodWithin = (pre?: boolean) => (!pre && period?.window && !period.broad ? period : undefined);
   for (const job of jobs) {
     const { titleStart, titleEnd, end: to } = job.span;
     // A heading with sub-sections states a goal ("二、丰富活动"); its children hold the activities.
@@ -648,7 +649,8 @@ export function extractActivities(
       }
       const anniversary = f.kind === 'anniversary' || (f.kind === 'campaign' && /周年/.test(match.slice(ps, end)));
       // A recurrence inside a window ("下半年每月…") starts in that window.
-      const within = pick?.recurrence ? sentenceTimes.find((t) => t.window && t.end <= pick!.start) : undefined;
+      // (a recurrence under the plan's 活动时间, "活动期间每周五下午", starts in that period)
+      const within = pick?.recurrence ? (sentenceTimes.find((t) => t.window && t.end <= pick!.start) ?? periodWithin(job.pre)) : undefined;
       const time = pick ? resolveTime(pick, year, anniversary, within) : {};
 
       // Title: display text of the phrase, minus time words outside quotes and leading quantities.
@@ -784,6 +786,19 @@ export function extractActivities(
       }
     }
     let merged = job.pre ? drafts : mergeSection(drafts, headers);
+    // "（三）开展理论宣讲。宣讲队深入各村开展政策宣讲。宣讲每周开展两次": a later sentence that only gives a schedule
+    // (opening with a short subject and a recurrence, no activity of its own) is the schedule of the section's one activity.
+    if (!job.pre && !headers.length && merged.length === 1 && !merged[0].rrule && (!merged[0].ownTime || !merged[0].start)) {
+      const d = merged[0];
+      for (const t of times) {
+        if (!t.recurrence || t.recurrence.freq === 'daily' || t.start < titleEnd) continue;
+        const [ss] = sentenceBounds(match, t.start, from, to);
+        if (d.sents.includes(ss) || !/^[\u4e00-\u9fff]{0,4}(?:活动)?$/.test(match.slice(ss, t.start)) || /开展|举办|组织|举行|召开/.test(match.slice(ss, t.start))) continue;
+        resolved(d, t, year, text, periodWithin(job.pre));
+        d.ownTime = true;
+        break;
+      }
+    }
     // Times outside the sentence: a month heading above the item, the item's 时间： field line, its heading, the plan's period.
     for (const d of merged) {
       const at = d.sentence[0];
