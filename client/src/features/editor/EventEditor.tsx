@@ -309,11 +309,12 @@ export default function EventEditor(props: EventEditorProps) {
                 </select>
               </label>
               <Show when={draft().repeatEnd === 'until'}>
-                <input name="until" type="date" value={draft().until} onInput={text('until')} />
+                <input name="until" type="date" aria-label={t('repeatEnds') + ' ' + t('onDate')} value={draft().until} onInput={text('until')} />
               </Show>
               <Show when={draft().repeatEnd === 'count'}>
                 <input
                   name="count"
+                  aria-label={t('repeatEnds') + ' ' + t('afterCount')}
                   type="number"
                   min="1"
                   max="1000"
