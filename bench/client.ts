@@ -57,7 +57,7 @@ const NEXT_MONTH = `(async () => {
   const root = document.querySelector('[data-testid="calendar"]');
   const before = document.querySelector('[data-testid="view-title"]').textContent;
   const t = performance.now();
-  document.querySelector('button[aria-label="next"]').click();
+  document.querySelector('[data-testid="next-period"]').click();
   await new Promise((resolve) => {
     const check = () => {
       const changed = document.querySelector('[data-testid="view-title"]').textContent !== before;

@@ -66,7 +66,7 @@ describe('a series kept in its own zone', () => {
       await expect.poll(() => extra.locator('[data-rdate]').count()).toBe(1);
       await editor.getByTestId('save-event').click();
       await editor.waitFor({ state: 'detached' });
-      await page.locator('button[aria-label="next"]').first().click();
+      await page.getByTestId('next-period').click();
       const added = page.locator('[data-event-id]', { hasText: TITLE });
       await expect.poll(async () => (await added.allInnerTexts()).join(' | '), { timeout: 5000 }).toMatch(/19:00 ?– ?20:00.*\| .*03:00 ?– ?04:00|03:00 ?– ?04:00.*\| .*19:00 ?– ?20:00/s);
       expect(errors).toEqual([]);

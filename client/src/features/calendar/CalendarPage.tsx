@@ -250,13 +250,13 @@ export function CalendarPage() {
     <div class="calendar-page">
       <div class="toolbar">
         <div class="nav-group">
-          <button type="button" aria-label="prev" onClick={() => api?.prev()}>
+          <button type="button" aria-label={t('prevPeriod')} title={t('prevPeriod')} data-testid="prev-period" onClick={() => api?.prev()}>
             ‹
           </button>
           <button type="button" onClick={() => api?.today()} data-testid="today">
             {t('today')}
           </button>
-          <button type="button" aria-label="next" onClick={() => api?.next()}>
+          <button type="button" aria-label={t('nextPeriod')} title={t('nextPeriod')} data-testid="next-period" onClick={() => api?.next()}>
             ›
           </button>
           <h2 class="view-title" data-testid="view-title">
