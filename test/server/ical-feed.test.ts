@@ -281,6 +281,24 @@ describe('GET /ical/<id>.ics', () => {
     expect((await fetch(feedUrl(srv.url, ws.id, ws.viewToken, 'kind=meeting'))).status).toBe(200);
   });
 
+  it('renders a subscribed feed again after a change, before anyone asks: the next poll is a cache hit with the edit', async () => {
+    const ws = await seeded((doc) => {
+      createEvent(doc, { title: '订阅前', kind: 'meeting', status: 'planned', start: '2026-09-01' });
+    });
+    const url = feedUrl(srv.url, ws.id, ws.viewToken);
+    expect(await (await fetch(url)).text()).toContain('订阅前');
+    const rendered = async () => Number(/relay_ical_requests_total\{result="rendered"\} (\d+)/.exec(await (await fetch(`${srv.url}/metrics`)).text())?.[1] ?? 0);
+    createEvent(ws.client.doc, { title: '订阅后新加', kind: 'meeting', status: 'planned', start: '2026-09-02' });
+    await waitFor(() => ws.client.provider.ws?.bufferedAmount === 0, 5000, 'sent');
+    // The editor stays connected (the room is in memory): after the quiet time the feed is rendered again.
+    await sleep(1600);
+    const before = await rendered();
+    const res = await fetch(url);
+    expect(await res.text()).toContain('订阅后新加');
+    expect(await rendered()).toBe(before); // served from the cache the change filled
+    ws.client.destroy();
+  });
+
   it('counts requests in /metrics', async () => {
     const text = await (await fetch(`${srv.url}/metrics`)).text();
     expect(text).toMatch(/relay_ical_requests_total\{result="rendered"\} [1-9]/);

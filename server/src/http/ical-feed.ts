@@ -76,6 +76,9 @@ export interface IcalFeedDeps {
 }
 
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+/** Quiet time after the last change before subscribed feeds are rendered again, and how many per workspace. */
+const RERENDER_MS = Number(process.env.ICAL_RERENDER_MS ?? 1000);
+const MAX_RERENDERS = 4;
 const MAX_SECTION_ID = 200;
 const CACHE_CONTROL = 'private, max-age=300';
 
@@ -105,6 +108,9 @@ interface Entry {
   gzipped?: Promise<Buffer>;
   /** Document version the body was made from (shared-store validation). */
   version: string;
+  /** What it was rendered for, so a change can render it again before anyone asks (see `changed`). */
+  filter?: Filter;
+  name?: string;
 }
 
 /** Byte-bounded LRU of rendered feeds; keys are `<id>\n<filter>\n<day>`. */
@@ -140,10 +146,16 @@ class FeedCache {
     this.map.delete(key);
   }
 
-  /** Drops every entry of one workspace. */
-  invalidate(id: string): void {
+  /** Drops every entry of one workspace; returns them (a change re-renders the ones people ask for). */
+  invalidate(id: string): Entry[] {
     const prefix = `${id}\n`;
-    for (const key of [...this.map.keys()]) if (key.startsWith(prefix)) this.delete(key);
+    const dropped: Entry[] = [];
+    for (const [key, e] of [...this.map]) {
+      if (!key.startsWith(prefix)) continue;
+      dropped.push(e);
+      this.delete(key);
+    }
+    return dropped;
   }
 }
 
@@ -298,18 +310,56 @@ export function createIcalFeedHandler(deps: IcalFeedDeps) {
     const version = docVersion(room.doc);
     const again = cache.get(key);
     if (again && again.version === version) return send(req, res, again, 'cached');
-    const body = Buffer.from(renderFeed(room.doc, filter, rec.name || id), 'utf8');
-    const etag = `"${crypto.createHash('sha256').update(`${version}\n${filter.key}\n${day}`).digest('base64url').slice(0, 27)}"`;
-    const entry: Entry = { etag, body, version };
-    cache.set(key, entry);
+    const entry = renderEntry(room.doc, id, filter, rec.name || id, version, day);
     feedRender.observe((performance.now() - t0) / 1000);
     return send(req, res, entry, 'rendered');
+  };
+
+  const renderEntry = (doc: Y.Doc, id: string, filter: Filter, name: string, version: string, day: string): Entry => {
+    const body = Buffer.from(renderFeed(doc, filter, name), 'utf8');
+    const etag = `"${crypto.createHash('sha256').update(`${version}\n${filter.key}\n${day}`).digest('base64url').slice(0, 27)}"`;
+    const entry: Entry = { etag, body, version, filter, name };
+    cache.set(`${id}\n${filter.key}\n${day}`, entry);
+    return entry;
+  };
+
+  /**
+   * Feeds people subscribe to are rendered again RERENDER_MS after the last change, while the
+   * room is still in memory, so their next poll is a cache hit instead of a render (or a load of
+   * the whole document, once the room has unloaded). Only the filters that were cached (asked
+   * for today), at most MAX_RERENDERS of them per workspace.
+   */
+  const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; filters: Map<string, { filter: Filter; name: string }> }>();
+  const scheduleRerender = (id: string, dropped: Entry[]) => {
+    const job = pending.get(id) ?? { timer: undefined as unknown as ReturnType<typeof setTimeout>, filters: new Map() };
+    for (const e of dropped) if (e.filter && job.filters.size < MAX_RERENDERS) job.filters.set(e.filter.key, { filter: e.filter, name: e.name ?? id });
+    if (job.filters.size === 0) return;
+    clearTimeout(job.timer);
+    job.timer = setTimeout(() => {
+      pending.delete(id);
+      const room = deps.loadedRoom(id);
+      if (room?.state !== 'ready') return;
+      const version = docVersion(room.doc);
+      const day = new Date().toISOString().slice(0, 10);
+      for (const { filter, name } of job.filters.values()) {
+        const t0 = performance.now();
+        try {
+          renderEntry(room.doc, id, filter, name, version, day);
+          feedRender.observe((performance.now() - t0) / 1000);
+        } catch (err) {
+          log.error('ical feed re-render failed', { room: id, err: err as Error });
+        }
+      }
+    }, RERENDER_MS);
+    job.timer.unref?.();
+    pending.set(id, job);
   };
 
   return {
     /** An update of docId is being stored (embedded mode): its cached feeds are stale. */
     changed(docId: string): void {
-      cache.invalidate(docId);
+      const dropped = cache.invalidate(docId);
+      if (dropped.length > 0 || pending.has(docId)) scheduleRerender(docId, dropped);
     },
     handle(req: IncomingMessage, res: ServerResponse, url: URL): void {
       handle(req, res, url).catch((err: Error) => {
