@@ -86,8 +86,14 @@ function insideQuote(s: string, at: number, limit: number): boolean {
 }
 
 /** A deadline for paperwork, not the activity's time: "参赛作品于5月20日前报送县司法局". */
+const DEADLINE_VERB = /^[^,，。;；]{0,8}?(?:报送|上报|提交|报至|交至|报名|汇总|备案)/;
+const DEADLINE_VERB_DONE = /^[^,，。;；]{0,8}?(?:报送|上报|提交|报至|交至|报名|汇总|备案|完成)/;
 function isDeadline(match: string, t: TimeHit): boolean {
-  return /前$/.test(t.cue) && /^[^,，。;；]{0,8}?(?:报送|上报|提交|报至|交至|报名|汇总|备案)/.test(match.slice(t.end, t.end + 14));
+  // (作品于9月底前报送: the 前 may follow the cue; "9月底前完成评选" is a deadline too, but a festival's
+  // 前 is its run-up by the README's convention: "三八妇女节前完成评选" = the 16 days before)
+  const after = match.slice(t.end, t.end + 16);
+  const verb = t.festival ? DEADLINE_VERB : DEADLINE_VERB_DONE;
+  return (/前$/.test(t.cue) && verb.test(after)) || (!t.festival && /^(?:之|以)?前/.test(after) && verb.test(after.replace(/^(?:之|以)?前/, '')));
 }
 
 /** A time word inside a quoted name (“我们的节日·春节”), not one merely written in quotes (“七一”前夕). */
@@ -582,6 +588,14 @@ export function extractActivities(
         if (v && match[ps - v[0].length - 1] === '”') {
           const o = lastIndexWithin(match, '“', ps - v[0].length - 2, ss);
           if (o >= cs) ps = o;
+        } else if (v && !takesObject) {
+          // "开展党的创新理论集中宣讲": an unquoted topic between a verb and the adverb names it too.
+          let p2 = ps - v[0].length;
+          while (p2 > cs && p2 > ps - 14 && !/[,，。;；:：、“”\s]/.test(match[p2 - 1]) && !/(?:开展|举办|组织|举行|召开|进行)$/.test(match.slice(Math.max(cs, p2 - 2), p2))) p2--;
+          const topic = match.slice(p2, ps - v[0].length);
+          NOUN_RE.lastIndex = 0;
+          if (topic.length >= 2 && topic.length <= 10 && /(?:开展|举办|组织|举行|召开|进行)$/.test(match.slice(Math.max(cs, p2 - 2), p2)) && !NOUN_RE.test(topic) && !/[在于对向将把要]/.test(topic)) ps = p2;
+          NOUN_RE.lastIndex = 0;
         }
       }
       // "开设少儿美术、舞蹈公益培训班": short subjects joined by 、 right after the verb share the noun (not 书画展、摄影展).
@@ -617,7 +631,7 @@ export function extractActivities(
       const unquoted = (t: TimeHit) => !quotedTime(match, t, ss);
       const inPhrase = sentenceTimes.filter((t) => t.start >= ps && (t.end <= end || (t.coreEnd !== undefined && t.coreEnd <= f.start)));
       // (a recurrence whose count runs over the phrase, "每月举办公益展览不少于1次", is before it too)
-      const befores = sentenceTimes.filter((t) => t.start < ps && (t.end <= f.start || (t.recurrence && t.coreEnd !== undefined && t.coreEnd <= ps && /(?:举办|开展|组织|举行|召开)$/.test(match.slice(ps - 2, ps)))) && unquoted(t));
+      const befores = sentenceTimes.filter((t) => t.start < ps && (t.end <= f.start || (t.recurrence && t.coreEnd !== undefined && t.coreEnd <= ps && /(?:举办|开展|组织|举行|召开)$/.test(match.slice(ps - 2, ps)))) && unquoted(t) && !isDeadline(match, t));
       let before = befores.at(-1);
       // "4月、9月各举办1次…": a list of times is a series of sessions; the draft starts with the first.
       for (let i = befores.length - 2; i >= 0 && before && /^[、和及与]$/.test(match.slice(befores[i].end, before.start)) && befores[i].window && before.window; i--) before = befores[i];
@@ -720,6 +734,9 @@ export function extractActivities(
           key = compactKey(title);
         }
       }
+      // "结合“我们的节日·春节”主题活动，开展…": the occasion an activity is joined to is not one of the plan's own.
+      // (only a leading clause of its own: "结合…主题活动，" — not "结合…开展宣讲")
+      if (/(?:结合|依托|借助)$/.test(match.slice(Math.max(cs, ps - 2), ps)) && /^[,，]/.test(match.slice(end, end + 1))) continue;
       const u = unitsAt(units, ps);
       const draft: Draft = {
         key,
@@ -821,6 +838,17 @@ export function extractActivities(
         d.ownTime = false;
         d.periodTime = ctx === period;
       }
+    }
+    // "举办全县青少年书法大赛…8月中旬举行颁奖仪式": a bare ceremony beside the section's one contest is that contest's.
+    if (!job.pre) {
+      const contests = merged.filter((d) => d.kind === 'contest' && !d.bare && !CEREMONY_END.test(d.key));
+      if (contests.length === 1)
+        for (const d of merged)
+          if (d.bare && CEREMONY.test(d.key)) {
+            d.title = `${contests[0].title}${d.title}`;
+            d.key = compactKey(d.title);
+            d.bare = false;
+          }
     }
     // "（二）组建“红色文艺轻骑兵”。…开展慰问演出": a quoted name in the heading names the section's bare activity.
     if (!job.pre) {

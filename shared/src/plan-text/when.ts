@@ -169,6 +169,8 @@ const OBS_RE = new RegExp(
   'g',
 );
 
+const OBS_LIST_RE = new RegExp(`(?<a>${aliasAlt.join('|')})(?:[、和及与至到—~～]|以及)(?<b>${aliasAlt.join('|')})期间`, 'g');
+
 const WEEKDAYS = '一二三四五六日天';
 const REC_RE = new RegExp(
   [
@@ -344,6 +346,17 @@ export function findTimes(match: string, from: number, to: number, year: number)
     const tail = /^[^,，。;；]{0,14}?(?:\d+|[一两二三四五六])次/.exec(match.slice(end, Math.min(to, end + 16)));
     if (tail) end += tail[0].length;
     add({ start, end, cue: match.slice(start, end), recurrence: rec, slot, monthlyNth, coreEnd });
+  }
+
+  // "元旦至春节期间", "春节、元宵节期间": one window from the first festival's day to the end of the last one's 期间.
+  for (const m of slice.matchAll(OBS_LIST_RE)) {
+    const g = m.groups!;
+    const a = byId.get(aliasId.get(g.a)!);
+    const da = a && observanceDate(a, year);
+    const wb = observanceWindow(aliasId.get(g.b)!, year, '期间');
+    if (!da || !wb || da > wb[0]) continue;
+    const start = from + m.index;
+    add({ start, end: start + m[0].length, cue: m[0], window: [da, wb[1]], festival: true });
   }
 
   for (const m of slice.matchAll(OBS_RE)) {
