@@ -68,6 +68,12 @@ const utf16 = new TextDecoder('utf-16le');
 /** Same-length matching copy of `text` (see module comment). */
 export function matchingCopy(text: string, t2s: CharMap | null = traditionalTable()): string {
   const lut = lutFor(t2s);
+  // (a title or key: a typed array and a TextDecoder call cost more than the copy — thousands per long paste)
+  if (text.length <= 32) {
+    let s = '';
+    for (let i = 0; i < text.length; i++) s += String.fromCharCode(lut[text.charCodeAt(i)]);
+    return s;
+  }
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = lut[text.charCodeAt(i)];
   return utf16.decode(out);
