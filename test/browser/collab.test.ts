@@ -41,7 +41,7 @@ async function shareNewWorkspace(month: string) {
   const editLink = await dialog.getByTestId('edit-link').inputValue();
   const viewLink = await dialog.getByTestId('view-link').inputValue();
   await dialog.press('Escape');
-  await expect.poll(() => syncState(page)).toBe('synced');
+  await expect.poll(() => syncState(page), { timeout: 10_000 }).toBe('synced');
   return { ctx, page, editLink, viewLink };
 }
 
@@ -64,9 +64,9 @@ describe('live collaboration through the relay', () => {
     await b.getByTestId('calendar').waitFor();
     // The token is stored and taken out of the address bar.
     await expect.poll(() => new URL(b.url()).searchParams.get('token')).toBeNull();
-    await expect.poll(() => syncState(b)).toBe('synced');
+    await expect.poll(() => syncState(b), { timeout: 10_000 }).toBe('synced');
     await b.goto(`${new URL(a.editLink).origin}${new URL(a.editLink).pathname}?view=month&date=2026-09-01`);
-    await expect.poll(() => syncState(b)).toBe('synced');
+    await expect.poll(() => syncState(b), { timeout: 10_000 }).toBe('synced');
 
     await createViaEditor(a.page, { title: '抗战胜利纪念座谈会', kind: 'meeting', start: '2026-09-03' });
     await expect.poll(() => dayCell(b, '2026-09-03').getByText('抗战胜利纪念座谈会').count(), { timeout: 5_000 }).toBe(1);
@@ -91,7 +91,7 @@ describe('live collaboration through the relay', () => {
     await b.goto(a.editLink);
     await b.getByTestId('calendar').waitFor();
     await b.goto(`${new URL(a.editLink).origin}${new URL(a.editLink).pathname}?view=month&date=2026-10-01`);
-    await expect.poll(() => syncState(b)).toBe('synced');
+    await expect.poll(() => syncState(b), { timeout: 10_000 }).toBe('synced');
 
     await createViaEditor(a.page, { title: '国庆主题展', kind: 'exhibition', start: '2026-10-08', location: '文化馆' });
     await createViaEditor(a.page, { title: '重阳敬老志愿服务', kind: 'volunteer', start: '2026-10-18' });

@@ -64,7 +64,7 @@ describe('a first visit', () => {
     const errors = trackErrors(guest);
     await guest.goto(editLink);
     await guest.getByTestId('calendar').waitFor();
-    await expect.poll(() => syncState(guest)).toBe('synced');
+    await expect.poll(() => syncState(guest), { timeout: 10_000 }).toBe('synced');
     // Nothing modal stands in the way: the first click creates.
     expect(await guest.locator('dialog[open]').count()).toBe(0);
     await createViaEditor(guest, { title: '访客建的活动', kind: 'meeting', start: '2026-10-12' });

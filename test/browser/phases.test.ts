@@ -27,7 +27,7 @@ async function twoBrowsers() {
   const { ctx: bCtx, page: b } = await joinAs(app, '李四', editLink);
   // The link opens today's month; B turns to October (the token is kept on the device).
   await openMonth(b, app.server.url, id, '2026-10-01');
-  await expect.poll(() => syncState(b)).toBe('synced');
+  await expect.poll(() => syncState(b), { timeout: 10_000 }).toBe('synced');
   return { a, aCtx, b, bCtx };
 }
 
