@@ -17,12 +17,12 @@
  */
 import ICAL from './ical-lib';
 import type { EventRecord, EventStatus, ObservanceRecord } from '../schema/types';
-import { datePart, effectiveEnd, formatDateValue, fromUtcMs, isAllDay, isValidDateValue, toUtcMs, DEFAULT_TIMEZONE } from '../time/dates';
+import { effectiveEnd, formatDateValue, fromUtcMs, isAllDay, isValidDateValue, toUtcMs, DEFAULT_TIMEZONE } from '../time/dates';
 import { parseUntil } from '../time/rrule-validate';
-import { ruleYieldsStart, zonedSeries } from '../time/recurrence';
+import { inStartForm, ruleYieldsStart, shiftCount, zonedSeries } from '../time/recurrence';
 import { KIND_LABELS } from '../display/record-labels';
 import { vtimezoneLines } from './zones';
-import { UID_SUFFIX, utcTime } from './props';
+import { UID_SUFFIX } from './props';
 import { dateValue, durationValue, escapeText, fold, line, paramValue, utcValue } from './lines';
 import { observanceComponents, observanceExportRange } from './own-observances-ics';
 
@@ -96,7 +96,7 @@ export function exportRRule(rrule: string, start: string, timezone: string): str
       const wall = u.time === null ? `${date}T23:59` : `${date}T${u.time.slice(0, 2)}:${u.time.slice(2, 4)}`;
       const seconds = u.time === null ? 59 : Number(u.time.slice(4, 6));
       const ms = toUtcMs(wall, timezone) + seconds * 1000;
-      return `UNTIL=${utcTime(ms).toICALString()}`;
+      return `UNTIL=${utcValue(ms)}`;
     })
     .join(';');
 }
@@ -129,12 +129,11 @@ function yearOf(value: string | undefined): number | null {
  */
 function recurrenceLines(out: string[], event: EventRecord, zone: string | null, timezone: string): void {
   const tzid = zone ?? timezone;
-  const rdates = (event.rdates ?? []).filter(isValidDateValue).map((r) => sameForm(r, event.start));
-  const exdates = (event.exdates ?? []).filter(isValidDateValue).map((x) => sameForm(x, event.start));
+  const rdates = (event.rdates ?? []).filter(isValidDateValue).map((r) => inStartForm(r, event.start));
+  const exdates = (event.exdates ?? []).filter(isValidDateValue).map((x) => inStartForm(x, event.start));
   let rrule = event.rrule;
   if (rrule && !ruleYieldsStart(event)) {
-    const count = /(?:^|;)COUNT=(\d+)/i.exec(rrule);
-    if (count) rrule = rrule.replace(/(^|;)COUNT=\d+/i, `$1COUNT=${Number(count[1]) + 1}`);
+    rrule = shiftCount(rrule, 1);
     if (!rdates.includes(event.start) && !exdates.includes(event.start)) exdates.push(event.start);
   }
   if (!rrule && rdates.length === 0) return;
@@ -153,11 +152,6 @@ function normalisedRule(rule: string): string {
     normalisedRules.set(rule, out);
   }
   return out;
-}
-
-/** EXDATE and RDATE must have DTSTART's form. */
-function sameForm(value: string, start: string): string {
-  return isAllDay(start) ? datePart(value) : isAllDay(value) ? `${value}T${start.slice(11, 16)}` : value;
 }
 
 const text = (name: string, value: string) => line(name, escapeText(value));

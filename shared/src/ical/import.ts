@@ -50,7 +50,7 @@ import {
   toUtcMs,
 } from '../time/dates';
 import { parseUntil, validateRRule } from '../time/rrule-validate';
-import { ruleYieldsStart, toViewZone } from '../time/recurrence';
+import { inStartForm, ruleYieldsStart, shiftCount, toViewZone } from '../time/recurrence';
 import { KIND_LABELS } from '../display/record-labels';
 import { DESCRIPTION_LABELS, UID_SUFFIX } from './export';
 import { ianaZoneFor, ianaZoneMatching } from './zones';
@@ -202,13 +202,14 @@ function instantOf(t: ICAL.Time, prop: ICAL.Property, ctx: Ctx): number | null {
   return null;
 }
 
-function convert(t: ICAL.Time, prop: ICAL.Property, ctx: Ctx): Converted {
+/** A value as wall clock in `zone` (default the workspace's; a series' own when it keeps one); floating values as written. */
+function convert(t: ICAL.Time, prop: ICAL.Property, ctx: Ctx, zone = ctx.timezone): Converted {
   if (!(t instanceof ICAL.Time) || !Number.isFinite(t.year) || !Number.isFinite(t.day)) {
     throw new Error(`${prop.name.toUpperCase()} is not a date`);
   }
   if (t.isDate) return { value: formatDateValue({ y: t.year, m: t.month, d: t.day }), allDay: true };
   const ms = instantOf(t, prop, ctx);
-  return { value: ms === null ? wallOf(t) : fromUtcMs(ms, ctx.timezone), allDay: false };
+  return { value: ms === null ? wallOf(t) : fromUtcMs(ms, zone), allDay: false };
 }
 
 /**
@@ -241,13 +242,6 @@ function vtzOffsetMs(vtz: ICAL.Timezone, ms: number): number {
   };
   const first = vtz.utcOffset(wallAt(0)) * 1000;
   return vtz.utcOffset(wallAt(first)) * 1000;
-}
-
-/** A value as wall clock in `zone` (the series' zone), or in the workspace zone when floating. */
-function convertTo(t: ICAL.Time, prop: ICAL.Property, ctx: Ctx, zone: string): Converted {
-  if (t.isDate) return { value: formatDateValue({ y: t.year, m: t.month, d: t.day }), allDay: true };
-  const ms = instantOf(t, prop, ctx);
-  return { value: ms === null ? wallOf(t) : fromUtcMs(ms, zone), allDay: false };
 }
 
 function timeValues(prop: ICAL.Property): ICAL.Time[] {
@@ -402,7 +396,7 @@ function readVEvent(comp: ICAL.Component, ctx: Ctx, index: number): RawEvent {
   const recurring = comp.hasProperty('rrule') || comp.hasProperty('rdate');
   let zone = recurring ? seriesZoneOf(startTime, startProp, ctx) : null;
   const valueZone = zone ?? ctx.timezone;
-  const conv = (t: ICAL.Time, prop: ICAL.Property) => (zone ? convertTo(t, prop, ctx, zone) : convert(t, prop, ctx));
+  const conv = (t: ICAL.Time, prop: ICAL.Property) => convert(t, prop, ctx, valueZone);
   let start = conv(startTime, startProp);
 
   let end: Converted | undefined;
@@ -455,10 +449,9 @@ function readVEvent(comp: ICAL.Component, ctx: Ctx, index: number): RawEvent {
   }
 
   // EXDATE and RDATE have DTSTART's form; a date on a timed series takes the series' time of day.
-  const sameForm = (x: Converted) => (start.allDay ? datePart(x.value) : x.allDay ? `${x.value}T${start.value.slice(11, 16)}` : x.value);
   const exdates: string[] = [];
   for (const prop of comp.getAllProperties('exdate')) {
-    for (const t of timeValues(prop)) exdates.push(sameForm(conv(t, prop)));
+    for (const t of timeValues(prop)) exdates.push(inStartForm(conv(t, prop).value, start.value));
   }
   const rdates: string[] = [];
   for (const prop of comp.getAllProperties('rdate')) {
@@ -466,16 +459,14 @@ function readVEvent(comp: ICAL.Component, ctx: Ctx, index: number): RawEvent {
       const t = v instanceof ICAL.Period ? v.start : v;
       if (!(t instanceof ICAL.Time)) continue;
       if (v instanceof ICAL.Period) ctx.warnings.push(`${ctx.label}: RDATE period ${v.toString()} kept as an extra start with the event's own length`);
-      const r = sameForm(conv(t, prop));
+      const r = inStartForm(conv(t, prop).value, start.value);
       if (r !== start.value && !rdates.includes(r)) rdates.push(r);
     }
   }
   // RFC 5545 counts DTSTART as the first occurrence even when the rule does not yield it (and
   // counts it toward COUNT); our expansion, like rrule.js, does not. Make it an RDATE instead.
   if (rrule && !exdates.includes(start.value) && !ruleYieldsStart({ start: start.value, rrule })) {
-    const count = /(?:^|;)COUNT=(\d+)/.exec(rrule);
-    if (count && Number(count[1]) <= 1) rrule = undefined;
-    else if (count) rrule = rrule.replace(/(^|;)COUNT=\d+/, `$1COUNT=${Number(count[1]) - 1}`);
+    rrule = shiftCount(rrule, -1);
     if (!rdates.includes(start.value)) rdates.unshift(start.value);
   }
 

@@ -21,9 +21,9 @@ import {
   toUtcMs,
 } from './dates';
 import { RRule } from './rrule-lib';
-import { zonedSeries, toViewZone } from './series';
+import { inStartForm, zonedSeries, toViewZone } from './series';
 
-export { isRecurring, needsExpansion, zonedSeries, toViewZone } from './series';
+export { inStartForm, isRecurring, needsExpansion, shiftCount, zonedSeries, toViewZone } from './series';
 import { checkRRule, parseUntil, type ParsedRRule } from './rrule-validate';
 
 export { validateRRule, checkRRule, type ParsedRRule, type RRuleCheck } from './rrule-validate';
@@ -105,14 +105,8 @@ function exdateKeys(exdates: readonly string[] | null | undefined, allDay: boole
   return keys;
 }
 
-function rdateKeys(event: RecurringSource, allDay: boolean): string[] {
-  const out: string[] = [];
-  for (const r of event.rdates ?? []) {
-    if (!isValidDateValue(r)) continue;
-    // RDATE has DTSTART's form; a date on a timed series takes the series' time of day.
-    out.push(allDay ? datePart(r) : isAllDay(r) ? `${r}T${event.start.slice(11, 16)}` : r);
-  }
-  return out;
+function rdateKeys(event: RecurringSource): string[] {
+  return (event.rdates ?? []).filter(isValidDateValue).map((r) => inStartForm(r, event.start));
 }
 
 /**
@@ -199,7 +193,7 @@ function expandWallClock(event: RecurringSource, rangeStart: DateValue, rangeEnd
       return out.length < limit;
     });
   }
-  const extra = rdateKeys(event, allDay);
+  const extra = rdateKeys(event);
   if (extra.length === 0) return out;
   for (const r of extra) add(toMinuteNumber(r));
   out.sort((a, b) => toMinuteNumber(a.start) - toMinuteNumber(b.start));
@@ -216,7 +210,7 @@ export function firstOccurrence(event: RecurringSource): DateValue | null {
   if (!isValidDateValue(event.start)) return null;
   const allDay = isAllDay(event.start);
   const excluded = exdateKeys(event.exdates, allDay);
-  const extra = rdateKeys(event, allDay).filter((r) => !excluded.has(r)).sort((a, b) => toMinuteNumber(a) - toMinuteNumber(b));
+  const extra = rdateKeys(event).filter((r) => !excluded.has(r)).sort((a, b) => toMinuteNumber(a) - toMinuteNumber(b));
   const check = event.rrule ? checkRRule(event.rrule) : null;
   let found: DateValue | null = null;
   if (!check || !check.ok) found = excluded.has(event.start) ? null : event.start;

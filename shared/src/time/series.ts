@@ -27,6 +27,22 @@ export function zonedSeries(event: { start: DateValue; timezone?: string | null 
   return tz;
 }
 
+/**
+ * An EXDATE or RDATE value in the form of the series' `start` (RFC 5545: they have DTSTART's
+ * form): a date on a timed series takes the series' time of day, a time on an all-day one its day.
+ */
+export function inStartForm(value: DateValue, start: DateValue): DateValue {
+  return isAllDay(start) ? value.slice(0, 10) : isAllDay(value) ? `${value}T${start.slice(11, 16)}` : value;
+}
+
+/** A rule with its COUNT moved by `delta`; undefined when no occurrence would be left. A rule without COUNT is unchanged. */
+export function shiftCount(rrule: string, delta: number): string | undefined {
+  const m = /(?:^|;)COUNT=(\d+)/i.exec(rrule);
+  if (!m) return rrule;
+  const count = Number(m[1]) + delta;
+  return count < 1 ? undefined : rrule.replace(/(^|;)COUNT=\d+/i, `$1COUNT=${count}`);
+}
+
 /** A value of the series' zone → the view zone's wall clock (same instant). */
 export function toViewZone(value: DateValue, from: string, to: string): DateValue {
   return fromUtcMs(toUtcMs(value, from), to);
