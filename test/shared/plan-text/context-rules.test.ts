@@ -3,15 +3,10 @@
  * times outside the sentence, one draft per activity, names, nouns, confidence/source.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePlan, type DraftActivity, type PlanParse } from '../../../shared/src/plan-text/index';
+import { parsePlan } from '../../../shared/src/plan-text/index';
+import { one, planUnder, titles } from './rule-helpers';
 
-const P = (body: string, title = '2024年宣传工作方案') => parsePlan(`${title}\n${body}`);
-const titles = (p: PlanParse) => p.activities.map((a) => a.title);
-const one = (p: PlanParse, has: string): DraftActivity => {
-  const a = p.activities.filter((x) => x.title.includes(has));
-  expect(a, `one "${has}" in ${titles(p).join(' | ')}`).toHaveLength(1);
-  return a[0];
-};
+const P = planUnder('2024年宣传工作方案');
 
 describe('times outside the sentence', () => {
   it('takes an item’s 时间： field line', () => {

@@ -3,15 +3,9 @@
  * regression names the rule rather than only lowering a corpus total.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePlan, type DraftActivity, type PlanParse } from '../../../shared/src/plan-text/index';
+import { one, planUnder, titles } from './rule-helpers';
 
-const P = (body: string, title = '2025年宣传工作方案') => parsePlan(`${title}\n${body}`);
-const titles = (p: PlanParse) => p.activities.map((a) => a.title);
-const one = (p: PlanParse, has: string): DraftActivity => {
-  const a = p.activities.filter((x) => x.title.includes(has));
-  expect(a, `one "${has}" in ${titles(p).join(' | ')}`).toHaveLength(1);
-  return a[0];
-};
+const P = planUnder('2025年宣传工作方案');
 
 describe('weekly recurrences (third pass)', () => {
   it('reads weekday ranges, weekends, 每逢 and biweekly weekdays', () => {
