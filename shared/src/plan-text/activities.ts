@@ -344,9 +344,11 @@ function resolved(d: Draft, t: TimeHit, year: number, text: string, within?: Tim
   delete d.start;
   delete d.end;
   delete d.rrule;
+  delete d.rdates;
   if (time.start) d.start = time.start;
   if (time.end) d.end = time.end;
   if (time.rrule) d.rrule = time.rrule;
+  if (time.rdates) d.rdates = time.rdates;
   d.cue = text.slice(t.start, t.end);
   d.festivalTime = !!t.festival;
   d.themeTime = !!t.broad;
@@ -373,10 +375,11 @@ function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
   }
   const better = (x: Draft) => (x.start || x.rrule ? (x.ownTime ? 2 : 1) : 0) + (x.rrule ? 0.5 : 0) - (x.festivalTime ? 0.25 : 0) - (x.periodTime ? 0.5 : 0);
   if (better(b) > better(a))
-    Object.assign(a, { start: b.start, end: b.end, rrule: b.rrule, cue: b.cue, ownTime: b.ownTime, festivalTime: b.festivalTime, themeTime: b.themeTime, periodTime: b.periodTime });
+    Object.assign(a, { start: b.start, end: b.end, rrule: b.rrule, rdates: b.rdates, cue: b.cue, ownTime: b.ownTime, festivalTime: b.festivalTime, themeTime: b.themeTime, periodTime: b.periodTime });
   if (!a.start) delete a.start;
   if (!a.end) delete a.end;
   if (!a.rrule) delete a.rrule;
+  if (!a.rdates) delete a.rdates;
   if (!a.cue) delete a.cue;
   for (const u of b.units) if (!a.units.includes(u)) a.units.push(u);
   for (const x of b.sources) if (!a.sources.includes(x)) a.sources.push(x);
@@ -762,6 +765,7 @@ export function extractActivities(
       if (time.start) draft.start = time.start;
       if (time.end) draft.end = time.end;
       if (time.rrule) draft.rrule = time.rrule;
+      if (time.rdates) draft.rdates = time.rdates;
       if (time.cue) draft.cue = text.slice(pick!.start, pick!.end);
       // A team formed (组建县委宣讲团) with no event of its own is not a draft.
       // (…and the plan's own activity, named as in its title: "决定在全县开展全民禁毒宣传月活动".)
@@ -977,7 +981,7 @@ export function extractActivities(
     if (own)
       for (const list of all.slice(1))
         for (const d of list)
-          if (!d.start && !d.rrule) Object.assign(d, { start: own.start, end: own.end, cue: own.cue, ownTime: false, periodTime: true, festivalTime: own.festivalTime });
+          if (!d.start && !d.rrule) Object.assign(d, { start: own.start, end: own.end, ...(own.rdates ? { rdates: own.rdates } : {}), cue: own.cue, ownTime: false, periodTime: true, festivalTime: own.festivalTime });
   }
   // A field-list item (三、活动时间及地点 1.“健康同行”义诊服务 / 时间：…) repeating an earlier heading
   // (二、活动内容 (一)“健康同行”义诊服务) is the activity of that first heading.
@@ -1097,6 +1101,7 @@ function finish(d: Draft): DraftActivity {
   if (d.start) out.start = d.start;
   if (d.end) out.end = d.end;
   if (d.rrule) out.rrule = d.rrule;
+  if (d.rdates) out.rdates = [...d.rdates];
   if (d.cue) out.cue = d.cue;
   out.confidence = Math.round(Math.max(0.05, Math.min(0.95, c)) * 100) / 100;
   out.source = d.sources;

@@ -94,6 +94,7 @@ export function toPlanJson(p: PlanParse): PlanJson {
       ...(a.start !== undefined ? { start: a.start } : {}),
       ...(a.end !== undefined ? { end: a.end } : {}),
       ...(a.rrule !== undefined ? { rrule: a.rrule } : {}),
+      ...(a.rdates !== undefined ? { rdates: [...a.rdates] } : {}),
       ...(a.cue !== undefined ? { cue: a.cue } : {}),
       units: [...a.units],
       ...(a.confidence !== undefined ? { confidence: a.confidence } : {}),

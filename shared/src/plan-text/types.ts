@@ -35,6 +35,11 @@ export interface DraftActivity {
   start?: string;
   end?: string;
   rrule?: string;
+  /**
+   * Later sessions of the activity (Contract 1 `rdates`, each as long as the first):
+   * "活动时间：4月29日、5月1日、3日（三场）" → start 04-29, rdates [05-01, 05-03].
+   */
+  rdates?: string[];
   /** The plan's own time words (国庆节来临前夕, 下半年, 每季度召开1次). */
   cue?: string;
   /** Co-organising units named by the plan (联合A、B、C等单位举办). */
@@ -68,6 +73,8 @@ export interface PlanJson {
     start?: string;
     end?: string;
     rrule?: string;
+    /** Addition to Contract 4 (optional): later sessions' starts, as Contract 1's `rdates`. */
+    rdates?: string[];
     cue?: string;
     units: string[];
     /** Addition to Contract 4 (optional): 0–1, see DraftActivity.confidence. */

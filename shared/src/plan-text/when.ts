@@ -11,7 +11,7 @@
  * Recurrences (每周五下午, 每月, 每季度, 每半年, 每年) become RRULEs through the
  * shared presets, starting at the first occurrence in the plan year.
  */
-import { addDays, daysInMonth, formatDateValue, weekday } from '../time/dates';
+import { addDays, daysInMonth, formatDateValue, parseDateValue, weekday } from '../time/dates';
 import { lunarToSolar } from '../time/lunar';
 import { OBSERVANCES, observanceDate, type Observance } from '../time/observances';
 import { presetToRRule, type RecurrencePreset } from '../time/recurrence-presets';
@@ -38,6 +38,10 @@ export interface TimeHit {
   monthlyNth?: string;
   /** A festival written in quotes with its time word outside them (“七一”前夕): a time, not part of a quoted name. */
   wrapped?: boolean;
+  /** Several single days of one activity ("4月29日、5月1日、3日（三场）"): every session's day, the first = window[0]. */
+  sessions?: string[];
+  /** A day's clock ("上午9:30", "19:30—21:00", 下午 alone = the slot): start, and end when written. */
+  clock?: [string, string?];
 }
 
 const ymd = (y: number, m: number, d: number) => formatDateValue({ y, m, d });
@@ -452,13 +456,107 @@ export function findTimes(match: string, from: number, to: number, year: number)
     const broad = !!g.yearPart && /年内|全年|年度内/.test(g.yearPart);
     if (window) add({ start: yr ? start - yr[0].length : start, end, cue: match.slice(yr ? start - yr[0].length : start, end), window, broad });
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return attachClock(match, mergeSessions(match, hits.sort((a, b) => a.start - b.start), to), to);
+}
+
+/**
+ * A clock after a day: "4月23日上午9:30", "10月1日（周四）19:30—21:00", "4月19日、26日（每场14:30）",
+ * "5月4日下午3时". 上午/下午/晚上 alone give the slot's hours (as for recurrences).
+ */
+const CLOCK = new RegExp(
+  '^(?:[(（](?:周|星期)[一二三四五六日天][)）])?\\s?[(（]?(?:每场)?\\s?(?<slot>上午|下午|晚上|晚)?\\s?' +
+    '(?:(?<h>\\d{1,2})[:：](?<m>\\d{2})|(?<h2>\\d{1,2})[时点](?<half>半)?)?' +
+    '(?:\\s?[-—–~～至到]\\s?(?<eh>\\d{1,2})[:：](?<em>\\d{2}))?[)）]?',
+);
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function attachClock(match: string, hits: TimeHit[], to: number): TimeHit[] {
+  return hits.map((h, i) => {
+    if (!h.window || h.window[0] !== h.window[1] || h.recurrence || h.commemorates) return h;
+    const limit = Math.min(to, hits[i + 1]?.start ?? to, h.end + 24);
+    const m = CLOCK.exec(match.slice(h.end, limit));
+    const g = m?.groups;
+    if (!m || !g || (!g.slot && !g.h && !g.h2)) return h;
+    const slot = g.slot ? SLOTS[g.slot === '晚' ? '晚上' : g.slot] : undefined;
+    const pm = g.slot === '下午' || g.slot === '晚上' || g.slot === '晚';
+    const hour = (raw: string | undefined) => {
+      if (raw === undefined) return undefined;
+      const n = Number(raw);
+      return pm && n < 12 ? n + 12 : n;
+    };
+    const sh = hour(g.h ?? g.h2);
+    const sm = g.h ? Number(g.m) : g.half ? 30 : 0;
+    let clock: [string, string?];
+    if (sh !== undefined) {
+      if (sh > 23 || sm > 59) return h;
+      const start = `${pad2(sh)}:${pad2(sm)}`;
+      const eh = g.eh !== undefined ? Number(g.eh) + (pm && Number(g.eh) < 12 ? 12 : 0) : undefined;
+      const end = eh !== undefined && eh <= 23 && Number(g.em) <= 59 ? `${pad2(eh)}:${g.em}` : undefined;
+      clock = end && end > start ? [start, end] : [start];
+    } else clock = [slot![0], slot![1]];
+    // (the trailing bracket only when one was opened: "5月4日下午）" is the clause's own)
+    let len = m[0].length;
+    const opened = /[(（]/.test(m[0].replace(/^[(（](?:周|星期).[)）]/, ''));
+    if (!opened && /[)）]$/.test(m[0])) len--;
+    return { ...h, end: h.end + len, cue: match.slice(h.start, h.end + len), clock };
+  });
+}
+
+/** "、5月1日" or "、3日" (the month of the day before) right after a session day; "(三场)" after the list. */
+const NEXT_DAY = /^(?:[、和及与]|以及)\s?(?:(\d{1,2})月)?(\d{1,2})日/;
+const SESSION_COUNT = /^[(（]?(?:共|分)?(?:\d+|[两二三四五六七八九十])场(?:次)?[)）]?/;
+
+/**
+ * A list of single days, "4月29日、5月1日、3日（三场）", is one activity's sessions: one hit over the
+ * whole list, dated by the first day, with every day in `sessions`. Only days that run forward in time,
+ * so "5月1日、4月30日" is not read as a list.
+ */
+function mergeSessions(match: string, hits: TimeHit[], to: number): TimeHit[] {
+  const out: TimeHit[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    const single = h.window && h.window[0] === h.window[1] && !h.recurrence && !h.festival && !h.commemorates;
+    if (!single) {
+      out.push(h);
+      continue;
+    }
+    const days = [h.window![0]];
+    let end = h.end;
+    let j = i + 1;
+    for (;;) {
+      const m = NEXT_DAY.exec(match.slice(end, Math.min(to, end + 12)));
+      if (!m) break;
+      const prev = parseDateValue(days.at(-1)!)!;
+      const month = m[1] ? Number(m[1]) : prev.m;
+      const day = Number(m[2]);
+      if (month < 1 || month > 12 || day < 1 || day > daysInMonth(prev.y, month)) break;
+      const next = ymd(prev.y, month, day);
+      if (next <= days.at(-1)!) break;
+      const stop = end + m[0].length;
+      // A hit of its own inside the continuation ("5月1日") is absorbed; one that runs past it ends the list.
+      if (j < hits.length && hits[j].start < stop && hits[j].end > stop) break;
+      while (j < hits.length && hits[j].start < stop) j++;
+      days.push(next);
+      end = stop;
+    }
+    if (days.length === 1) {
+      out.push(h);
+      continue;
+    }
+    const count = SESSION_COUNT.exec(match.slice(end, Math.min(to, end + 8)));
+    if (count) end += count[0].length;
+    out.push({ ...h, end, cue: match.slice(h.start, end), sessions: days });
+    i = j - 1;
+  }
+  return out;
 }
 
 export interface ResolvedTime {
   start?: string;
   end?: string;
   rrule?: string;
+  /** Later sessions' days (Contract 1 `rdates`), each as long as the first. */
+  rdates?: string[];
   cue?: string;
 }
 
@@ -496,6 +594,15 @@ export function resolveTime(hit: TimeHit, year: number, anniversary: boolean, wi
     window = anniversary ? [d, d] : [addDays(d, -16), d];
   }
   if (!window) return { cue: hit.cue };
+  if (hit.clock) {
+    const [from, until] = hit.clock;
+    const at = (d: string) => `${d}T${from}`;
+    const out: ResolvedTime = { start: at(window[0]), cue: hit.cue };
+    if (until) out.end = `${window[0]}T${until}`;
+    if (hit.sessions) out.rdates = hit.sessions.slice(1).map(at);
+    return out;
+  }
+  if (hit.sessions) return { start: window[0], end: addDays(window[0], 1), rdates: hit.sessions.slice(1), cue: hit.cue };
   return { start: window[0], end: addDays(window[1], 1), cue: hit.cue };
 }
 

@@ -156,6 +156,8 @@ export interface PlanDraft {
   start?: string;
   end?: string;
   rrule?: string;
+  /** Later sessions' starts (Contract 1 `rdates`). */
+  rdates?: string[];
   cue?: string;
   units: string[];
   /** Parser's confidence in the draft (0–1; title, date and section together). Optional; not part of draftKey. */

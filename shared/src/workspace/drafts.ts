@@ -23,11 +23,21 @@ export function isWindow(d: Pick<PlanDraft, 'start' | 'end' | 'rrule'>): boolean
   return !!d.start && !!d.end && !d.rrule && isAllDay(d.start) && diffDays(d.start, d.end) > 1;
 }
 
-/** "9月下旬（2026-09-21 至 2026-09-30）": the cue and the window, last day inclusive. */
-export function windowText(d: Pick<PlanDraft, 'start' | 'end' | 'cue'>, locale: Locale = 'zh'): string {
+/**
+ * "9月下旬（2026-09-21 至 2026-09-30）": the cue and the window, last day inclusive; sessions as a list,
+ * "4月29日、5月1日、3日（2026-04-29、05-01、05-03）".
+ */
+export function windowText(d: Pick<PlanDraft, 'start' | 'end' | 'cue' | 'rdates'>, locale: Locale = 'zh'): string {
   if (!d.start) return d.cue ?? '';
   const to = locale === 'zh' ? ' 至 ' : ' to ';
-  const range = d.end && isAllDay(d.start) && diffDays(d.start, d.end) > 1 ? `${d.start}${to}${addDays(d.end, -1)}` : d.start.replace('T', ' ');
+  const year = d.start.slice(0, 5);
+  // (later sessions of the same year drop it: "2026-04-29、05-01")
+  const later = (d.rdates ?? []).map((r) => (r.startsWith(year) ? r.slice(5) : r).replace('T', ' '));
+  const range = later.length
+    ? [d.start.replace('T', ' '), ...later].join(locale === 'zh' ? '、' : ', ')
+    : d.end && isAllDay(d.start) && diffDays(d.start, d.end) > 1
+      ? `${d.start}${to}${addDays(d.end, -1)}`
+      : d.start.replace('T', ' ');
   if (!d.cue) return range;
   return locale === 'zh' ? `${d.cue}（${range}）` : `${d.cue} (${range})`;
 }
@@ -56,6 +66,7 @@ export function draftEventFields(d: PlanDraft, locale: Locale = 'zh'): EventFiel
   } else {
     if (d.end) fields.end = d.end;
     if (d.rrule) fields.rrule = d.rrule;
+    if (d.rdates?.length) fields.rdates = [...d.rdates];
     if (d.cue) fields.notes = plannedNote(d.cue, locale);
   }
   return fields;

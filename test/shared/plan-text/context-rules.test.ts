@@ -79,7 +79,7 @@ describe('one draft per activity', () => {
   it('one draft for an activity listed again under 活动时间及地点', () => {
     const p = P('一、活动内容\n（一）“粽香邻里”包粽子比赛。以社区为单位组队参赛。\n二、活动时间及地点\n（一）“粽香邻里”包粽子比赛：6月8日上午，滨江社区广场。');
     expect(titles(p)).toEqual(['“粽香邻里”包粽子比赛']);
-    expect(p.activities[0]).toMatchObject({ sectionId: 's1.1', start: '2024-06-08' });
+    expect(p.activities[0]).toMatchObject({ sectionId: 's1.1', start: '2024-06-08T09:00', end: '2024-06-08T12:00' });
   });
 
   it('a team and the event it gives: one draft named by both', () => {
@@ -259,7 +259,7 @@ describe('field lists and award evenings', () => {
   it('one award evening, one draft (颁奖典礼 … 表彰 … 颁奖典礼); no quantity after a 评选 object', () => {
     const p = P('一、颁奖典礼\n12月20日晚举办2023年度“感动凤城”人物颁奖典礼，对当选人物进行表彰，颁奖典礼在市广播电视台录制并播出。\n二、总结表彰\n时间：4月21日\n内容：评选表彰“优秀志愿者”10名。');
     expect(p.activities.map((a) => [a.sectionId, a.title, a.start])).toEqual([
-      ['s1', '2023年度“感动凤城”人物颁奖典礼', '2024-12-20'],
+      ['s1', '2023年度“感动凤城”人物颁奖典礼', '2024-12-20T19:00'],
       ['s2', '评选表彰“优秀志愿者”', '2024-04-21'],
     ]);
   });

@@ -113,8 +113,13 @@ describe('corpus scorer', () => {
   it('reads dates, day lists and RRULE semantics', () => {
     expect(dateRight({ start: '2024-03-01', end: '2024-04-01' }, '2024-03-01..2024-03-31')).toBe(true);
     expect(dateRight({ start: '2024-03-01', end: '2024-03-31' }, '2024-03-01..2024-03-31')).toBe(false);
-    expect(dateRight({ start: '2024-04-29' }, ['2024-04-29', '2024-05-01', '2024-05-03'])).toBe(true);
-    expect(dateRight({ start: '2024-04-29', end: '2024-05-04' }, ['2024-04-29', '2024-05-01', '2024-05-03'])).toBe(true);
+    // Sessions: one day on the first, the others as rdates (a span over them, or the first alone, is wrong).
+    expect(dateRight({ start: '2024-04-29', rdates: ['2024-05-01', '2024-05-03'] }, ['2024-04-29', '2024-05-01', '2024-05-03'])).toBe(true);
+    expect(dateRight({ start: '2024-04-29', end: '2024-04-30', rdates: ['2024-05-01', '2024-05-03'] }, ['2024-04-29', '2024-05-01', '2024-05-03'])).toBe(true);
+    expect(dateRight({ start: '2024-04-29' }, ['2024-04-29', '2024-05-01', '2024-05-03'])).toBe(false);
+    expect(dateRight({ start: '2024-04-29', end: '2024-05-04' }, ['2024-04-29', '2024-05-01', '2024-05-03'])).toBe(false);
+    expect(dateRight({ start: '2024-04-29', rdates: ['2024-05-03'] }, ['2024-04-29', '2024-05-01', '2024-05-03'])).toBe(false);
+    expect(dateRight({ start: '2024-04-29', rdates: ['2024-05-01'] }, '2024-04-29')).toBe(false);
     expect(dateRight({ start: '2024-05-01' }, ['2024-04-29', '2024-05-01'])).toBe(false);
     expect(dateRight({}, 'undated')).toBe(true);
     expect(dateRight({ start: '2024-01-01' }, 'undated')).toBe(false);

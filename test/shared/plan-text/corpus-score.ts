@@ -155,21 +155,23 @@ export function normRRule(r: string): string {
 /**
  * Is the draft dated as the gold says? undated: no start and no rrule; a day or
  * inclusive window: same first day and same exclusive end day (a timed start
- * with no end or an end on the same day counts as that one day); a list of days:
- * starts on the first and ends after the first or after the last; rrule: same
- * semantics (normRRule).
+ * with no end or an end on the same day counts as that one day); a list of days
+ * (sessions): one day on the first, with the others as `rdates`, in order; rrule:
+ * same semantics (normRRule). Extra `rdates` on anything but a list are wrong.
  */
-export function dateRight(a: Pick<DraftActivity, 'start' | 'end' | 'rrule'>, when: GoldWhen): boolean {
+export function dateRight(a: Pick<DraftActivity, 'start' | 'end' | 'rrule' | 'rdates'>, when: GoldWhen): boolean {
   if (when === 'undated') return !a.start && !a.rrule;
   if (typeof when === 'object' && !Array.isArray(when)) return !!a.rrule && normRRule(a.rrule) === normRRule(when.rrule);
   if (!a.start || a.rrule) return false;
+  const extra = (a.rdates ?? []).map((d) => d.slice(0, 10));
+  if (!Array.isArray(when) && extra.length) return false;
   const first = a.start.slice(0, 10);
   let endExcl: string;
   if (!a.end) endExcl = addDay(first, 1);
   else if (a.end.includes('T')) endExcl = addDay(a.end.slice(0, 10), 1);
   else endExcl = a.end.slice(0, 10);
   if (Array.isArray(when)) {
-    return first === when[0] && (endExcl === addDay(when[0], 1) || endExcl === addDay(when[when.length - 1], 1));
+    return first === when[0] && endExcl === addDay(when[0], 1) && extra.join() === when.slice(1).join();
   }
   const [from, to = from] = when.split('..');
   return first === from && endExcl === addDay(to, 1);

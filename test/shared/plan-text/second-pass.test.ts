@@ -60,7 +60,7 @@ describe('activity plans (second pass)', () => {
       '2025年全民禁毒宣传月活动方案',
     );
     expect(one(p, '宣传月活动')).toMatchObject({ sectionId: 's1', start: '2025-06-01', end: '2025-07-01' });
-    expect(one(p, '启动仪式')).toMatchObject({ title: '全民禁毒宣传月启动仪式', start: '2025-06-03' });
+    expect(one(p, '启动仪式')).toMatchObject({ title: '全民禁毒宣传月启动仪式', start: '2025-06-03T09:00' });
     expect(one(p, '帮教')).toMatchObject({ title: '结对帮教活动', start: '2025-06-01' });
   });
 
@@ -71,7 +71,7 @@ describe('activity plans (second pass)', () => {
 
   it('the plan’s activity is found after a year in Chinese numerals too', () => {
     const p = P('为弘扬雷锋精神，制定方案如下。\n一、活动内容\n（一）举行启动仪式。3月5日上午举行启动仪式。', '二〇二五年“学雷锋”志愿服务月活动方案');
-    expect(one(p, '启动仪式')).toMatchObject({ title: '“学雷锋”志愿服务月启动仪式', start: '2025-03-05' });
+    expect(one(p, '启动仪式')).toMatchObject({ title: '“学雷锋”志愿服务月启动仪式', start: '2025-03-05T09:00' });
   });
 
   it('a field item repeating an earlier heading is that heading’s activity, dated by its field line', () => {
@@ -80,7 +80,7 @@ describe('activity plans (second pass)', () => {
       '2024年“文明实践 你我同行”志愿服务周活动方案',
     );
     expect(p.title).toBe('2024年“文明实践 你我同行”志愿服务周活动方案');
-    expect(one(p, '健康同行')).toMatchObject({ sectionId: 's2.1', kind: 'volunteer', start: '2024-12-03' });
+    expect(one(p, '健康同行')).toMatchObject({ sectionId: 's2.1', kind: 'volunteer', start: '2024-12-03T09:00' });
   });
 
   it('an award meeting is its own draft beside the selection; a team heading names its body’s event', () => {

@@ -45,6 +45,11 @@ describe('windowText', () => {
     expect(windowText({ cue: '开幕式', start: '2026-05-18T09:30' }, 'en')).toBe('开幕式 (2026-05-18 09:30)');
     expect(windowText({ start: '2026-05-18T09:30', end: '2026-05-20T09:30' })).toBe('2026-05-18 09:30');
   });
+  it('lists sessions, dropping the year when it is the first one\'s', () => {
+    const d = { cue: '4月29日、5月1日、3日（三场）', start: '2026-04-29', end: '2026-04-30', rdates: ['2026-05-01', '2026-05-03'] };
+    expect(windowText(d)).toBe('4月29日、5月1日、3日（三场）（2026-04-29、05-01、05-03）');
+    expect(windowText({ start: '2026-12-30T14:30', rdates: ['2027-01-06T14:30'] }, 'en')).toBe('2026-12-30 14:30, 2027-01-06 14:30');
+  });
   it('without a date is the cue alone, or nothing', () => {
     expect(windowText({ cue: '适时' })).toBe('适时');
     expect(windowText({})).toBe('');
@@ -224,6 +229,15 @@ describe('draft commands', () => {
     expect(read.tray(PLAN_ID).map((i) => i.key)).toEqual([TRAY_KEY, draftKey(undated)]);
     expect(read.tray(PLAN_ID)[1]).toMatchObject({ title: '专家讲座', cue: '适时', units: ['社科联'] });
     expect(new Set(plan().acceptedDrafts)).toEqual(new Set([TRAY_KEY, ...[dated, window, camp, undated].map(draftKey)]));
+  });
+
+  it('draft.accept: a draft with sessions becomes one event with its later sessions as rdates', () => {
+    const { api, events } = setup();
+    const sessions = draft({ title: '职工文艺巡回展演', kind: 'other', start: '2026-04-29', end: '2026-04-30', rdates: ['2026-05-01', '2026-05-03'], cue: '4月29日、5月1日、3日（三场）' });
+    expect(api.run('draft.accept', { planId: PLAN_ID, drafts: [sessions] })).toEqual({ ok: true, value: ['event'] });
+    const e = events().find((x) => x.title === '职工文艺巡回展演')!;
+    expect(e).toMatchObject({ start: '2026-04-29', end: '2026-04-30', rdates: ['2026-05-01', '2026-05-03'] });
+    expect(e.rrule).toBeUndefined();
   });
 
   it('draft.accept writes its stored note in the API locale', () => {

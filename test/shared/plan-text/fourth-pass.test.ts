@@ -1,0 +1,58 @@
+/**
+ * Rules of the fourth issue-13 pass: an activity's several sessions and the clock of a day, one
+ * small text each (the corpus totals only see the first day of a session list).
+ */
+import { describe, expect, it } from 'vitest';
+import { findTimes } from '../../../shared/src/plan-text/when';
+import { matchingCopy } from '../../../shared/src/plan-text';
+import { one, planUnder } from './rule-helpers';
+
+const P = planUnder('2025年宣传工作方案');
+const times = (s: string) => {
+  const m = matchingCopy(s);
+  return findTimes(m, 0, m.length, 2025);
+};
+
+describe('sessions of one activity', () => {
+  it('reads a list of days as sessions: the first is the date, the others rdates', () => {
+    const p = P('一、活动内容\n（一）职工文艺巡回展演\n活动时间：4月29日、5月1日、3日（三场）\n活动地点：各园区');
+    expect(one(p, '巡回展演')).toMatchObject({ start: '2025-04-29', end: '2025-04-30', rdates: ['2025-05-01', '2025-05-03'] });
+    expect(one(p, '巡回展演').cue).toBe('4月29日、5月1日、3日（三场）');
+  });
+
+  it('keeps the sessions inside a sentence and out of the title', () => {
+    const p = P('一、活动内容\n（一）10月2日、4日、6日在馆内举办少儿剪纸体验课。');
+    expect(one(p, '剪纸')).toMatchObject({ title: '少儿剪纸体验课', start: '2025-10-02', rdates: ['2025-10-04', '2025-10-06'] });
+  });
+
+  it('does not read days running backwards, or a range, as sessions', () => {
+    expect(times('5月1日、4月30日').map((t) => t.sessions)).toEqual([undefined, undefined]);
+    expect(times('9月28日至10月15日')[0]).toMatchObject({ window: ['2025-09-28', '2025-10-15'] });
+    expect(times('9月28日至10月15日')[0].sessions).toBeUndefined();
+    // 31日 does not exist in April: the list stops before it.
+    expect(times('4月29日、31日')[0].sessions).toBeUndefined();
+  });
+
+  it('gives every session the clock written after the list', () => {
+    const p = P('一、活动内容\n（一）“名家领读”经典精读会\n活动时间：4月19日、4月26日（每场14:30）');
+    expect(one(p, '精读会')).toMatchObject({ start: '2025-04-19T14:30', rdates: ['2025-04-26T14:30'] });
+  });
+});
+
+describe('the clock of a day', () => {
+  it('reads 上午/下午/晚上 as the slot, a written clock as the start, a written range as both', () => {
+    expect(times('6月8日上午')[0].clock).toEqual(['09:00', '12:00']);
+    expect(times('10月1日（周四）19:30—21:00')[0].clock).toEqual(['19:30', '21:00']);
+    expect(times('5月4日下午3时')[0].clock).toEqual(['15:00']);
+    expect(times('5月4日下午3点半')[0].clock).toEqual(['15:30']);
+    expect(times('5月4日晚7:30')[0].clock).toEqual(['19:30']);
+    expect(times('5月4日')[0].clock).toBeUndefined();
+  });
+
+  it('dates the draft at that time, and a deadline with a clock is still a deadline', () => {
+    const p = P('一、活动内容\n（一）5月4日下午3时在县委礼堂召开青年干部座谈会。\n（二）开展征文比赛，作品于5月20日下午5时前报送县委宣传部。');
+    expect(one(p, '座谈会')).toMatchObject({ start: '2025-05-04T15:00' });
+    expect(one(p, '座谈会').end).toBeUndefined();
+    expect(one(p, '征文').start).toBeUndefined();
+  });
+});
