@@ -13,6 +13,7 @@ import type { SectionSpan } from './outline';
 import type { DraftActivity, DraftKind, PlanSection } from './types';
 import { matchingCopy } from './normalize';
 import { findTimes, resolveTime, type TimeHit } from './when';
+import { addDays } from '../time/dates';
 
 /** What may follow a head noun: punctuation, a conjunction, a parenthetical. */
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
@@ -667,8 +668,11 @@ export function extractActivities(
       const anniversary = f.kind === 'anniversary' || (f.kind === 'campaign' && /周年/.test(match.slice(ps, end)));
       // A recurrence inside a window ("下半年每月…") starts in that window.
       // (a recurrence under the plan's 活动时间, "活动期间每周五下午", starts in that period)
-      const within = pick?.recurrence ? (sentenceTimes.find((t) => t.window && t.end <= pick!.start) ?? periodWithin(job.pre)) : undefined;
-      const time = pick ? resolveTime(pick, year, anniversary, within) : {};
+      const inSentence = pick?.recurrence ? sentenceTimes.find((t) => t.window && t.end <= pick!.start) : undefined;
+      const within = pick?.recurrence ? (inSentence ?? periodWithin(job.pre)) : undefined;
+      // (it also ends there when it is the plan's period, written right before the recurrence, or a 期间)
+      const bounded = !inSentence || pick!.start - inSentence.end <= 2 || /期间/.test(inSentence.cue);
+      const time = pick ? resolveTime(pick, year, anniversary, within, bounded) : {};
 
       // Title: display text of the phrase, minus time words outside quotes and leading quantities.
       let title = '';
@@ -718,6 +722,10 @@ export function extractActivities(
         const k2 = refineKind(f.kind, f.noun, match.slice(se, Math.min(ne, se + 60)));
         if (k2 === 'volunteer') kind = k2;
       }
+      // A …活动 on one day, at a clock time, in sessions or on a schedule is an event, not a campaign of months
+      // ("6月28日晚7:30举办全县广场舞展示活动", "8月9日、16日、23日开展阅读推广活动"); 系列/主题/月/周 still are.
+      if (kind === 'campaign' && f.noun === '活动' && time.start && !/系列|主题|[月周节]活动$/.test(key) && (time.rrule || time.rdates || time.start.includes('T') || (time.end && time.end <= addDays(time.start, 1))))
+        kind = 'other';
       // "元宵节当天举办猜灯谜游园会", "重阳节开展敬老孝老慰问活动": a festival naming the clause's occasion
       // right before the verb belongs to the name (not 期间/前夕 windows, not quoted names).
       if (!/[“《]/.test(match.slice(ps, end))) {

@@ -37,7 +37,7 @@ export const NOUN_RULES: NounRule[] = [
     kind: 'publicity',
     nouns: ['普法宣传', '专题页面', '宣传专栏', '专栏', '内刊', '专题宣传', '主题宣传', '集中宣传', '社会宣传', '宣传月', '宣传周', '宣传活动', '宣教活动', '随手拍', '公益广告宣传', '系列报道', '专题报道', '宣传报道', '微视频', '短视频'],
   },
-  { kind: 'volunteer', nouns: ['送春联', '志愿服务活动', '志愿服务', '志愿活动', '志愿者活动', '义诊服务', '义诊', '义剪', '便民服务', '文明交通劝导', '交通劝导', '文明劝导'] },
+  { kind: 'volunteer', nouns: ['走访慰问', '送春联', '志愿服务活动', '志愿服务', '志愿活动', '志愿者活动', '义诊服务', '义诊', '义剪', '便民服务', '文明交通劝导', '交通劝导', '文明劝导'] },
   { kind: 'assessment', nouns: ['表彰大会', '颁奖大会', '问卷调查', '评选表彰', '检查考核', '考评', '考核', '评选', '表彰', '督查', '评比', '测评'] },
   { kind: 'contest', nouns: ['运动会', '联赛', '线上挑战', '挑战赛'] },
   { kind: 'training', nouns: ['体验课', '公益课'] },
@@ -48,7 +48,7 @@ export const NOUN_RULES: NounRule[] = [
   { kind: 'campaign', nouns: ['系列活动', '主题活动', '主题教育', '文化节', '艺术节', '读书节', '文化周', '活动', '行动'] },
 ];
 
-export const TAKES_OBJECT = new Set(['评选表彰', '评选', '表彰', '集中宣传']);
+export const TAKES_OBJECT = new Set(['评选表彰', '评选', '表彰', '集中宣传', '走访慰问']);
 
 const nounKind = new Map<string, NounRule>();
 for (const r of NOUN_RULES) for (const n of r.nouns) if (!nounKind.has(n)) nounKind.set(n, r);
@@ -81,6 +81,8 @@ export function refineKind(kind: DraftKind, noun: string, title: string): DraftK
     if (/志愿|慰问|送春联|送福字|送温暖|义诊|帮扶/.test(title)) return 'volunteer';
     if (/纪念[^,，。]{0,24}周年/.test(title)) return 'anniversary';
     if (/祭扫|祭英烈|缅怀/.test(title)) return 'other';
+    // (performances and services taken to people are events of their own: 送文化下乡, 广场舞展示)
+    if (/下乡|展示活动|演出活动|放映活动/.test(title)) return 'other';
     return 'campaign';
   }
   if (kind === 'publicity' && noun === '宣传活动' && /系列|主题/.test(title)) return 'campaign';

@@ -576,11 +576,14 @@ function firstStart(rec: RecurrencePreset, year: number, from?: string): string 
  * recurrences give an RRULE and their first occurrence (timed when the plan
  * names 上午/下午). `anniversary` decides what "纪念X" means (see module comment).
  */
-export function resolveTime(hit: TimeHit, year: number, anniversary: boolean, within?: TimeHit): ResolvedTime {
+export function resolveTime(hit: TimeHit, year: number, anniversary: boolean, within?: TimeHit, bounded = true): ResolvedTime {
   if (hit.recurrence) {
     const day = firstStart(hit.recurrence, year, within?.window?.[0]);
     const start = hit.slot ? `${day}T${hit.slot[0]}` : day;
-    let rrule = presetToRRule(hit.recurrence, start);
+    // A recurrence inside a window ends with it ("7月至8月每周五晚", "活动期间每周五下午", "下半年每月");
+    // `bounded` false: the window only says where it starts (another clause's time).
+    const until = bounded ? within?.window?.[1] : undefined;
+    let rrule = presetToRRule(until && !hit.recurrence.until ? { ...hit.recurrence, until } : hit.recurrence, start);
     if (hit.monthlyNth) rrule = rrule.replace(/;BYMONTHDAY=[^;]*/, '') + `;BYDAY=${hit.monthlyNth}`;
     const out: ResolvedTime = { start, rrule, cue: hit.cue };
     if (hit.slot) out.end = `${day}T${hit.slot[1]}`;

@@ -23,8 +23,8 @@ describe('weekly recurrences (third pass)', () => {
       '一、活动时间\n2025年3月1日至3月31日。\n二、活动内容\n（一）开展理论宣讲。宣讲队深入各村开展理论宣讲。宣讲每周开展两次。\n（二）开展环境整治。活动期间每周五下午开展环境卫生整治志愿服务。',
       '县文明办2025年“文明实践在身边”志愿服务月活动方案',
     );
-    expect(one(p, '理论宣讲').rrule).toBe('FREQ=WEEKLY');
-    expect(one(p, '环境卫生整治')).toMatchObject({ rrule: 'FREQ=WEEKLY;BYDAY=FR', start: '2025-03-07T14:30' });
+    expect(one(p, '理论宣讲').rrule).toBe('FREQ=WEEKLY;UNTIL=20250331');
+    expect(one(p, '环境卫生整治')).toMatchObject({ rrule: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=20250331T235959', start: '2025-03-07T14:30' });
   });
 });
 
