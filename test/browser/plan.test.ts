@@ -115,6 +115,46 @@ describe('work plans in real Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a plan item with several session days becomes one activity on each day; a written clock times it', async () => {
+    const ctx = await app.newContext();
+    const page = await ctx.newPage();
+    const errors = trackErrors(page);
+    const ws = randomId();
+    await page.goto(`${app.server.url}/w/${ws}/plan`);
+    await page.getByTestId('plan-paste').fill(
+      '县文化馆2025年夏季活动安排\n一、阅读推广\n（一）“书香田野”阅读推广活动\n活动时间：8月9日、16日、23日（共三场）\n活动地点：各乡镇农家书屋\n二、广场活动\n（一）6月28日晚7:30在人民公园举办全县广场舞展示活动。',
+    );
+    await page.getByTestId('parse-plan').click();
+    await page.getByTestId('plan-preview').waitFor();
+    await page.getByTestId('save-plan').click();
+    await page.getByTestId('plan-view').waitFor();
+    const draft = (title: string) => page.getByTestId('draft').filter({ has: page.locator('.draft-title', { hasText: title }) });
+    await draft('阅读推广').waitFor();
+    // The review lists every session, so the organiser sees what accepting will schedule.
+    expect(await draft('阅读推广').locator('.draft-when').innerText()).toContain('2025-08-09、08-16、08-23');
+    expect(await draft('广场舞展示').locator('.draft-when').innerText()).toContain('2025-06-28 19:30');
+    await draft('阅读推广').getByTestId('accept-draft').click();
+    await draft('广场舞展示').getByTestId('accept-draft').click();
+    await expect.poll(() => draft('阅读推广').count()).toBe(0);
+    await expect.poll(() => draft('广场舞展示').count()).toBe(0);
+
+    await page.goto(`${app.server.url}/w/${ws}?view=month&date=2025-08-01`);
+    await page.getByTestId('calendar').waitFor();
+    for (const day of ['2025-08-09', '2025-08-16', '2025-08-23'])
+      await expect.poll(() => dayCell(page, day).getByText('“书香田野”阅读推广活动').count(), { timeout: 5000 }).toBe(1);
+    expect(await dayCell(page, '2025-08-10').getByText('“书香田野”阅读推广活动').count()).toBe(0);
+    // The editor shows the later sessions as extra dates.
+    await eventInCalendar(page, '“书香田野”阅读推广活动').first().click();
+    const editor = page.getByTestId('event-editor');
+    await editor.waitFor();
+    await expect.poll(() => editor.getByTestId('rdates').innerText()).toContain('2025-08-23');
+    await editor.getByRole('button', { name: '取消', exact: true }).click();
+    await page.goto(`${app.server.url}/w/${ws}?view=week&date=2025-06-28`);
+    await page.getByTestId('calendar').waitFor();
+    await expect.poll(() => eventInCalendar(page, '全县广场舞展示活动').innerText(), { timeout: 5000 }).toContain('19:30');
+    expect(errors).toEqual([]);
+  });
+
   it('shows a clear error for a file that is not a plan, and keeps several plans', async () => {
     const ctx = await app.newContext();
     const page = await ctx.newPage();

@@ -722,10 +722,6 @@ export function extractActivities(
         const k2 = refineKind(f.kind, f.noun, match.slice(se, Math.min(ne, se + 60)));
         if (k2 === 'volunteer') kind = k2;
       }
-      // A …活动 on one day, at a clock time, in sessions or on a schedule is an event, not a campaign of months
-      // ("6月28日晚7:30举办全县广场舞展示活动", "8月9日、16日、23日开展阅读推广活动"); 系列/主题/月/周 still are.
-      if (kind === 'campaign' && f.noun === '活动' && time.start && !/系列|主题|[月周节]活动$/.test(key) && (time.rrule || time.rdates || time.start.includes('T') || (time.end && time.end <= addDays(time.start, 1))))
-        kind = 'other';
       // "元宵节当天举办猜灯谜游园会", "重阳节开展敬老孝老慰问活动": a festival naming the clause's occasion
       // right before the verb belongs to the name (not 期间/前夕 windows, not quoted names).
       if (!/[“《]/.test(match.slice(ps, end))) {
@@ -1095,6 +1091,16 @@ function within(d: Draft, header: TimeHit, year: number): boolean {
   return day >= header.window[0] && day <= header.window[1];
 }
 
+/**
+ * A …活动 on one day, at a clock time, in sessions or on a schedule is an event, not a campaign of months
+ * ("6月28日晚7:30举办全县广场舞展示活动", "活动时间：8月9日、16日、23日"); 系列/主题/…月/…周 活动 still are.
+ */
+function eventOrCampaign(d: Draft): DraftKind {
+  if (d.kind !== 'campaign' || d.noun !== '活动' || !d.start || /系列|主题|[月周节]活动$/.test(d.key)) return d.kind;
+  const oneDay = d.start.includes('T') || (!!d.end && d.end <= addDays(d.start, 1));
+  return d.rrule || d.rdates || oneDay ? 'other' : d.kind;
+}
+
 /** Confidence (0–1): how sure the parser is of the title, the date and the section. */
 function finish(d: Draft): DraftActivity {
   let c = 0.45;
@@ -1105,7 +1111,7 @@ function finish(d: Draft): DraftActivity {
   if (d.festivalTime) c -= 0.05;
   if (d.sectionId) c += 0.05;
   if (d.key.length > 18) c -= 0.1;
-  const out: DraftActivity = { title: d.title, kind: d.kind, sectionId: d.sectionId, units: d.units };
+  const out: DraftActivity = { title: d.title, kind: eventOrCampaign(d), sectionId: d.sectionId, units: d.units };
   if (d.start) out.start = d.start;
   if (d.end) out.end = d.end;
   if (d.rrule) out.rrule = d.rrule;

@@ -56,3 +56,15 @@ describe('the clock of a day', () => {
     expect(one(p, '征文').start).toBeUndefined();
   });
 });
+
+describe('an activity on a day is an event, not a campaign', () => {
+  it('a …活动 on one day, at a time, in sessions or weekly is an event; a month-long one stays a campaign', () => {
+    const p = P(
+      '一、活动内容\n（一）“书香田野”阅读推广活动\n活动时间：8月9日、16日、23日（共三场）\n（二）6月28日晚7:30在人民公园举办全县广场舞展示活动。\n（三）7月至8月每周五晚开展“纳凉之夜”文化活动。\n（四）9月开展“金秋助学”主题活动。',
+    );
+    expect(one(p, '书香田野').kind).toBe('other');
+    expect(one(p, '广场舞展示').kind).toBe('other');
+    expect(one(p, '纳凉之夜')).toMatchObject({ kind: 'other', rrule: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=20250831T235959' });
+    expect(one(p, '金秋助学').kind).toBe('campaign');
+  });
+});
