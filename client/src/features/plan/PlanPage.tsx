@@ -6,6 +6,7 @@ import { draftEventFields, isWindow, planDrafts, plannedNote, windowText } from 
 import { acceptCounts, groupBySection, highlightSource, isConfident, sourceLines, type ReviewDraft } from '@shared/workspace/draft-review';
 import { isPlanInputError, parsePlanAsync, readPlanFile, type PlanParse } from '@shared/plan-text';
 import { todayIn } from '@shared/time/dates';
+import { describeRRule } from '@shared/time/recurrence-presets';
 import { useWorkspace } from '../../stores/workspace-context';
 import { kindLabel, locale, t } from '../../i18n';
 import { sectionChoices } from '../outline/SectionPicker';
@@ -408,7 +409,9 @@ function PlanView(props: { plan: PlanRecord; onDeleted: () => void }) {
                               </Show>
                               <span class="draft-when" classList={{ none: !d.start, tentative: isWindow(d) }}>
                                 {d.start ? windowText(d, locale()) : d.cue ? d.cue : t('noTime')}
-                                <Show when={d.rrule}> · {d.rrule}</Show>
+                                <Show when={d.rrule}>
+                                  {(rule) => <span title={rule()}> · {describeRRule(rule(), locale(), d.start)}</span>}
+                                </Show>
                                 <Show when={isWindow(d)}>
                                   {' '}
                                   <em class="tentative-tag">{t('tentative')}</em>
