@@ -1009,7 +1009,10 @@ export function extractActivities(
   const out: DraftActivity[] = [];
   for (const list of all)
     for (const d of list) {
-      const prev = firstByKey.get(d.key) ?? firsts.find((p) => p.quoted && d.key.length >= 4 && p.key.includes(d.key));
+      // (a shorter mention joins a quoted name only from another part of the plan: two items side by side
+      // under one heading, “快乐寒假”读书分享会 and 世界读书日读书分享会, are two activities)
+      const prev =
+        firstByKey.get(d.key) ?? firsts.find((p) => p.quoted && d.key.length >= 4 && p.key.includes(d.key) && parentOf(p.sectionId) !== parentOf(d.sectionId));
       if (prev && prev.sectionId !== d.sectionId && d.sectionId !== '' && (prev.sectionId !== '' || (!d.quoted && !d.fromTitle))) {
         mergeInto(prev, d, false);
         continue;
@@ -1027,6 +1030,9 @@ export function extractActivities(
     }
   return out;
 }
+
+/** `s2.1.3` → `s2.1`; top-level sections and the preamble → `""`. */
+const parentOf = (sectionId: string) => sectionId.slice(0, Math.max(0, sectionId.lastIndexOf('.')));
 
 /** Headings of a plan's parts that are not activities, even with field lines under them (主办单位：…). */
 const NOT_AN_ITEM = /^(?:组织机构|组织领导|领导小组|参赛对象|参加对象|参与对象|活动对象|评选对象|评选条件|评选标准|推荐条件|作品要求|参赛要求|奖项设置|表彰奖励|奖励办法|联系方式|工作要求|活动主题|活动目的|活动意义|指导思想|总体要求|活动时间|活动地点|主办单位|承办单位|参赛办法|报送要求)/;
@@ -1096,7 +1102,7 @@ function within(d: Draft, header: TimeHit, year: number): boolean {
  * ("6月28日晚7:30举办全县广场舞展示活动", "活动时间：8月9日、16日、23日"); 系列/主题/…月/…周 活动 still are.
  */
 function eventOrCampaign(d: Draft): DraftKind {
-  if (d.kind !== 'campaign' || d.noun !== '活动' || !d.start || /系列|主题|[月周节]活动$/.test(d.key)) return d.kind;
+  if (d.kind !== 'campaign' || d.noun !== '活动' || !d.start || /系列|主题(?!党日)|[月周节]活动$/.test(d.key)) return d.kind;
   const oneDay = d.start.includes('T') || (!!d.end && d.end <= addDays(d.start, 1));
   return d.rrule || d.rdates || oneDay ? 'other' : d.kind;
 }

@@ -34,8 +34,10 @@ export interface TimeHit {
   broad?: boolean;
   /** End of the time words proper, before a trailing count ("每月" of "每月集中学习1次"). */
   coreEnd?: number;
-  /** 每月第三周周五: the n-th weekday of the month (RRULE BYDAY=3FR). */
+  /** 每月第三周周五: the n-th weekday of the month (RRULE BYDAY=3FR; 最后一个周五 = -1FR). */
   monthlyNth?: string;
+  /** 每月15日: the day of the month. */
+  monthDay?: number;
   /** A festival written in quotes with its time word outside them (“七一”前夕): a time, not part of a quoted name. */
   wrapped?: boolean;
   /** Several single days of one activity ("4月29日、5月1日、3日（三场）"): every session's day, the first = window[0]. */
@@ -90,6 +92,10 @@ const OBSERVANCE_ALIASES: [string, string][] = [
   ['五一劳动节', 'labour-day'],
   ['劳动节', 'labour-day'],
   ['五一', 'labour-day'],
+  // (short numerals need a time word or quotes around them, below: “十一”期间, not 十一月)
+  ['十一', 'national-day'],
+  ['三八', 'womens-day'],
+  ['六一', 'childrens-day'],
   ['五四青年节', 'youth-day'],
   ['青年节', 'youth-day'],
   ['五四', 'youth-day'],
@@ -179,7 +185,7 @@ const WEEKDAYS = '一二三四五六日天';
 const REC_RE = new RegExp(
   [
     // 每月第三周周五, 每月第一个星期一
-    `(?<nth>每(?:个)?月第(?<nthN>[一二三四1-4])(?:个)?(?:周|星期)(?:的)?(?:周|星期)?(?<nthWd>[${WEEKDAYS}]))`,
+    `(?<nth>每(?:个)?月(?:的)?(?:第(?<nthN>[一二三四1-4])|(?<nthLast>最后一))(?:个)?(?:周|星期)(?:的)?(?:周|星期)?(?<nthWd>[${WEEKDAYS}]))`,
     // 每周二至周日, 每周一到周五: a weekday range
     `(?<wdRange>每(?:个)?(?:周|星期)(?<wdR1>[${WEEKDAYS}])(?:[至到—-]|～)(?:周|星期)?(?<wdR2>[${WEEKDAYS}]))(?<slot4>上午|下午|晚上|晚(?![会期间]))?`,
     // 每周二、周四, 每周二、四
@@ -191,6 +197,8 @@ const REC_RE = new RegExp(
     // 每两周, 隔周, 每双周周五晚
     `(?<biweekly>每(?:两|2|双)周|隔周)(?:的)?(?:(?:周|星期)(?<bwd>[${WEEKDAYS}]))?(?<slot5>上午|下午|晚上|晚(?![会期间]))?`,
     '(?<bimonthly>每(?:两|2)个月|每双月)',
+    // 每半月一次: every other week is what an office means
+    '(?<halfmonth>每半(?:个)?月)',
     '(?<monthly>每(?:个)?月)(?:(?<mday>\\d{1,2})日)?',
     '(?<quarterly>每(?:个)?季度?)(?!度)',
     '(?<halfyear>每半年)',
@@ -212,14 +220,17 @@ function yearBefore(match: string, start: number, planYear: number): { y: number
 const SLOTS: Record<string, [string, string]> = { 上午: ['09:00', '12:00'], 下午: ['14:30', '17:30'], 晚上: ['19:00', '21:00'] };
 
 const MONTH = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])';
+const THIRDS = '上中旬|中下旬|上旬|中旬|下旬|初|中|底|末';
 const WINDOW_RE = new RegExp(
   [
     // 3月5日至7日, 3月5日—4月2日
     `(?<d1m>${MONTH})月(?<d1d>\\d{1,2})[日号]?(?:[-—~～至到](?:(?<d2m>${MONTH})月)?(?<d2d>\\d{1,2})[日号])?(?<around>前后|左右|之前|前)?`,
+    // 5月下旬至6月上旬, 6月中旬至下旬: a range of parts of months
+    `(?<tm1>${MONTH})月(?<t1>${THIRDS})?[-—~～至到](?:(?<tm2>${MONTH})月)?(?<t2>${THIRDS})`,
     // 3—5月, 3至5月
     `(?<r1>${MONTH})(?:月)?[-—~～至到](?<r2>${MONTH})月(?:份)?`,
-    // 3月, 3月上旬, 3月底
-    `(?<m>${MONTH})月(?:份)?(?<third>上旬|中旬|下旬|初|中|底|末)?`,
+    // 3月, 3月上旬, 3月底, 6月中下旬
+    `(?<m>${MONTH})月(?:份)?(?<third>${THIRDS})?`,
     `(?:第)?(?<q>[一二三四1-4])季度`,
     '(?<half>上半年|下半年)',
     '(?<yearPart>年初|年中|年底|年末|年内|全年|年度内)',
@@ -247,6 +258,10 @@ function lunarDayNum(s: string): number | null {
 function monthWindow(y: number, m: number, third?: string): [string, string] {
   const end = daysInMonth(y, m);
   switch (third) {
+    case '上中旬':
+      return [ymd(y, m, 1), ymd(y, m, 20)];
+    case '中下旬':
+      return [ymd(y, m, 11), ymd(y, m, end)];
     case '上旬':
     case '初':
       return [ymd(y, m, 1), ymd(y, m, 10)];
@@ -306,9 +321,10 @@ export function findTimes(match: string, from: number, to: number, year: number)
     let rec: RecurrencePreset;
     let slot: [string, string] | undefined;
     let monthlyNth: string | undefined;
+    let monthDay: number | undefined;
     if (g.nth) {
       rec = { freq: 'monthly' };
-      const n = /\d/.test(g.nthN) ? Number(g.nthN) : '一二三四'.indexOf(g.nthN) + 1;
+      const n = g.nthLast ? -1 : /\d/.test(g.nthN) ? Number(g.nthN) : '一二三四'.indexOf(g.nthN) + 1;
       monthlyNth = `${n}${DAY_CODE[Math.min('一二三四五六日天'.indexOf(g.nthWd), 6)]}`;
     } else if (g.wdRange) {
       const a = Math.min('一二三四五六日天'.indexOf(g.wdR1), 6);
@@ -333,7 +349,11 @@ export function findTimes(match: string, from: number, to: number, year: number)
       slot = g.slot5 ? SLOTS[g.slot5 === '晚' ? '晚上' : g.slot5] : undefined;
     }
     else if (g.bimonthly) rec = { freq: 'monthly', interval: 2 };
-    else if (g.monthly) rec = { freq: 'monthly' };
+    else if (g.halfmonth) rec = { freq: 'weekly', interval: 2 };
+    else if (g.monthly) {
+      rec = { freq: 'monthly' };
+      if (g.mday && Number(g.mday) >= 1 && Number(g.mday) <= 31) monthDay = Number(g.mday);
+    }
     else if (g.quarterly) rec = { freq: 'quarterly' };
     else if (g.halfyear) rec = { freq: 'halfyearly' };
     else if (g.yearly) rec = { freq: 'yearly' };
@@ -349,7 +369,7 @@ export function findTimes(match: string, from: number, to: number, year: number)
     const coreEnd = end;
     const tail = /^[^,，。;；]{0,14}?(?:\d+|[一两二三四五六])次/.exec(match.slice(end, Math.min(to, end + 16)));
     if (tail) end += tail[0].length;
-    add({ start, end, cue: match.slice(start, end), recurrence: rec, slot, monthlyNth, coreEnd });
+    add({ start, end, cue: match.slice(start, end), recurrence: rec, slot, monthlyNth, monthDay, coreEnd });
   }
 
   // "元旦至春节期间", "春节、元宵节期间": one window from the first festival's day to the end of the last one's 期间.
@@ -431,6 +451,14 @@ export function findTimes(match: string, from: number, to: number, year: number)
         if (g.around === '前后' || g.around === '左右') window = [addDays(window[0], -3), addDays(window[1], 3)];
         else if (g.around) window = [addDays(window[0], -7), addDays(window[0], -1)];
       }
+    } else if (g.tm1) {
+      const a = monthNum(g.tm1);
+      const b = g.tm2 ? monthNum(g.tm2) : a;
+      if (a && b && a <= b) {
+        const wa = monthWindow(y, a, g.t1 ?? undefined);
+        const wb = monthWindow(y, b, g.t2);
+        if (wa[0] <= wb[1]) window = [wa[0], wb[1]];
+      }
     } else if (g.r1) {
       const a = monthNum(g.r1);
       const b = monthNum(g.r2);
@@ -470,9 +498,27 @@ const CLOCK = new RegExp(
 );
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+const RECURRENCE_CLOCK = /^\s?(?:(\d{1,2})[:：](\d{2})|(\d{1,2})[时点](半)?)(?:\s?[-—–~～至到]\s?(\d{1,2})[:：](\d{2}))?/;
+
 function attachClock(match: string, hits: TimeHit[], to: number): TimeHit[] {
   return hits.map((h, i) => {
-    if (!h.window || h.window[0] !== h.window[1] || h.recurrence || h.commemorates) return h;
+    if (h.recurrence) {
+      // "每周一上午8:30", "每周五下午3点": the clock after a recurrence's slot (afternoon hours after 下午/晚).
+      if (h.end !== h.coreEnd) return h;
+      const m = RECURRENCE_CLOCK.exec(match.slice(h.end, Math.min(to, h.end + 14)));
+      if (!m) return h;
+      const pm = !!h.slot && h.slot[0] >= '12';
+      const hh = (raw: string) => (pm && Number(raw) < 12 ? Number(raw) + 12 : Number(raw));
+      const sh = hh(m[1] ?? m[3]);
+      const sm = m[1] ? Number(m[2]) : m[4] ? 30 : 0;
+      if (sh > 23 || sm > 59) return h;
+      const start = `${pad2(sh)}:${pad2(sm)}`;
+      const end = m[5] !== undefined && hh(m[5]) <= 23 ? `${pad2(hh(m[5]))}:${m[6]}` : undefined;
+      const clock: [string, string?] = end && end > start ? [start, end] : [start];
+      const e = h.end + m[0].length;
+      return { ...h, end: e, coreEnd: e, cue: match.slice(h.start, e), clock };
+    }
+    if (!h.window || h.window[0] !== h.window[1] || h.commemorates) return h;
     const limit = Math.min(to, hits[i + 1]?.start ?? to, h.end + 24);
     const m = CLOCK.exec(match.slice(h.end, limit));
     const g = m?.groups;
@@ -571,6 +617,32 @@ function firstStart(rec: RecurrencePreset, year: number, from?: string): string 
   return d;
 }
 
+/** The first day on or after `from` that is the n-th (or, -1, the last) given weekday of its month ("3FR", "-1FR"). */
+function firstNthWeekday(from: string, nth: string): string {
+  const n = Number(nth.slice(0, -2));
+  const want = (DAY_CODE.indexOf(nth.slice(-2)) + 1) % 7;
+  let { y, m } = parseDateValue(from)!;
+  for (let i = 0; i < 14; i++) {
+    const days: string[] = [];
+    for (let d = 1; d <= daysInMonth(y, m); d++) if (weekday(ymd(y, m, d)) === want) days.push(ymd(y, m, d));
+    const day = n > 0 ? days[n - 1] : days.at(n);
+    if (day && day >= from) return day;
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+  return from;
+}
+
+/** The first day on or after `from` with that day of the month (the month's last day when shorter, as the RRULE does). */
+function firstMonthDay(from: string, day: number): string {
+  let { y, m } = parseDateValue(from)!;
+  for (let i = 0; i < 13; i++) {
+    const d = ymd(y, m, Math.min(day, daysInMonth(y, m)));
+    if (d >= from) return d;
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+  return from;
+}
+
 /**
  * A time hit → Contract 1 fields. Windows give start and an exclusive end;
  * recurrences give an RRULE and their first occurrence (timed when the plan
@@ -578,15 +650,20 @@ function firstStart(rec: RecurrencePreset, year: number, from?: string): string 
  */
 export function resolveTime(hit: TimeHit, year: number, anniversary: boolean, within?: TimeHit, bounded = true): ResolvedTime {
   if (hit.recurrence) {
-    const day = firstStart(hit.recurrence, year, within?.window?.[0]);
-    const start = hit.slot ? `${day}T${hit.slot[0]}` : day;
+    let day = firstStart(hit.recurrence, year, within?.window?.[0]);
+    if (hit.monthlyNth) day = firstNthWeekday(day, hit.monthlyNth);
+    else if (hit.monthDay) day = firstMonthDay(day, hit.monthDay);
+    // (a clock written after the recurrence, "每周一上午8:30", beats the slot's hours)
+    const hours: [string, string?] | undefined = hit.clock ?? hit.slot;
+    const start = hours ? `${day}T${hours[0]}` : day;
     // A recurrence inside a window ends with it ("7月至8月每周五晚", "活动期间每周五下午", "下半年每月");
     // `bounded` false: the window only says where it starts (another clause's time).
     const until = bounded ? within?.window?.[1] : undefined;
     let rrule = presetToRRule(until && !hit.recurrence.until ? { ...hit.recurrence, until } : hit.recurrence, start);
-    if (hit.monthlyNth) rrule = rrule.replace(/;BYMONTHDAY=[^;]*/, '') + `;BYDAY=${hit.monthlyNth}`;
+    // (the weekday rule replaces the day-of-month clamp presetToRRule adds for days after the 28th)
+    if (hit.monthlyNth) rrule = rrule.replace(/;BYMONTHDAY=[^;]*/, '').replace(/;BYSETPOS=[^;]*/, '') + `;BYDAY=${hit.monthlyNth}`;
     const out: ResolvedTime = { start, rrule, cue: hit.cue };
-    if (hit.slot) out.end = `${day}T${hit.slot[1]}`;
+    if (hours?.[1]) out.end = `${day}T${hours[1]}`;
     return out;
   }
   let window = hit.window;

@@ -68,3 +68,46 @@ describe('an activity on a day is an event, not a campaign', () => {
     expect(one(p, '金秋助学').kind).toBe('campaign');
   });
 });
+
+describe('more time words (fourth pass)', () => {
+  const at = (s: string) => times(s)[0];
+
+  it('reads parts of months and ranges of them: 中下旬, 上中旬, 5月下旬至6月上旬, 6月中旬至下旬', () => {
+    expect(at('6月中下旬').window).toEqual(['2025-06-11', '2025-06-30']);
+    expect(at('10月上中旬').window).toEqual(['2025-10-01', '2025-10-20']);
+    expect(at('5月下旬至6月上旬').window).toEqual(['2025-05-21', '2025-06-10']);
+    expect(at('6月中旬至下旬').window).toEqual(['2025-06-11', '2025-06-30']);
+    // 3至5月 and 3月5日至7日 are read as before.
+    expect(at('3至5月').window).toEqual(['2025-03-01', '2025-05-31']);
+    expect(at('3月5日至7日').window).toEqual(['2025-03-05', '2025-03-07']);
+  });
+
+  it('starts monthly rules on their day: the last Friday, the 15th', () => {
+    const p = P('一、活动内容\n1.每月最后一个周五开展主题党日活动。\n2.每月15日开展“政策进万家”集中宣讲。\n3.每半月开展一次文明交通劝导志愿服务。');
+    expect(one(p, '主题党日')).toMatchObject({ kind: 'other', start: '2025-01-31', rrule: 'FREQ=MONTHLY;BYDAY=-1FR' });
+    expect(one(p, '政策进万家')).toMatchObject({ start: '2025-01-15', rrule: 'FREQ=MONTHLY' });
+    expect(one(p, '交通劝导').rrule).toBe('FREQ=WEEKLY;INTERVAL=2');
+  });
+
+  it('takes the clock written after a recurrence', () => {
+    const p = P('一、活动内容\n1.每周一上午8:30在机关大院举行升旗仪式。\n2.每周五下午3点组织机关干部集中学习。');
+    expect(one(p, '升旗仪式')).toMatchObject({ kind: 'other', start: '2025-01-06T08:30', rrule: 'FREQ=WEEKLY;BYDAY=MO' });
+    expect(one(p, '集中学习').start).toBe('2025-01-03T15:00');
+  });
+
+  it('reads quoted short festival numerals (“十一”期间, “三八”前夕) but not 十一月 or 第十一届', () => {
+    expect(at('“十一”期间').window).toEqual(['2025-10-01', '2025-10-07']);
+    expect(at('“三八”前夕').window).toEqual(['2025-02-20', '2025-03-07']);
+    expect(times('第十一届').length).toBe(0);
+    expect(at('十一月').window).toEqual(['2025-11-01', '2025-11-30']);
+  });
+
+  it('keeps two items under one heading apart when one names a shorter form of the other', () => {
+    const p = P('一、活动内容\n1.寒假期间举办“快乐寒假”读书分享会。\n2.4月23日世界读书日当天举办读书分享会。');
+    const shares = p.activities.filter((a) => a.title.includes('读书分享会'));
+    expect(shares.map((a) => [a.sectionId, a.start ?? null])).toEqual([
+      ['s1.1', null],
+      ['s1.2', '2025-04-23'],
+    ]);
+  });
+});
