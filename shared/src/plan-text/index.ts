@@ -3,7 +3,8 @@
  *
  * Pipeline: decode (decode.ts / docx.ts) → clean (clean.ts) → matching copy
  * (normalize.ts, same offsets, Simplified) → title/year (title.ts) → outline
- * (headings.ts + outline.ts) → drafts (activities.ts + kinds.ts + when.ts).
+ * (headings.ts + outline.ts) → drafts (activities.ts + kinds.ts + when.ts). Activity tables pasted as
+ * text (table-rows.ts) are taken out after cleaning and come back as one draft per row.
  * Pure: no DOM, no I/O. mammoth and the opencc table are loaded lazily.
  */
 import { cleanPlanText, joinBrokenLines, removePageFooters } from './clean';
@@ -13,8 +14,9 @@ import { extractActivities } from './activities';
 import { matchingCopy } from './normalize';
 import { buildOutline } from './outline';
 import { findTitle, findYear } from './title';
+import { mergeTableDrafts, tableDrafts, takeTables } from './table-rows';
 import { loadTraditionalTable, looksTraditional } from './traditional';
-import type { PlanJson, PlanParse } from './types';
+import type { PlanJson, PlanParse, PlanSection } from './types';
 
 export type { DraftActivity, DraftKind, PlanJson, PlanParse, PlanSection } from './types';
 export { PlanInputError, isPlanInputError } from './errors';
@@ -42,7 +44,9 @@ export interface ParseOptions {
 export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
   checkPlanText(raw);
   const cleaned = cleanPlanText(raw);
-  let text = cleaned.text;
+  // Activity tables (附件 安排表) come out before anything reads the text as prose.
+  const taken = takeTables(cleaned.text);
+  let text = taken.text;
   let match = matchingCopy(text);
   let head = findTitle(text, match);
   const unfootered = removePageFooters(text, [head.title, ...head.headers]);
@@ -68,11 +72,30 @@ export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
     );
   const { sections, spans } = buildOutline(text, match, head.bodyStart);
   // A plan with no recognisable sections still yields drafts, linked to no section ("").
-  const activities =
+  let activities =
     sections.length > 0
       ? extractActivities(text, match, sections, spans, year, [head.bodyStart, spans[0].start], head.title)
       : extractActivities(text, match, [WHOLE], [{ start: head.bodyStart, titleStart: head.bodyStart, titleEnd: head.bodyStart, end: match.length }], year);
+  if (taken.tables.length) {
+    const rows = taken.tables.flatMap((t) => tableDrafts(t, sectionAt(text, t.anchor, sections, spans), year));
+    activities = mergeTableDrafts(activities, rows);
+  }
   return { title: head.title, year, sections, activities };
+}
+
+/** The deepest section whose span holds the line `anchor` (a table's line before it); "" when none does. */
+function sectionAt(text: string, anchor: string, sections: PlanSection[], spans: { start: number; end: number }[]): string {
+  const at = anchor ? text.indexOf(anchor) : -1;
+  if (at < 0) return '';
+  let best = '';
+  let bestStart = -1;
+  spans.forEach((s, i) => {
+    if (s.start <= at && at < s.end && s.start > bestStart) {
+      best = sections[i].id;
+      bestStart = s.start;
+    }
+  });
+  return best;
 }
 
 /** `parsePlan` after loading the Traditional→Simplified table if the text needs it. */

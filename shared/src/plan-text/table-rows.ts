@@ -1,0 +1,260 @@
+/**
+ * Activity tables pasted as text: the 附件 "重点活动安排表" of a plan, or a whole plan that is one
+ * table, copied from Word, WPS, Excel or a web page arrives as one line per row with the cells
+ * separated by tabs (or by runs of spaces):
+ *
+ *   序号	活动名称	时间	地点	责任单位
+ *   1	“新春走基层”集中采访	1月中旬至2月上旬	各乡镇	县融媒体中心
+ *
+ * Read as prose, such rows become headings ("1") and run-on sentences. Here each block of rows is
+ * taken out of the text before the outline is built (its lines are blanked, so offsets stay put),
+ * its columns are named from the header row (or guessed from the cells when there is none), and
+ * every data row becomes one draft: its name cell is the title, its time cell the date, its unit
+ * cells the units. A row that repeats an activity the prose already found fills in what that
+ * draft lacks instead of adding a second one.
+ */
+import { NOUN_RE, refineKind, ruleFor } from './kinds';
+import { compactForMatch, matchingCopy } from './normalize';
+import type { DraftActivity, DraftKind } from './types';
+import { findTimes, resolveTime } from './when';
+
+type Role = 'serial' | 'name' | 'time' | 'place' | 'units' | 'other';
+
+export interface TableRow {
+  /** The row as written (one line), kept as the draft's source. */
+  line: string;
+  cells: string[];
+}
+
+export interface TableBlock {
+  /** Offset of the block's first line in the text it was found in. */
+  start: number;
+  /** The last non-empty line before the block (a heading or 附件 line): where it sits in the outline. */
+  anchor: string;
+  roles: Role[];
+  rows: TableRow[];
+}
+
+const HEADER: [Role, RegExp][] = [
+  ['serial', /^(?:序号|编号|序)$/],
+  ['time', /时间|日期|时段|时限|月份|档期/],
+  ['place', /地点|场所|地址|场地/],
+  ['units', /单位|部门|负责|牵头|主办|承办|协办|配合|责任/],
+  ['name', /名称|内容|项目|主题|活动|事项|工作/],
+];
+
+/** Cells: tabs, or (without tabs) runs of two or more spaces, ASCII or ideographic. */
+function cellsOf(line: string): string[] {
+  const parts = line.includes('\t') ? line.split('\t') : line.split(/(?: {2,}|\u3000+)/);
+  return parts.map((c) => c.trim()).filter((c, i, all) => c.length > 0 || (i > 0 && i < all.length - 1));
+}
+
+function headerRoles(cells: string[]): Role[] | null {
+  const roles = cells.map((c) => {
+    const k = c.replace(/\s/g, '');
+    if (k.length > 8) return null;
+    return HEADER.find(([, re]) => re.test(k))?.[0] ?? null;
+  });
+  if (roles.some((r) => r === null)) return null;
+  const named = roles as Role[];
+  // (the name column is the first 名称/内容/活动 one; a second such column is other detail)
+  const first = named.indexOf('name');
+  if (first < 0) return null;
+  return named.map((r, i) => (r === 'name' && i !== first ? 'other' : r));
+}
+
+const SERIAL = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$/;
+const UNIT_END = /(?:单位|部|局|委|办|中心|馆|院|站|会|团|社|所|队|室|处|科|组|政府|街道|乡镇|社区|村)$/;
+
+/** Roles for a block with no header row: a serial first, then the name; the time and unit columns by their cells. */
+function guessRoles(rows: string[][]): Role[] | null {
+  const width = Math.max(...rows.map((r) => r.length));
+  const roles: Role[] = [];
+  for (let i = 0; i < width; i++) {
+    const col = rows.map((r) => r[i] ?? '');
+    if (i === 0 && col.every((c) => SERIAL.test(c))) roles.push('serial');
+    else if (col.filter((c) => c && findTimes(matchingCopy(c), 0, c.length, 2000).length > 0).length * 2 > rows.length) roles.push('time');
+    else if (col.filter((c) => c && c.split(/[、,，/]/).every((u) => UNIT_END.test(u.trim()))).length * 2 > rows.length) roles.push('units');
+    else if (!roles.includes('name')) roles.push('name');
+    else roles.push('other');
+  }
+  return roles.includes('name') && (roles.includes('time') || roles[0] === 'serial') ? roles : null;
+}
+
+/**
+ * Finds the table blocks of `text` (at least two rows of three or more cells; with tabs, or with a
+ * header row when the cells are separated by spaces). Returns them and the text with their lines
+ * blanked (same length, so every later offset is unchanged).
+ */
+export function takeTables(text: string): { text: string; tables: TableBlock[] } {
+  const lines = text.split('\n');
+  const tables: TableBlock[] = [];
+  const blank = new Set<number>();
+  let offset = 0;
+  const starts = lines.map((l) => {
+    const s = offset;
+    offset += l.length + 1;
+    return s;
+  });
+  for (let i = 0; i < lines.length; ) {
+    const tabbed = lines[i].includes('\t');
+    const first = cellsOf(lines[i]);
+    if (first.length < 3) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < lines.length && cellsOf(lines[j]).length >= 2 && (lines[j].includes('\t') === tabbed)) j++;
+    const block = lines.slice(i, j);
+    const header = headerRoles(first);
+    const body = (header ? block.slice(1) : block).filter((l) => l.trim());
+    const roles = header ?? (tabbed ? guessRoles(body.map(cellsOf)) : null);
+    if (!roles || body.length === 0 || (!header && body.length < 2)) {
+      i = j;
+      continue;
+    }
+    let a = i - 1;
+    while (a >= 0 && !lines[a].trim()) a--;
+    tables.push({ start: starts[i], anchor: a >= 0 ? lines[a].trim() : '', roles, rows: body.map((line) => ({ line: line.trim(), cells: cellsOf(line) })) });
+    for (let k = i; k < j; k++) blank.add(k);
+    i = j;
+  }
+  if (!tables.length) return { text, tables };
+  return { text: lines.map((l, k) => (blank.has(k) ? ' '.repeat(l.length) : l)).join('\n'), tables };
+}
+
+const cell = (row: TableRow, roles: Role[], role: Role) =>
+  roles.flatMap((r, i) => (r === role && row.cells[i] ? [row.cells[i]] : []));
+
+/** The kind a title's head noun implies (the last activity noun in it), or `other`. */
+function kindOf(title: string): DraftKind {
+  const m = matchingCopy(title);
+  let last: { noun: string; kind: DraftKind } | null = null;
+  NOUN_RE.lastIndex = 0;
+  for (const hit of m.matchAll(NOUN_RE)) {
+    const g = hit.groups!;
+    if (g.anniv) last = { noun: '纪念', kind: 'anniversary' };
+    else if (g.quotedStudy) last = { noun: '学', kind: 'study' };
+    else if (g.noun) last = { noun: g.noun, kind: ruleFor(g.noun)!.kind };
+  }
+  NOUN_RE.lastIndex = 0;
+  if (!last) return 'other';
+  return refineKind(last.kind, last.noun, m);
+}
+
+/** One draft per data row, in the section `sectionId` (where the block sits in the outline). */
+export function tableDrafts(block: TableBlock, sectionId: string, year: number): DraftActivity[] {
+  const out: DraftActivity[] = [];
+  for (const row of block.rows) {
+    const title = (cell(row, block.roles, 'name')[0] ?? '').trim();
+    if (compactForMatch(title).length < 2) continue;
+    let kind = kindOf(title);
+    const d: DraftActivity = { title, kind, sectionId, units: [], source: [row.line] };
+    const when = cell(row, block.roles, 'time').join(' ');
+    if (when) {
+      const m = matchingCopy(when);
+      const hits = findTimes(m, 0, m.length, year);
+      const pick = hits.find((h) => h.recurrence) ?? hits.find((h) => h.window && !h.broad) ?? hits[0];
+      if (pick) {
+        // (a recurrence in a window, "7—8月每周五", runs in it and ends with it)
+        const within = pick.recurrence ? hits.find((h) => h.window && h.end <= pick.start) : undefined;
+        const t = resolveTime(pick, year, kind === 'anniversary', within);
+        if (t.start) d.start = t.start;
+        if (t.end) d.end = t.end;
+        if (t.rrule) d.rrule = t.rrule;
+        if (t.rdates) d.rdates = t.rdates;
+        d.cue = when;
+      } else d.cue = when;
+    }
+    // A …活动 row on one day or on a schedule is an event (see activities.ts's eventOrCampaign).
+    if (kind === 'campaign' && d.start && !/系列|主题(?!党日)|[月周节]活动$/.test(title) && (d.rrule || d.rdates || d.start.includes('T') || (d.end && d.end.slice(0, 10) <= nextDay(d.start))))
+      kind = d.kind = 'other';
+    for (const u of cell(row, block.roles, 'units'))
+      for (const part of u.split(/[、,，;；/]/)) {
+        const name = part.trim();
+        if (name && !d.units.includes(name)) d.units.push(name);
+      }
+    d.confidence = d.start || d.rrule ? 0.85 : 0.7;
+    out.push(d);
+  }
+  return out;
+}
+
+function nextDay(day: string): string {
+  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 1);
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Character-bigram Dice of two compact keys (0–1). */
+function dice(a: string, b: string): number {
+  const grams = (s: string) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i + 1 < s.length; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return m;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  let common = 0;
+  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
+  return a.length + b.length > 2 ? (2 * common) / (a.length - 1 + b.length - 1) : 0;
+}
+
+const keyOf = (t: string) => compactForMatch(t).replace(/^(?:开展|举办|组织|举行|召开)/, '').replace(/活动$/, '');
+
+/** Is the row the same activity as the prose draft? Same kind, and one name inside the other, a close name, or the row's quoted name in the draft's sentence. */
+function sameActivity(p: DraftActivity, r: DraftActivity): boolean {
+  if (p.kind !== r.kind) return false;
+  const pk = keyOf(p.title);
+  const rk = keyOf(r.title);
+  if (pk.length >= 4 && rk.length >= 4 && (pk.includes(rk) || rk.includes(pk))) return true;
+  if (dice(pk, rk) >= 0.6) return true;
+  // (the prose draft is named by its heading, 理论宣讲进万家, and its sentence names the row's activity)
+  const quoted = /“([^”]{2,12})”/.exec(r.title)?.[1];
+  const sources = (p.source ?? []).map((x) => compactForMatch(x));
+  return sources.some((x) => (!!quoted && x.includes(compactForMatch(quoted))) || (rk.length >= 5 && x.includes(rk)));
+}
+
+/** Days a draft's time covers (a recurrence or sessions count as one: they are as precise as a date). */
+function spanDays(d: DraftActivity): number {
+  if (!d.start) return Infinity;
+  if (d.rrule || d.rdates || !d.end || d.start.includes('T')) return 1;
+  return Math.max(1, (Date.parse(d.end.slice(0, 10)) - Date.parse(d.start.slice(0, 10))) / 86_400_000);
+}
+
+/** A bare ceremony or meeting row of the plan's own campaign: 启动仪式, 活动总结会, 总结表彰会. */
+const OWN_CEREMONY = /^(?:活动)?(?:启动仪式|启动会|总结会|总结大会|总结表彰会|总结表彰大会|颁奖仪式|颁奖典礼|开幕式|闭幕式)$/;
+
+/**
+ * Adds the table rows to the prose drafts. A row naming an activity the prose already has
+ * (sameActivity) completes that draft: the row's time when it is more precise (the prose draft
+ * may only have the plan's period), its units, its line as a source. A bare 启动仪式 / 总结会 row
+ * takes the name of the plan's own campaign, as the prose's ceremonies do.
+ */
+export function mergeTableDrafts(prose: DraftActivity[], rows: DraftActivity[]): DraftActivity[] {
+  const out = [...prose];
+  const own = prose.find((p) => p.kind === 'campaign' && p.sectionId === '' && /“/.test(p.title));
+  for (const r of rows) {
+    if (own && OWN_CEREMONY.test(compactForMatch(r.title))) r.title = own.title.replace(/活动$/, '活动') + r.title.replace(/^活动/, '');
+    const same = out.find((p) => !rows.includes(p) && sameActivity(p, r));
+    if (!same) {
+      out.push(r);
+      continue;
+    }
+    if (r.start && spanDays(r) <= spanDays(same)) {
+      for (const f of ['start', 'end', 'rrule', 'rdates', 'cue'] as const) delete same[f];
+      Object.assign(same, pick(r, ['start', 'end', 'rrule', 'rdates', 'cue']));
+    }
+    // The table's 活动名称 is the activity's name; a heading's wording (理论宣讲进万家) gives way to it.
+    if (!/[“《]/.test(same.title) || /[“《]/.test(r.title)) same.title = r.title;
+    for (const u of r.units) if (!same.units.includes(u)) same.units.push(u);
+    same.source = [...(same.source ?? []), ...(r.source ?? [])];
+    same.confidence = Math.max(same.confidence ?? 0, r.confidence ?? 0);
+  }
+  return out;
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * Activity tables pasted as text (table-rows.ts): one draft per row, columns named by the header
+ * or guessed, rows that repeat a prose activity merged into it, and prose left alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../../../shared/src/plan-text';
+import { takeTables } from '../../../shared/src/plan-text/table-rows';
+
+const TABLE = [
+  '县委宣传部2025年重点活动安排表',
+  '序号\t活动名称\t时间\t地点\t责任单位',
+  '1\t“新春走基层”集中采访\t1月中旬至2月上旬\t各乡镇\t县融媒体中心',
+  '2\t“我们的节日·元宵”猜灯谜活动\t2月12日\t县文化广场\t县文化馆',
+  '3\t庆祝建党104周年文艺演出\t6月28日\t县大剧院\t县委宣传部、县文旅局',
+  '4\t理论学习中心组专题学习\t每季度一次\t县委常委会议室\t县委办',
+].join('\n');
+
+describe('activity tables pasted as text', () => {
+  it('reads a plan that is one table: the title line, the year, one draft per row with its time and units', () => {
+    const p = parsePlan(TABLE);
+    expect(p.title).toBe('县委宣传部2025年重点活动安排表');
+    expect(p.year).toBe(2025);
+    expect(p.activities.map((a) => [a.title, a.start ?? a.rrule, a.units])).toEqual([
+      ['“新春走基层”集中采访', '2025-01-11', ['县融媒体中心']],
+      ['“我们的节日·元宵”猜灯谜活动', '2025-02-12', ['县文化馆']],
+      ['庆祝建党104周年文艺演出', '2025-06-28', ['县委宣传部', '县文旅局']],
+      ['理论学习中心组专题学习', '2025-01-01', ['县委办']],
+    ]);
+    expect(p.activities[0].end).toBe('2025-02-11');
+    expect(p.activities[1].kind).toBe('other');
+    expect(p.activities[3]).toMatchObject({ kind: 'study', rrule: 'FREQ=MONTHLY;INTERVAL=3' });
+    expect(p.activities[2].source).toEqual(['3\t庆祝建党104周年文艺演出\t6月28日\t县大剧院\t县委宣传部、县文旅局']);
+  });
+
+  it('reads cells separated by runs of spaces when a header names the columns', () => {
+    const p = parsePlan('2025年活动安排\n活动名称    时间    责任单位\n全民阅读分享会    4月23日    县图书馆\n“书香机关”读书月    4月1日至30日    县直机关工委');
+    expect(p.activities.map((a) => [a.title, a.start, a.units])).toEqual([
+      ['全民阅读分享会', '2025-04-23', ['县图书馆']],
+      ['“书香机关”读书月', '2025-04-01', ['县直机关工委']],
+    ]);
+  });
+
+  it('guesses the columns of a headerless tab table from its cells', () => {
+    const p = parsePlan('2025年活动安排\n1\t“清凉一夏”广场文艺汇演\t7月至8月每周五晚\t县文旅局\n2\t少儿书法公益培训班\t7月15日至25日\t县文化馆');
+    expect(p.activities.map((a) => [a.title, a.start, a.rrule ?? null, a.units])).toEqual([
+      ['“清凉一夏”广场文艺汇演', '2025-07-04T19:00', 'FREQ=WEEKLY;BYDAY=FR;UNTIL=20250831T235959', ['县文旅局']],
+      ['少儿书法公益培训班', '2025-07-15', null, ['县文化馆']],
+    ]);
+  });
+
+  it('completes a prose activity with its row instead of adding a second draft', () => {
+    const p = parsePlan(
+      '2025年“文明实践进万家”主题活动方案\n一、活动内容\n（一）理论宣讲进万家。组建“百姓名嘴”宣讲队，深入村（社区）开展理论宣讲。\n（二）文化惠民进万家。举办“文明村镇”文艺巡演。\n附件：重点活动安排表\n序号\t活动名称\t时间\t责任单位\n1\t“百姓名嘴”理论宣讲\t4月至6月\t县委宣传部、县委党校\n2\t“文明村镇”文艺巡演\t7月10日、17日\t县文旅局',
+    );
+    const lecture = p.activities.filter((a) => a.title.includes('理论宣讲'));
+    expect(lecture).toHaveLength(1);
+    expect(lecture[0]).toMatchObject({ title: '“百姓名嘴”理论宣讲', sectionId: 's1.1', start: '2025-04-01', end: '2025-07-01', units: ['县委宣传部', '县委党校'] });
+    const tour = p.activities.filter((a) => a.title.includes('文艺巡演'));
+    expect(tour).toHaveLength(1);
+    expect(tour[0]).toMatchObject({ sectionId: 's1.2', start: '2025-07-10', rdates: ['2025-07-17'], units: ['县文旅局'] });
+  });
+
+  it('leaves prose, single tab lines and headerless space runs alone, and keeps offsets', () => {
+    const prose = '一、活动内容\n（一）开展宣讲。\t3月举办宣讲活动。\n二、要求\n各单位    认真落实    按时报送。';
+    expect(takeTables(prose).tables).toEqual([]);
+    expect(takeTables(prose).text).toBe(prose);
+    const { text, tables } = takeTables(TABLE);
+    expect(tables).toHaveLength(1);
+    expect(text.length).toBe(TABLE.length);
+    expect(text.split('\n')[0]).toBe('县委宣传部2025年重点活动安排表');
+    expect(text.split('\n').slice(1).every((l) => l.trim() === '')).toBe(true);
+  });
+});
