@@ -28,10 +28,38 @@ export function looksLikeDocx(bytes: Uint8Array): boolean {
 }
 
 interface MammothLike {
-  extractRawText(input: unknown): Promise<{ value: string }>;
+  convertToHtml(input: unknown): Promise<{ value: string }>;
 }
 
-/** Extracts the paragraphs' text (one paragraph per line). Throws `PlanInputError`. */
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const decodeEntities = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e.toLowerCase()] ?? all),
+  );
+
+/**
+ * mammoth's HTML → plan text: one line per paragraph, and a table row as one line with its cells
+ * separated by tabs, as Word puts a table on the clipboard (so table-rows.ts reads it like a
+ * pasted one). mammoth writes plain, well-formed HTML (p, h1–h6, li, table/tr/td, strong, em, a),
+ * so tags are handled as text here; no DOM in shared code.
+ */
+export function docxHtmlToText(html: string): string {
+  const cellText = (c: string) => c.replace(/<\/(?:p|h\d|li)>/gi, ' ').replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  const withRows = html.replace(/<tr[^>]*>([\s\S]*?)<\/tr>/gi, (_, row: string) => {
+    const cells = [...row.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((m) => cellText(m[1]));
+    return `\n${cells.join('\t')}\n`;
+  });
+  const text = withRows
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(?:p|h\d|li|table|tbody|thead|ol|ul)>/gi, '\n')
+    .replace(/<[^>]*>/g, '');
+  return decodeEntities(text)
+    .split('\n')
+    .map((l) => l.replace(/[ \u00a0]+$/g, ''))
+    .join('\n');
+}
+
+/** Extracts the paragraphs' text (one paragraph per line, a table row per line). Throws `PlanInputError`. */
 export async function docxToText(bytes: Uint8Array): Promise<string> {
   if (bytes.length > MAX_DOCX_BYTES) throw tooLargeError(bytes.length, MAX_DOCX_BYTES);
   if (bytes.length === 0) throw new PlanInputError('empty', '文件为空', 'The file is empty');
@@ -48,10 +76,10 @@ export async function docxToText(bytes: Uint8Array): Promise<string> {
   const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let value: string;
   try {
-    ({ value } = await mammoth.extractRawText({ arrayBuffer, buffer: bytes }));
+    ({ value } = await mammoth.convertToHtml({ arrayBuffer, buffer: bytes }));
   } catch (e) {
     throw badDocx(e instanceof Error ? e.message.slice(0, 120) : undefined);
   }
-  // mammoth separates paragraphs with blank lines; plans read better with one break.
-  return checkPlanText(value.replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n'));
+  // One break between paragraphs: plans read better without blank lines.
+  return checkPlanText(docxHtmlToText(value).replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n').replace(/^\n+/, ''));
 }

@@ -40,7 +40,7 @@ const HEADER: [Role, RegExp][] = [
   ['time', /时间|日期|时段|时限|月份|档期/],
   ['place', /地点|场所|地址|场地/],
   ['units', /单位|部门|负责|牵头|主办|承办|协办|配合|责任/],
-  ['name', /名称|内容|项目|主题|活动|事项|工作/],
+  ['name', /名称|内容|项目|主题|专题|活动|事项|工作/],
 ];
 
 /** Cells: tabs, or (without tabs) runs of two or more spaces, ASCII or ideographic. */
@@ -50,13 +50,11 @@ function cellsOf(line: string): string[] {
 }
 
 function headerRoles(cells: string[]): Role[] | null {
-  const roles = cells.map((c) => {
-    const k = c.replace(/\s/g, '');
-    if (k.length > 8) return null;
-    return HEADER.find(([, re]) => re.test(k))?.[0] ?? null;
-  });
-  if (roles.some((r) => r === null)) return null;
-  const named = roles as Role[];
+  // (a header is short words with no numbers; a column it does not name, 形式 or 备注, is other detail)
+  if (cells.some((c) => c.replace(/\s/g, '').length > 8 || /\d/.test(c))) return null;
+  const roles = cells.map((c) => HEADER.find(([, re]) => re.test(c.replace(/\s/g, '')))?.[0] ?? null);
+  if (roles.filter((r) => r !== null).length < 2) return null;
+  const named = roles.map((r) => r ?? 'other');
   // (the name column is the first 名称/内容/活动 one; a second such column is other detail)
   const first = named.indexOf('name');
   if (first < 0) return null;
@@ -148,7 +146,13 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number):
   for (const row of block.rows) {
     const title = (cell(row, block.roles, 'name')[0] ?? '').trim();
     if (compactForMatch(title).length < 2) continue;
-    let kind = kindOf(title);
+    // (a row naming what is studied, 学习中央经济工作会议精神, is a study whatever nouns its object holds;
+    // a title without an activity noun takes the kind of a 形式 / 备注 cell, 集中学习 or 党课)
+    let kind = /^(?:学习|学习贯彻|深入学习)|(?:精神|思想|论述|讲话)$/.test(compactForMatch(title)) ? 'study' : kindOf(title);
+    if (kind === 'other') {
+      const hint = cell(row, block.roles, 'other').map(kindOf).find((k) => k !== 'other' && k !== 'campaign');
+      if (hint) kind = hint;
+    }
     const d: DraftActivity = { title, kind, sectionId, units: [], source: [row.line] };
     const when = cell(row, block.roles, 'time').join(' ');
     if (when) {

@@ -3,7 +3,8 @@
  * or guessed, rows that repeat a prose activity merged into it, and prose left alone.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePlan } from '../../../shared/src/plan-text';
+import { parsePlan, readPlanFile } from '../../../shared/src/plan-text';
+import { docxHtmlToText } from '../../../shared/src/plan-text/docx';
 import { takeTables } from '../../../shared/src/plan-text/table-rows';
 
 const TABLE = [
@@ -69,5 +70,44 @@ describe('activity tables pasted as text', () => {
     expect(text.length).toBe(TABLE.length);
     expect(text.split('\n')[0]).toBe('县委宣传部2025年重点活动安排表');
     expect(text.split('\n').slice(1).every((l) => l.trim() === '')).toBe(true);
+  });
+});
+
+describe('tables in a .docx', () => {
+  it('turns mammoth HTML into one line per paragraph and tab-separated table rows, entities decoded', () => {
+    expect(docxHtmlToText('<h1>计划</h1><p>一、内容 &amp; 要求</p><table><tr><td><p>序号</p></td><td><p>活动名称</p></td></tr><tr><td>1</td><td><p>“读书&lt;月&gt;”</p><p>活动</p></td></tr></table><p>附&#20214;</p>').split('\n').filter(Boolean)).toEqual([
+      '计划',
+      '一、内容 & 要求',
+      '序号\t活动名称',
+      '1\t“读书<月>” 活动',
+      '附件',
+    ]);
+  });
+
+  it('reads an appendix table of a Word document as rows', async () => {
+    const { Document, Packer, Paragraph, Table, TableCell, TableRow } = await import('docx');
+    const rows = [
+      ['序号', '活动名称', '时间', '责任单位'],
+      ['1', '“书香机关”读书月', '4月1日至30日', '县直机关工委'],
+      ['2', '青年干部座谈会', '5月4日上午', '团县委、县委组织部'],
+    ];
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('2025年机关文化活动方案'),
+            new Paragraph('一、活动安排'),
+            new Paragraph('附件：活动安排表'),
+            new Table({ rows: rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) })) }),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    const p = parsePlan(await readPlanFile(bytes, '方案.docx'));
+    expect(p.activities.map((a) => [a.title, a.start, a.units])).toEqual([
+      ['“书香机关”读书月', '2025-04-01', ['县直机关工委']],
+      ['青年干部座谈会', '2025-05-04T09:00', ['团县委', '县委组织部']],
+    ]);
   });
 });
