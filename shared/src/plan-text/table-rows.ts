@@ -21,7 +21,7 @@ import { findTimes, resolveTime } from './when';
 type Role = 'serial' | 'name' | 'time' | 'place' | 'units' | 'other';
 
 export interface TableRow {
-  /** The row as written (one line), kept as the draft's source. */
+  /** The row as written (one line). */
   line: string;
   cells: string[];
 }
@@ -153,7 +153,9 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number):
       const hint = cell(row, block.roles, 'other').map(kindOf).find((k) => k !== 'other' && k !== 'campaign');
       if (hint) kind = hint;
     }
-    const d: DraftActivity = { title, kind, sectionId, units: [], source: [row.line] };
+    // (the row as its cells, without the serial number, is what the review shows as the source)
+    const shown = row.cells.filter((c, i) => c && block.roles[i] !== 'serial').join(' · ');
+    const d: DraftActivity = { title, kind, sectionId, units: [], source: [shown] };
     const when = cell(row, block.roles, 'time').join(' ');
     if (when) {
       const m = matchingCopy(when);

@@ -219,6 +219,21 @@ function describePresetEn(p: RecurrencePreset): string {
   return text;
 }
 
+/** "FREQ=MONTHLY;BYDAY=2SA" → "每月第二个周六", "-1FR" → "每月最后一个周五" (what plans write), else null. */
+function describeMonthlyWeekdayZh(rule: string): string | null {
+  const parts = new Map(rule.split(';').map((p) => p.split('=') as [string, string]));
+  const m = /^(-1|[1-4])(MO|TU|WE|TH|FR|SA|SU)$/.exec(parts.get('BYDAY') ?? '');
+  if (parts.get('FREQ') !== 'MONTHLY' || !m || [...parts.keys()].some((k) => !['FREQ', 'BYDAY', 'INTERVAL', 'UNTIL', 'COUNT', 'WKST'].includes(k))) return null;
+  const n = Number(parts.get('INTERVAL') ?? 1);
+  const nth = m[1] === '-1' ? '最后一个' : `第${'一二三四'[Number(m[1]) - 1]}个`;
+  let text = `${n === 1 ? '每月' : `每${n}个月`}${nth}周${ZH_DAYS[DAY_CODES.indexOf(m[2])]}`;
+  const count = parts.get('COUNT');
+  const until = parts.get('UNTIL') ? parseUntil(parts.get('UNTIL')!) : null;
+  if (count) text += `，共${count}次`;
+  else if (until) text += `，至${String(until.y).padStart(4, '0')}-${String(until.m).padStart(2, '0')}-${String(until.d).padStart(2, '0')}`;
+  return text;
+}
+
 /** Human wording for a rule: "每周五", "每季度，共4次", "every week on Friday". */
 export function describeRRule(rrule: string, locale: Locale = 'zh', start?: DateValue): string {
   const check = checkRRule(rrule);
@@ -232,5 +247,5 @@ export function describeRRule(rrule: string, locale: Locale = 'zh', start?: Date
       return 'custom recurrence';
     }
   }
-  return `自定义重复（${check.rule.text}）`;
+  return describeMonthlyWeekdayZh(check.rule.text) ?? `自定义重复（${check.rule.text}）`;
 }

@@ -30,7 +30,7 @@ describe('activity tables pasted as text', () => {
     expect(p.activities[0].end).toBe('2025-02-11');
     expect(p.activities[1].kind).toBe('other');
     expect(p.activities[3]).toMatchObject({ kind: 'study', rrule: 'FREQ=MONTHLY;INTERVAL=3' });
-    expect(p.activities[2].source).toEqual(['3\t庆祝建党104周年文艺演出\t6月28日\t县大剧院\t县委宣传部、县文旅局']);
+    expect(p.activities[2].source).toEqual(['庆祝建党104周年文艺演出 · 6月28日 · 县大剧院 · 县委宣传部、县文旅局']);
   });
 
   it('reads cells separated by runs of spaces when a header names the columns', () => {

@@ -170,7 +170,11 @@ describe('presets', () => {
     expect(describeRRule('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR', 'en')).toBe('every 2 weeks on Monday, Wednesday and Friday');
     expect(describeRRule('FREQ=DAILY', 'zh')).toBe('每天');
     expect(describeRRule('FREQ=YEARLY;COUNT=1', 'en')).toBe('every year, 1 time');
-    expect(describeRRule('FREQ=MONTHLY;BYDAY=1MO', 'zh')).toBe('自定义重复（FREQ=MONTHLY;BYDAY=1MO）');
+    // The n-th or last weekday of the month, as plans write it; other monthly BYDAY rules stay custom.
+    expect(describeRRule('FREQ=MONTHLY;BYDAY=1MO', 'zh')).toBe('每月第一个周一');
+    expect(describeRRule('FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20261231', 'zh')).toBe('每月最后一个周五，至2026-12-31');
+    expect(describeRRule('FREQ=MONTHLY;INTERVAL=2;BYDAY=2SA;COUNT=5', 'zh')).toBe('每2个月第二个周六，共5次');
+    expect(describeRRule('FREQ=MONTHLY;BYDAY=2SA,4SA', 'zh')).toBe('自定义重复（FREQ=MONTHLY;BYDAY=2SA,4SA）');
     expect(describeRRule('FREQ=MONTHLY;BYDAY=1MO', 'en')).toBe('every month on the 1st Monday');
     expect(describeRRule('FREQ=SOMETIMES', 'zh')).toBe('重复规则无效');
   });
