@@ -546,6 +546,13 @@ export function extractActivities(
       const clauseTimes = hitsIn(times, cs, ce).filter((t) => t.end <= ce);
       const hasRecurrence = clauseTimes.some((t) => t.recurrence);
       let ok = AFTER_OK.test(after) || (match[end - 1] === '”' && f.kind !== 'campaign');
+      // "党员大会每季度召开1次", "读书会每月举行一次": the activity as the subject, its schedule and verb after it.
+      if (!ok && f.kind !== 'campaign' && !TEAM_NOUNS.has(f.noun)) {
+        const sched = clauseTimes.find((t) => t.start === end);
+        // (the count after the verb, "召开1次", is part of the recurrence's cue: look after its core)
+        const at = sched?.coreEnd ?? sched?.end ?? 0;
+        if (sched && /^(?:各|均|都)?(?:召开|举行|举办|开展|组织)/.test(match.slice(at, at + 4))) ok = true;
+      }
       // "灯会及猜灯谜活动": a companion programme joined by 及 belongs to the name.
       {
         const comp = /^及[^,，。;；、“”]{1,8}?活动/.exec(match.slice(end, end + 12));
@@ -647,7 +654,10 @@ export function extractActivities(
       const afterHit = sentenceTimes.find(
         (t) => t.start >= end && unquoted(t) && !deadline(t) && (t.end <= ce || clauseBounds(match, t.start, from, to)[1] <= nextNoun),
       );
+      // "党员大会每季度召开1次": the schedule right after the noun is its own.
+      const ownSched = TEAM_NOUNS.has(f.noun) ? undefined : sentenceTimes.find((t) => t.start === end && /^(?:各|均|都)?(?:召开|举行|举办|开展|组织)/.test(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 4)));
       let pick: TimeHit | undefined =
+        ownSched ??
         inPhrase.find((t) => t.recurrence && unquoted(t)) ??
         inPhrase.find(unquoted) ??
         before ??
@@ -698,7 +708,10 @@ export function extractActivities(
       // A bare noun after its subject: "中心组每月集中学习1次" → 中心组集中学习; "围绕X开展专题研讨" → X专题研讨.
       if (isBareTitle(key, f.noun) && f.kind !== 'campaign') {
         const firstT = sentenceTimes[0];
-        const subj = firstT && firstT.start < ps ? match.slice(ss, firstT.start) : '';
+        // (not when the noun is itself that subject: "支部委员会每月召开1次，党员大会每季度召开1次")
+        let subj = firstT && firstT.start < ps && firstT.start !== f.end ? match.slice(ss, firstT.start) : '';
+        // (a subject that is itself an activity, 支部委员会 before 党员大会, names nothing else)
+        if ([...subj.matchAll(NOUN_RE)].some((m) => m.index + m[0].length === subj.length)) subj = '';
         const around = /围绕([^,，。;；“”]{2,16}?)(?:开展|举办|组织|进行)/.exec(match.slice(cs, ps));
         let prefix = '';
         if (around) prefix = text.slice(cs + around.index + 2, cs + around.index + 2 + around[1].length);

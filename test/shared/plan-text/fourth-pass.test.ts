@@ -111,3 +111,21 @@ describe('more time words (fourth pass)', () => {
     ]);
   });
 });
+
+describe('an activity named before its schedule (fourth pass)', () => {
+  it('reads 三会一课: each meeting with the schedule written after it, none prefixed with the one before', () => {
+    const p = P('一、组织生活\n1.支部委员会每月召开1次，党员大会每季度召开1次，党小组会每月召开1次。');
+    expect(p.activities.map((a) => [a.title, a.kind, a.rrule])).toEqual([
+      ['支部委员会', 'meeting', 'FREQ=MONTHLY'],
+      ['党员大会', 'meeting', 'FREQ=MONTHLY;INTERVAL=3'],
+      ['党小组会', 'meeting', 'FREQ=MONTHLY'],
+    ]);
+  });
+
+  it('keeps a team with a schedule out of the drafts, and a subject that is not an activity as the prefix', () => {
+    const p = P('一、宣讲\n1.市委宣讲团每月开展1次集中宣讲。\n2.中心组每月集中学习1次，每季度开展1次专题研讨。');
+    expect(p.activities.some((a) => a.title === '市委宣讲团')).toBe(false);
+    expect(one(p, '集中学习').title).toBe('中心组集中学习');
+    expect(one(p, '专题研讨').title).toBe('中心组专题研讨');
+  });
+});
