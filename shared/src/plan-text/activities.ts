@@ -508,10 +508,17 @@ export function extractActivities(
     if (period) periodSection = i;
   }
   const units0: SectionSpan[] = preamble && preamble[1] > preamble[0] ? [{ start: preamble[0], titleStart: preamble[0], titleEnd: preamble[0], end: preamble[1] }] : [];
-  const jobs: { span: SectionSpan; id: string; hasChildren: boolean; pre: boolean }[] = [
-    ...units0.map((span) => ({ span, id: '', hasChildren: false, pre: true })),
-    ...sections.map((sec, i) => ({ span: spans[i], id: sec.id, hasChildren: sections[i + 1]?.parentId === sec.id, pre: false })),
+  const jobs: { span: SectionSpan; id: string; index: number; hasChildren: boolean; pre: boolean }[] = [
+    ...units0.map((span) => ({ span, id: '', index: -1, hasChildren: false, pre: true })),
+    ...sections.map((sec, i) => ({ span: spans[i], id: sec.id, index: i, hasChildren: sections[i + 1]?.parentId === sec.id, pre: false })),
   ];
+  // Lines that are only a time (3月：, 第二季度：) outside any section's title: they head the numbered items under them.
+  // (from the top: a first 第一季度： right under the title may have been read as part of the title block)
+  const docHeads = sections.length
+    ? headerHits(match, findTimes(match, 0, match.length, year), 0).filter(
+        (h) => /^[ \t]*(?:份)?[ \t]*[:：]?[ \t]*(?:\n|$)/.test(match.slice(h.end, h.end + 8)) && !spans.some((sp) => sp.titleStart <= h.start && h.start < sp.titleEnd),
+      )
+    : [];
   const periodWithin = (pre?: boolean) => (!pre && period?.window && !period.broad ? period : undefined);
   for (const job of jobs) {
     const { titleStart, titleEnd, end: to } = job.span;
@@ -520,6 +527,15 @@ export function extractActivities(
     const times = findTimes(match, from, to, year);
     const units = unitClauses(text, match, from, to);
     const headers = headerHits(match, times, from);
+    // A time line above the item ("3月：" over "1.举办书画展\n2.…"): the items after it are that time's, as under a
+    // month heading, until the next time line or a heading of a higher level.
+    if (!job.pre) {
+      const level = sections[job.index].level;
+      const lead = docHeads.filter((h) => h.start < job.span.start).at(-1);
+      if (lead && !sections.some((sec, k) => sec.level < level && spans[k].start > lead.start && spans[k].start < job.span.start)) headers.unshift(lead);
+    }
+    // (a time line closing the span heads the next item, not this one)
+    const trailing = (t: TimeHit) => headers.includes(t) && match.slice(t.end, to).replace(/^[ \t]*(?:份)?[ \t]*[:：]?/, '').trim() === '';
     const field = fieldTime(match, times, titleEnd, to);
     const titleTime = times.find((t) => t.start >= titleStart && t.end <= titleEnd && !quotedTime(match, t, titleStart));
     // The first sentence of the body elaborates the heading ("（二）开展“身边榜样”主题宣传。下半年在机关网站…集中宣传").
@@ -530,7 +546,7 @@ export function extractActivities(
       while (b < to && /[。;；!！?？\s:：]/.test(match[b])) b++;
       let e = b;
       while (e < to && !SENTENCE_BREAK.test(match[e])) e++;
-      const bt = hitsIn(times, b, e).filter((t) => !quotedTime(match, t, b) && !isDeadline(match, t));
+      const bt = hitsIn(times, b, e).filter((t) => !quotedTime(match, t, b) && !isDeadline(match, t) && !trailing(t));
       // "5月每周六晚，在人民广场演出…": a recurrence in the sentence is the schedule (its window only where it starts).
       bodyTime = bt.find((t) => t.recurrence && t.recurrence.freq !== 'daily') ?? bt[0];
       if (bodyTime?.recurrence) bodyWithin = bt.find((t) => t.window && t.end <= bodyTime!.start);
@@ -841,7 +857,7 @@ export function extractActivities(
     for (const d of merged) {
       const at = d.sentence[0];
       // (A month written on the item's own line, "3月：…", is its own time: h.start === the line start.)
-      const header = headers.filter((h) => h.start <= at).at(-1);
+      const header = headers.filter((h) => h.start <= at && !trailing(h)).at(-1);
       if (header && (!(d.start || d.rrule) || d.themeTime || (d.festivalTime && !within(d, header, year)))) {
         resolved(d, header, year, text);
         d.ownTime = false;

@@ -26,11 +26,31 @@ interface Open {
   index: number; // into accepted
 }
 
-/** Applies the stack discipline to candidate markers; returns those accepted as headings. */
-function nest(markers: Marker[]): Accepted[] {
+/**
+ * A line that is only a time ("3月：", "第二季度：", "上半年", "7—8月：") heads the items below it; plans
+ * number those items afresh under each such line ("3月：\n1.…\n2.…\n4月：\n1.…").
+ */
+const TIME_HEAD =
+  /^[ \t]*(?:(?:19|20)\d\d\s?年)?(?:第?[一二三四1-4]季度|(?:\d{1,2}|十[一二]?|[一二三四五六七八九])(?:\s?[-—~～至到]\s?(?:\d{1,2}|十[一二]?|[一二三四五六七八九]))?月(?:份)?(?:[上中下]旬)?|[上下]半年)\s?[：:]?[ \t]*$/gm;
+
+function timeHeads(match: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  TIME_HEAD.lastIndex = 0;
+  for (const m of match.slice(from, to).matchAll(TIME_HEAD)) out.push(from + m.index);
+  return out;
+}
+
+/**
+ * Applies the stack discipline to candidate markers; returns those accepted as headings. After a
+ * time line (`restarts`), a list may start again at 1 on its own line: a sibling of the items before.
+ */
+function nest(markers: Marker[], restarts: number[] = []): Accepted[] {
   const accepted: Accepted[] = [];
   const stack: Open[] = [];
+  let last = -1;
   for (const mk of markers) {
+    const afterTimeHead = restarts.some((p) => p > last && p < mk.start);
+    last = mk.start;
     if (mk.type === 'para') {
       stack.length = 0;
       accepted.push({ marker: mk, parent: -1, depth: 1 });
@@ -42,7 +62,7 @@ function nest(markers: Marker[]): Accepted[] {
     if (at >= 0) {
       const expected = stack[at].value + 1;
       // A skipped number is tolerated only for a heading on its own line (scraped text loses a line now and then).
-      ok = mk.value === expected || (mk.lineStart && mk.value === expected + 1);
+      ok = mk.value === expected || (mk.lineStart && mk.value === expected + 1) || (afterTimeHead && mk.lineStart && mk.value === 1);
     } else {
       ok = mk.value === 1;
     }
@@ -155,7 +175,8 @@ export function buildOutline(text: string, match: string, bodyStart: number): Ou
   let end = match.length;
   const attachments = ATTACHMENTS.exec(match.slice(bodyStart));
   if (attachments) end = bodyStart + attachments.index;
-  let accepted = nest(scanMarkers(match, bodyStart, end));
+  const restarts = timeHeads(match, bodyStart, end);
+  let accepted = nest(scanMarkers(match, bodyStart, end), restarts);
   const structural = accepted.filter((a) => STRUCTURAL.includes(a.marker.type)).length;
   // One lone "一、" in a speech (a quoted list, say) does not make it a numbered plan.
   if (structural < 2) {
@@ -164,7 +185,7 @@ export function buildOutline(text: string, match: string, bodyStart: number): Ou
       const inline = scanMarkers(match, bodyStart, end);
       const all = [...paras, ...inline].sort((a, b) => a.start - b.start);
       // Enumerations before the first paragraph heading belong to the preamble.
-      accepted = nest(all.filter((mk) => mk.type === 'para' || mk.start > paras[0].start));
+      accepted = nest(all.filter((mk) => mk.type === 'para' || mk.start > paras[0].start), restarts);
     }
   }
   if (accepted.length) {

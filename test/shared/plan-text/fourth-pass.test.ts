@@ -129,3 +129,35 @@ describe('an activity named before its schedule (fourth pass)', () => {
     expect(one(p, '专题研讨').title).toBe('中心组专题研讨');
   });
 });
+
+describe('items numbered afresh under time lines (fourth pass)', () => {
+  it('keeps each 1. 2. under 3月： / 4月： as its own section, dated by the line above it', () => {
+    const p = P('3月：\n1.举办迎春灯会。\n2.举办书画展。\n4月：\n1.举办读书会。');
+    expect(p.sections.map((s) => [s.id, s.label])).toEqual([
+      ['s1', '1.'],
+      ['s2', '2.'],
+      ['s3', '1.'],
+    ]);
+    expect(p.activities.map((a) => [a.sectionId, a.title, a.start])).toEqual([
+      ['s1', '迎春灯会', '2025-03-01'],
+      ['s2', '书画展', '2025-03-01'],
+      ['s3', '读书会', '2025-04-01'],
+    ]);
+  });
+
+  it('reads quarter lines the same way, the first one right under the title included', () => {
+    const p = P('第一季度：\n1.举办迎春灯会。\n2.举办书画展。\n第二季度：\n1.举办读书会。');
+    expect(p.activities.map((a) => [a.title, a.start, a.end])).toEqual([
+      ['迎春灯会', '2025-01-01', '2025-04-01'],
+      ['书画展', '2025-01-01', '2025-04-01'],
+      ['读书会', '2025-04-01', '2025-07-01'],
+    ]);
+  });
+
+  it('does not restart a list without a time line, and an item with its own time keeps it', () => {
+    const p = P('一、活动\n1.举办灯会。\n2.举办书画展。\n1.举办读书会。');
+    expect(p.sections.map((s) => s.label)).toEqual(['一、', '1.', '2.']);
+    const q = P('3月：\n1.5月举办读书会。');
+    expect(one(q, '读书会').start).toBe('2025-05-01');
+  });
+});
