@@ -124,6 +124,10 @@ describe('corpus scorer', () => {
     expect(dateRight({}, 'undated')).toBe(true);
     expect(dateRight({ start: '2024-01-01' }, 'undated')).toBe(false);
     expect(normRRule('FREQ=WEEKLY;BYDAY=TH,TU;INTERVAL=1')).toBe(normRRule('BYDAY=TU,TH;FREQ=WEEKLY'));
+    // A rule's day or weekday taken from its start (RFC 5545) equals the same rule spelled out.
+    expect(dateRight({ start: '2026-01-05', rrule: 'FREQ=MONTHLY' }, { rrule: 'FREQ=MONTHLY;BYMONTHDAY=5' })).toBe(true);
+    expect(dateRight({ start: '2026-01-06', rrule: 'FREQ=MONTHLY' }, { rrule: 'FREQ=MONTHLY;BYMONTHDAY=5' })).toBe(false);
+    expect(dateRight({ start: '2026-01-02', rrule: 'FREQ=WEEKLY' }, { rrule: 'FREQ=WEEKLY;BYDAY=FR' })).toBe(true);
     expect(dateRight({ start: '2024-01-01', rrule: 'FREQ=MONTHLY' }, { rrule: 'FREQ=MONTHLY;INTERVAL=3' })).toBe(false);
   });
 

@@ -137,6 +137,21 @@ function addDay(day: string, n: number): string {
 }
 
 /** RRULE semantics: parts as a set, INTERVAL=1/WKST/DTSTART/UNTIL/COUNT ignored, list values sorted. */
+/**
+ * RFC 5545 takes a MONTHLY rule's day and a WEEKLY rule's weekday from DTSTART when the rule names none:
+ * "FREQ=MONTHLY" starting on the 5th means the same as "FREQ=MONTHLY;BYMONTHDAY=5". Spelled out only
+ * when the gold spells it, so either way of writing the same rule compares equal.
+ */
+function withStartDefaults(rule: string, start: string | undefined, gold: string): string {
+  if (!start) return rule;
+  const has = (r: string, k: string) => new RegExp(`(?:^|;)${k}=`).test(r);
+  const [y, m, d] = start.slice(0, 10).split('-').map(Number);
+  if (/FREQ=MONTHLY/.test(rule) && has(gold, 'BYMONTHDAY') && !has(rule, 'BYMONTHDAY') && !has(rule, 'BYDAY')) return `${rule};BYMONTHDAY=${d}`;
+  if (/FREQ=WEEKLY/.test(rule) && has(gold, 'BYDAY') && !has(rule, 'BYDAY'))
+    return `${rule};BYDAY=${['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'][new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}`;
+  return rule;
+}
+
 export function normRRule(r: string): string {
   return r
     .replace(/^RRULE:/i, '')
@@ -161,7 +176,7 @@ export function normRRule(r: string): string {
  */
 export function dateRight(a: Pick<DraftActivity, 'start' | 'end' | 'rrule' | 'rdates'>, when: GoldWhen): boolean {
   if (when === 'undated') return !a.start && !a.rrule;
-  if (typeof when === 'object' && !Array.isArray(when)) return !!a.rrule && normRRule(a.rrule) === normRRule(when.rrule);
+  if (typeof when === 'object' && !Array.isArray(when)) return !!a.rrule && normRRule(withStartDefaults(a.rrule, a.start, when.rrule)) === normRRule(when.rrule);
   if (!a.start || a.rrule) return false;
   const extra = (a.rdates ?? []).map((d) => d.slice(0, 10));
   if (!Array.isArray(when) && extra.length) return false;
