@@ -2,6 +2,7 @@
  * `npm run bench`: prints figures; asserts nothing (budgets live in the issue notes, not in tests).
  * `npm run bench -- client` (or timeline, relay, relay-redis, hostile, plan, print, convergence, tours, feed) runs one part.
  * `npm run bench -- soak` (not in `all`): 1,000 clients over 200 rooms for SOAK_MINUTES (default 10).
+ * `npm run bench -- reconnect-heap` (not in `all`): what 3,000 reconnects leave in the relay's live heap.
  */
 const which = process.argv[2] ?? 'all';
 const wants = (part: string) => which === 'all' || which === part;
@@ -55,6 +56,11 @@ if (wants('relay') || which === 'relay-redis') {
   console.log('== relay: two relays + Redis');
   const { runTwoRelayBench } = await import('./relay/two-relay');
   await runTwoRelayBench();
+}
+if (which === 'reconnect-heap') {
+  console.log('== relay: live heap after reconnects');
+  const { runReconnectHeapBench } = await import('./relay/reconnect-heap');
+  await runReconnectHeapBench();
 }
 if (which === 'soak') {
   console.log('== soak');
