@@ -79,7 +79,11 @@ export async function runReconnectHeapBench(): Promise<void> {
       c.p.disconnect();
       c.doc.getMap('m').set('k', from + i);
       c.p.connect();
-      while (!c.p.synced) await sleep(2);
+      const t = performance.now();
+      while (!c.p.synced) {
+        await sleep(2);
+        if (performance.now() - t > 10_000) throw new Error(`reconnect ${from + i} not synced after 10 s (socket ${c.p.wsconnected ? 'open' : c.p.wsconnecting ? 'connecting' : 'closed'})`);
+      }
     }
   };
   const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
