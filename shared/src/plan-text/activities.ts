@@ -8,12 +8,11 @@
  * co-organisers (联合A、B等单位举办) are taken from the same sentence.
  * Everything is found on the matching copy and sliced from the display text.
  */
-import { NOUN_RE, TAKES_OBJECT, refineKind, ruleFor } from './kinds';
+import { NOUN_RE, TAKES_OBJECT, eventOrCampaign, refineKind, ruleFor } from './kinds';
 import type { SectionSpan } from './outline';
 import type { DraftActivity, DraftKind, PlanSection } from './types';
 import { matchingCopy } from './normalize';
 import { findTimes, resolveTime, type TimeHit } from './when';
-import { addDays } from '../time/dates';
 
 /** What may follow a head noun: punctuation, a conjunction, a parenthetical. */
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
@@ -1126,16 +1125,6 @@ function within(d: Draft, header: TimeHit, year: number): boolean {
   return day >= header.window[0] && day <= header.window[1];
 }
 
-/**
- * A …活动 on one day, at a clock time, in sessions or on a schedule is an event, not a campaign of months
- * ("6月28日晚7:30举办全县广场舞展示活动", "活动时间：8月9日、16日、23日"); 系列/主题/…月/…周 活动 still are.
- */
-function eventOrCampaign(d: Draft): DraftKind {
-  if (d.kind !== 'campaign' || d.noun !== '活动' || !d.start || /系列|主题(?!党日)|[月周节]活动$/.test(d.key)) return d.kind;
-  const oneDay = d.start.includes('T') || (!!d.end && d.end <= addDays(d.start, 1));
-  return d.rrule || d.rdates || oneDay ? 'other' : d.kind;
-}
-
 /** Confidence (0–1): how sure the parser is of the title, the date and the section. */
 function finish(d: Draft): DraftActivity {
   let c = 0.45;
@@ -1146,7 +1135,7 @@ function finish(d: Draft): DraftActivity {
   if (d.festivalTime) c -= 0.05;
   if (d.sectionId) c += 0.05;
   if (d.key.length > 18) c -= 0.1;
-  const out: DraftActivity = { title: d.title, kind: eventOrCampaign(d), sectionId: d.sectionId, units: d.units };
+  const out: DraftActivity = { title: d.title, kind: d.noun === '活动' ? eventOrCampaign(d.kind, d.key, d) : d.kind, sectionId: d.sectionId, units: d.units };
   if (d.start) out.start = d.start;
   if (d.end) out.end = d.end;
   if (d.rrule) out.rrule = d.rrule;

@@ -7,7 +7,8 @@
  * "纪念建党100周年大型合唱比赛" is a contest, "纪念抗战胜利60周年活动" an anniversary.
  * Rules are Simplified; they run on the matching copy.
  */
-import type { DraftKind } from './types';
+import { addDays } from '../time/dates';
+import type { DraftActivity, DraftKind } from './types';
 
 export interface NounRule {
   kind: DraftKind;
@@ -87,4 +88,15 @@ export function refineKind(kind: DraftKind, noun: string, title: string): DraftK
   }
   if (kind === 'publicity' && noun === '宣传活动' && /系列|主题/.test(title)) return 'campaign';
   return kind;
+}
+
+/**
+ * A …活动 on one day, at a clock time, in sessions or on a schedule is an event, not a campaign of months
+ * ("6月28日晚7:30举办全县广场舞展示活动", "活动时间：8月9日、16日、23日"); 系列/主题/…月/…周 活动 still are
+ * (主题党日 is an event).
+ */
+export function eventOrCampaign(kind: DraftKind, key: string, t: Pick<DraftActivity, 'start' | 'end' | 'rrule' | 'rdates'>): DraftKind {
+  if (kind !== 'campaign' || !t.start || /系列|主题(?!党日)|[月周节]活动$/.test(key)) return kind;
+  const oneDay = t.start.includes('T') || (!!t.end && t.end.slice(0, 10) <= addDays(t.start.slice(0, 10), 1));
+  return t.rrule || t.rdates || oneDay ? 'other' : kind;
 }

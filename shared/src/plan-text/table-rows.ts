@@ -13,10 +13,11 @@
  * cells the units. A row that repeats an activity the prose already found fills in what that
  * draft lacks instead of adding a second one.
  */
-import { NOUN_RE, refineKind, ruleFor } from './kinds';
+import { NOUN_RE, eventOrCampaign, refineKind, ruleFor } from './kinds';
 import { compactForMatch, matchingCopy } from './normalize';
 import type { DraftActivity, DraftKind } from './types';
 import { findTimes, resolveTime } from './when';
+import { diffDays } from '../time/dates';
 
 type Role = 'serial' | 'name' | 'time' | 'place' | 'units' | 'other';
 
@@ -172,9 +173,8 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number):
         d.cue = when;
       } else d.cue = when;
     }
-    // A …活动 row on one day or on a schedule is an event (see activities.ts's eventOrCampaign).
-    if (kind === 'campaign' && d.start && !/系列|主题(?!党日)|[月周节]活动$/.test(title) && (d.rrule || d.rdates || d.start.includes('T') || (d.end && d.end.slice(0, 10) <= nextDay(d.start))))
-      kind = d.kind = 'other';
+    // (a …活动 row on one day or on a schedule is an event, as in prose)
+    kind = d.kind = eventOrCampaign(kind, compactForMatch(title), d);
     for (const u of cell(row, block.roles, 'units'))
       for (const part of u.split(/[、,，;；/]/)) {
         const name = part.trim();
@@ -184,11 +184,6 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number):
     out.push(d);
   }
   return out;
-}
-
-function nextDay(day: string): string {
-  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 1);
-  return new Date(t).toISOString().slice(0, 10);
 }
 
 /** Character-bigram Dice of two compact keys (0–1). */
@@ -224,7 +219,7 @@ function sameActivity(p: DraftActivity, r: DraftActivity): boolean {
 function spanDays(d: DraftActivity): number {
   if (!d.start) return Infinity;
   if (d.rrule || d.rdates || !d.end || d.start.includes('T')) return 1;
-  return Math.max(1, (Date.parse(d.end.slice(0, 10)) - Date.parse(d.start.slice(0, 10))) / 86_400_000);
+  return Math.max(1, diffDays(d.start.slice(0, 10), d.end.slice(0, 10)));
 }
 
 /** A bare ceremony or meeting row of the plan's own campaign: 启动仪式, 活动总结会, 总结表彰会. */
