@@ -8,7 +8,7 @@
  * co-organisers (联合A、B等单位举办) are taken from the same sentence.
  * Everything is found on the matching copy and sliced from the display text.
  */
-import { NOUN_RE, TAKES_OBJECT, eventOrCampaign, refineKind, ruleFor } from './kinds';
+import { NOUN_RE, TAKES_OBJECT, eventOrCampaign, nounsIn, refineKind } from './kinds';
 import type { SectionSpan } from './outline';
 import type { DraftActivity, DraftKind, PlanSection } from './types';
 import { matchingCopy } from './normalize';
@@ -21,55 +21,6 @@ const VERB_END =
   /(?:开展好|组织好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以|(?<![工创写制操合协动运佳杰力原著振])作)$/;
 const CLAUSE_BREAK = /[,，。;；:：!！?？\n、和及与]/;
 const SENTENCE_BREAK = /[。;；!！?？\n]/;
-
-interface Found {
-  start: number;
-  end: number;
-  noun: string;
-  kind: DraftKind;
-  needsCue: boolean;
-}
-
-function nounsIn(match: string, from: number, to: number): Found[] {
-  const byEnd = new Map<number, Found>();
-  const slice = match.slice(from, to);
-  // One shared global regex: nounsIn never recurses, and the loop below runs it to the end.
-  const re = NOUN_RE;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  // Overlapping scan (restart one char later each time): "总结会" must not hide "总结会议"'s "会议".
-  while ((m = re.exec(slice))) {
-    re.lastIndex = m.index + 1;
-    const g = m.groups!;
-    const start = from + m.index;
-    let end = start + m[0].length;
-    let kind: DraftKind;
-    let noun: string;
-    let needsCue = false;
-    if (g.anniv) {
-      kind = 'anniversary';
-      noun = '周年';
-    } else if (g.quotedStudy) {
-      kind = 'study';
-      noun = '学';
-    } else {
-      noun = g.noun!;
-      const rule = ruleFor(noun)!;
-      kind = rule.kind;
-      needsCue = !!rule.needsCue;
-    }
-    // "…周年活动", "…竞赛活动": 活动 adds nothing to the kind.
-    if (match.startsWith('活动', end) && noun !== '活动') end += 2;
-    // “百姓宣讲”活动: a quoted name ending in the noun, then 活动.
-    else if (match.startsWith('”活动', end) && noun !== '活动') end += 3;
-    // Of the nouns ending at the same place, the longest (earliest) is the head: 知识竞赛, not 竞赛.
-    const prev = byEnd.get(end);
-    if (!prev || start < prev.start) byEnd.set(end, { start, end, noun, kind, needsCue });
-  }
-  const out = [...byEnd.values()].sort((a, b) => a.start - b.start);
-  // A generic 活动 right after 等 is a category ("抖音随手拍、党建秀等活动"), not an activity.
-  return out.filter((f) => !((f.noun === '活动' || f.noun === '行动') && match[f.start - 1] === '等'));
-}
 
 /**
  * lastIndexOf bounded below by `limit` (-1 when not found there): an unbounded

@@ -100,3 +100,53 @@ export function eventOrCampaign(kind: DraftKind, key: string, t: Pick<DraftActiv
   const oneDay = t.start.includes('T') || (!!t.end && t.end.slice(0, 10) <= addDays(t.start.slice(0, 10), 1));
   return t.rrule || t.rdates || oneDay ? 'other' : kind;
 }
+
+export interface Found {
+  start: number;
+  end: number;
+  noun: string;
+  kind: DraftKind;
+  needsCue: boolean;
+}
+
+/** The activity nouns of match[from, to), one per end position (the longest there is the head), in order. */
+export function nounsIn(match: string, from: number, to: number): Found[] {
+  const byEnd = new Map<number, Found>();
+  const slice = match.slice(from, to);
+  // One shared global regex: nounsIn never recurses, and the loop below runs it to the end.
+  const re = NOUN_RE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  // Overlapping scan (restart one char later each time): "总结会" must not hide "总结会议"'s "会议".
+  while ((m = re.exec(slice))) {
+    re.lastIndex = m.index + 1;
+    const g = m.groups!;
+    const start = from + m.index;
+    let end = start + m[0].length;
+    let kind: DraftKind;
+    let noun: string;
+    let needsCue = false;
+    if (g.anniv) {
+      kind = 'anniversary';
+      noun = '周年';
+    } else if (g.quotedStudy) {
+      kind = 'study';
+      noun = '学';
+    } else {
+      noun = g.noun!;
+      const rule = ruleFor(noun)!;
+      kind = rule.kind;
+      needsCue = !!rule.needsCue;
+    }
+    // "…周年活动", "…竞赛活动": 活动 adds nothing to the kind.
+    if (match.startsWith('活动', end) && noun !== '活动') end += 2;
+    // “百姓宣讲”活动: a quoted name ending in the noun, then 活动.
+    else if (match.startsWith('”活动', end) && noun !== '活动') end += 3;
+    // Of the nouns ending at the same place, the longest (earliest) is the head: 知识竞赛, not 竞赛.
+    const prev = byEnd.get(end);
+    if (!prev || start < prev.start) byEnd.set(end, { start, end, noun, kind, needsCue });
+  }
+  const out = [...byEnd.values()].sort((a, b) => a.start - b.start);
+  // A generic 活动 right after 等 is a category ("抖音随手拍、党建秀等活动"), not an activity.
+  return out.filter((f) => !((f.noun === '活动' || f.noun === '行动') && match[f.start - 1] === '等'));
+}

@@ -13,7 +13,7 @@
  * cells the units. A row that repeats an activity the prose already found fills in what that
  * draft lacks instead of adding a second one.
  */
-import { NOUN_RE, eventOrCampaign, refineKind, ruleFor } from './kinds';
+import { eventOrCampaign, nounsIn, refineKind } from './kinds';
 import { compactForMatch, matchingCopy } from './normalize';
 import type { DraftActivity, DraftKind } from './types';
 import { findTimes, resolveTime } from './when';
@@ -21,19 +21,12 @@ import { diffDays } from '../time/dates';
 
 type Role = 'serial' | 'name' | 'time' | 'place' | 'units' | 'other';
 
-export interface TableRow {
-  /** The row as written (one line). */
-  line: string;
-  cells: string[];
-}
-
 export interface TableBlock {
-  /** Offset of the block's first line in the text it was found in. */
-  start: number;
   /** The last non-empty line before the block (a heading or 附件 line): where it sits in the outline. */
   anchor: string;
   roles: Role[];
-  rows: TableRow[];
+  /** The data rows' cells (empty cells kept in place, so a cell's index is its column). */
+  rows: string[][];
 }
 
 const HEADER: [Role, RegExp][] = [
@@ -89,12 +82,6 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
   const lines = text.split('\n');
   const tables: TableBlock[] = [];
   const blank = new Set<number>();
-  let offset = 0;
-  const starts = lines.map((l) => {
-    const s = offset;
-    offset += l.length + 1;
-    return s;
-  });
   for (let i = 0; i < lines.length; ) {
     const tabbed = lines[i].includes('\t');
     const first = cellsOf(lines[i]);
@@ -114,7 +101,7 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
     }
     let a = i - 1;
     while (a >= 0 && !lines[a].trim()) a--;
-    tables.push({ start: starts[i], anchor: a >= 0 ? lines[a].trim() : '', roles, rows: body.map((line) => ({ line: line.trim(), cells: cellsOf(line) })) });
+    tables.push({ anchor: a >= 0 ? lines[a].trim() : '', roles, rows: body.map(cellsOf) });
     for (let k = i; k < j; k++) blank.add(k);
     i = j;
   }
@@ -122,23 +109,13 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
   return { text: lines.map((l, k) => (blank.has(k) ? ' '.repeat(l.length) : l)).join('\n'), tables };
 }
 
-const cell = (row: TableRow, roles: Role[], role: Role) =>
-  roles.flatMap((r, i) => (r === role && row.cells[i] ? [row.cells[i]] : []));
+const cell = (row: string[], roles: Role[], role: Role) => roles.flatMap((r, i) => (r === role && row[i] ? [row[i]] : []));
 
-/** The kind a title's head noun implies (the last activity noun in it), or `other`. */
+/** The kind a title's head noun implies (the last activity noun in it, as in prose), or `other`. */
 function kindOf(title: string): DraftKind {
   const m = matchingCopy(title);
-  let last: { noun: string; kind: DraftKind } | null = null;
-  NOUN_RE.lastIndex = 0;
-  for (const hit of m.matchAll(NOUN_RE)) {
-    const g = hit.groups!;
-    if (g.anniv) last = { noun: '纪念', kind: 'anniversary' };
-    else if (g.quotedStudy) last = { noun: '学', kind: 'study' };
-    else if (g.noun) last = { noun: g.noun, kind: ruleFor(g.noun)!.kind };
-  }
-  NOUN_RE.lastIndex = 0;
-  if (!last) return 'other';
-  return refineKind(last.kind, last.noun, m);
+  const head = nounsIn(m, 0, m.length).at(-1);
+  return head ? refineKind(head.kind, head.noun, m) : 'other';
 }
 
 /** One draft per data row, in the section `sectionId` (where the block sits in the outline). */
@@ -155,7 +132,7 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number):
       if (hint) kind = hint;
     }
     // (the row as its cells, without the serial number, is what the review shows as the source)
-    const shown = row.cells.filter((c, i) => c && block.roles[i] !== 'serial').join(' · ');
+    const shown = row.filter((c, i) => c && block.roles[i] !== 'serial').join(' · ');
     const d: DraftActivity = { title, kind, sectionId, units: [], source: [shown] };
     const when = cell(row, block.roles, 'time').join(' ');
     if (when) {
@@ -235,7 +212,7 @@ export function mergeTableDrafts(prose: DraftActivity[], rows: DraftActivity[]):
   const out = [...prose];
   const own = prose.find((p) => p.kind === 'campaign' && p.sectionId === '' && /“/.test(p.title));
   for (const r of rows) {
-    if (own && OWN_CEREMONY.test(compactForMatch(r.title))) r.title = own.title.replace(/活动$/, '活动') + r.title.replace(/^活动/, '');
+    if (own && OWN_CEREMONY.test(compactForMatch(r.title))) r.title = own.title + r.title.replace(/^活动/, '');
     const same = out.find((p) => !rows.includes(p) && sameActivity(p, r));
     if (!same) {
       out.push(r);
