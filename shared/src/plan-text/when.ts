@@ -14,6 +14,7 @@
 import { addDays, daysInMonth, formatDateValue, parseDateValue, weekday } from '../time/dates';
 import { lunarToSolar } from '../time/lunar';
 import { OBSERVANCES, observanceDate, type Observance } from '../time/observances';
+import { firstOccurrence } from '../time/recurrence';
 import { presetToRRule, type RecurrencePreset } from '../time/recurrence-presets';
 
 export interface TimeHit {
@@ -218,6 +219,10 @@ function yearBefore(match: string, start: number, planYear: number): { y: number
 }
 
 const SLOTS: Record<string, [string, string]> = { 上午: ['09:00', '12:00'], 下午: ['14:30', '17:30'], 晚上: ['19:00', '21:00'] };
+/** 上午/下午/晚上 (晚 = 晚上) → its hours. */
+const slotOf = (word: string | undefined): [string, string] | undefined => (word ? SLOTS[word === '晚' ? '晚上' : word] : undefined);
+/** 一…日/天 → 0 (Monday) … 6 (Sunday). */
+const weekdayOf = (c: string) => Math.min(WEEKDAYS.indexOf(c), 6);
 
 const MONTH = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])';
 const THIRDS = '上中旬|中下旬|上旬|中旬|下旬|初|中|底|末';
@@ -325,28 +330,28 @@ export function findTimes(match: string, from: number, to: number, year: number)
     if (g.nth) {
       rec = { freq: 'monthly' };
       const n = g.nthLast ? -1 : /\d/.test(g.nthN) ? Number(g.nthN) : '一二三四'.indexOf(g.nthN) + 1;
-      monthlyNth = `${n}${DAY_CODE[Math.min('一二三四五六日天'.indexOf(g.nthWd), 6)]}`;
+      monthlyNth = `${n}${DAY_CODE[weekdayOf(g.nthWd)]}`;
     } else if (g.wdRange) {
-      const a = Math.min('一二三四五六日天'.indexOf(g.wdR1), 6);
-      const b = Math.min('一二三四五六日天'.indexOf(g.wdR2), 6);
+      const a = weekdayOf(g.wdR1);
+      const b = weekdayOf(g.wdR2);
       const days: number[] = [];
       for (let d = a; days.length < 7; d = (d + 1) % 7) {
         days.push(d);
         if (d === b) break;
       }
       rec = { freq: 'weekly', byWeekday: days };
-      slot = g.slot4 ? SLOTS[g.slot4 === '晚' ? '晚上' : g.slot4] : undefined;
+      slot = slotOf(g.slot4);
     } else if (g.wdList) {
-      const days = [...g.wdList.slice(2).replace(/^(?:周|星期)/, '')].map((c) => '一二三四五六日天'.indexOf(c)).filter((d) => d >= 0);
+      const days = [...g.wdList.slice(2).replace(/^(?:周|星期)/, '')].map((c) => WEEKDAYS.indexOf(c)).filter((d) => d >= 0);
       rec = { freq: 'weekly', byWeekday: [...new Set(days.map((d) => Math.min(d, 6)))] };
-      slot = g.slot3 ? SLOTS[g.slot3 === '晚' ? '晚上' : g.slot3] : undefined;
+      slot = slotOf(g.slot3);
     } else if (g.weekend) {
       rec = { freq: 'weekly', byWeekday: [5, 6] };
-      slot = g.slot6 ? SLOTS[g.slot6 === '晚' ? '晚上' : g.slot6] : undefined;
+      slot = slotOf(g.slot6);
     } else if (g.biweekly) {
-      const wd = g.bwd ? Math.min('一二三四五六日天'.indexOf(g.bwd), 6) : -1;
+      const wd = g.bwd ? weekdayOf(g.bwd) : -1;
       rec = wd >= 0 ? { freq: 'weekly', interval: 2, byWeekday: [wd] } : { freq: 'weekly', interval: 2 };
-      slot = g.slot5 ? SLOTS[g.slot5 === '晚' ? '晚上' : g.slot5] : undefined;
+      slot = slotOf(g.slot5);
     }
     else if (g.bimonthly) rec = { freq: 'monthly', interval: 2 };
     else if (g.halfmonth) rec = { freq: 'weekly', interval: 2 };
@@ -359,11 +364,11 @@ export function findTimes(match: string, from: number, to: number, year: number)
     else if (g.yearly) rec = { freq: 'yearly' };
     else if (g.daily) {
       rec = { freq: 'daily' };
-      slot = g.slot2 ? SLOTS[g.slot2] : undefined;
+      slot = slotOf(g.slot2);
     } else {
-      const wd = g.wd ? '一二三四五六日天'.indexOf(g.wd) : -1;
-      rec = wd >= 0 ? { freq: 'weekly', byWeekday: [Math.min(wd, 6)] } : { freq: 'weekly' };
-      slot = g.slot1 ? SLOTS[g.slot1 === '晚' ? '晚上' : g.slot1] : undefined;
+      const wd = g.wd ? weekdayOf(g.wd) : -1;
+      rec = wd >= 0 ? { freq: 'weekly', byWeekday: [wd] } : { freq: 'weekly' };
+      slot = slotOf(g.slot1);
     }
     // "每季度召开1次", "每年至少…一次": the count belongs to the cue.
     const coreEnd = end;
@@ -489,7 +494,8 @@ export function findTimes(match: string, from: number, to: number, year: number)
 
 /**
  * A clock after a day: "4月23日上午9:30", "10月1日（周四）19:30—21:00", "4月19日、26日（每场14:30）",
- * "5月4日下午3时". 上午/下午/晚上 alone give the slot's hours (as for recurrences).
+ * "5月4日下午3时". 上午/下午/晚上 alone give the slot's hours (as for recurrences). After a recurrence
+ * (whose 上午/下午 came with it) only a written clock: "每周一上午8:30".
  */
 const CLOCK = new RegExp(
   '^(?:[(（](?:周|星期)[一二三四五六日天][)）])?\\s?[(（]?(?:每场)?\\s?(?<slot>上午|下午|晚上|晚)?\\s?' +
@@ -498,53 +504,36 @@ const CLOCK = new RegExp(
 );
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-const RECURRENCE_CLOCK = /^\s?(?:(\d{1,2})[:：](\d{2})|(\d{1,2})[时点](半)?)(?:\s?[-—–~～至到]\s?(\d{1,2})[:：](\d{2}))?/;
+/** The written clock of a CLOCK match, afternoon hours after 下午/晚 (`pm`); null when it is no time of day. */
+function writtenClock(g: Record<string, string | undefined>, pm: boolean): [string, string?] | null {
+  const hour = (raw: string) => (pm && Number(raw) < 12 ? Number(raw) + 12 : Number(raw));
+  const sh = hour((g.h ?? g.h2)!);
+  const sm = g.h ? Number(g.m) : g.half ? 30 : 0;
+  if (sh > 23 || sm > 59) return null;
+  const start = `${pad2(sh)}:${pad2(sm)}`;
+  const eh = g.eh !== undefined ? hour(g.eh) : undefined;
+  const end = eh !== undefined && eh <= 23 && Number(g.em) <= 59 ? `${pad2(eh)}:${g.em}` : undefined;
+  return end && end > start ? [start, end] : [start];
+}
 
 function attachClock(match: string, hits: TimeHit[], to: number): TimeHit[] {
   return hits.map((h, i) => {
-    if (h.recurrence) {
-      // "每周一上午8:30", "每周五下午3点": the clock after a recurrence's slot (afternoon hours after 下午/晚).
-      if (h.end !== h.coreEnd) return h;
-      const m = RECURRENCE_CLOCK.exec(match.slice(h.end, Math.min(to, h.end + 14)));
-      if (!m) return h;
-      const pm = !!h.slot && h.slot[0] >= '12';
-      const hh = (raw: string) => (pm && Number(raw) < 12 ? Number(raw) + 12 : Number(raw));
-      const sh = hh(m[1] ?? m[3]);
-      const sm = m[1] ? Number(m[2]) : m[4] ? 30 : 0;
-      if (sh > 23 || sm > 59) return h;
-      const start = `${pad2(sh)}:${pad2(sm)}`;
-      const end = m[5] !== undefined && hh(m[5]) <= 23 ? `${pad2(hh(m[5]))}:${m[6]}` : undefined;
-      const clock: [string, string?] = end && end > start ? [start, end] : [start];
-      const e = h.end + m[0].length;
-      return { ...h, end: e, coreEnd: e, cue: match.slice(h.start, e), clock };
-    }
-    if (!h.window || h.window[0] !== h.window[1] || h.commemorates) return h;
-    const limit = Math.min(to, hits[i + 1]?.start ?? to, h.end + 24);
-    const m = CLOCK.exec(match.slice(h.end, limit));
+    const day = !!h.window && h.window[0] === h.window[1] && !h.recurrence && !h.commemorates;
+    // (a recurrence whose cue runs on to its count, 每月…1次, has no clock right after it)
+    if (!day && !(h.recurrence && h.end === h.coreEnd)) return h;
+    const m = CLOCK.exec(match.slice(h.end, Math.min(to, hits[i + 1]?.start ?? to, h.end + 24)));
     const g = m?.groups;
-    if (!m || !g || (!g.slot && !g.h && !g.h2)) return h;
-    const slot = g.slot ? SLOTS[g.slot === '晚' ? '晚上' : g.slot] : undefined;
-    const pm = g.slot === '下午' || g.slot === '晚上' || g.slot === '晚';
-    const hour = (raw: string | undefined) => {
-      if (raw === undefined) return undefined;
-      const n = Number(raw);
-      return pm && n < 12 ? n + 12 : n;
-    };
-    const sh = hour(g.h ?? g.h2);
-    const sm = g.h ? Number(g.m) : g.half ? 30 : 0;
-    let clock: [string, string?];
-    if (sh !== undefined) {
-      if (sh > 23 || sm > 59) return h;
-      const start = `${pad2(sh)}:${pad2(sm)}`;
-      const eh = g.eh !== undefined ? Number(g.eh) + (pm && Number(g.eh) < 12 ? 12 : 0) : undefined;
-      const end = eh !== undefined && eh <= 23 && Number(g.em) <= 59 ? `${pad2(eh)}:${g.em}` : undefined;
-      clock = end && end > start ? [start, end] : [start];
-    } else clock = [slot![0], slot![1]];
+    const written = !!g && (g.h !== undefined || g.h2 !== undefined);
+    if (!m || !g || (h.recurrence ? g.slot || !written : !g.slot && !written)) return h;
+    const pm = g.slot ? g.slot !== '上午' : !!h.slot && h.slot[0] >= '12';
+    const clock = written ? writtenClock(g, pm) : slotOf(g.slot);
+    if (!clock) return h;
     // (the trailing bracket only when one was opened: "5月4日下午）" is the clause's own)
     let len = m[0].length;
     const opened = /[(（]/.test(m[0].replace(/^[(（](?:周|星期).[)）]/, ''));
     if (!opened && /[)）]$/.test(m[0])) len--;
-    return { ...h, end: h.end + len, cue: match.slice(h.start, h.end + len), clock };
+    const end = h.end + len;
+    return { ...h, end, ...(h.recurrence ? { coreEnd: end } : {}), cue: match.slice(h.start, end), clock };
   });
 }
 
@@ -617,21 +606,6 @@ function firstStart(rec: RecurrencePreset, year: number, from?: string): string 
   return d;
 }
 
-/** The first day on or after `from` that is the n-th (or, -1, the last) given weekday of its month ("3FR", "-1FR"). */
-function firstNthWeekday(from: string, nth: string): string {
-  const n = Number(nth.slice(0, -2));
-  const want = (DAY_CODE.indexOf(nth.slice(-2)) + 1) % 7;
-  let { y, m } = parseDateValue(from)!;
-  for (let i = 0; i < 14; i++) {
-    const days: string[] = [];
-    for (let d = 1; d <= daysInMonth(y, m); d++) if (weekday(ymd(y, m, d)) === want) days.push(ymd(y, m, d));
-    const day = n > 0 ? days[n - 1] : days.at(n);
-    if (day && day >= from) return day;
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
-  return from;
-}
-
 /** The first day on or after `from` with that day of the month (the month's last day when shorter, as the RRULE does). */
 function firstMonthDay(from: string, day: number): string {
   let { y, m } = parseDateValue(from)!;
@@ -651,7 +625,8 @@ function firstMonthDay(from: string, day: number): string {
 export function resolveTime(hit: TimeHit, year: number, anniversary: boolean, within?: TimeHit, bounded = true): ResolvedTime {
   if (hit.recurrence) {
     let day = firstStart(hit.recurrence, year, within?.window?.[0]);
-    if (hit.monthlyNth) day = firstNthWeekday(day, hit.monthlyNth);
+    // (the rule library finds the first n-th / last weekday on or after that day)
+    if (hit.monthlyNth) day = firstOccurrence({ start: day, rrule: `FREQ=MONTHLY;BYDAY=${hit.monthlyNth}` }) ?? day;
     else if (hit.monthDay) day = firstMonthDay(day, hit.monthDay);
     // (a clock written after the recurrence, "每周一上午8:30", beats the slot's hours)
     const hours: [string, string?] | undefined = hit.clock ?? hit.slot;
