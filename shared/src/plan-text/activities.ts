@@ -9,7 +9,7 @@
  * Everything is found on the matching copy and sliced from the display text.
  */
 import { NOUN_RE, TAKES_OBJECT, eventOrCampaign, nounsIn, refineKind } from './kinds';
-import type { SectionSpan } from './outline';
+import { timeHeads, type SectionSpan } from './outline';
 import type { DraftActivity, DraftKind, PlanSection } from './types';
 import { matchingCopy } from './normalize';
 import { findTimes, resolveTime, type TimeHit } from './when';
@@ -34,6 +34,14 @@ function lastIndexWithin(s: string, ch: string, from: number, limit: number): nu
 /** Whether `at` lies inside a “…” opened within the sentence starting at `limit`. */
 function insideQuote(s: string, at: number, limit: number): boolean {
   return lastIndexWithin(s, '“', at, limit) > lastIndexWithin(s, '”', at - 1, limit);
+}
+
+/**
+ * "党员大会每季度召开1次": a schedule starting right at `at` (after an activity noun) and followed by the verb
+ * (looked for after the recurrence's core: the count after the verb, 召开1次, is part of its cue).
+ */
+function scheduleAt(match: string, times: TimeHit[], at: number): TimeHit | undefined {
+  return times.find((t) => t.start === at && /^(?:各|均|都)?(?:召开|举行|举办|开展|组织)/.test(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 4)));
 }
 
 /** A deadline for paperwork, not the activity's time: "参赛作品于5月20日前报送县司法局". */
@@ -464,10 +472,13 @@ export function extractActivities(
   ];
   // Lines that are only a time (3月：, 第二季度：) outside any section's title: they head the numbered items under them.
   // (from the top: a first 第一季度： right under the title may have been read as part of the title block)
+  // (the outline's own test for such lines, which let their lists restart at 1; each line's time read on its own)
   const docHeads = sections.length
-    ? headerHits(match, findTimes(match, 0, match.length, year), 0).filter(
-        (h) => /^[ \t]*(?:份)?[ \t]*[:：]?[ \t]*(?:\n|$)/.test(match.slice(h.end, h.end + 8)) && !spans.some((sp) => sp.titleStart <= h.start && h.start < sp.titleEnd),
-      )
+    ? timeHeads(match, 0, match.length).flatMap((at) => {
+        const lineEnd = match.indexOf('\n', at) < 0 ? match.length : match.indexOf('\n', at);
+        const hit = findTimes(match, at, lineEnd, year).find((t) => t.window);
+        return hit && !spans.some((sp) => sp.titleStart <= hit.start && hit.start < sp.titleEnd) ? [hit] : [];
+      })
     : [];
   const periodWithin = (pre?: boolean) => (!pre && period?.window && !period.broad ? period : undefined);
   for (const job of jobs) {
@@ -513,12 +524,7 @@ export function extractActivities(
       const hasRecurrence = clauseTimes.some((t) => t.recurrence);
       let ok = AFTER_OK.test(after) || (match[end - 1] === '”' && f.kind !== 'campaign');
       // "党员大会每季度召开1次", "读书会每月举行一次": the activity as the subject, its schedule and verb after it.
-      if (!ok && f.kind !== 'campaign' && !TEAM_NOUNS.has(f.noun)) {
-        const sched = clauseTimes.find((t) => t.start === end);
-        // (the count after the verb, "召开1次", is part of the recurrence's cue: look after its core)
-        const at = sched?.coreEnd ?? sched?.end ?? 0;
-        if (sched && /^(?:各|均|都)?(?:召开|举行|举办|开展|组织)/.test(match.slice(at, at + 4))) ok = true;
-      }
+      if (!ok && f.kind !== 'campaign' && !TEAM_NOUNS.has(f.noun) && scheduleAt(match, clauseTimes, end)) ok = true;
       // "灯会及猜灯谜活动": a companion programme joined by 及 belongs to the name.
       {
         const comp = /^及[^,，。;；、“”]{1,8}?活动/.exec(match.slice(end, end + 12));
@@ -621,7 +627,7 @@ export function extractActivities(
         (t) => t.start >= end && unquoted(t) && !deadline(t) && (t.end <= ce || clauseBounds(match, t.start, from, to)[1] <= nextNoun),
       );
       // "党员大会每季度召开1次": the schedule right after the noun is its own.
-      const ownSched = TEAM_NOUNS.has(f.noun) ? undefined : sentenceTimes.find((t) => t.start === end && /^(?:各|均|都)?(?:召开|举行|举办|开展|组织)/.test(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 4)));
+      const ownSched = TEAM_NOUNS.has(f.noun) ? undefined : scheduleAt(match, sentenceTimes, end);
       let pick: TimeHit | undefined =
         ownSched ??
         inPhrase.find((t) => t.recurrence && unquoted(t)) ??

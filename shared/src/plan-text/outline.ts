@@ -33,7 +33,8 @@ interface Open {
 const TIME_HEAD =
   /^[ \t]*(?:(?:19|20)\d\d\s?年)?(?:第?[一二三四1-4]季度|(?:\d{1,2}|十[一二]?|[一二三四五六七八九])(?:\s?[-—~～至到]\s?(?:\d{1,2}|十[一二]?|[一二三四五六七八九]))?月(?:份)?(?:[上中下]旬)?|[上下]半年)\s?[：:]?[ \t]*$/gm;
 
-function timeHeads(match: string, from: number, to: number): number[] {
+/** Offsets of the lines of match[from, to) that are only a time (TIME_HEAD), at their line start. */
+export function timeHeads(match: string, from: number, to: number): number[] {
   const out: number[] = [];
   TIME_HEAD.lastIndex = 0;
   for (const m of match.slice(from, to).matchAll(TIME_HEAD)) out.push(from + m.index);
