@@ -42,18 +42,24 @@ interface BenchClient {
   pending: Uint8Array | null;
 }
 
-/** Key of a sync frame carrying an update: `${client}:${clock}` of its first struct, or null. */
-function keyOf(frame: Uint8Array): string | null {
+/**
+ * The first struct of a sync frame carrying an update (step 2 or update): `${client}:${clock}` as its key, and
+ * `multi` when the update holds more than one struct; null for other frames and empty updates.
+ */
+export function peek(frame: Uint8Array): { key: string; client: number; clock: number; multi: boolean } | null {
   if (frame[0] !== 0 || (frame[1] !== 2 && frame[1] !== 1)) return null;
   const d = decoding.createDecoder(frame);
   d.pos = 2;
   decoding.readVarUint(d); // payload length
-  if (decoding.readVarUint(d) === 0) return null; // number of clients
-  decoding.readVarUint(d); // number of structs
+  const clients = decoding.readVarUint(d);
+  if (clients === 0) return null;
+  const structs = decoding.readVarUint(d);
   const client = decoding.readVarUint(d);
   const clock = decoding.readVarUint(d);
-  return `${client}:${clock}`;
+  return { key: `${client}:${clock}`, client, clock, multi: clients > 1 || structs > 1 };
 }
+
+const keyOf = (frame: Uint8Array): string | null => peek(frame)?.key ?? null;
 
 export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;

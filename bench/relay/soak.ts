@@ -67,7 +67,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { writeUpdate } from '../../server/src/relay/messages';
-import { percentile } from './load';
+import { peek, percentile } from './load';
 import { startRelayCluster, type ClusterServer } from './cluster';
 import { startBenchServer, type BenchServer } from './servers';
 
@@ -75,20 +75,6 @@ const num = (v: string | undefined, d: number) => (v ? Number(v) : d);
 const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 const mib = (b: number) => b / 1024 / 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Same as load.ts: `${client}:${clock}` of the first struct of a step2/update frame; `multi` when the update holds more than one struct. */
-function peek(frame: Uint8Array): { key: string; client: number; clock: number; multi: boolean } | null {
-  if (frame[0] !== 0 || (frame[1] !== 2 && frame[1] !== 1)) return null;
-  const d = decoding.createDecoder(frame);
-  d.pos = 2;
-  decoding.readVarUint(d);
-  const clients = decoding.readVarUint(d);
-  if (clients === 0) return null;
-  const structs = decoding.readVarUint(d);
-  const client = decoding.readVarUint(d);
-  const clock = decoding.readVarUint(d);
-  return { key: `${client}:${clock}`, client, clock, multi: clients > 1 || structs > 1 };
-}
 
 /** Every (client, clock) of every struct in a step2/update frame (Skip structs left out). */
 function allKeys(frame: Uint8Array): string[] {
