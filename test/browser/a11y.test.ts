@@ -20,7 +20,11 @@ afterAll(async () => {
 async function findings(page: Page, scope?: string[]): Promise<string[]> {
   let axe = new AxeBuilder({ page });
   for (const sel of scope ?? []) axe = axe.include(sel);
-  const result = await axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  // Only violations are read: axe then skips collecting every passing and incomplete node (a quarter of its time).
+  const result = await axe
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${n.target.join(' ')} — ${v.help} (${n.failureSummary?.split('\n').slice(1, 2).join(' ').trim() ?? ''})`));
