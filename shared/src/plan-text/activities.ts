@@ -18,7 +18,7 @@ import { findTimes, resolveTime, type TimeHit } from './when';
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
 /** Verbs (and 以…为契机) that open an activity phrase: the title starts after them. */
 const VERB_END =
-  /(?:开展好|组织好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以|(?<![工创写制操合协动运佳杰力原著振])作)$/;
+  /(?:开展好|组织好|上好|讲好|开好|用好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以|(?<![工创写制操合协动运佳杰力原著振])作|(?<![宣演主听开])讲)$/;
 const CLAUSE_BREAK = /[,，。;；:：!！?？\n、和及与]/;
 const SENTENCE_BREAK = /[。;；!！?？\n]/;
 
@@ -41,7 +41,27 @@ function insideQuote(s: string, at: number, limit: number): boolean {
  * (looked for after the recurrence's core: the count after the verb, 召开1次, is part of its cue).
  */
 function scheduleAt(match: string, times: TimeHit[], at: number): TimeHit | undefined {
-  return times.find((t) => t.start === at && /^(?:各|均|都)?(?:召开|举行|举办|开展|组织)/.test(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 4)));
+  return times.find((t) => t.start === at && /^(?:各|均|都)?(?:至少)?(?:召开|举行|举办|开展|组织|讲授)/.test(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 6)));
+}
+
+/** The rounds of a contest: each its own event. */
+const ROUND = /^[,，]?[ \t]*(?:启动|开始|完成|举行|进行|开展|组织|举办)?([^,，。;；:：、]{0,16}?)(半决赛|总决赛|决赛|初赛|复赛|预赛|海选|选拔赛|报名)/;
+
+/**
+ * "4月中旬初赛，5月上旬复赛，5月下旬决赛", "4月启动报名，5月中旬完成初赛，6月下旬举行全市…决赛": a time followed
+ * by a round of a contest (报名 only after a verb), in match[from, to).
+ */
+function roundsIn(match: string, times: TimeHit[], from: number, to: number): { t: TimeHit; round: string; end: number }[] {
+  const out: { t: TimeHit; round: string; end: number }[] = [];
+  for (const t of times) {
+    if (t.start < from || t.end > to || t.recurrence) continue;
+    const m = ROUND.exec(match.slice(t.end, Math.min(to, t.end + 24)));
+    if (!m || (m[2] === '报名' && !/^[,，]?[ \t]*(?:启动|开始|组织)/.test(m[0]))) continue;
+    // (the words between name nothing but the contest: "举行全市“微宣讲”比赛决赛", not "组织评委开展初赛的评审")
+    if (m[1] && !/(?:比赛|大赛|竞赛|赛)$/.test(m[1]) && m[1].length > 2) continue;
+    out.push({ t, round: m[2], end: t.end + m[0].length });
+  }
+  return out;
 }
 
 /** A deadline for paperwork, not the activity's time: "参赛作品于5月20日前报送县司法局". */
@@ -481,6 +501,24 @@ export function extractActivities(
       })
     : [];
   const periodWithin = (pre?: boolean) => (!pre && period?.window && !period.broad ? period : undefined);
+  // A heading that is only a time ("一、第一季度", "（二）5月份", "三、下半年工作安排"): the items under it are that time's.
+  const timeTitles = sections.map((sec, i) => {
+    if (sections[i + 1]?.parentId !== sec.id) return undefined;
+    const { titleStart: a, titleEnd: b } = spans[i];
+    const hit = findTimes(match, a, b, year).find((t) => t.window && !t.festival && !t.recurrence);
+    if (!hit) return undefined;
+    const rest = (match.slice(a, hit.start) + match.slice(hit.end, b)).replace(/[\s:：。.]/g, '');
+    return /^(?:份)?(?:重点)?(?:工作|活动)?(?:安排|计划)?$/.test(rest) ? hit : undefined;
+  });
+  const timeOfAncestor = (index: number): TimeHit | undefined => {
+    for (let id = sections[index].parentId; id; ) {
+      const k = sections.findIndex((x) => x.id === id);
+      if (k < 0) return undefined;
+      if (timeTitles[k]) return timeTitles[k];
+      id = sections[k].parentId;
+    }
+    return undefined;
+  };
   for (const job of jobs) {
     const { titleStart, titleEnd, end: to } = job.span;
     // A heading with sub-sections states a goal ("二、丰富活动"); its children hold the activities.
@@ -523,6 +561,8 @@ export function extractActivities(
       const clauseTimes = hitsIn(times, cs, ce).filter((t) => t.end <= ce);
       const hasRecurrence = clauseTimes.some((t) => t.recurrence);
       let ok = AFTER_OK.test(after) || (match[end - 1] === '”' && f.kind !== 'campaign');
+      // "全县“百姓名嘴”宣讲比赛4月中旬初赛，…": a contest followed by the time of its first round.
+      if (!ok && f.kind === 'contest' && roundsIn(match, clauseTimes, end, ce).some((r) => r.t.start === end)) ok = true;
       // "党员大会每季度召开1次", "读书会每月举行一次": the activity as the subject, its schedule and verb after it.
       if (!ok && f.kind !== 'campaign' && !TEAM_NOUNS.has(f.noun) && scheduleAt(match, clauseTimes, end)) ok = true;
       // "灯会及猜灯谜活动": a companion programme joined by 及 belongs to the name.
@@ -555,6 +595,13 @@ export function extractActivities(
       if (!ok && hasRecurrence && /^(?:制度|机制|时间)/.test(match.slice(end, end + 2))) ok = true;
       // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting, not an event.
       if (/纳入[^,，。;；]{0,10}$/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
+      // "如实记录会议和活动情况", "报送培训开展情况", "发布演出和培训信息": the state of something, or news of it,
+      // to be recorded, reported or published: not an event.
+      if (
+        /^(?:[和及与、][^,，。;；]{0,6}?)?(?:开展|落实|举办|参加|学习)?(?:情况|信息|预告)/.test(match.slice(end, end + 12)) &&
+        /(?:记录|报送|上报|统计|汇总|通报|总结|掌握|了解|发布|推送|公布)[^,，。;；]{0,6}$/.test(match.slice(Math.max(cs, f.start - 12), f.start))
+      )
+        continue;
       if (!ok) continue;
       if (f.needsCue && clauseTimes.length === 0) continue;
       // "开展广场舞展演、书画展览、非遗手工体验等活动": items of a list closed by 等活动 are the programme of one activity.
@@ -679,16 +726,19 @@ export function extractActivities(
       let key = compactKey(title);
       // A bare noun after its subject: "中心组每月集中学习1次" → 中心组集中学习; "围绕X开展专题研讨" → X专题研讨.
       if (isBareTitle(key, f.noun) && f.kind !== 'campaign') {
-        const firstT = sentenceTimes[0];
+        // (the subject of the noun's own clause when the clause opens with it: "…，支部书记每季度讲1次党课")
+        const clauseT = sentenceTimes.find((t) => t.start > cs && t.start < ps);
+        const subjStart = clauseT ? cs : ss;
+        const firstT = clauseT ?? sentenceTimes[0];
         // (not when the noun is itself that subject: "支部委员会每月召开1次，党员大会每季度召开1次")
-        let subj = firstT && firstT.start < ps && firstT.start !== f.end ? match.slice(ss, firstT.start) : '';
+        let subj = firstT && firstT.start < ps && firstT.start !== f.end ? match.slice(subjStart, firstT.start) : '';
         // (a subject that is itself an activity, 支部委员会 before 党员大会, names nothing else)
         if ([...subj.matchAll(NOUN_RE)].some((m) => m.index + m[0].length === subj.length)) subj = '';
         const around = /围绕([^,，。;；“”]{2,16}?)(?:开展|举办|组织|进行)/.exec(match.slice(cs, ps));
         let prefix = '';
         if (around) prefix = text.slice(cs + around.index + 2, cs + around.index + 2 + around[1].length);
         else if (subj.length >= 2 && subj.length <= 16 && !/[,，、“”:：]|[要将在于]/.test(subj) && !VERB_END.test(subj))
-          prefix = text.slice(ss, firstT!.start);
+          prefix = text.slice(subjStart, firstT!.start);
         prefix = prefix
           .replace(/^(?:[一二三四五六七八九十]+是|\d+[、.．])/, '')
           .replace(/^各级?[^（(，,]{0,6}[（(][^）)]{1,6}[）)]/, '')
@@ -825,11 +875,36 @@ export function extractActivities(
         (titleTime && d.sentence[0] >= titleEnd ? titleTime : undefined) ??
         // (not a time another activity of the sentence has as its own: "开展…评选，4月底召开表彰大会")
         (d.fromTitle && bodyTime && !merged.some((o) => o !== d && o.ownTime && o.cue === text.slice(bodyTime!.start, bodyTime!.end)) ? bodyTime : undefined) ??
-        (job.pre ? undefined : period);
+        (job.pre ? undefined : (timeOfAncestor(job.index) ?? period));
       if (ctx) {
         resolved(d, ctx, year, text, ctx === bodyTime ? bodyWithin : ctx === field ? fieldWithin(times, field) : undefined);
         d.ownTime = false;
         d.periodTime = ctx === period;
+      }
+    }
+    // Rounds of the section's one contest, two or more with times of their own ("比赛4月中旬初赛，5月上旬复赛，5月下旬决赛"):
+    // one draft per round, named after the contest. Drafts dated by a round's time (the contest itself, 决赛's
+    // words read as another activity) are those rounds.
+    if (!job.pre) {
+      const rounds = roundsIn(match, times, from, to).filter((r) => !isDeadline(match, r.t));
+      const contests = merged.filter((d) => d.kind === 'contest' && !d.bare && !/(?:半决赛|总决赛|决赛|初赛|复赛|预赛)$/.test(d.key));
+      if (rounds.length >= 2 && contests.length === 1) {
+        const c = contests[0];
+        const cues = new Set(rounds.map((r) => text.slice(r.t.start, r.t.end)));
+        const name = c.title.replace(/活动$/, '');
+        const made = rounds.map((r): Draft => {
+          const title = `${name}${r.round}`;
+          const [ss, se] = sentenceBounds(match, r.t.start, from, to);
+          const d: Draft = {
+            ...c, key: compactKey(title), title, kind: 'contest', units: [...c.units], bare: false, fromTitle: false, named: true,
+            sentence: [ss, se], sents: [ss], sources: [trimSource(text.slice(ss, se))], ownTime: true, festivalTime: false, themeTime: false, periodTime: false,
+          };
+          resolved(d, r.t, year, text);
+          return d;
+        });
+        const consumed = (d: Draft) => d === c || (!!d.cue && cues.has(d.cue) && rounds.some((r) => d.sents.includes(sentenceBounds(match, r.t.start, from, to)[0])));
+        const at = merged.indexOf(c);
+        merged = [...merged.slice(0, at).filter((d) => !consumed(d)), ...made, ...merged.slice(at + 1).filter((d) => !consumed(d))];
       }
     }
     // "举办全县青少年书法大赛…8月中旬举行颁奖仪式": a bare ceremony beside the section's one contest is that contest's.
@@ -991,6 +1066,7 @@ export function extractActivities(
   // The same activity listed again under a later 活动时间及地点 / 活动流程 heading: one draft, at its first mention.
   const firstByKey = new Map<string, Draft>();
   const firsts: Draft[] = []; // firstByKey's values in insertion order, without copying them per draft
+  const kept = new Set<Draft>(); // later mentions with a time of their own: activities of their own
   const out: DraftActivity[] = [];
   for (const list of all)
     for (const d of list) {
@@ -998,10 +1074,14 @@ export function extractActivities(
       // under one heading, “快乐寒假”读书分享会 and 世界读书日读书分享会, are two activities)
       const prev =
         firstByKey.get(d.key) ?? firsts.find((p) => p.quoted && d.key.length >= 4 && p.key.includes(d.key) && parentOf(p.sectionId) !== parentOf(d.sectionId));
-      if (prev && prev.sectionId !== d.sectionId && d.sectionId !== '' && (prev.sectionId !== '' || (!d.quoted && !d.fromTitle))) {
+      // (not two mentions each with a different time of its own: 送文化下乡演出 in May under one item and in September
+      // under another are two outings)
+      const twoTimes = !!prev && prev.ownTime && d.ownTime && !!prev.start && !!d.start && prev.start !== d.start;
+      if (prev && !twoTimes && prev.sectionId !== d.sectionId && d.sectionId !== '' && (prev.sectionId !== '' || (!d.quoted && !d.fromTitle))) {
         mergeInto(prev, d, false);
         continue;
       }
+      if (twoTimes) kept.add(d);
       if (!firstByKey.has(d.key)) {
         firstByKey.set(d.key, d);
         firsts.push(d);
@@ -1010,7 +1090,7 @@ export function extractActivities(
   for (const list of all)
     for (const d of list) {
       if (firstByKey.get(d.key) !== d && firsts.some((p) => p !== d && p.sources.includes(d.sources[0]) && p.key !== d.key && p.key.includes(d.key))) continue;
-      if (firstByKey.get(d.key) !== d) continue;
+      if (firstByKey.get(d.key) !== d && !kept.has(d)) continue;
       out.push(finish(d));
     }
   return out;
@@ -1020,7 +1100,7 @@ export function extractActivities(
 const parentOf = (sectionId: string) => sectionId.slice(0, Math.max(0, sectionId.lastIndexOf('.')));
 
 /** Headings of a plan's parts that are not activities, even with field lines under them (主办单位：…). */
-const NOT_AN_ITEM = /^(?:组织机构|组织领导|领导小组|参赛对象|参加对象|参与对象|活动对象|评选对象|评选条件|评选标准|推荐条件|作品要求|参赛要求|奖项设置|表彰奖励|奖励办法|联系方式|工作要求|活动主题|活动目的|活动意义|指导思想|总体要求|活动时间|活动地点|主办单位|承办单位|参赛办法|报送要求)/;
+const NOT_AN_ITEM = /^(?:组织机构|组织单位|活动单位|参与单位|参赛单位|组织领导|领导小组|参赛对象|参加对象|参与对象|活动对象|评选对象|评选条件|评选标准|推荐条件|作品要求|参赛要求|奖项设置|表彰奖励|奖励办法|联系方式|工作要求|活动主题|活动目的|活动意义|指导思想|总体要求|活动时间|活动地点|主办单位|承办单位|参赛办法|报送要求)/;
 /** A heading over the stages of a contest or a selection. */
 const STAGE_PARENT = /安排|程序|步骤|阶段|流程|环节|进度|赛程|方法/;
 /** A stage heading: 推荐报名, 网络投票, 评审确定, 成果展示, 启动仪式, 决赛阶段. */

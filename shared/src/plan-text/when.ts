@@ -225,7 +225,8 @@ const slotOf = (word: string | undefined): [string, string] | undefined => (word
 const weekdayOf = (c: string) => Math.min(WEEKDAYS.indexOf(c), 6);
 
 const MONTH = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])';
-const THIRDS = '上中旬|中下旬|上旬|中旬|下旬|初|中|底|末';
+// (9月初赛 is 9月 + 初赛 and 10月初评 is 10月 + 初评: a contest's first round, not early in the month)
+const THIRDS = '上中旬|中下旬|上旬|中旬|下旬|初(?![赛评选审试])|中|底|末';
 const WINDOW_RE = new RegExp(
   [
     // 3月5日至7日, 3月5日—4月2日

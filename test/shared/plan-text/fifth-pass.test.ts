@@ -1,0 +1,100 @@
+/**
+ * Rules of the fifth issue-13 pass, one small text each: a contest's rounds in one sentence, headings
+ * that are only a time, the same outing on two dates, and words that look like activities but are not.
+ */
+import { describe, expect, it } from 'vitest';
+import { one, planUnder, titles } from './rule-helpers';
+
+const P = planUnder('2026年宣传工作方案');
+
+describe('rounds of a contest in one sentence', () => {
+  it('gives each round its own draft, named after the contest and dated by its own time', () => {
+    const p = P('一、比赛安排\n（一）全县“百姓名嘴”宣讲比赛4月中旬初赛，5月上旬复赛，5月下旬决赛，决赛在县文化中心举行。');
+    expect(p.activities.map((a) => [a.title, a.kind, a.start, a.end])).toEqual([
+      ['全县“百姓名嘴”宣讲比赛初赛', 'contest', '2026-04-11', '2026-04-21'],
+      ['全县“百姓名嘴”宣讲比赛复赛', 'contest', '2026-05-01', '2026-05-11'],
+      ['全县“百姓名嘴”宣讲比赛决赛', 'contest', '2026-05-21', '2026-06-01'],
+    ]);
+  });
+
+  it('reads 报名 after a verb as a round, and the contest named again before 决赛 as the same contest', () => {
+    const p = P('一、宣讲\n（一）开展“微宣讲”比赛。4月启动报名，5月中旬完成初赛，6月下旬举行全市“微宣讲”比赛决赛。');
+    expect(p.activities.map((a) => [a.title, a.start])).toEqual([
+      ['“微宣讲”比赛报名', '2026-04-01'],
+      ['“微宣讲”比赛初赛', '2026-05-11'],
+      ['“微宣讲”比赛决赛', '2026-06-21'],
+    ]);
+  });
+
+  it('reads 9月初赛 as September and a first round, not early September', () => {
+    const p = P('一、读书\n（一）举办全市读书征文比赛。9月初赛，10月决赛。');
+    expect(one(p, '初赛')).toMatchObject({ start: '2026-09-01', end: '2026-10-01' });
+    expect(one(p, '决赛')).toMatchObject({ start: '2026-10-01', end: '2026-11-01' });
+  });
+
+  it('leaves one contest with one round, and rounds shared out by 分别于, as one activity', () => {
+    expect(titles(P('一、比赛\n（一）举办全县书法比赛。10月中旬举行决赛。'))).toEqual(['全县书法比赛']);
+    expect(titles(P('一、比赛\n（一）举办摄影大赛。分别于4月、8月举办全县群众摄影大赛初赛和决赛。'))).toHaveLength(1);
+  });
+});
+
+describe('a heading that is only a time', () => {
+  const plan = P(
+    '一、第一季度\n1.举办迎春书画展。\n2.开展“快乐寒假”阅读活动。1月至2月每周六上午开放。\n二、第四季度\n1.开展“非遗进校园”活动。组织传承人走进中小学。\n2.召开年度总结会。12月下旬召开。',
+  );
+
+  it('dates the items under it that give no time of their own', () => {
+    expect(one(plan, '书画展')).toMatchObject({ start: '2026-01-01', end: '2026-04-01' });
+    expect(one(plan, '非遗进校园')).toMatchObject({ start: '2026-10-01', end: '2027-01-01' });
+  });
+
+  it('lets an item keep its own time', () => {
+    expect(one(plan, '快乐寒假').rrule).toMatch(/^FREQ=WEEKLY;BYDAY=SA/);
+    expect(one(plan, '总结会')).toMatchObject({ start: '2026-12-21' });
+  });
+
+  it('is not read as one when it says more than a time', () => {
+    const p = P('一、第一季度重点抓好理论学习\n1.举办迎春书画展。\n二、其他\n1.开展读书活动。');
+    expect(one(p, '书画展').start).toBeUndefined();
+  });
+});
+
+describe('the same outing under two items', () => {
+  it('stays two activities when each has its own time', () => {
+    const p = P('一、上半年\n1.开展送文化下乡演出。5月中旬，组织文艺小分队深入偏远村组开展送文化下乡演出。\n二、下半年\n1.开展秋季送文化下乡。9月，组织县艺术团赴各乡镇开展送文化下乡演出5场。');
+    expect(p.activities.filter((a) => a.title.includes('送文化下乡')).map((a) => a.start)).toEqual(['2026-05-11', '2026-09-01']);
+  });
+
+  it('is one activity when a later list repeats it without a time', () => {
+    const p = P('一、活动内容\n（一）送文化下乡演出\n二、活动时间\n（一）送文化下乡演出\n时间：5月中旬');
+    expect(p.activities.filter((a) => a.title.includes('送文化下乡'))).toHaveLength(1);
+  });
+});
+
+describe('words that look like activities', () => {
+  it('reads 演出 as an event, and 送文化下乡 only with a time of its own', () => {
+    expect(one(P('一、文化\n（一）8月组织小分队进村演出。'), '演出').kind).toBe('other');
+    expect(titles(P('一、文化\n（一）各级文化馆站要组织送文化下乡，丰富群众生活。'))).toEqual([]);
+    expect(one(P('一、文化\n（一）组织县艺术团开展送文化下乡活动，全年不少于20场。'), '送文化下乡活动').kind).toBe('other');
+  });
+
+  it('does not read the state or news of activities as one', () => {
+    const p = P('一、要求\n（一）各支部要如实记录会议和活动情况。\n（二）每月更新专题页面，发布演出和培训信息。');
+    expect(titles(p).filter((t) => /会议|演出|培训/.test(t))).toEqual([]);
+  });
+
+  it('drops 上好/讲好 from a title and takes a schedule that says 至少讲授', () => {
+    const p = P('一、三会一课\n四是认真上好党课。支部书记带头讲党课，党课每季度至少讲授1次。');
+    expect(p.activities.map((a) => [a.title, a.rrule])).toEqual([['党课', 'FREQ=MONTHLY;INTERVAL=3']]);
+  });
+
+  it('does not draft a heading of organisers (组织单位 with 主办单位 lines)', () => {
+    const p = P('一、组织单位\n主办单位：县委宣传部\n承办单位：县摄影家协会\n二、活动安排\n专题讲座：5月16日下午举办摄影创作专题讲座。');
+    expect(titles(p)).toEqual(['摄影创作专题讲座']);
+  });
+
+  it('reads 集体备课 on a monthly weekday as a session', () => {
+    const p = P('三、集体备课\n讲师团每月第一个周三在县委党校开展集体备课，每次不少于半天。');
+    expect(one(p, '集体备课').rrule).toMatch(/^FREQ=MONTHLY;BYDAY=1WE/);
+  });
+});
