@@ -269,6 +269,8 @@ interface Draft extends DraftActivity {
   /** A field-list item named by its heading (活动时间：… lines under it). */
   fieldItem?: boolean;
   sentence: [number, number];
+  /** Its phrase is the last item of a list (舞蹈、声乐、书法公益培训班 → 书法公益培训班). */
+  ofList?: boolean;
   /** Starts of every sentence that mentions it (merged mentions). */
   sents: number[];
   sources: string[];
@@ -431,10 +433,13 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       const heading = (d.fromTitle || o.fromTitle) && !listed && d.kind === o.kind;
       const generic = (d.bare || d.team || o.bare || o.team) && !listed && (d.kind === o.kind || d.team || o.team);
       const genericCampaign = generic活动(d) || (generic活动(o) && o.fromTitle);
+      // "开展“非遗进校园”活动。组织传承人…开展剪纸技艺展示和体验课": a bare form with no time of its own in the body
+      // of a heading that names the activity is part of that activity's programme.
+      const programme = d.bare && !d.team && !d.ownTime && !d.fromTitle && o.fromTitle && o.quoted && !o.goal;
       if (d.awardOf && o.sents.includes(d.sentence[0]) && (o.kind === 'contest' || o.kind === 'other')) into = o;
       else if (d.bare && d.kind === 'assessment' && TAKES_OBJECT.has(d.noun) && o.kind !== 'assessment') into = o;
       else if (bothNamed) continue;
-      else if (sameNoun || contains || heading || generic || genericCampaign || sameName || (d.goal && !o.bare) || (o.goal && !d.bare)) {
+      else if (sameNoun || contains || heading || generic || genericCampaign || sameName || programme || (d.goal && !o.bare) || (o.goal && !d.bare)) {
         into = o;
         byName = sameName;
       }
@@ -453,7 +458,9 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       continue;
     }
     // A heading that names the body's activity more fully (举办禁毒专题讲座 … 作专题讲座) keeps its name.
-    const headingNames = (h: Draft, b: Draft) => h.fromTitle && !b.fromTitle && !h.goal && h.key !== b.key && h.key.includes(b.key) && !b.quoted;
+    // (…or names all of it where the body names one item of a list: 开办春季公益培训班 … 开设舞蹈、声乐、书法公益培训班)
+    const headingNames = (h: Draft, b: Draft) =>
+      h.fromTitle && !b.fromTitle && !h.goal && h.key !== b.key && !b.quoted && (h.key.includes(b.key) || (!!b.ofList && !h.bare && h.noun === b.noun));
     mergeInto(
       into,
       d,
@@ -801,6 +808,7 @@ export function extractActivities(
         sents: [ss],
         sources: [trimSource(text.slice(ss, se))],
       };
+      if (match[ps - 1] === '、') draft.ofList = true;
       if (time.start) draft.start = time.start;
       if (time.end) draft.end = time.end;
       if (time.rrule) draft.rrule = time.rrule;
@@ -1000,6 +1008,12 @@ export function extractActivities(
     );
     // A team only formed (组建“百姓名嘴”宣讲分队), with no event or time of its own, is not a draft.
     merged = merged.filter((d) => !(d.team && d.formed && !d.start && !d.rrule));
+    // A numbered item whose heading opens with an event verb and whose text gives its time, but names no activity
+    // noun we know ("3.开展“书香润万家”亲子共读。4月，…", "2.举办非遗技艺擂台。10月中旬…"): the heading names it.
+    if (!job.pre && !job.hasChildren && merged.length === 0) {
+      const fallback = headingActivity(text, match, job.span, job.id, titleTime ?? bodyTime ?? field ?? headers[0], year);
+      if (fallback) merged.push(fallback);
+    }
     all.push(merged);
   }
   // A plan named after its activity ("2025年“欢乐祥和过大年”春节文化活动方案") with a 时间安排 section:
@@ -1031,6 +1045,26 @@ export function extractActivities(
       resolved(pre, period, year, text);
       pre.ownTime = false;
       pre.periodTime = true;
+    }
+  }
+  // A notice for a call or a contest ("关于开展“…”摄影作品征集活动的通知") gives the call's own time on a field line
+  // ("四、活动安排 / 征集时间：3月1日至6月30日"): the plan's activity runs then, at that section.
+  if (!period && planName && units0.length) {
+    const core = compactKey(planName);
+    const own = all[0]?.find((d) => d.sectionId === '' && !d.start && !d.rrule && compactKey(d.title).includes(core));
+    const OWN_FIELD = /(?:^|\n)[ \t]*(?:征集|征文|投稿|参赛|比赛|大赛|展览|活动)(?:时间|日期|期限)[ \t]*[:：]/;
+    for (let i = 0; own && i < sections.length; i++) {
+      if (sections[i + 1]?.parentId === sections[i].id) continue;
+      const m = OWN_FIELD.exec(match.slice(spans[i].titleStart, spans[i].end));
+      if (!m) continue;
+      const at = spans[i].titleStart + m.index + m[0].length;
+      const eol = match.indexOf('\n', at) < 0 ? spans[i].end : Math.min(spans[i].end, match.indexOf('\n', at));
+      const t = findTimes(match, at, eol, year).find((x) => x.window || x.recurrence);
+      if (!t) continue;
+      own.sectionId = sections[i].id;
+      resolved(own, t, year, text);
+      own.ownTime = false;
+      break;
     }
   }
   // No 活动时间 section, but the preamble dates the plan's own activity ("决定于5月在全县开展第五个“民法典宣传月”活动"):
@@ -1144,6 +1178,35 @@ function activityOfTitle(display: string): string {
   // (or its notice: "县文明办关于开展2025年文明交通宣传月活动的通知")
   if (/活动(?:的)?(?:实施|工作)?(?:方案|通知|安排)$/.test(title) && /^[\u4e00-\u9fff]{4,14}$/.test(t) && !/工作|要点|计划/.test(t)) return display.slice(a, b);
   return '';
+}
+
+/** What a heading says when it is a duty rather than an event: 开展理论武装工作, 组织保障, 开展文明创建. */
+const DUTY_WORDS = /工作|制度|机制|建设|管理|保障|氛围|力度|水平|体系|阵地|队伍|责任|领导|要求|引导|宣传教育|创建|整治/;
+
+/**
+ * The activity a heading names by its verb alone ("开展“书香润万家”亲子共读", "举办非遗技艺擂台") when the section's
+ * text gives it a time (`t`) but has no activity noun: a draft titled by what follows the verb, or undefined.
+ */
+function headingActivity(text: string, match: string, span: SectionSpan, sectionId: string, t: TimeHit | undefined, year: number): Draft | undefined {
+  if (!t) return undefined;
+  const head = match.slice(span.titleStart, span.titleEnd).replace(/[。.;；:：\s]+$/, '');
+  const v = /^(?:[一二三四五六七八九十]+是)?(?:组织开展|举办|举行|开展|组织|召开|开办|推出)/.exec(head);
+  if (!v) return undefined;
+  let a = span.titleStart + v[0].length;
+  let b = span.titleStart + head.length;
+  // (a time written in the heading is the draft's time, not part of its name: 开展9月“书香润万家”亲子共读)
+  if (t.start === a) a = t.end;
+  if (t.end === b) b = t.start;
+  const object = match.slice(a, b);
+  if (object.length < 3 || object.length > 20 || /[,，;；、]/.test(object) || NOT_AN_ITEM.test(object) || DUTY_WORDS.test(object)) return undefined;
+  const title = text.slice(a, b);
+  const d: Draft = {
+    key: compactKey(title), title, kind: headingKind(object), sectionId, units: [], noun: '', fromTitle: true, quoted: /[“《]/.test(title),
+    ownTime: false, festivalTime: false, themeTime: false, bare: false, team: false, goal: false, formed: false, awardOf: false,
+    sentence: [span.titleStart, span.titleEnd], sents: [span.titleStart], sources: [trimSource(text.slice(span.titleStart, span.end))],
+  };
+  resolved(d, t, year, text);
+  return d;
 }
 
 /** The kind of a field-list item whose heading has no activity noun: 成果展示 → exhibition, 网络投票 → assessment. */

@@ -34,7 +34,8 @@ export function normLabel(label: string): string {
 const PINYIN = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]/g;
 /** Title for comparison: no pinyin annotations, no punctuation, Simplified. */
 export function normTitle(title: string): string {
-  return compactForMatch(title.replace(PINYIN, ''));
+  // (非遗 is how plans shorten 非物质文化遗产: one name either way)
+  return compactForMatch(title.replace(PINYIN, '')).replace(/非物质文化遗产/g, '非遗');
 }
 
 export interface OutlineScore {
