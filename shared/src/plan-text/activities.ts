@@ -231,6 +231,8 @@ const matchingTitle = (t: string) => t.replace(/[〝「『]/g, '“').replace(/[
 
 /** Nouns that name a team, not an event: 组建县委宣讲团 forms the team that then gives the 宣讲. */
 const TEAM_NOUNS = new Set(['宣讲团', '宣讲分队']);
+/** A team opening a clause, then its verb: "市委宣讲团深入…", "县艺术团赴…" (the team, group 1). */
+const TEAM_SUBJECT = /^(?!组织|邀请|安排|动员|由|请|派)((?:[\u4e00-\u9fff]{1,8}|“[^“”]{2,10}”)(?:宣讲团|讲师团|宣讲队|宣讲分队|小分队|艺术团|演出队|志愿服务队|志愿者服务队|文艺队|轻骑兵))(?:深入|到|赴|走进|前往|在|分别|分赴|将|组织|开展|进行|集中)/;
 /** Nouns too generic to be a draft on their own (a bare 宣讲 or 评选 names nothing an organiser can schedule). */
 const BARE_NOUNS = new Set([
   '宣讲', '学习', '集中学习', '专题学习', '讲座', '论坛', '党课', '专题党课', '评选', '表彰', '评选表彰', '培训', '展演', '展览', '座谈', '研判', '考核', '督查',
@@ -752,6 +754,15 @@ export function extractActivities(
           .trim();
         if (prefix.length >= 2) {
           title = prefix + title;
+          key = compactKey(title);
+        }
+      }
+      // "市委宣讲团深入各区县开展集中宣讲": a bare event given by the team that opens its clause is that team's.
+      // (not the barest forms, 宣讲 or 演出 alone: those are a campaign's programme, and dropped)
+      if (isBareTitle(key, f.noun) && f.kind !== 'campaign' && !BARE_NOUNS.has(matchingCopy(key))) {
+        const team = TEAM_SUBJECT.exec(match.slice(cs, ps));
+        if (team) {
+          title = text.slice(cs, cs + team[1].length) + title;
           key = compactKey(title);
         }
       }

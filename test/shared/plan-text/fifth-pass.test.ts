@@ -3,6 +3,7 @@
  * that are only a time, the same outing on two dates, and words that look like activities but are not.
  */
 import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../../../shared/src/plan-text/index';
 import { one, planUnder, titles } from './rule-helpers';
 
 const P = planUnder('2026年宣传工作方案');
@@ -96,5 +97,38 @@ describe('words that look like activities', () => {
   it('reads 集体备课 on a monthly weekday as a session', () => {
     const p = P('三、集体备课\n讲师团每月第一个周三在县委党校开展集体备课，每次不少于半天。');
     expect(one(p, '集体备课').rrule).toMatch(/^FREQ=MONTHLY;BYDAY=1WE/);
+  });
+});
+
+describe('names and times from around the activity', () => {
+  it("dates a call's own activity by its 征集时间 line, at that section", () => {
+    const p = parsePlan(
+      '关于开展“光影清河”摄影作品征集活动的通知\n各单位：\n县委宣传部决定开展“光影清河”摄影作品征集活动。\n一、征集内容\n围绕乡村振兴拍摄。\n二、活动安排\n征集时间：2026年3月1日至6月30日。\n作品评选：2026年7月。',
+    );
+    const call = one(p, '作品征集');
+    expect(call).toMatchObject({ start: '2026-03-01', end: '2026-07-01' });
+    expect(p.sections.find((s) => s.id === call.sectionId)?.title).toBe('活动安排');
+  });
+
+  it('reads a bare form in the body of a named heading as part of that activity', () => {
+    const p = P('一、第四季度\n1.开展“非遗进校园”活动。组织传承人走进中小学，开展剪纸技艺展示和体验课。');
+    expect(titles(p)).toEqual(['“非遗进校园”活动']);
+  });
+
+  it('keeps the heading’s name where the body names one item of a list', () => {
+    const p = P('一、培训\n1.开办春季公益培训班。3月至6月每周六上午，在馆内开设舞蹈、声乐、书法公益培训班。');
+    expect(titles(p)).toEqual(['春季公益培训班']);
+  });
+
+  it('takes a heading with an event verb and a time as the activity when no noun names it', () => {
+    const p = P('一、阅读\n1.开展“书香润万家”亲子共读。4月，组织家庭到图书馆共读绘本。\n2.开展理论武装工作。全年推进。');
+    expect(p.activities.map((a) => [a.title, a.start])).toEqual([['“书香润万家”亲子共读', '2026-04-01']]);
+  });
+
+  it('names a bare event after the team that gives it', () => {
+    const p = P('一、宣讲\n一是开展集中宣讲。3月至5月，市委宣讲团深入各区县开展集中宣讲。');
+    expect(titles(p)).toEqual(['市委宣讲团集中宣讲']);
+    // (not a verb before the team: "组织区艺术团到…开展慰问演出" keeps the heading's name)
+    expect(titles(P('一、慰问\n（一）走基层慰问演出。春节前夕，组织区艺术团到福利院开展慰问演出8场。'))).toEqual(['走基层慰问演出']);
   });
 });
