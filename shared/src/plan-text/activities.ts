@@ -45,7 +45,7 @@ function scheduleAt(match: string, times: TimeHit[], at: number): TimeHit | unde
 }
 
 /** The rounds of a contest: each its own event. */
-const ROUND = /^[,，]?[ \t]*(?:启动|开始|完成|举行|进行|开展|组织|举办)?([^,，。;；:：、]{0,16}?)(半决赛|总决赛|决赛|初赛|复赛|预赛|海选|选拔赛|报名)/;
+const ROUND = /^[,，]?[ \t]*(?:启动|开始|完成|举行|进行|开展|组织|举办)?([^,，。;；:：]{0,18}?)(半决赛|总决赛|决赛|初赛|复赛|预赛|海选|选拔赛|报名)/;
 
 /**
  * "4月中旬初赛，5月上旬复赛，5月下旬决赛", "4月启动报名，5月中旬完成初赛，6月下旬举行全市…决赛": a time followed
@@ -57,8 +57,10 @@ function roundsIn(match: string, times: TimeHit[], from: number, to: number): { 
     if (t.start < from || t.end > to || t.recurrence) continue;
     const m = ROUND.exec(match.slice(t.end, Math.min(to, t.end + 24)));
     if (!m || (m[2] === '报名' && !/^[,，]?[ \t]*(?:启动|开始|组织)/.test(m[0]))) continue;
-    // (the words between name nothing but the contest: "举行全市“微宣讲”比赛决赛", not "组织评委开展初赛的评审")
-    if (m[1] && !/(?:比赛|大赛|竞赛|赛)$/.test(m[1]) && m[1].length > 2) continue;
+    // (the words between name the contest or end in the verb: "举行全市“微宣讲”比赛决赛", "在四个片区分别举行初赛";
+    // not "组织评委开展初赛的评审", and not a list of times shared out, "4月、8月举办…初赛和决赛")
+    if (/^、|\d+月/.test(m[1])) continue;
+    if (m[1] && !/(?:比赛|大赛|竞赛|赛|举行|进行|开展|举办|组织)$/.test(m[1]) && m[1].length > 2) continue;
     out.push({ t, round: m[2], end: t.end + m[0].length });
   }
   return out;
@@ -425,6 +427,9 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       if (headers.length && group(o) !== group(d)) continue;
       // "开展“书香家庭”评选，4月底召开表彰大会": the award meeting is an event of its own (but 表彰 inside a 颁奖典礼 is the ceremony).
       if (CEREMONY_NOUNS.has(d.noun) && !CEREMONY_NOUNS.has(o.noun)) continue;
+      // (two named mentions of one noun, each in its own sentence with its own time, are two: 3月至6月…春季公益培训班；
+      // 9月至11月…秋季公益培训班)
+      if (d.ownTime && o.ownTime && !d.bare && !o.bare && d.key !== o.key && d.cue && o.cue && d.cue !== o.cue && d.sentence[0] !== o.sentence[0] && !d.fromTitle && !o.fromTitle) continue;
       const sameNoun = d.noun === o.noun && d.noun !== '活动' && d.noun !== '行动';
       // (the same quoted name is one activity: 开展“文化馆之夜”活动 … 举办“文化馆之夜”文艺展演)
       const sameName = !!quotedNameOf(d) && quotedNameOf(d) === quotedNameOf(o) && (generic活动Of(d) || generic活动Of(o));
@@ -528,7 +533,23 @@ export function extractActivities(
     }
     return undefined;
   };
+  // A report's look back ("一、2025年工作总结", "存在的不足") tells what was done, not what is planned: no drafts there
+  // (when the plan has other sections: a document that is only a summary still gives its events).
+  const past = sections.map((sec) => PAST_SECTION.test(matchingCopy(sec.title).replace(/[\s。.:：]/g, '')));
+  const pastOrUnder = (i: number): boolean => {
+    for (let k = i; k >= 0; ) {
+      if (past[k]) return true;
+      const pid = sections[k].parentId;
+      k = pid ? sections.findIndex((x) => x.id === pid) : -1;
+    }
+    return false;
+  };
+  const skipPast = past.some(Boolean) && sections.some((_, i) => !sections[i].parentId && !past[i]);
   for (const job of jobs) {
+    if (skipPast && !job.pre && pastOrUnder(job.index)) {
+      all.push([]);
+      continue;
+    }
     const { titleStart, titleEnd, end: to } = job.span;
     // A heading with sub-sections states a goal ("二、丰富活动"); its children hold the activities.
     const from = job.hasChildren ? titleEnd : titleStart;
@@ -703,13 +724,20 @@ export function extractActivities(
         const explicit = sentenceTimes.filter((t) => !t.commemorates && (!t.festival || t.wrapped || /前夕|期间|前后|之际|当天|当日|前$/.test(t.cue)) && !t.recurrence && t.window && unquoted(t) && t.end <= end).at(-1);
         if (explicit) pick = explicit;
       }
+      // "3月至6月开设春季公益培训班，…，每周二晚在馆内授课": the activity's period before it and its schedule later in
+      // the sentence (no other activity between): the schedule, inside that period.
+      let periodBefore: TimeHit | undefined;
+      if (pick && pick === before && !pick.recurrence && pick.window && afterHit?.recurrence && afterHit.recurrence.freq !== 'daily' && !ownSched) {
+        periodBefore = pick;
+        pick = afterHit;
+      }
       const anniversary = f.kind === 'anniversary' || (f.kind === 'campaign' && /周年/.test(match.slice(ps, end)));
       // A recurrence inside a window ("下半年每月…") starts in that window.
       // (a recurrence under the plan's 活动时间, "活动期间每周五下午", starts in that period)
-      const inSentence = pick?.recurrence ? sentenceTimes.find((t) => t.window && t.end <= pick!.start) : undefined;
+      const inSentence = pick?.recurrence ? (periodBefore ?? sentenceTimes.find((t) => t.window && t.end <= pick!.start)) : undefined;
       const within = pick?.recurrence ? (inSentence ?? periodWithin(job.pre)) : undefined;
       // (it also ends there when it is the plan's period, written right before the recurrence, or a 期间)
-      const bounded = !inSentence || pick!.start - inSentence.end <= 2 || /期间/.test(inSentence.cue);
+      const bounded = !inSentence || !!periodBefore || pick!.start - inSentence.end <= 2 || /期间/.test(inSentence.cue);
       const time = pick ? resolveTime(pick, year, anniversary, within, bounded) : {};
 
       // Title: display text of the phrase, minus time words outside quotes and leading quantities.
@@ -1190,6 +1218,10 @@ function activityOfTitle(display: string): string {
   if (/活动(?:的)?(?:实施|工作)?(?:方案|通知|安排)$/.test(title) && /^[\u4e00-\u9fff]{4,14}$/.test(t) && !/工作|要点|计划/.test(t)) return display.slice(a, b);
   return '';
 }
+
+/** Headings of a look back: 2025年工作总结, 工作回顾, 主要成效, 存在的不足 (not 总结阶段 or 做好年度总结: those are plans). */
+const PAST_SECTION =
+  /^(?:(?:(?:19|20)\d{2}年(?:度)?|上年度?|去年|过去一年|一年来)(?:主要)?(?:工作)?(?:总结|回顾|成效|开展情况)|(?:主要)?工作(?:总结|回顾|成效)|主要成效|取得的成[效绩]|存在的(?:主要)?(?:不足|问题)(?:和不足)?|主要问题|存在问题)$/;
 
 /** What a heading says when it is a duty rather than an event: 开展理论武装工作, 组织保障, 开展文明创建. */
 const DUTY_WORDS = /工作|制度|机制|建设|管理|保障|氛围|力度|水平|体系|阵地|队伍|责任|领导|要求|引导|宣传教育|创建|整治/;

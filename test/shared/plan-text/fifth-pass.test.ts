@@ -132,3 +132,36 @@ describe('names and times from around the activity', () => {
     expect(titles(P('一、慰问\n（一）走基层慰问演出。春节前夕，组织区艺术团到福利院开展慰问演出8场。'))).toEqual(['走基层慰问演出']);
   });
 });
+
+describe('a report that looks back before it plans', () => {
+  const p = parsePlan(
+    '县文化馆2025年工作总结及2026年工作计划\n一、2025年工作总结\n（一）活动亮点纷呈。举办“平湖之夏”广场文艺展演、“新春送欢乐”慰问演出等品牌活动。\n（二）存在的不足。人才青黄不接。\n二、2026年工作计划\n（一）深化艺术普及。3月至6月开设春季公益培训班，设声乐、舞蹈两个班，每周二晚在馆内授课；9月至11月开设秋季公益培训班。\n（二）组织赛事。举办全县广场舞比赛，9月在四个片区分别举行初赛，10月在县文化广场举行决赛。',
+  );
+
+  it('takes the year of the plan part of the title', () => expect(p.year).toBe(2026));
+
+  it('drafts nothing from the look back', () => {
+    expect(titles(p).some((t) => t.includes('平湖之夏') || t.includes('新春送欢乐'))).toBe(false);
+  });
+
+  it('reads a period before the activity and its schedule later in the sentence as a series in that period', () => {
+    expect(one(p, '春季公益培训班')).toMatchObject({ start: '2026-03-03T19:00' });
+    expect(one(p, '春季公益培训班').rrule).toBe('FREQ=WEEKLY;BYDAY=TU;UNTIL=20260630T235959');
+  });
+
+  it('keeps two named mentions of one noun with their own times apart', () => {
+    expect(one(p, '秋季公益培训班')).toMatchObject({ start: '2026-09-01', end: '2026-12-01' });
+  });
+
+  it('reads rounds held "在…分别举行"', () => {
+    expect(p.activities.filter((a) => a.kind === 'contest').map((a) => [a.title, a.start])).toEqual([
+      ['全县广场舞比赛初赛', '2026-09-01'],
+      ['全县广场舞比赛决赛', '2026-10-01'],
+    ]);
+  });
+
+  it('still drafts a plan whose only section is a look back', () => {
+    const only = parsePlan('2025年工作总结\n一、2025年工作总结\n（一）活动。5月举办全县书法比赛。');
+    expect(titles(only)).toEqual(['全县书法比赛']);
+  });
+});
