@@ -521,8 +521,9 @@ export function extractActivities(
     const { titleStart: a, titleEnd: b } = spans[i];
     const hit = findTimes(match, a, b, year).find((t) => t.window && !t.festival && !t.recurrence);
     if (!hit) return undefined;
-    const rest = (match.slice(a, hit.start) + match.slice(hit.end, b)).replace(/[\s:：。.]/g, '');
-    return /^(?:份)?(?:重点)?(?:工作|活动)?(?:安排|计划)?$/.test(rest) ? hit : undefined;
+    const rest = (match.slice(a, hit.start) + match.slice(hit.end, b)).replace(/[\s:：。.()（）]/g, '');
+    // (or a phase with its dates: "（一）启动阶段（8月1日—8月15日）")
+    return /^(?:份)?(?:重点)?(?:工作|活动)?(?:安排|计划)?$|^[\u4e00-\u9fff]{1,8}阶段$/.test(rest) ? hit : undefined;
   });
   const timeOfAncestor = (index: number): TimeHit | undefined => {
     for (let id = sections[index].parentId; id; ) {
@@ -625,6 +626,12 @@ export function extractActivities(
       if (!ok && hasRecurrence && /^(?:制度|机制|时间)/.test(match.slice(end, end + 2))) ok = true;
       // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting, not an event.
       if (/纳入[^,，。;；]{0,10}$/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
+      // "完善志愿者注册、培训、激励机制": one step of a mechanism, not an event.
+      if (/^(?:、[^,，。;；、]{1,8})*(?:机制|制度|体系|办法|流程)/.test(match.slice(end, end + 24)) && match[end] === '、') continue;
+      // "各项纪念活动", "本次活动": a category or a reference, not an activity.
+      if ((f.noun === '活动' || f.noun === '行动') && /(?:各项|各类|相关|有关|上述|以上|此次|本次|这次|该项)[\u4e00-\u9fff]{0,6}$/.test(match.slice(Math.max(cs, f.start - 8), f.start))) continue;
+      // "择优推荐参加市级评选": another organiser's event the plan's people take part in.
+      if (/(?:参加|参与|报送|推荐)(?:市级|省级|全国|国家级|上级)$/.test(match.slice(Math.max(cs, f.start - 6), f.start))) continue;
       // "如实记录会议和活动情况", "报送培训开展情况", "发布演出和培训信息": the state of something, or news of it,
       // to be recorded, reported or published: not an event.
       if (
@@ -637,6 +644,8 @@ export function extractActivities(
       // "开展广场舞展演、书画展览、非遗手工体验等活动": items of a list closed by 等活动 are the programme of one activity.
       if (f.noun !== '活动' && f.noun !== '行动' && /^(?:、[^。;；\n]{0,30}?)?等(?:各类|系列)?(?:活动|志愿服务|项目)/.test(match.slice(end, end + 34))) continue;
       const awardObject = end > objectStart ? match.slice(objectStart, end) : '';
+      // "集中宣传一批群众身边的凡人善举": publicity of a batch of examples, with no time of its own, is a duty.
+      if (f.noun === '集中宣传' && /^(?:一批|一系列)/.test(awardObject) && clauseTimes.length === 0) continue;
       if (awardObject && NOT_AN_OBJECT.test(awardObject) && !/[奖]$/.test(f.noun) && /^(?:对象|程序|标准|条件|范围|办法|结果|工作)/.test(awardObject)) continue;
       const [ss, se] = sentenceBounds(match, f.start, from, to);
       if (match[end] === '”' && insideQuote(match, f.start, ss)) end++;
@@ -1213,6 +1222,9 @@ function activityOfTitle(display: string): string {
   if (tail2) b -= tail2[0].length;
   const t = title.slice(a, b);
   if (/^“[^“”"]{2,16}”[\u4e00-\u9fff]{0,12}$/.test(t)) return display.slice(a, b);
+  // An anniversary's plan ("云溪县纪念中国人民抗日战争胜利81周年活动方案"): the commemoration is its activity.
+  const anniv = /纪念[^“”,，]{2,30}?(?:\d+|[一二三四五六七八九十百]+)周年/.exec(title);
+  if (anniv && /活动(?:的)?(?:实施|工作)?(?:方案|通知|安排)$/.test(title)) return display.slice(anniv.index, anniv.index + anniv[0].length);
   // Unquoted: only a title that says it is an activity's plan ("2025年全民禁毒宣传月活动方案").
   // (or its notice: "县文明办关于开展2025年文明交通宣传月活动的通知")
   if (/活动(?:的)?(?:实施|工作)?(?:方案|通知|安排)$/.test(title) && /^[\u4e00-\u9fff]{4,14}$/.test(t) && !/工作|要点|计划/.test(t)) return display.slice(a, b);

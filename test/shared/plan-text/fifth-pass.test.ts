@@ -165,3 +165,25 @@ describe('a report that looks back before it plans', () => {
     expect(titles(only)).toEqual(['全县书法比赛']);
   });
 });
+
+describe('phases, commemorations and things that are not events', () => {
+  it('dates the undated items of a phase by the phase’s dates', () => {
+    const p = P('三、活动安排\n（一）启动阶段（8月1日—8月15日）\n1.开展“烽火家书”主题征文。面向全县征集作品，作品于8月31日前报送。\n（二）集中开展阶段（8月16日—9月20日）\n1.组织“老兵讲抗战”巡回宣讲。深入机关、学校开展巡回宣讲10场。');
+    expect(one(p, '征文')).toMatchObject({ start: '2026-08-01', end: '2026-08-16' });
+    expect(one(p, '巡回宣讲')).toMatchObject({ start: '2026-08-16', end: '2026-09-21' });
+  });
+
+  it("takes an anniversary plan's commemoration from its preamble", () => {
+    const p = parsePlan('云溪县纪念中国人民抗日战争胜利81周年活动方案\n经县委同意，决定于2026年8月1日至9月30日在全县开展纪念中国人民抗日战争胜利81周年系列活动。\n一、活动安排\n（一）9月3日召开纪念座谈会。');
+    expect(one(p, '系列活动')).toMatchObject({ start: '2026-08-01', end: '2026-10-01' });
+  });
+
+  it('does not draft a step of a mechanism, a category of activities, or another organiser’s selection', () => {
+    const p = P('一、志愿服务\n（一）完善志愿者注册、培训、激励机制，全年新增注册志愿者5000人。\n（二）成立协调小组，统筹推进各项纪念活动。\n（三）3月至5月开展“最美家庭”寻访，择优推荐参加市级评选。');
+    expect(titles(p)).toEqual(['“最美家庭”寻访']);
+  });
+
+  it('reads 发布仪式 as an event', () => {
+    expect(one(P('一、典型\n（一）举行“桐川好人”发布仪式。9月下旬举行2026年度“桐川好人”发布仪式。'), '发布仪式')).toMatchObject({ start: '2026-09-21' });
+  });
+});
