@@ -42,7 +42,7 @@ const common = {
 
 // Node loads rrule's UMD `main` (it has no `exports` map) through its CommonJS
 // interop, which costs the CLI about 50 ms of its ~160 ms; bundled from its ESM
-// build it costs almost nothing. Every other package stays external, mammoth and
+// build it costs almost nothing. Every other package stays external, fflate and
 // opencc-js in particular so that they load only for .docx and Traditional text.
 const CLI_BUNDLED_PACKAGES = new Set(['rrule']);
 const externalExcept = (bundled) => ({

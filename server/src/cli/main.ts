@@ -5,7 +5,7 @@
  *   workspace …   list, export, import, rotate the server's workspaces (./workspace.ts)
  *
  * Errors go to stderr with a non-zero exit. Startup stays fast: the parser is
- * imported only for `plan`, mammoth only for .docx, the opencc table only for
+ * imported only for `plan`, the .docx reader only for .docx, the opencc table only for
  * Traditional text; an oversized file is refused from its size alone. The
  * workspace commands (and the store, yjs, jose they need) load only for `workspace`.
  */

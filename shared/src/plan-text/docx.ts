@@ -1,14 +1,11 @@
 /**
- * .docx → plain text with mammoth. Kept in its own module and loaded with a
- * dynamic import so that the browser fetches mammoth (≈320 KB minified) only when a user
- * actually drops a .docx; pasted text and .txt files never pay for it.
- *
- * In the browser, Vite honours mammoth's `browser` field (its unzip reads
- * `arrayBuffer`); in Node its unzip reads `buffer`. We pass both so one call
- * works in either build.
+ * .docx → plain text: the zip is opened with fflate (a few KB) and word/document.xml read by
+ * word-xml.ts. Kept in its own module and loaded with a dynamic import, so pasted text and .txt
+ * files never load the unzip code.
  */
 import { PlanInputError } from './errors';
 import { checkPlanText, tooLargeError } from './decode';
+import { wordXmlToText } from './word-xml';
 
 /** A .docx is zipped XML: 20 MB would be hundreds of pages of text. */
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
@@ -27,37 +24,8 @@ export function looksLikeDocx(bytes: Uint8Array): boolean {
   return ZIP_MAGIC.every((b, i) => bytes[i] === b);
 }
 
-interface MammothLike {
-  convertToHtml(input: unknown): Promise<{ value: string }>;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-const decodeEntities = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e.toLowerCase()] ?? all),
-  );
-
-/**
- * mammoth's HTML → plan text: one line per paragraph, and a table row as one line with its cells
- * separated by tabs, as Word puts a table on the clipboard (so table-rows.ts reads it like a
- * pasted one). mammoth writes plain, well-formed HTML (p, h1–h6, li, table/tr/td, strong, em, a),
- * so tags are handled as text here; no DOM in shared code.
- */
-export function docxHtmlToText(html: string): string {
-  const cellText = (c: string) => c.replace(/<\/(?:p|h\d|li)>/gi, ' ').replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
-  const withRows = html.replace(/<tr[^>]*>([\s\S]*?)<\/tr>/gi, (_, row: string) => {
-    const cells = [...row.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((m) => cellText(m[1]));
-    return `\n${cells.join('\t')}\n`;
-  });
-  const text = withRows
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(?:p|h\d|li|table|tbody|thead|ol|ul)>/gi, '\n')
-    .replace(/<[^>]*>/g, '');
-  return decodeEntities(text)
-    .split('\n')
-    .map((l) => l.replace(/[ \u00a0]+$/g, ''))
-    .join('\n');
-}
+/** What document.xml may unpack to: a 20 MB .docx of text is far below it; a zip bomb is not. */
+export const MAX_DOCUMENT_XML_BYTES = 200 * 1024 * 1024;
 
 /** Extracts the paragraphs' text (one paragraph per line, a table row per line). Throws `PlanInputError`. */
 export async function docxToText(bytes: Uint8Array): Promise<string> {
@@ -71,15 +39,26 @@ export async function docxToText(bytes: Uint8Array): Promise<string> {
       'Not a .docx file (save an old .doc as .docx or .txt in Word/WPS first)',
     );
   }
-  const mod = (await import('mammoth')) as unknown as MammothLike & { default?: MammothLike };
-  const mammoth: MammothLike = mod.default ?? mod;
-  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  let value: string;
+  const { unzipSync } = await import('fflate');
+  let xml: string;
   try {
-    ({ value } = await mammoth.convertToHtml({ arrayBuffer, buffer: bytes }));
+    let tooBig = 0;
+    const files = unzipSync(bytes, {
+      filter: (f) => {
+        if (f.name !== 'word/document.xml') return false;
+        if (f.originalSize > MAX_DOCUMENT_XML_BYTES) tooBig = f.originalSize;
+        return !tooBig;
+      },
+    });
+    if (tooBig) throw tooLargeError(tooBig, MAX_DOCUMENT_XML_BYTES);
+    const part = files['word/document.xml'];
+    if (!part) throw badDocx('no word/document.xml');
+    xml = new TextDecoder('utf-8').decode(part);
   } catch (e) {
+    if (e instanceof PlanInputError) throw e;
     throw badDocx(e instanceof Error ? e.message.slice(0, 120) : undefined);
   }
+  const value = wordXmlToText(xml);
   // One break between paragraphs: plans read better without blank lines.
-  return checkPlanText(docxHtmlToText(value).replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n').replace(/^\n+/, ''));
+  return checkPlanText(value.replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n').replace(/^\n+/, ''));
 }

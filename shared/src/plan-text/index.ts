@@ -5,7 +5,7 @@
  * (normalize.ts, same offsets, Simplified) → title/year (title.ts) → outline
  * (headings.ts + outline.ts) → drafts (activities.ts + kinds.ts + when.ts). Activity tables pasted as
  * text (table-rows.ts) are taken out after cleaning and come back as one draft per row.
- * Pure: no DOM, no I/O. mammoth and the opencc table are loaded lazily.
+ * Pure: no DOM, no I/O. The .docx reader (fflate + word-xml.ts) and the opencc table are loaded lazily.
  */
 import { cleanPlanText, joinBrokenLines, removePageFooters } from './clean';
 import { checkPlanText, decodePlanBytes } from './decode';
@@ -129,7 +129,7 @@ export function toPlanJson(p: PlanParse): PlanJson {
 const TEXT_EXT = /\.(?:txt|text|md)$/i;
 
 /**
- * A dropped or picked file's bytes → plan text: .docx through mammoth (loaded
+ * A dropped or picked file's bytes → plan text: .docx through docx.ts (loaded
  * only now), anything else as .txt with encoding detection. Throws `PlanInputError`.
  */
 export async function readPlanFile(bytes: Uint8Array, filename: string): Promise<string> {

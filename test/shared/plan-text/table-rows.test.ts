@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePlan, readPlanFile } from '../../../shared/src/plan-text';
-import { docxHtmlToText } from '../../../shared/src/plan-text/docx';
+import { wordXmlToText } from '../../../shared/src/plan-text/word-xml';
 import { takeTables } from '../../../shared/src/plan-text/table-rows';
 
 const TABLE = [
@@ -74,12 +74,34 @@ describe('activity tables pasted as text', () => {
 });
 
 describe('tables in a .docx', () => {
-  it('turns mammoth HTML into one line per paragraph and tab-separated table rows, entities decoded', () => {
-    expect(docxHtmlToText('<h1>计划</h1><p>一、内容 &amp; 要求</p><table><tr><td><p>序号</p></td><td><p>活动名称</p></td></tr><tr><td>1</td><td><p>“读书&lt;月&gt;”</p><p>活动</p></td></tr></table><p>附&#20214;</p>').split('\n').filter(Boolean)).toEqual([
+  it('reads document.xml as one line per paragraph and tab-separated table rows, entities decoded', () => {
+    const p = (runs: string) => `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>${runs}</w:p>`;
+    const r = (t: string) => `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${t}</w:t></w:r>`;
+    const cell = (...ps: string[]) => `<w:tc><w:tcPr/>${ps.join('')}</w:tc>`;
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document><w:body>' +
+      p(r('计划')) +
+      p(r('一、内容 &amp; ') + r('要求')) +
+      p(r('时间') + '<w:r><w:tab/></w:r>' + r('地点')) +
+      p(r('上午') + '<w:r><w:br/></w:r>' + r('下午')) +
+      p('<w:r><w:delText>删去的</w:delText></w:r>' + '<w:r><w:instrText> PAGE </w:instrText></w:r>' + r('保留')) +
+      p('<w:r><mc:AlternateContent><mc:Choice><w:txbxContent>' + p(r('文本框')) + '</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent>' + p(r('文本框')) + '</w:txbxContent></mc:Fallback></mc:AlternateContent></w:r>') +
+      '<w:tbl><w:tr>' + cell(p(r('序号'))) + cell(p(r('活动名称'))) + '</w:tr><w:tr>' + cell(p(r('1'))) + cell(p(r('“读书&lt;月&gt;”')), p(r('活动'))) + '</w:tr>' +
+      '<w:tr>' + cell(p(r('2'))) + cell('<w:tbl><w:tr>' + cell(p(r('内表'))) + cell(p(r('两格'))) + '</w:tr></w:tbl>', '<w:p/>') + '</w:tr></w:tbl>' +
+      p(r('附&#20214;')) +
+      '<w:sectPr/></w:body></w:document>';
+    expect(wordXmlToText(xml).split('\n')).toEqual([
       '计划',
       '一、内容 & 要求',
+      '时间\t地点',
+      '上午',
+      '下午',
+      '保留',
+      '文本框',
+      '',
       '序号\t活动名称',
       '1\t“读书<月>” 活动',
+      '2\t内表 两格',
       '附件',
     ]);
   });
