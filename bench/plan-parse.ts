@@ -1,9 +1,12 @@
 /**
  * Plan parsing speed: median parse time per document (goal ≤ 10 ms each), over
- * the project's fixture plans always and over ../shared/seeds when present.
+ * the project's fixture plans always and over ../shared/seeds when present; then the plan CLI's
+ * whole run per file (goal ≤ 300 ms) for a .txt and a .docx, beside Node's own start-up
+ * (`node -e ''`) measured in the same run.
  * `runPlanBench()` prints figures and asserts nothing. Run alone with
  * `npx tsx bench/plan-parse.ts`.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +58,29 @@ export async function runPlanBench(runs = 50): Promise<void> {
   }
 }
 
+/** Median wall time of `node args…` over `runs` runs (after one run that builds the CLI bundle if stale). */
+function timeNode(args: string[], runs: number): number {
+  execFileSync(process.execPath, args, { stdio: 'ignore', cwd: repoRoot });
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    execFileSync(process.execPath, args, { stdio: 'ignore', cwd: repoRoot });
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+export function runPlanCliBench(runs = 9): void {
+  const node = timeNode(['-e', ''], runs);
+  console.log(`plan-cli node start-up (node -e ''): median ${node.toFixed(0)} ms over ${runs} runs`);
+  const files = ['test/fixtures/plan-corpus/20-long-yaodian.txt', 'test/fixtures/plan-corpus/17-docx-zhongxinzu.docx', 'test/fixtures/plan-corpus/05-qunwen-traditional.txt'];
+  for (const f of files) {
+    const ms = timeNode(['scripts/cli.mjs', 'plan', f], runs);
+    console.log(`plan-cli ${path.basename(f)}: median ${ms.toFixed(0)} ms (${(ms / node).toFixed(2)}× Node's start-up) [${ms <= 300 ? 'ok' : 'OVER 300 ms'}]`);
+  }
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runPlanCliBench();
   await runPlanBench();
 }

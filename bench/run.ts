@@ -19,8 +19,9 @@ if (wants('timeline')) {
 }
 if (wants('plan')) {
   console.log('== plan parsing');
-  const { runPlanBench } = await import('./plan-parse');
+  const { runPlanBench, runPlanCliBench } = await import('./plan-parse');
   await runPlanBench();
+  runPlanCliBench();
 }
 if (wants('print')) {
   console.log('== print');
