@@ -486,6 +486,7 @@ export function extractActivities(
   year: number,
   preamble?: [number, number],
   planTitle = '',
+  titleWindow?: TimeHit,
 ): DraftActivity[] {
   const all: Draft[][] = [];
   const planName = activityOfTitle(planTitle);
@@ -514,7 +515,8 @@ export function extractActivities(
         return hit && !spans.some((sp) => sp.titleStart <= hit.start && hit.start < sp.titleEnd) ? [hit] : [];
       })
     : [];
-  const periodWithin = (pre?: boolean) => (!pre && period?.window && !period.broad ? period : undefined);
+  // (a plan for one month or quarter, "2026年5月文明实践活动安排": its series run in that month)
+  const periodWithin = (pre?: boolean) => (!pre && period?.window && !period.broad ? period : titleWindow);
   // A heading that is only a time ("一、第一季度", "（二）5月份", "三、下半年工作安排"): the items under it are that time's.
   const timeTitles = sections.map((sec, i) => {
     if (sections[i + 1]?.parentId !== sec.id) return undefined;
@@ -628,6 +630,8 @@ export function extractActivities(
       if (/纳入[^,，。;；]{0,10}$/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
       // "完善志愿者注册、培训、激励机制": one step of a mechanism, not an event.
       if (/^(?:、[^,，。;；、]{1,8})*(?:机制|制度|体系|办法|流程)/.test(match.slice(end, end + 24)) && match[end] === '、') continue;
+      // "表中未注明具体时间的活动", "丰富多彩的活动": a description of activities, not one's name.
+      if ((f.noun === '活动' || f.noun === '行动') && match[f.start - 1] === '的' && !/[“”]/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
       // "各项纪念活动", "本次活动": a category or a reference, not an activity.
       if ((f.noun === '活动' || f.noun === '行动') && /(?:各项|各类|相关|有关|上述|以上|此次|本次|这次|该项)[\u4e00-\u9fff]{0,6}$/.test(match.slice(Math.max(cs, f.start - 8), f.start))) continue;
       // "择优推荐参加市级评选": another organiser's event the plan's people take part in.

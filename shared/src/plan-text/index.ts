@@ -12,6 +12,7 @@ import { checkPlanText, decodePlanBytes } from './decode';
 import { PlanInputError } from './errors';
 import { extractActivities } from './activities';
 import { matchingCopy } from './normalize';
+import { findTimes, type TimeHit } from './when';
 import { buildOutline } from './outline';
 import { findTitle, findYear } from './title';
 import { mergeTableDrafts, tableDrafts, takeTables } from './table-rows';
@@ -70,17 +71,30 @@ export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
       opts.defaultYear ?? new Date().getFullYear(),
       match.slice(head.titleEnd, head.bodyStart + 2),
     );
-  const { sections, spans } = buildOutline(text, match, head.bodyStart);
+  const { sections, spans } = buildOutline(text, match, head.bodyStart, matchingCopy(head.title));
+  const titleWindow = planWindow(head.title, year);
   // A plan with no recognisable sections still yields drafts, linked to no section ("").
   let activities =
     sections.length > 0
-      ? extractActivities(text, match, sections, spans, year, [head.bodyStart, spans[0].start], head.title)
-      : extractActivities(text, match, [WHOLE], [{ start: head.bodyStart, titleStart: head.bodyStart, titleEnd: head.bodyStart, end: match.length }], year);
+      ? extractActivities(text, match, sections, spans, year, [head.bodyStart, spans[0].start], head.title, titleWindow)
+      : extractActivities(text, match, [WHOLE], [{ start: head.bodyStart, titleStart: head.bodyStart, titleEnd: head.bodyStart, end: match.length }], year, undefined, '', titleWindow);
   if (taken.tables.length) {
-    const rows = taken.tables.flatMap((t) => tableDrafts(t, sectionAt(text, t.anchor, sections, spans), year));
+    const rows = taken.tables.flatMap((t) => tableDrafts(t, sectionAt(text, t.anchor, sections, spans), year, titleWindow));
     activities = mergeTableDrafts(activities, rows);
   }
   return { title: head.title, year, sections, activities };
+}
+
+/**
+ * The month, quarter or half-year a plan's title is for ("2026年5月文明实践活动安排", "第三季度学习计划"): the
+ * window its recurring activities run in. A whole year, or no time, is none.
+ */
+function planWindow(title: string, year: number): TimeHit | undefined {
+  const m = matchingCopy(title);
+  const hit = findTimes(m, 0, m.length, year).find((t) => t.window && !t.recurrence && !t.festival && !t.broad);
+  if (!hit?.window) return undefined;
+  const [a, b] = hit.window;
+  return a.slice(0, 4) === b.slice(0, 4) && !(a.endsWith('-01-01') && b.endsWith('-12-31')) ? hit : undefined;
 }
 
 /** The deepest section whose span holds the line `anchor` (a table's line before it); "" when none does. */

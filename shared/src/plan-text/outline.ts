@@ -147,6 +147,9 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
 
 const STRUCTURAL: MarkerType[] = ['cn', 'pcn', 'num', 'dec', 'di'];
 
+/** The title without the closing punctuation and brackets it may carry ("…安排》的通知", "…方案。"). */
+const matchingTitleOf = (title: string) => title.replace(/[\s。.》」』”"）)]+$/, '');
+
 /**
  * Builds sections from `text` (display, original script) and `match` (its
  * same-length matching copy), considering only [bodyStart, end).
@@ -172,7 +175,14 @@ const CLOSING = /^[ \t]*(?:同志们[,，!！]|汇报完毕|以上(?:汇报|发�
 /** 附件：1.… — the attachment list after the plan is not part of its outline. */
 const ATTACHMENTS = /^[ \t]*附件\s*\d*\s*[:：]/m;
 
-export function buildOutline(text: string, match: string, bodyStart: number): Outline {
+/**
+ * A title that names a plan, a notice or a schedule (…方案, …通知, …安排表) and not a speech: its unnumbered
+ * paragraphs are the notice's prose (请…, 说明：…), not points of a speech.
+ */
+const NOT_A_SPEECH = /(?:方案|通知|安排|计划|要点|表|办法|意见|细则)$/;
+const SPEECH = /讲话|发言|致辞|讲稿|演讲|报告|交流材料/;
+
+export function buildOutline(text: string, match: string, bodyStart: number, title = ''): Outline {
   let end = match.length;
   const attachments = ATTACHMENTS.exec(match.slice(bodyStart));
   if (attachments) end = bodyStart + attachments.index;
@@ -180,7 +190,8 @@ export function buildOutline(text: string, match: string, bodyStart: number): Ou
   let accepted = nest(scanMarkers(match, bodyStart, end), restarts);
   const structural = accepted.filter((a) => STRUCTURAL.includes(a.marker.type)).length;
   // One lone "一、" in a speech (a quoted list, say) does not make it a numbered plan.
-  if (structural < 2) {
+  const speechLike = !NOT_A_SPEECH.test(matchingTitleOf(title)) || SPEECH.test(title);
+  if (structural < 2 && speechLike) {
     const paras = paragraphMarkers(match, bodyStart, end);
     if (paras.length >= (structural === 0 ? 2 : 3)) {
       const inline = scanMarkers(match, bodyStart, end);

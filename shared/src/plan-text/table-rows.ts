@@ -16,7 +16,7 @@
 import { eventOrCampaign, nounsIn, refineKind } from './kinds';
 import { compactForMatch, matchingCopy } from './normalize';
 import type { DraftActivity, DraftKind } from './types';
-import { findTimes, resolveTime } from './when';
+import { findTimes, resolveTime, type TimeHit } from './when';
 import { diffDays } from '../time/dates';
 
 type Role = 'serial' | 'name' | 'time' | 'place' | 'units' | 'other';
@@ -56,20 +56,23 @@ function headerRoles(cells: string[]): Role[] | null {
 }
 
 const SERIAL = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$/;
-const UNIT_END = /(?:单位|部|局|委|办|中心|馆|院|站|会|团|社|所|队|室|处|科|组|政府|街道|乡镇|社区|村)$/;
+const UNIT_END = /(?:单位|部|局|委|办|中心|馆|院|站|会|团|社|所|队|室|处|科|组|政府|街道|乡镇|社区|村|镇|乡|校|厅)$/;
 
 /** Roles for a block with no header row: a serial first, then the name; the time and unit columns by their cells. */
 function guessRoles(rows: string[][]): Role[] | null {
   const width = Math.max(...rows.map((r) => r.length));
   const roles: Role[] = [];
+  const mean = (i: number) => rows.reduce((n, r) => n + (r[i] ?? '').length, 0) / rows.length;
   for (let i = 0; i < width; i++) {
     const col = rows.map((r) => r[i] ?? '');
     if (i === 0 && col.every((c) => SERIAL.test(c))) roles.push('serial');
-    else if (col.filter((c) => c && findTimes(matchingCopy(c), 0, c.length, 2000).length > 0).length * 2 > rows.length) roles.push('time');
+    else if (!roles.includes('time') && col.filter((c) => c && findTimes(matchingCopy(c), 0, c.length, 2000).length > 0).length * 2 > rows.length) roles.push('time');
     else if (col.filter((c) => c && c.split(/[、,，/]/).every((u) => UNIT_END.test(u.trim()))).length * 2 > rows.length) roles.push('units');
-    else if (!roles.includes('name')) roles.push('name');
     else roles.push('other');
   }
+  // (the name is the column with the most words: "主题：…" beside a speaker's name)
+  const candidates = roles.flatMap((r, i) => (r === 'other' ? [i] : []));
+  if (candidates.length) roles[candidates.reduce((a, b) => (mean(b) > mean(a) ? b : a))] = 'name';
   return roles.includes('name') && (roles.includes('time') || roles[0] === 'serial') ? roles : null;
 }
 
@@ -94,7 +97,8 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
     const block = lines.slice(i, j);
     const header = headerRoles(first);
     const body = (header ? block.slice(1) : block).filter((l) => l.trim());
-    const roles = header ?? (tabbed ? guessRoles(body.map(cellsOf)) : null);
+    // (rows separated by spaces with no header: only three or more rows of three or more cells each)
+    const roles = header ?? (tabbed || (body.length >= 3 && body.every((l) => cellsOf(l).length >= 3)) ? guessRoles(body.map(cellsOf)) : null);
     if (!roles || body.length === 0 || (!header && body.length < 2)) {
       i = j;
       continue;
@@ -111,18 +115,24 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
 
 const cell = (row: string[], roles: Role[], role: Role) => roles.flatMap((r, i) => (r === role && row[i] ? [row[i]] : []));
 
-/** The kind a title's head noun implies (the last activity noun in it, as in prose), or `other`. */
+/** The last activity noun of a text (its head, as in prose). */
+function headNoun(text: string) {
+  const m = matchingCopy(text);
+  return nounsIn(m, 0, m.length).at(-1);
+}
+
+/** The kind a title's head noun implies, or `other`. */
 function kindOf(title: string): DraftKind {
-  const m = matchingCopy(title);
-  const head = nounsIn(m, 0, m.length).at(-1);
-  return head ? refineKind(head.kind, head.noun, m) : 'other';
+  const head = headNoun(title);
+  return head ? refineKind(head.kind, head.noun, matchingCopy(title)) : 'other';
 }
 
 /** One draft per data row, in the section `sectionId` (where the block sits in the outline). */
-export function tableDrafts(block: TableBlock, sectionId: string, year: number): DraftActivity[] {
+export function tableDrafts(block: TableBlock, sectionId: string, year: number, planWindow?: TimeHit): DraftActivity[] {
   const out: DraftActivity[] = [];
   for (const row of block.rows) {
-    const title = (cell(row, block.roles, 'name')[0] ?? '').trim();
+    // (a labelled cell, "主题：坚持和发展新时代“枫桥经验”", is named by what follows its label)
+    let title = (cell(row, block.roles, 'name')[0] ?? '').trim().replace(/^(?:主题|内容|题目|专题|课题)[:：]\s*/, '');
     if (compactForMatch(title).length < 2) continue;
     // (a row naming what is studied, 学习中央经济工作会议精神, is a study whatever nouns its object holds;
     // a title without an activity noun takes the kind of a 形式 / 备注 cell, 集中学习 or 党课)
@@ -130,6 +140,13 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number):
     if (kind === 'other') {
       const hint = cell(row, block.roles, 'other').map(kindOf).find((k) => k !== 'other' && k !== 'campaign');
       if (hint) kind = hint;
+    }
+    // (rows with no activity noun of their own under a line that names one, "每场宣讲…具体排课如下": each row
+    // is one of those, its topic the name)
+    const lead = headNoun(block.anchor);
+    if (!headNoun(title) && !cell(row, block.roles, 'other').some((c) => headNoun(c)) && lead && lead.kind !== 'campaign') {
+      kind = lead.kind;
+      title = `${title}${lead.noun}`;
     }
     // (the row as its cells, without the serial number, is what the review shows as the source)
     const shown = row.filter((c, i) => c && block.roles[i] !== 'serial').join(' · ');
@@ -141,7 +158,8 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number):
       const pick = hits.find((h) => h.recurrence) ?? hits.find((h) => h.window && !h.broad) ?? hits[0];
       if (pick) {
         // (a recurrence in a window, "7—8月每周五", runs in it and ends with it)
-        const within = pick.recurrence ? hits.find((h) => h.window && h.end <= pick.start) : undefined;
+        // (…and one with no window of its own runs in the plan's month, "2026年5月…安排")
+        const within = pick.recurrence ? (hits.find((h) => h.window && h.end <= pick.start) ?? planWindow) : undefined;
         const t = resolveTime(pick, year, kind === 'anniversary', within);
         if (t.start) d.start = t.start;
         if (t.end) d.end = t.end;

@@ -187,3 +187,27 @@ describe('phases, commemorations and things that are not events', () => {
     expect(one(P('一、典型\n（一）举行“桐川好人”发布仪式。9月下旬举行2026年度“桐川好人”发布仪式。'), '发布仪式')).toMatchObject({ start: '2026-09-21' });
   });
 });
+
+describe('schedules and notices', () => {
+  it('reads session lines separated by spaces, with no header, as one lecture each', () => {
+    const p = parsePlan(
+      '讲师团2026年5月宣讲排课安排的通知\n各单位：\n一、宣讲排课\n每场宣讲约90分钟。具体排课如下：\n5月8日上午  县委党校  张某某  主题：深刻领会全会精神\n5月11日下午  县教育局  刘某某  主题：加快建设教育强县\n5月13日上午    城关镇    陈某某    主题：推进乡村全面振兴\n二、有关要求\n各单位组织听众。',
+    );
+    expect(p.activities.map((a) => [a.title, a.kind, a.start])).toEqual([
+      ['深刻领会全会精神宣讲', 'lecture', '2026-05-08T09:00'],
+      ['加快建设教育强县宣讲', 'lecture', '2026-05-11T14:30'],
+      ['推进乡村全面振兴宣讲', 'lecture', '2026-05-13T09:00'],
+    ]);
+    expect(p.activities.every((a) => p.sections.find((s) => s.id === a.sectionId)?.title === '宣讲排课')).toBe(true);
+  });
+
+  it("runs a month plan's weekly rows in that month, and reads its notes as prose, not sections", () => {
+    const p = parsePlan(
+      '青石镇文明实践所2026年5月文明实践活动安排\n各村：\n现将安排表印发给你们，请各实践站对照做好群众发动和志愿者招募工作。\n日期    星期    活动内容    地点\n5月1日    星期五    “劳动最光荣”劳模事迹分享会    多功能厅\n每周三晚上    星期三    广场舞公益教学    文化广场\n说明：\n表中未注明具体时间的活动，上午场9:00开始，下午场14:30开始，请各实践站提前发布预告。',
+    );
+    expect(p.sections).toEqual([]);
+    expect(one(p, '广场舞').rrule).toBe('FREQ=WEEKLY;BYDAY=WE;UNTIL=20260531T235959');
+    expect(one(p, '广场舞').start).toBe('2026-05-06T19:00');
+    expect(titles(p).some((t) => t.includes('未注明'))).toBe(false);
+  });
+});
