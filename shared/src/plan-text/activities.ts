@@ -45,7 +45,10 @@ function scheduleAt(match: string, times: TimeHit[], at: number): TimeHit | unde
 }
 
 /** The rounds of a contest: each its own event. */
-const ROUND = /^[,，]?[ \t]*(?:启动|开始|完成|举行|进行|开展|组织|举办)?([^,，。;；:：]{0,18}?)(半决赛|总决赛|决赛|初赛|复赛|预赛|海选|选拔赛|报名)/;
+const ROUND_WORDS = '半决赛|总决赛|决赛|初赛|复赛|预赛|海选|选拔赛|初评|复评|终评|网络投票';
+const ROUND = new RegExp(`^[,，]?[ \\t]*(?:启动|开始|完成|举行|进行|开展|组织|举办)?([^,，。;；:：]{0,18}?)(${ROUND_WORDS}|报名)`);
+/** "6月中旬，入围作品在…展示，并开展为期一周的网络投票": a round named later in the sentence its time opens. */
+const ROUND_LATER = new RegExp(`(?:进行|开展|组织|举行)[^,，。;；]{0,8}?(${ROUND_WORDS})`);
 
 /**
  * "4月中旬初赛，5月上旬复赛，5月下旬决赛", "4月启动报名，5月中旬完成初赛，6月下旬举行全市…决赛": a time followed
@@ -56,6 +59,14 @@ function roundsIn(match: string, times: TimeHit[], from: number, to: number): { 
   for (const t of times) {
     if (t.start < from || t.end > to || t.recurrence) continue;
     const m = ROUND.exec(match.slice(t.end, Math.min(to, t.end + 24)));
+    if (!m && (t.start === from || /[\n。;；,，]/.test(match[t.start - 1]))) {
+      let e = t.end;
+      while (e < to && !SENTENCE_BREAK.test(match[e])) e++;
+      const later = ROUND_LATER.exec(match.slice(t.end, e));
+      const at = later ? t.end + later.index : -1;
+      if (later && !times.some((o) => o !== t && o.start > t.end && o.start < at)) out.push({ t, round: later[1], end: at + later[0].length });
+      continue;
+    }
     if (!m || (m[2] === '报名' && !/^[,，]?[ \t]*(?:启动|开始|组织)/.test(m[0]))) continue;
     // (the words between name the contest or end in the verb: "举行全市“微宣讲”比赛决赛", "在四个片区分别举行初赛";
     // not "组织评委开展初赛的评审", and not a list of times shared out, "4月、8月举办…初赛和决赛")
@@ -553,6 +564,11 @@ export function extractActivities(
       all.push([]);
       continue;
     }
+    // (a notice's rules, "五、奖项设置", "四、征文要求", "六、投稿方式": what they mention are awards and terms, not events)
+    if (!job.pre && RULES_SECTION.test(matchingCopy(sections[job.index].title).replace(/[\s。.:：]/g, ''))) {
+      all.push([]);
+      continue;
+    }
     const { titleStart, titleEnd, end: to } = job.span;
     // A heading with sub-sections states a goal ("二、丰富活动"); its children hold the activities.
     const from = job.hasChildren ? titleEnd : titleStart;
@@ -947,7 +963,10 @@ export function extractActivities(
     // words read as another activity) are those rounds.
     if (!job.pre) {
       const rounds = roundsIn(match, times, from, to).filter((r) => !isDeadline(match, r.t));
-      const contests = merged.filter((d) => d.kind === 'contest' && !d.bare && !/(?:半决赛|总决赛|决赛|初赛|复赛|预赛)$/.test(d.key));
+      const inSection = merged.filter((d) => d.kind === 'contest' && !d.bare && !/(?:半决赛|总决赛|决赛|初赛|复赛|预赛)$/.test(d.key));
+      // (in a notice for a contest or a call, "三、活动安排 … 6月上旬进行初评": the rounds of the plan's own)
+      const own = inSection.length === 0 && planName ? all[0]?.find((d) => d.sectionId === '' && d.kind === 'contest' && compactKey(d.title).includes(compactKey(planName))) : undefined;
+      const contests = own ? [own] : inSection;
       if (rounds.length >= 2 && contests.length === 1) {
         const c = contests[0];
         const cues = new Set(rounds.map((r) => text.slice(r.t.start, r.t.end)));
@@ -956,7 +975,7 @@ export function extractActivities(
           const title = `${name}${r.round}`;
           const [ss, se] = sentenceBounds(match, r.t.start, from, to);
           const d: Draft = {
-            ...c, key: compactKey(title), title, kind: 'contest', units: [...c.units], bare: false, fromTitle: false, named: true,
+            ...c, key: compactKey(title), title, kind: r.round === '报名' ? 'contest' : headingKind(r.round), sectionId: job.id, units: [...c.units], bare: false, fromTitle: false, named: true,
             sentence: [ss, se], sents: [ss], sources: [trimSource(text.slice(ss, se))], ownTime: true, festivalTime: false, themeTime: false, periodTime: false,
           };
           resolved(d, r.t, year, text);
@@ -964,7 +983,10 @@ export function extractActivities(
         });
         const consumed = (d: Draft) => d === c || (!!d.cue && cues.has(d.cue) && rounds.some((r) => d.sents.includes(sentenceBounds(match, r.t.start, from, to)[0])));
         const at = merged.indexOf(c);
-        merged = [...merged.slice(0, at).filter((d) => !consumed(d)), ...made, ...merged.slice(at + 1).filter((d) => !consumed(d))];
+        merged =
+          at < 0
+            ? [...merged.filter((d) => !consumed(d)), ...made].sort((x, y) => x.sentence[0] - y.sentence[0])
+            : [...merged.slice(0, at).filter((d) => !consumed(d)), ...made, ...merged.slice(at + 1).filter((d) => !consumed(d))];
       }
     }
     // "举办全县青少年书法大赛…8月中旬举行颁奖仪式": a bare ceremony beside the section's one contest is that contest's.
@@ -1104,7 +1126,7 @@ export function extractActivities(
   if (!period && planName && units0.length) {
     const core = compactKey(planName);
     const own = all[0]?.find((d) => d.sectionId === '' && !d.start && !d.rrule && compactKey(d.title).includes(core));
-    const OWN_FIELD = /(?:^|\n)[ \t]*(?:征集|征文|投稿|参赛|比赛|大赛|展览|活动)(?:时间|日期|期限)[ \t]*[:：]/;
+    const OWN_FIELD = /(?:^|\n)[ \t]*(?:征集|征文|投稿|参赛|比赛|大赛|展览|活动)(?:时间|日期|期限)[ \t]*(?:[:：]|为|是)/;
     for (let i = 0; own && i < sections.length; i++) {
       if (sections[i + 1]?.parentId === sections[i].id) continue;
       const m = OWN_FIELD.exec(match.slice(spans[i].titleStart, spans[i].end));
@@ -1234,6 +1256,9 @@ function activityOfTitle(display: string): string {
   if (/活动(?:的)?(?:实施|工作)?(?:方案|通知|安排)$/.test(title) && /^[\u4e00-\u9fff]{4,14}$/.test(t) && !/工作|要点|计划/.test(t)) return display.slice(a, b);
   return '';
 }
+
+/** Sections of a notice that state its rules and terms. */
+const RULES_SECTION = /^(?:奖项设置|奖励办法|奖项及奖励|(?:征文|作品|参赛|投稿|报送|评选)(?:要求|标准|条件|规则)|投稿方式|报送方式|参赛方式|其他事项|其他|联系方式|注意事项|版权声明)$/;
 
 /** Headings of a look back: 2025年工作总结, 工作回顾, 主要成效, 存在的不足 (not 总结阶段 or 做好年度总结: those are plans). */
 const PAST_SECTION =

@@ -211,3 +211,21 @@ describe('schedules and notices', () => {
     expect(titles(p).some((t) => t.includes('未注明'))).toBe(false);
   });
 });
+
+describe("a call's phases written as prose", () => {
+  const p = parsePlan(
+    '关于开展“我与家乡共成长”主题征文活动的通知\n各单位：\n县委宣传部决定开展“我与家乡共成长”主题征文活动。\n一、活动安排\n征文时间为2026年3月至5月。\n征稿结束后，6月上旬由县作家协会组织评审小组对全部来稿进行初评。\n6月中旬，入围作品在公众号展示，并开展为期一周的网络投票。\n6月下旬，组成终评委员会进行终评。\n二、奖项设置\n设一等奖5名，另设优秀组织奖，表彰组织发动工作突出的单位。\n三、其他事项\n主办单位对获奖作品享有宣传、展览的使用权。',
+  );
+
+  it('dates the call by its 征文时间为… sentence', () => expect(one(p, '征文活动')).toMatchObject({ start: '2026-03-01', end: '2026-06-01' }));
+
+  it("makes each round named in a sentence its time opens a draft of the plan's call, in order", () => {
+    expect(p.activities.filter((a) => /初评|投票|终评/.test(a.title)).map((a) => [a.title, a.kind, a.start])).toEqual([
+      ['“我与家乡共成长”主题征文初评', 'assessment', '2026-06-01'],
+      ['“我与家乡共成长”主题征文网络投票', 'assessment', '2026-06-11'],
+      ['“我与家乡共成长”主题征文终评', 'assessment', '2026-06-21'],
+    ]);
+  });
+
+  it('drafts nothing from the rules (奖项设置, 其他事项)', () => expect(p.activities).toHaveLength(4));
+});
