@@ -387,7 +387,7 @@ function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
 }
 
 /** Title preference among mentions of one activity: a quoted name, then the mention with its own time, then the longer. */
-const GOAL_VERB = /^(?:推进|加强|深化|强化|提升|抓好|做好|推动|完善|健全|丰富|注重|做强|深入|坚持|持续)/;
+const GOAL_VERB = /^(?:推进|加强|深化|强化|提升|抓好|做好|办好|建好|管好|推动|完善|健全|丰富|注重|做强|深入|坚持|持续)/;
 function rank(d: Draft): number {
   return (d.named ? 40 : 0) + (d.bare ? 0 : 8) + (!d.quoted && (d.noun === '活动' || d.noun === '行动') && d.key.length <= 6 ? -4 : 0) + (GOAL_VERB.test(d.key) || d.goal ? -7 : 0) + (d.fromTitle ? 1 : 0) + (/^[^“”]{1,8}在/.test(d.title) ? -3 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
 }
@@ -612,6 +612,8 @@ export function extractActivities(
       let ok = AFTER_OK.test(after) || (match[end - 1] === '”' && f.kind !== 'campaign');
       // "全县“百姓名嘴”宣讲比赛4月中旬初赛，…": a contest followed by the time of its first round.
       if (!ok && f.kind === 'contest' && roundsIn(match, clauseTimes, end, ce).some((r) => r.t.start === end)) ok = true;
+      // "第四届乡村文化艺术节将在青石镇举办": the activity as the subject of where it is held.
+      if (!ok && /^将?(?:在|于)[^,，。;；]{1,14}?(?:举办|举行|开展|召开|开幕)/.test(match.slice(end, end + 20))) ok = true;
       // "党员大会每季度召开1次", "读书会每月举行一次": the activity as the subject, its schedule and verb after it.
       if (!ok && f.kind !== 'campaign' && !TEAM_NOUNS.has(f.noun) && scheduleAt(match, clauseTimes, end)) ok = true;
       // "灯会及猜灯谜活动": a companion programme joined by 及 belongs to the name.
@@ -646,6 +648,8 @@ export function extractActivities(
       if (/纳入[^,，。;；]{0,10}$/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
       // "完善志愿者注册、培训、激励机制": one step of a mechanism, not an event.
       if (/^(?:、[^,，。;；、]{1,8})*(?:机制|制度|体系|办法|流程)/.test(match.slice(end, end + 24)) && match[end] === '、') continue;
+      // "我们成功举办了第三届乡村文化艺术节": what a speech or report says was done is not planned.
+      if (PAST_DONE.test(match.slice(ss0(match, f.start, from), f.start))) continue;
       // "表中未注明具体时间的活动", "丰富多彩的活动": a description of activities, not one's name.
       if ((f.noun === '活动' || f.noun === '行动') && match[f.start - 1] === '的' && !/[“”]/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
       // "各项纪念活动", "本次活动": a category or a reference, not an activity.
@@ -1255,6 +1259,15 @@ function activityOfTitle(display: string): string {
   // (or its notice: "县文明办关于开展2025年文明交通宣传月活动的通知")
   if (/活动(?:的)?(?:实施|工作)?(?:方案|通知|安排)$/.test(title) && /^[\u4e00-\u9fff]{4,14}$/.test(t) && !/工作|要点|计划/.test(t)) return display.slice(a, b);
   return '';
+}
+
+/** A sentence telling what was done: "成功举办了…", "过去的一年…开展…". */
+const PAST_DONE = /^(?:过去的?一年|去年|上一年|一年来)|(?:举办|开展|组织|举行|召开|完成|评选|表彰|推出)了/;
+/** Where the sentence holding `at` starts (back to 。；！？ or a line break, not before `limit`). */
+function ss0(match: string, at: number, limit: number): number {
+  let i = at;
+  while (i > limit && !SENTENCE_BREAK.test(match[i - 1])) i--;
+  return i;
 }
 
 /** Sections of a notice that state its rules and terms. */

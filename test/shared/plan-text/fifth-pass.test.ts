@@ -229,3 +229,18 @@ describe("a call's phases written as prose", () => {
 
   it('drafts nothing from the rules (奖项设置, 其他事项)', () => expect(p.activities).toHaveLength(4));
 });
+
+describe('a speech that looks back and ahead', () => {
+  const p = parsePlan(
+    '在全县宣传思想文化工作会议上的讲话\n同志们：\n过去的一年，全县开展各类理论宣讲1300余场次。我们成功举办了第三届乡村文化艺术节，评选表彰“最美家乡人”20名。\n第一，坚持以文惠民。\n一要丰富群众文化生活。春节期间开展“欢欢喜喜过大年”文化进万家活动。\n二要办好品牌文化活动。10月，第四届乡村文化艺术节将在青石镇举办，各乡镇要精心编排节目。\n第二，加强网络空间建设。\n一要建设清朗网络空间。9月举办全县网络文明宣传周活动。',
+  );
+
+  it('drafts nothing from what was done', () => {
+    expect(titles(p).some((t) => t.includes('第三届') || t.includes('最美家乡人') || t.includes('理论宣讲'))).toBe(false);
+  });
+
+  it('reads an activity named as the subject of where it is held, and a 办好 heading as its goal', () => {
+    expect(one(p, '第四届乡村文化艺术节')).toMatchObject({ start: '2026-10-01' });
+    expect(titles(p).some((t) => t.includes('品牌文化活动'))).toBe(false);
+  });
+});
