@@ -169,7 +169,8 @@ function unitClauses(text: string, match: string, from: number, to: number): Uni
     for (const m of slice.matchAll(re)) {
       const gStart = from + m.index + m[0].indexOf(m[1]);
       const start = from + m.index;
-      const list = text.slice(gStart, gStart + m[1].length);
+      // (not where it happens: "联合县妇联在全县开展…" → 县妇联)
+      const list = text.slice(gStart, gStart + m[1].length).replace(/在[^、，,]*$/, '');
       const units = list
         .split(/[、,，和及与]/)
         .map((u) => u.trim())
@@ -440,7 +441,7 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       if (CEREMONY_NOUNS.has(d.noun) && !CEREMONY_NOUNS.has(o.noun)) continue;
       // (two named mentions of one noun, each in its own sentence with its own time, are two: 3月至6月…春季公益培训班；
       // 9月至11月…秋季公益培训班)
-      if (d.ownTime && o.ownTime && !d.bare && !o.bare && d.key !== o.key && d.cue && o.cue && d.cue !== o.cue && d.sentence[0] !== o.sentence[0] && !d.fromTitle && !o.fromTitle) continue;
+      if (d.ownTime && o.ownTime && !d.bare && !o.bare && d.key !== o.key && d.cue && o.cue && (d.cue !== o.cue || d.start !== o.start) && d.sentence[0] !== o.sentence[0] && !d.fromTitle && !o.fromTitle) continue;
       const sameNoun = d.noun === o.noun && d.noun !== '活动' && d.noun !== '行动';
       // (the same quoted name is one activity: 开展“文化馆之夜”活动 … 举办“文化馆之夜”文艺展演)
       const sameName = !!quotedNameOf(d) && quotedNameOf(d) === quotedNameOf(o) && (generic活动Of(d) || generic活动Of(o));

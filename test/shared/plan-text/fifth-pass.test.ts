@@ -244,3 +244,17 @@ describe('a speech that looks back and ahead', () => {
     expect(titles(p).some((t) => t.includes('品牌文化活动'))).toBe(false);
   });
 });
+
+describe('co-organisers and one noun twice', () => {
+  it('leaves where it happens out of a co-organiser ("联合县妇联在全县开展")', () => {
+    expect(one(P('一、典型\n（一）3月至5月，联合县妇联在全县开展“最美家庭”寻访。'), '寻访').units).toEqual(['县妇联']);
+  });
+
+  it('keeps two courses with the same schedule but different periods apart', () => {
+    const p = P('一、培训\n（一）深化艺术普及。3月至6月开设春季公益培训班，每周二晚授课；9月至11月开设秋季公益培训班，同样每周二晚授课。');
+    expect(p.activities.map((a) => [a.title, a.start])).toEqual([
+      ['春季公益培训班', '2026-03-03T19:00'],
+      ['秋季公益培训班', '2026-09-01T19:00'],
+    ]);
+  });
+});
