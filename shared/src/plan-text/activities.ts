@@ -647,6 +647,8 @@ export function extractActivities(
       if (!ok && hasRecurrence && /^(?:制度|机制|时间)/.test(match.slice(end, end + 2))) ok = true;
       // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting, not an event.
       if (/纳入[^,，。;；]{0,10}$/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
+      // "培训内容包括理论专题辅导、宣讲技巧讲授": what another activity consists of.
+      if (/(?:内容|形式|环节)(?:主要)?(?:包括|包含)/.test(match.slice(ss0(match, f.start, from), f.start))) continue;
       // "完善志愿者注册、培训、激励机制": one step of a mechanism, not an event.
       if (/^(?:、[^,，。;；、]{1,8})*(?:机制|制度|体系|办法|流程)/.test(match.slice(end, end + 24)) && match[end] === '、') continue;
       // "我们成功举办了第三届乡村文化艺术节": what a speech or report says was done is not planned.

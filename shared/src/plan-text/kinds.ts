@@ -41,7 +41,14 @@ export const NOUN_RULES: NounRule[] = [
   { kind: 'volunteer', nouns: ['走访慰问', '送春联', '志愿服务活动', '志愿服务', '志愿活动', '志愿者活动', '义诊服务', '义诊', '义剪', '便民服务', '文明交通劝导', '交通劝导', '文明劝导'] },
   { kind: 'assessment', nouns: ['表彰大会', '表彰会', '颁奖大会', '问卷调查', '寻访', '评选表彰', '检查考核', '考评', '考核', '评选', '表彰', '督查', '评比', '测评'] },
   { kind: 'contest', nouns: ['运动会', '联赛', '线上挑战', '挑战赛'] },
-  { kind: 'training', nouns: ['体验课', '公益课'] },
+  { kind: 'training', nouns: ['体验课', '公益课', '培训会', '学习班', '夏令营'] },
+  // (words of the genre that name an event only with a time of their own: "要加强督查暗访" is a duty)
+  { kind: 'assessment', nouns: ['民主评议', '述职评议', '知识测试', '暗访', '抽查'], needsCue: true },
+  { kind: 'lecture', nouns: ['辅导报告', '专题辅导', '微党课'] },
+  { kind: 'meeting', nouns: ['动员会', '协调会', '汇报会', '述职会', '评议会', '恳谈会', '茶话会', '联谊会', '见面会', '新闻发布会', '发布会'] },
+  { kind: 'contest', nouns: ['知识问答', '有奖竞答', '网络答题', '技能比武', '比武'] },
+  { kind: 'other', nouns: ['朗诵会', '故事会', '快闪', '开放日', '体验日', '嘉年华', '庙会', '集市', '义演', '采风', '写生', '研学'] },
+  { kind: 'volunteer', nouns: ['义卖', '义务植树', '无偿献血'] },
   // (taken to the villages: an outing only with a time of its own, "要组织送文化下乡" is a duty; 送文化下乡活动 is named)
   { kind: 'other', nouns: ['送文化下乡活动', '文化下乡活动'] },
   { kind: 'other', nouns: ['送文化下乡', '文化下乡'], needsCue: true },

@@ -258,3 +258,16 @@ describe('co-organisers and one noun twice', () => {
     ]);
   });
 });
+
+describe('more of the genre’s words', () => {
+  it('reads meetings, lectures, contests and outings the nouns list names', () => {
+    const p = P('一、活动\n（一）3月召开全县动员会。\n（二）4月举办“学法用法”知识问答。\n（三）5月组织文艺工作者赴乡村采风。\n（四）6月邀请专家作辅导报告。');
+    expect(p.activities.map((a) => a.kind)).toEqual(['meeting', 'contest', 'other', 'lecture']);
+  });
+
+  it('needs a time for words that are duties without one, and skips what another activity consists of', () => {
+    expect(titles(P('一、督查\n（一）要加强督查暗访，确保工作落实。'))).toEqual([]);
+    const p = P('一、培训\n（一）5月14日举办基层宣讲骨干培训班，培训内容包括理论专题辅导和现场观摩点评。');
+    expect(titles(p)).toEqual(['基层宣讲骨干培训班']);
+  });
+});
