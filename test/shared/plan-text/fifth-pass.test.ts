@@ -261,8 +261,8 @@ describe('co-organisers and one noun twice', () => {
 
 describe('more of the genre’s words', () => {
   it('reads meetings, lectures, contests and outings the nouns list names', () => {
-    const p = P('一、活动\n（一）3月召开全县动员会。\n（二）4月举办“学法用法”知识问答。\n（三）5月组织文艺工作者赴乡村采风。\n（四）6月邀请专家作辅导报告。');
-    expect(p.activities.map((a) => a.kind)).toEqual(['meeting', 'contest', 'other', 'lecture']);
+    const p = P('一、活动\n（一）3月召开全县动员会。\n（二）4月举办“学法用法”知识问答。\n（三）5月组织文艺工作者赴乡村采风。\n（四）6月邀请专家作辅导报告。\n（五）9月举行艺术节开幕式。\n（六）12月4日开展宪法宣传日咨询服务。');
+    expect(p.activities.map((a) => a.kind)).toEqual(['meeting', 'contest', 'other', 'lecture', 'other', 'volunteer']);
   });
 
   it('needs a time for words that are duties without one, and skips what another activity consists of', () => {
