@@ -911,11 +911,9 @@ export function extractActivities(
         const inTitle = nameField
           ? drafts.find((d) => d.sentence[0] <= nameAt && d.sentence[1] >= nameAt)
           : drafts.find((d) => d.sentence[0] >= titleStart && d.sentence[0] < titleEnd);
-        const hd: Draft = {
-          key, title: raw, kind: inTitle?.kind ?? headingKind(matchingTitle(raw)), sectionId: job.id, units: [], noun: inTitle?.noun ?? '', fromTitle: true,
-          quoted: /[“《]/.test(raw), ownTime: false, festivalTime: false, themeTime: false, bare: false, team: false, goal: false, formed: false, awardOf: false,
-          sentence: [titleStart, titleEnd], sents: [titleStart], sources: [trimSource(raw)], named: !!nameField, fieldItem: !inTitle,
-        };
+        const hd = headingDraft(raw, inTitle?.kind ?? headingKind(matchingTitle(raw)), job.id, [titleStart, titleEnd], raw, {
+          noun: inTitle?.noun ?? '', named: !!nameField, fieldItem: !inTitle,
+        });
         drafts.unshift(hd);
       }
     }
@@ -1038,11 +1036,7 @@ export function extractActivities(
       const title = `${planName}${stage}`;
       const own = merged.filter((d) => !(d.quoted && !d.title.includes(planName.replace(/^[^“]*/, '').slice(0, 4))) || d.fromTitle);
       const stageKind: DraftKind = /仪式|典礼|颁奖|启动/.test(stage) ? 'other' : headingKind(stage);
-      const d: Draft = own[0] ?? {
-        key: '', title: '', kind: stageKind, sectionId: job.id, units: [], noun: '', fromTitle: true, quoted: true, ownTime: false, festivalTime: false,
-        themeTime: false, bare: false, team: false, goal: false, formed: false, awardOf: false, sentence: [titleStart, titleEnd], sents: [titleStart],
-        sources: [trimSource(text.slice(titleStart, titleEnd))],
-      };
+      const d: Draft = own[0] ?? headingDraft('', stageKind, job.id, [titleStart, titleEnd], text.slice(titleStart, titleEnd), { quoted: true });
       for (const o of own.slice(1)) mergeInto(d, o, false);
       Object.assign(d, { title, key: compactKey(title), quoted: true, bare: false, fromTitle: true, named: true });
       if (!own.length || d.kind === 'other') d.kind = stageKind;
@@ -1105,11 +1099,8 @@ export function extractActivities(
     const core = compactKey(name).replace(/活动$/, '');
     // (a ceremony named after it, “…”活动月启动仪式, is not the activity itself)
     if (!all.some((l) => l.some((d) => compactKey(d.title).includes(core) && !CEREMONY_END.test(d.key)))) {
-      const d: Draft = {
-        key: compactKey(name), title: name, kind: refineKind('campaign', '活动', umbrella[0]), sectionId: sections[periodSection].id, units: [],
-        noun: '活动', fromTitle: true, quoted: true, ownTime: false, festivalTime: false, themeTime: false, bare: false, team: false, goal: false,
-        formed: false, awardOf: false, sentence: [spans[periodSection].titleStart, spans[periodSection].titleEnd], sents: [], sources: [trimSource(planTitle)],
-      };
+      const at: [number, number] = [spans[periodSection].titleStart, spans[periodSection].titleEnd];
+      const d = headingDraft(name, refineKind('campaign', '活动', umbrella[0]), sections[periodSection].id, at, planTitle, { noun: '活动', quoted: true, sents: [] });
       resolved(d, period, year, text);
       d.ownTime = false;
       const list = all[units0.length + periodSection];
@@ -1280,6 +1271,18 @@ const RULES_SECTION = /^(?:奖项设置|奖励办法|奖项及奖励|(?:征文|�
 const PAST_SECTION =
   /^(?:(?:(?:19|20)\d{2}年(?:度)?|上年度?|去年|过去一年|一年来)(?:主要)?(?:工作)?(?:总结|回顾|成效|开展情况)|(?:主要)?工作(?:总结|回顾|成效)|主要成效|取得的成[效绩]|存在的(?:主要)?(?:不足|问题)(?:和不足)?|主要问题|存在问题)$/;
 
+/**
+ * A draft named by a heading, a field line or the plan's title rather than found at a noun: no time yet, not bare,
+ * its source the text given (trimmed). `extra` sets what differs (a noun, quoted, named …).
+ */
+function headingDraft(title: string, kind: DraftKind, sectionId: string, sentence: [number, number], source: string, extra: Partial<Draft> = {}): Draft {
+  return {
+    key: compactKey(title), title, kind, sectionId, units: [], noun: '', fromTitle: true, quoted: /[“《]/.test(title), ownTime: false,
+    festivalTime: false, themeTime: false, bare: false, team: false, goal: false, formed: false, awardOf: false, sentence,
+    sents: [sentence[0]], sources: [trimSource(source)], ...extra,
+  };
+}
+
 /** What a heading says when it is a duty rather than an event: 开展理论武装工作, 组织保障, 开展文明创建. */
 const DUTY_WORDS = /工作|制度|机制|建设|管理|保障|氛围|力度|水平|体系|阵地|队伍|责任|领导|要求|引导|宣传教育|创建|整治/;
 
@@ -1300,11 +1303,7 @@ function headingActivity(text: string, match: string, span: SectionSpan, section
   const object = match.slice(a, b);
   if (object.length < 3 || object.length > 20 || /[,，;；、]/.test(object) || NOT_AN_ITEM.test(object) || DUTY_WORDS.test(object)) return undefined;
   const title = text.slice(a, b);
-  const d: Draft = {
-    key: compactKey(title), title, kind: headingKind(object), sectionId, units: [], noun: '', fromTitle: true, quoted: /[“《]/.test(title),
-    ownTime: false, festivalTime: false, themeTime: false, bare: false, team: false, goal: false, formed: false, awardOf: false,
-    sentence: [span.titleStart, span.titleEnd], sents: [span.titleStart], sources: [trimSource(text.slice(span.titleStart, span.end))],
-  };
+  const d = headingDraft(title, headingKind(object), sectionId, [span.titleStart, span.titleEnd], text.slice(span.titleStart, span.end));
   resolved(d, t, year, text);
   return d;
 }
