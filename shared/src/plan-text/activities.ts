@@ -648,11 +648,11 @@ export function extractActivities(
       // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting, not an event.
       if (/纳入[^,，。;；]{0,10}$/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
       // "培训内容包括理论专题辅导、宣讲技巧讲授": what another activity consists of.
-      if (/(?:内容|形式|环节)(?:主要)?(?:包括|包含)/.test(match.slice(ss0(match, f.start, from), f.start))) continue;
+      if (/(?:内容|形式|环节)(?:主要)?(?:包括|包含)/.test(match.slice(sentenceBounds(match, f.start, from, to)[0], f.start))) continue;
       // "完善志愿者注册、培训、激励机制": one step of a mechanism, not an event.
       if (/^(?:、[^,，。;；、]{1,8})*(?:机制|制度|体系|办法|流程)/.test(match.slice(end, end + 24)) && match[end] === '、') continue;
       // "我们成功举办了第三届乡村文化艺术节": what a speech or report says was done is not planned.
-      if (PAST_DONE.test(match.slice(ss0(match, f.start, from), f.start))) continue;
+      if (PAST_DONE.test(match.slice(sentenceBounds(match, f.start, from, to)[0], f.start))) continue;
       // "表中未注明具体时间的活动", "丰富多彩的活动": a description of activities, not one's name.
       if ((f.noun === '活动' || f.noun === '行动') && match[f.start - 1] === '的' && !/[“”]/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
       // "各项纪念活动", "本次活动": a category or a reference, not an activity.
@@ -1257,13 +1257,6 @@ function activityOfTitle(display: string): string {
 
 /** A sentence telling what was done: "成功举办了…", "过去的一年…开展…". */
 const PAST_DONE = /^(?:过去的?一年|去年|上一年|一年来)|(?:举办|开展|组织|举行|召开|完成|评选|表彰|推出)了/;
-/** Where the sentence holding `at` starts (back to 。；！？ or a line break, not before `limit`). */
-function ss0(match: string, at: number, limit: number): number {
-  let i = at;
-  while (i > limit && !SENTENCE_BREAK.test(match[i - 1])) i--;
-  return i;
-}
-
 /** Sections of a notice that state its rules and terms. */
 const RULES_SECTION = /^(?:奖项设置|奖励办法|奖项及奖励|(?:征文|作品|参赛|投稿|报送|评选)(?:要求|标准|条件|规则)|投稿方式|报送方式|参赛方式|其他事项|其他|联系方式|注意事项|版权声明)$/;
 
