@@ -1169,6 +1169,20 @@ export function extractActivities(
         if (first && first !== d.sectionId && !all.some((l) => l.some((x) => x.sectionId === first && x !== d))) d.sectionId = first;
       }
   }
+  // A call's phases named only by their field label ("作品评选：2026年7月…") carry the call's name:
+  // “光影清河”摄影作品征集 → “光影清河”摄影作品评选.
+  const callName = /(?:作品)?(?:征集|征文|比赛|大赛)(?:活动)?$/.exec(planName);
+  if (callName && planName.length - callName[0].length >= 2) {
+    const core = planName.slice(0, planName.length - callName[0].length);
+    for (const list of all)
+      for (const d of list) {
+        if (!/^(?:作品)?(?:评选|评审|初评|复评|终评|展览|展示)$/.test(matchingCopy(d.title))) continue;
+        d.title = `${core}${/^作品/.test(d.title) ? '' : '作品'}${d.title}`;
+        d.key = compactKey(d.title);
+        d.quoted ||= /[“《]/.test(core);
+        d.bare = false;
+      }
+  }
   // The same activity listed again under a later 活动时间及地点 / 活动流程 heading: one draft, at its first mention.
   const firstByKey = new Map<string, Draft>();
   const firsts: Draft[] = []; // firstByKey's values in insertion order, without copying them per draft

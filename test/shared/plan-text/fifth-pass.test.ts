@@ -101,6 +101,11 @@ describe('words that look like activities', () => {
 });
 
 describe('names and times from around the activity', () => {
+  it("names a call's phase given only by its field label after the call", () => {
+    const p = parsePlan('关于开展“光影清河”摄影作品征集活动的通知\n各单位：\n县委宣传部决定开展“光影清河”摄影作品征集活动。\n一、活动安排\n征集时间：2026年3月1日至6月30日。\n作品评选：2026年7月，由县文联组织专家评审。');
+    expect(one(p, '评选')).toMatchObject({ title: '“光影清河”摄影作品评选', start: '2026-07-01' });
+  });
+
   it("dates a call's own activity by its 征集时间 line, at that section", () => {
     const p = parsePlan(
       '关于开展“光影清河”摄影作品征集活动的通知\n各单位：\n县委宣传部决定开展“光影清河”摄影作品征集活动。\n一、征集内容\n围绕乡村振兴拍摄。\n二、活动安排\n征集时间：2026年3月1日至6月30日。\n作品评选：2026年7月。',
