@@ -256,6 +256,10 @@ const BARE_NOUNS = new Set([
 const NOT_AN_OBJECT = /^(?:[一二三]等奖|优秀奖|对象|程序|标准|条件|范围|办法|结果|工作)/;
 /** A field line under an item: 活动时间：4月29日、5月1日 / 时间：20x年4月21日. */
 const TIME_FIELD = /(?:^|\n)[ \t]*(?:活动|举办|实施|开展)?(?:时间|日期)(?:安排)?[ \t]*[:：]/g;
+/** A call's own time on a field line or in a sentence: "征集时间：3月1日至6月30日", "征文时间为2026年3月至5月". */
+const OWN_FIELD = /(?:^|\n)[ \t]*(?:征集|征文|投稿|参赛|比赛|大赛|展览|活动)(?:时间|日期|期限)[ \t]*(?:[:：]|为|是)/g;
+/** Not dated yet. */
+const undated = (d: Draft) => !d.start && !d.rrule;
 /** Any field line of an item: 活动时间： 活动地点： 主办单位： 内容： */
 const FIELD_LINE = /(?:^|\n)[ \t]*(?:活动)?(?:时间|地点|日期|主办单位|承办单位|协办单位|主讲|活动方式|参加对象|内容)[ \t]*[:：]/;
 /** A section heading that gives the plan's period: 二、活动时间 / 一、时间安排. */
@@ -314,11 +318,11 @@ function headerHits(match: string, times: TimeHit[], from: number): TimeHit[] {
   });
 }
 
-/** The time of the `时间：` field lines of match[from, to) (the first time on the first such line). */
-function fieldTime(match: string, times: TimeHit[], from: number, to: number): TimeHit | undefined {
+/** The time of the `时间：` field lines of match[from, to) (the first time on the first such line; `field` names the line). */
+function fieldTime(match: string, times: TimeHit[], from: number, to: number, field = TIME_FIELD): TimeHit | undefined {
   const slice = match.slice(from, to);
-  TIME_FIELD.lastIndex = 0;
-  const m = TIME_FIELD.exec(slice);
+  field.lastIndex = 0;
+  const m = field.exec(slice);
   if (!m) return undefined;
   const at = from + m.index + m[0].length;
   let eol = match.indexOf('\n', at);
@@ -502,6 +506,9 @@ export function extractActivities(
 ): DraftActivity[] {
   const all: Draft[][] = [];
   const planName = activityOfTitle(planTitle);
+  // The plan's own activity as the preamble names it (its title holding one of `cores`), if `ok` allows it.
+  const preambleDraft = (ok: (d: Draft) => boolean, ...cores: string[]) =>
+    units0.length ? all[0]?.find((d) => d.sectionId === '' && ok(d) && cores.some((c) => compactKey(d.title).includes(c))) : undefined;
   const preambleName = preamble ? campaignOfPreamble(text.slice(preamble[0], preamble[1]), match.slice(preamble[0], preamble[1])) : '';
   // The plan's period: a top-level 活动时间 section with a time and no children.
   let period: TimeHit | undefined;
@@ -539,34 +546,23 @@ export function extractActivities(
     // (or a phase with its dates: "（一）启动阶段（8月1日—8月15日）")
     return /^(?:份)?(?:重点)?(?:工作|活动)?(?:安排|计划)?$|^[\u4e00-\u9fff]{1,8}阶段$/.test(rest) ? hit : undefined;
   });
-  const timeOfAncestor = (index: number): TimeHit | undefined => {
-    for (let id = sections[index].parentId; id; ) {
-      const k = sections.findIndex((x) => x.id === id);
-      if (k < 0) return undefined;
-      if (timeTitles[k]) return timeTitles[k];
-      id = sections[k].parentId;
-    }
-    return undefined;
+  // Each section's index and those of its ancestors, nearest first.
+  const indexById = new Map(sections.map((sec, i) => [sec.id, i]));
+  const lineage = (index: number): number[] => {
+    const out: number[] = [];
+    for (let k: number | undefined = index; k !== undefined; k = sections[k].parentId ? indexById.get(sections[k].parentId) : undefined) out.push(k);
+    return out;
   };
-  // A report's look back ("一、2025年工作总结", "存在的不足") tells what was done, not what is planned: no drafts there
-  // (when the plan has other sections: a document that is only a summary still gives its events).
-  const past = sections.map((sec) => PAST_SECTION.test(matchingCopy(sec.title).replace(/[\s。.:：]/g, '')));
-  const pastOrUnder = (i: number): boolean => {
-    for (let k = i; k >= 0; ) {
-      if (past[k]) return true;
-      const pid = sections[k].parentId;
-      k = pid ? sections.findIndex((x) => x.id === pid) : -1;
-    }
-    return false;
-  };
-  const skipPast = past.some(Boolean) && sections.some((_, i) => !sections[i].parentId && !past[i]);
+  const timeOfAncestor = (index: number): TimeHit | undefined => lineage(index).slice(1).map((k) => timeTitles[k]).find(Boolean);
+  // Sections that draft nothing: a report's look back ("一、2025年工作总结", "存在的不足") tells what was done, not
+  // what is planned (when the plan has other parts: a document that is only a summary still gives its events), and
+  // a notice's rules ("五、奖项设置", "六、投稿方式") name awards and terms, not events.
+  const heads = sections.map((sec) => matchingCopy(sec.title).replace(/[\s。.:：]/g, ''));
+  const past = heads.map((h) => PAST_SECTION.test(h));
+  const planAhead = sections.some((sec, i) => !sec.parentId && !past[i]);
+  const silent = sections.map((_, i) => RULES_SECTION.test(heads[i]) || (planAhead && lineage(i).some((k) => past[k])));
   for (const job of jobs) {
-    if (skipPast && !job.pre && pastOrUnder(job.index)) {
-      all.push([]);
-      continue;
-    }
-    // (a notice's rules, "五、奖项设置", "四、征文要求", "六、投稿方式": what they mention are awards and terms, not events)
-    if (!job.pre && RULES_SECTION.test(matchingCopy(sections[job.index].title).replace(/[\s。.:：]/g, ''))) {
+    if (!job.pre && silent[job.index]) {
       all.push([]);
       continue;
     }
@@ -608,6 +604,7 @@ export function extractActivities(
       let end = f.end;
       const after = match.slice(end, end + 6);
       const [cs, ce] = clauseBounds(match, f.start, from, to);
+      const [ss, se] = sentenceBounds(match, f.start, from, to);
       const clauseTimes = hitsIn(times, cs, ce).filter((t) => t.end <= ce);
       const hasRecurrence = clauseTimes.some((t) => t.recurrence);
       let ok = AFTER_OK.test(after) || (match[end - 1] === '”' && f.kind !== 'campaign');
@@ -648,11 +645,11 @@ export function extractActivities(
       // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting, not an event.
       if (/纳入[^,，。;；]{0,10}$/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
       // "培训内容包括理论专题辅导、宣讲技巧讲授": what another activity consists of.
-      if (/(?:内容|形式|环节)(?:主要)?(?:包括|包含)/.test(match.slice(sentenceBounds(match, f.start, from, to)[0], f.start))) continue;
+      if (/(?:内容|形式|环节)(?:主要)?(?:包括|包含)/.test(match.slice(ss, f.start))) continue;
       // "完善志愿者注册、培训、激励机制": one step of a mechanism, not an event.
       if (/^(?:、[^,，。;；、]{1,8})*(?:机制|制度|体系|办法|流程)/.test(match.slice(end, end + 24)) && match[end] === '、') continue;
       // "我们成功举办了第三届乡村文化艺术节": what a speech or report says was done is not planned.
-      if (PAST_DONE.test(match.slice(sentenceBounds(match, f.start, from, to)[0], f.start))) continue;
+      if (PAST_DONE.test(match.slice(ss, f.start))) continue;
       // "表中未注明具体时间的活动", "丰富多彩的活动": a description of activities, not one's name.
       if ((f.noun === '活动' || f.noun === '行动') && match[f.start - 1] === '的' && !/[“”]/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
       // "各项纪念活动", "本次活动": a category or a reference, not an activity.
@@ -674,7 +671,6 @@ export function extractActivities(
       // "集中宣传一批群众身边的凡人善举": publicity of a batch of examples, with no time of its own, is a duty.
       if (f.noun === '集中宣传' && /^(?:一批|一系列)/.test(awardObject) && clauseTimes.length === 0) continue;
       if (awardObject && NOT_AN_OBJECT.test(awardObject) && !/[奖]$/.test(f.noun) && /^(?:对象|程序|标准|条件|范围|办法|结果|工作)/.test(awardObject)) continue;
-      const [ss, se] = sentenceBounds(match, f.start, from, to);
       if (match[end] === '”' && insideQuote(match, f.start, ss)) end++;
       const takesObject = f.noun && TAKES_OBJECT.has(f.noun) && end > f.end;
       let ps = takesObject ? f.start : phraseStart(match, f.start, cs, ss);
@@ -970,7 +966,7 @@ export function extractActivities(
       const rounds = roundsIn(match, times, from, to).filter((r) => !isDeadline(match, r.t));
       const inSection = merged.filter((d) => d.kind === 'contest' && !d.bare && !/(?:半决赛|总决赛|决赛|初赛|复赛|预赛)$/.test(d.key));
       // (in a notice for a contest or a call, "三、活动安排 … 6月上旬进行初评": the rounds of the plan's own)
-      const own = inSection.length === 0 && planName ? all[0]?.find((d) => d.sectionId === '' && d.kind === 'contest' && compactKey(d.title).includes(compactKey(planName))) : undefined;
+      const own = inSection.length === 0 && planName ? preambleDraft((d) => d.kind === 'contest', compactKey(planName)) : undefined;
       const contests = own ? [own] : inSection;
       if (rounds.length >= 2 && contests.length === 1) {
         const c = contests[0];
@@ -986,7 +982,8 @@ export function extractActivities(
           resolved(d, r.t, year, text);
           return d;
         });
-        const consumed = (d: Draft) => d === c || (!!d.cue && cues.has(d.cue) && rounds.some((r) => d.sents.includes(sentenceBounds(match, r.t.start, from, to)[0])));
+        const roundSents = made.map((d) => d.sentence[0]);
+        const consumed = (d: Draft) => d === c || (!!d.cue && cues.has(d.cue) && roundSents.some((at) => d.sents.includes(at)));
         const at = merged.indexOf(c);
         merged =
           at < 0
@@ -1111,7 +1108,7 @@ export function extractActivities(
   if (period && (umbrella || planName) && periodSection >= 0) {
     const core = umbrella ? compactKey(planTitle.slice(umbrella.index, umbrella.index + umbrella[0].length)).replace(/活动$/, '') : compactKey(planName);
     // (One the preamble dates itself, "决定于2024年3月开展…", stays there.)
-    const pre = all[0]?.find((d) => d.sectionId === '' && !d.start && !d.rrule && compactKey(d.title).includes(core));
+    const pre = preambleDraft(undated, core);
     if (pre) {
       pre.sectionId = sections[periodSection].id;
       resolved(pre, period, year, text);
@@ -1122,16 +1119,12 @@ export function extractActivities(
   // A notice for a call or a contest ("关于开展“…”摄影作品征集活动的通知") gives the call's own time on a field line
   // ("四、活动安排 / 征集时间：3月1日至6月30日"): the plan's activity runs then, at that section.
   if (!period && planName && units0.length) {
-    const core = compactKey(planName);
-    const own = all[0]?.find((d) => d.sectionId === '' && !d.start && !d.rrule && compactKey(d.title).includes(core));
-    const OWN_FIELD = /(?:^|\n)[ \t]*(?:征集|征文|投稿|参赛|比赛|大赛|展览|活动)(?:时间|日期|期限)[ \t]*(?:[:：]|为|是)/;
+    const own = preambleDraft(undated, compactKey(planName));
     for (let i = 0; own && i < sections.length; i++) {
       if (sections[i + 1]?.parentId === sections[i].id) continue;
-      const m = OWN_FIELD.exec(match.slice(spans[i].titleStart, spans[i].end));
-      if (!m) continue;
-      const at = spans[i].titleStart + m.index + m[0].length;
-      const eol = match.indexOf('\n', at) < 0 ? spans[i].end : Math.min(spans[i].end, match.indexOf('\n', at));
-      const t = findTimes(match, at, eol, year).find((x) => x.window || x.recurrence);
+      const { titleStart: a, end: b } = spans[i];
+      if (match.slice(a, b).search(OWN_FIELD) < 0) continue;
+      const t = fieldTime(match, findTimes(match, a, b, year), a, b, OWN_FIELD);
       if (!t) continue;
       own.sectionId = sections[i].id;
       resolved(own, t, year, text);
@@ -1147,7 +1140,7 @@ export function extractActivities(
       ? compactKey(planTitle.slice(umbrella.index, umbrella.index + umbrella[0].length)).replace(/活动$/, '')
       : compactKey(planName || preambleName.replace(/^“([^“”]+)”.*$/, '$1'));
     const core2 = preambleName ? compactKey(preambleName.replace(/^“([^“”]+)”.*$/, '$1')) : core;
-    const own = all[0]?.find((d) => d.sectionId === '' && d.start && d.end && !d.rrule && (compactKey(d.title).includes(core) || compactKey(d.title).includes(core2)));
+    const own = preambleDraft((d) => !!d.start && !!d.end && !d.rrule, core, core2);
     if (own)
       for (const list of all.slice(1))
         for (const d of list)
