@@ -147,8 +147,8 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
 
 const STRUCTURAL: MarkerType[] = ['cn', 'pcn', 'num', 'dec', 'di'];
 
-/** The title without the closing punctuation and brackets it may carry ("…安排》的通知", "…方案。"). */
-const matchingTitleOf = (title: string) => title.replace(/[\s。.》」』”"）)]+$/, '');
+/** The title without the closing punctuation and brackets it may carry ("…安排》", "…方案。"). */
+const withoutClosingMarks = (title: string) => title.replace(/[\s。.》」』”"）)]+$/, '');
 
 /**
  * Builds sections from `text` (display, original script) and `match` (its
@@ -190,7 +190,7 @@ export function buildOutline(text: string, match: string, bodyStart: number, tit
   let accepted = nest(scanMarkers(match, bodyStart, end), restarts);
   const structural = accepted.filter((a) => STRUCTURAL.includes(a.marker.type)).length;
   // One lone "一、" in a speech (a quoted list, say) does not make it a numbered plan.
-  const speechLike = !NOT_A_SPEECH.test(matchingTitleOf(title)) || SPEECH.test(title);
+  const speechLike = !NOT_A_SPEECH.test(withoutClosingMarks(title)) || SPEECH.test(title);
   if (structural < 2 && speechLike) {
     const paras = paragraphMarkers(match, bodyStart, end);
     if (paras.length >= (structural === 0 ? 2 : 3)) {

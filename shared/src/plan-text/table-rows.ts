@@ -97,15 +97,16 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
     const block = lines.slice(i, j);
     const header = headerRoles(first);
     const body = (header ? block.slice(1) : block).filter((l) => l.trim());
+    const rows = body.map(cellsOf);
     // (rows separated by spaces with no header: only three or more rows of three or more cells each)
-    const roles = header ?? (tabbed || (body.length >= 3 && body.every((l) => cellsOf(l).length >= 3)) ? guessRoles(body.map(cellsOf)) : null);
+    const roles = header ?? (tabbed || (rows.length >= 3 && rows.every((r) => r.length >= 3)) ? guessRoles(rows) : null);
     if (!roles || body.length === 0 || (!header && body.length < 2)) {
       i = j;
       continue;
     }
     let a = i - 1;
     while (a >= 0 && !lines[a].trim()) a--;
-    tables.push({ anchor: a >= 0 ? lines[a].trim() : '', roles, rows: body.map(cellsOf) });
+    tables.push({ anchor: a >= 0 ? lines[a].trim() : '', roles, rows });
     for (let k = i; k < j; k++) blank.add(k);
     i = j;
   }
@@ -130,6 +131,8 @@ function kindOf(title: string): DraftKind {
 /** One draft per data row, in the section `sectionId` (where the block sits in the outline). */
 export function tableDrafts(block: TableBlock, sectionId: string, year: number, planWindow?: TimeHit): DraftActivity[] {
   const out: DraftActivity[] = [];
+  // (the line above the block names what rows without a noun of their own are: "每场宣讲…具体排课如下")
+  const lead = headNoun(block.anchor);
   for (const row of block.rows) {
     // (a labelled cell, "主题：坚持和发展新时代“枫桥经验”", is named by what follows its label)
     let title = (cell(row, block.roles, 'name')[0] ?? '').trim().replace(/^(?:主题|内容|题目|专题|课题)[:：]\s*/, '');
@@ -141,9 +144,7 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
       const hint = cell(row, block.roles, 'other').map(kindOf).find((k) => k !== 'other' && k !== 'campaign');
       if (hint) kind = hint;
     }
-    // (rows with no activity noun of their own under a line that names one, "每场宣讲…具体排课如下": each row
-    // is one of those, its topic the name)
-    const lead = headNoun(block.anchor);
+    // (a row with no activity noun of its own under such a line is one of those, its topic the name)
     if (!headNoun(title) && !cell(row, block.roles, 'other').some((c) => headNoun(c)) && lead && lead.kind !== 'campaign') {
       kind = lead.kind;
       title = `${title}${lead.noun}`;

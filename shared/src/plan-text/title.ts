@@ -107,9 +107,10 @@ export function findYear(title: string, bodyMatch: string, metaYears: number[], 
   title = arabicYears(title);
   headMatch = arabicYears(headMatch);
   // (a title with two years, "2025年工作总结及2026年工作计划": the year of the plan part)
-  const planPart = [...matchingCopy(title).matchAll(/((?:19|20)\d{2})\s?年(?:度)?[^\d]{0,10}?(?:计划|要点|方案|安排|打算|思路)/g)].at(-1);
+  const copy = matchingCopy(title);
+  const planPart = [...copy.matchAll(/((?:19|20)\d{2})\s?年(?:度)?[^\d]{0,10}?(?:计划|要点|方案|安排|打算|思路)/g)].at(-1);
   if (planPart) return Number(planPart[1]);
-  const inTitle = /((?:19|20)\d{2})(?!\d)/.exec(matchingCopy(title));
+  const inTitle = /((?:19|20)\d{2})(?!\d)/.exec(copy);
   if (inTitle) return Number(inTitle[1]);
   const inHead = /((?:19|20)\d{2})\s?年/.exec(headMatch);
   if (inHead) return Number(inHead[1]);

@@ -53,7 +53,7 @@ export function wordXmlToText(xml: string): string {
     }
     const closing = m[1] === '/';
     const name = m[2];
-    const selfClosing = m[4] === '/' || m[3].endsWith('/');
+    const selfClosing = m[4] === '/';
     if (SKIPPED.has(name)) {
       if (!selfClosing) skip += closing ? -1 : 1;
       continue;
