@@ -151,8 +151,6 @@ describe('print the month', () => {
     const fx = printFixture(12);
     await openMonth(page, app.server.url, ws, '2026-12-01');
     await seed(page, fx);
-    // Let y-dexie write the update before reloading.
-    await page.waitForTimeout(800);
     await page.goto(`${app.server.url}/w/${ws}/print/month/2026-12`);
     await page.locator('[data-testid="print-page"][data-ready="true"]').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('print-table').locator('tbody tr').count()).toBe(fx.titles.length + 3);

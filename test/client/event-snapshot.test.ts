@@ -5,7 +5,7 @@ import { EVENT_KINDS } from '@shared/schema/types';
 import { addDays, effectiveEnd } from '@shared/time/dates';
 import { openWorkspace } from '../../client/src/storage/open-workspace';
 import { db } from '../../client/src/storage/db';
-import { sameBytes } from '../../client/src/storage/event-snapshot';
+import { sameBytes } from '../../client/src/storage/bytes';
 import { mulberry32 } from '../helpers/prng';
 import type * as Y from 'yjs';
 

@@ -3,6 +3,7 @@ import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
 import type { CampaignRecord, EventRecord, PlanRecord, SectionRecord, TeamRecord, UnitRecord } from '@shared/schema/types';
 import type { Role } from '@shared/protocol';
+import { journalMiddleware } from './unsaved-journal';
 
 /** How this device reaches a workspace on the relay (absent: the workspace is local only). */
 export interface WorkspaceAccess {
@@ -94,6 +95,7 @@ export function openDb(name = DB_NAME): CalendarDb {
   });
   db.version(2).stores({ groupRecords: 'ws', eventSnapshots: 'ws' });
   db.version(3).stores({ shownReminders: 'key, ws' });
+  db.use(journalMiddleware);
   return db;
 }
 

@@ -5,7 +5,8 @@ import { addDays, diffDays, effectiveEnd } from '@shared/time/dates';
 import { needsExpansion } from '@shared/time/series';
 import { db, type EventIndexRow } from './db';
 import { MemoryIndex, spanDaysOf, type IndexedEvent, type MemoryEntry } from './memory-index';
-import { readEventSnapshot, sameBytes, SNAPSHOT_DELAY_MS, SNAPSHOT_MIN_DAYS, writeEventSnapshot } from './event-snapshot';
+import { sameBytes } from './bytes';
+import { readEventSnapshot, SNAPSHOT_DELAY_MS, SNAPSHOT_MIN_DAYS, writeEventSnapshot } from './event-snapshot';
 
 /**
  * A range holding every event a workspace can have ("all of them"). Four-digit years on both

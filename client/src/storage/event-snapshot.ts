@@ -16,12 +16,6 @@ export const SNAPSHOT_MIN_DAYS = 92;
 /** Quiet time after the last change before the snapshot is rewritten (it is megabytes). */
 export const SNAPSHOT_DELAY_MS = 2000;
 
-export function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** The snapshot's events, or null when there is none or it cannot be read. */
 export async function readEventSnapshot(ws: string): Promise<IndexedEvent[] | null> {
   try {

@@ -5,6 +5,7 @@ import { db } from './db';
 import { ensureWorkspace, setRegistryName, touchWorkspace } from './workspace-registry';
 import { EventIndex } from './event-index';
 import { readGroupRecords, type GroupRecords } from './group-records';
+import { journalUpdates, replayUnsaved } from './unsaved-journal';
 
 export interface OpenWorkspace {
   id: string;
@@ -37,14 +38,18 @@ export async function openWorkspace(id: string, nameIfNew = ''): Promise<OpenWor
   const [, groupRecords] = await Promise.all([index.prime(), readGroupRecords(id)]);
   let closed = false;
   let provider: DexieYProvider | undefined;
+  let stopJournal = () => {};
   let startLoad!: () => void;
   const requested = new Promise<void>((resolve) => (startLoad = resolve));
   const loaded = (async () => {
     await requested;
     if (closed) return;
+    // The journal listens before y-dexie does, so each update is copied before y-dexie writes it.
+    stopJournal = journalUpdates(id, doc, (origin) => origin === provider);
     provider = DexieYProvider.load(doc);
     await provider.whenLoaded;
     if (closed) return;
+    replayUnsaved(id, doc);
     initWorkspaceDoc(doc, { name: row.name || nameIfNew });
     migrateWorkspaceDoc(doc);
     const meta = readMeta(doc);
@@ -63,6 +68,7 @@ export async function openWorkspace(id: string, nameIfNew = ''): Promise<OpenWor
     close() {
       closed = true;
       index.stop();
+      stopJournal();
       if (provider) DexieYProvider.release(doc);
     },
   };

@@ -1,5 +1,6 @@
 import { liveQuery, type Observable } from 'dexie';
 import { db, type WorkspaceRow } from './db';
+import { dropUnsaved } from './unsaved-journal';
 
 export interface WorkspaceSummary {
   id: string;
@@ -52,4 +53,5 @@ export async function deleteWorkspace(id: string): Promise<void> {
     await d.shownReminders.where('ws').equals(id).delete();
     await d.workspaces.delete(id);
   });
+  dropUnsaved(id);
 }
