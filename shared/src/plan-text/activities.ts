@@ -41,11 +41,29 @@ function insideQuote(s: string, at: number, limit: number): boolean {
  * (looked for after the recurrence's core: the count after the verb, 召开1次, is part of its cue).
  */
 function scheduleAt(match: string, times: TimeHit[], at: number): TimeHit | undefined {
-  return times.find((t) => t.start === at && /^(?:各|均|都)?(?:至少)?(?:召开|举行|举办|开展|组织|讲授)/.test(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 6)));
+  return times.find((t) => t.start === at && /^(?:各|均|都)?(?:至少)?(?:召开|举行|举办|开展|组织|讲授|开班|开课|授课|开讲)/.test(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 6)));
+}
+
+/**
+ * "春季公益培训班于3月至6月每周六上午在馆内开课", "优秀书画作品于9月1日至20日在…展出": the activity as the subject,
+ * then 于 and its times, then where, then the verb that holds it.
+ */
+function heldAfter(match: string, times: TimeHit[], at: number): boolean {
+  const lead = /^(?:将|定|拟)?于/.exec(match.slice(at, at + 3));
+  if (!lead) return false;
+  let e = at + lead[0].length;
+  let any = false;
+  for (let t = times.find((x) => x.start === e); t; t = times.find((x) => x.start === e)) {
+    e = t.end;
+    any = true;
+  }
+  return any && /^[^,，。;；]{0,14}?(?:举办|举行|开展|召开|开幕|开课|开班|授课|开讲|进行|展出|展播|上演)/.test(match.slice(e, e + 20));
 }
 
 /** The rounds of a contest: each its own event. */
-const ROUND_WORDS = '半决赛|总决赛|决赛|初赛|复赛|预赛|海选|选拔赛|初评|复评|终评|网络投票';
+const ROUND_WORDS = '半决赛|总决赛|决赛|初赛|复赛|预赛|海选|选拔赛|初评|复评|终评|初审|复审|终审|网络投票';
+/** "决赛定于6月30日下午在…举行": a round named at the start of its clause, its time after it. */
+const ROUND_BEFORE = new RegExp(`(?:^|[,，。;；\\n])[ \\t]*(${ROUND_WORDS})(?:定于|拟于|将于|于|安排在|时间为|时间定于)$`);
 const ROUND = new RegExp(`^[,，]?[ \\t]*(?:启动|开始|完成|举行|进行|开展|组织|举办)?([^,，。;；:：]{0,18}?)(${ROUND_WORDS}|报名)`);
 /** "6月中旬，入围作品在…展示，并开展为期一周的网络投票": a round named later in the sentence its time opens. */
 const ROUND_LATER = new RegExp(`(?:进行|开展|组织|举行)[^,，。;；]{0,8}?(${ROUND_WORDS})`);
@@ -58,6 +76,11 @@ function roundsIn(match: string, times: TimeHit[], from: number, to: number): { 
   const out: { t: TimeHit; round: string; end: number }[] = [];
   for (const t of times) {
     if (t.start < from || t.end > to || t.recurrence) continue;
+    const before = ROUND_BEFORE.exec(match.slice(Math.max(from, t.start - 10), t.start));
+    if (before) {
+      out.push({ t, round: before[1], end: t.end });
+      continue;
+    }
     const m = ROUND.exec(match.slice(t.end, Math.min(to, t.end + 24)));
     if (!m && (t.start === from || /[\n。;；,，]/.test(match[t.start - 1]))) {
       let e = t.end;
@@ -614,6 +637,7 @@ export function extractActivities(
       if (!ok && /^将?(?:在|于)[^,，。;；]{1,14}?(?:举办|举行|开展|召开|开幕)/.test(match.slice(end, end + 20))) ok = true;
       // "党员大会每季度召开1次", "读书会每月举行一次": the activity as the subject, its schedule and verb after it.
       if (!ok && f.kind !== 'campaign' && !TEAM_NOUNS.has(f.noun) && scheduleAt(match, clauseTimes, end)) ok = true;
+      if (!ok && !TEAM_NOUNS.has(f.noun) && heldAfter(match, clauseTimes, end)) ok = true;
       // "灯会及猜灯谜活动": a companion programme joined by 及 belongs to the name.
       {
         const comp = /^及[^,，。;；、“”]{1,8}?活动/.exec(match.slice(end, end + 12));
@@ -762,6 +786,17 @@ export function extractActivities(
       if (pick && pick === before && !pick.recurrence && pick.window && afterHit?.recurrence && afterHit.recurrence.freq !== 'daily' && !ownSched) {
         periodBefore = pick;
         pick = afterHit;
+      }
+      // "春季公益培训班于3月至6月每周六上午…开课", "秋季公益培训班9月中旬开班，每周日下午授课": a period or a start after
+      // the activity, then its schedule before any other activity: the schedule, from that time (to its end only when
+      // written together, "3月至6月每周六").
+      if (pick && pick !== before && !pick.recurrence && pick.window && !pick.festival) {
+        const at = pick;
+        const sched = sentenceTimes.find((t) => t.start >= at.end && t.start < nextNoun && t.recurrence && t.recurrence.freq !== 'daily' && unquoted(t));
+        if (sched) {
+          if (sched.start - at.end <= 2) periodBefore = at;
+          pick = sched;
+        }
       }
       const anniversary = f.kind === 'anniversary' || (f.kind === 'campaign' && /周年/.test(match.slice(ps, end)));
       // A recurrence inside a window ("下半年每月…") starts in that window.
@@ -1215,9 +1250,9 @@ const parentOf = (sectionId: string) => sectionId.slice(0, Math.max(0, sectionId
 /** Headings of a plan's parts that are not activities, even with field lines under them (主办单位：…). */
 const NOT_AN_ITEM = /^(?:组织机构|组织单位|活动单位|参与单位|参赛单位|组织领导|领导小组|参赛对象|参加对象|参与对象|活动对象|评选对象|评选条件|评选标准|推荐条件|作品要求|参赛要求|奖项设置|表彰奖励|奖励办法|联系方式|工作要求|活动主题|活动目的|活动意义|指导思想|总体要求|活动时间|活动地点|主办单位|承办单位|参赛办法|报送要求)/;
 /** A heading over the stages of a contest or a selection. */
-const STAGE_PARENT = /安排|程序|步骤|阶段|流程|环节|进度|赛程|方法/;
+const STAGE_PARENT = /安排|程序|步骤|阶段|流程|环节|进度|赛程|方法|评审|评选/;
 /** A stage heading: 推荐报名, 网络投票, 评审确定, 成果展示, 启动仪式, 决赛阶段. */
-const STAGE = /^(?:[\u4e00-\u9fff]{0,4}(?:报名|推荐|征集|投票|评审|评议|初评|复评|终评|初赛|复赛|决赛|展示|展播|展映|颁奖|启动仪式|启动|总结表彰)(?:确定|阶段|环节)?)$/;
+const STAGE = /^(?:[\u4e00-\u9fff]{0,4}(?:报名|推荐|征集|投票|评审|评议|初评|复评|终评|初审|复审|终审|初赛|复赛|决赛|展示|展播|展映|颁奖|启动仪式|启动|总结表彰)(?:确定|阶段|环节)?)$/;
 /** Award meetings and ceremonies: events of their own beside the selection or contest they close. */
 const CEREMONY_NOUNS = new Set(['表彰大会', '颁奖大会', '颁奖典礼', '颁奖仪式', '启动仪式', '颁奖晚会']);
 /** Ceremonies that take the name of the activity they open or close. */

@@ -152,10 +152,12 @@ export function removePageFooters(text: string, headers: string[]): string {
     // Swallow the spaces the page break left so the two halves join again.
     while (end < match.length && match[end] === ' ') end++;
     while (start > 0 && match[start - 1] === ' ') start--;
+    // (a footer on a line of its own goes with its line break, so the prose around it can be rejoined)
+    if ((start === 0 || match[start - 1] === '\n') && match[end] === '\n') end++;
     cuts.push([start, end]);
   }
-  // "- 2 -" page-number lines.
-  for (const m of match.matchAll(/^[ \t]*[-—–]\s*\d{1,3}\s*[-—–][ \t]*$/gm)) cuts.push([m.index, m.index + m[0].length]);
+  // "- 2 -" page-number lines, with their line break.
+  for (const m of match.matchAll(/^[ \t]*[-—–]\s*\d{1,3}\s*[-—–][ \t]*(?:\n|$)/gm)) cuts.push([m.index, m.index + m[0].length]);
   if (cuts.length === 0) return text;
   cuts.sort((a, b) => a[0] - b[0]);
   let out = '';

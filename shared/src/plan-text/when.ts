@@ -39,6 +39,8 @@ export interface TimeHit {
   monthlyNth?: string;
   /** 每月15日: the day of the month. */
   monthDay?: number;
+  /** 逢双月 (from February) / 逢单月 (from January): the month an every-other-month rule starts in. */
+  firstMonth?: number;
   /** A festival written in quotes with its time word outside them (“七一”前夕): a time, not part of a quoted name. */
   wrapped?: boolean;
   /** Several single days of one activity ("4月29日、5月1日、3日（三场）"): every session's day, the first = window[0]. */
@@ -197,7 +199,9 @@ const REC_RE = new RegExp(
     `每(?:个|逢)?(?:周|星期)(?<wd>[${WEEKDAYS}](?![次遍个项]))?(?<slot1>上午|下午|晚上|晚(?![会期间]))?(?:半天|一天)?`,
     // 每两周, 隔周, 每双周周五晚
     `(?<biweekly>每(?:两|2|双)周|隔周)(?:的)?(?:(?:周|星期)(?<bwd>[${WEEKDAYS}]))?(?<slot5>上午|下午|晚上|晚(?![会期间]))?`,
-    '(?<bimonthly>每(?:两|2)个月|每双月)',
+    // 逢双月第二个星期四, 每逢单月: every other month, from February (双) or January (单)
+    `(?<oddEven>(?:逢|每逢?)(?<oe>[双单])月(?:的)?(?:第(?<oeN>[一二三四1-4])(?:个)?(?:周|星期)(?<oeWd>[${WEEKDAYS}]))?)(?<slot7>上午|下午|晚上|晚(?![会期间]))?`,
+    '(?<bimonthly>每(?:两|2)个月)',
     // 每半月一次: every other week is what an office means
     '(?<halfmonth>每半(?:个)?月)',
     '(?<monthly>每(?:个)?月)(?:(?<mday>\\d{1,2})日)?',
@@ -328,6 +332,7 @@ export function findTimes(match: string, from: number, to: number, year: number)
     let slot: [string, string] | undefined;
     let monthlyNth: string | undefined;
     let monthDay: number | undefined;
+    let firstMonth: number | undefined;
     if (g.nth) {
       rec = { freq: 'monthly' };
       const n = g.nthLast ? -1 : /\d/.test(g.nthN) ? Number(g.nthN) : '一二三四'.indexOf(g.nthN) + 1;
@@ -354,7 +359,12 @@ export function findTimes(match: string, from: number, to: number, year: number)
       rec = wd >= 0 ? { freq: 'weekly', interval: 2, byWeekday: [wd] } : { freq: 'weekly', interval: 2 };
       slot = slotOf(g.slot5);
     }
-    else if (g.bimonthly) rec = { freq: 'monthly', interval: 2 };
+    else if (g.oddEven) {
+      rec = { freq: 'monthly', interval: 2 };
+      firstMonth = g.oe === '双' ? 2 : 1;
+      if (g.oeN) monthlyNth = `${/\d/.test(g.oeN) ? Number(g.oeN) : '一二三四'.indexOf(g.oeN) + 1}${DAY_CODE[weekdayOf(g.oeWd)]}`;
+      slot = slotOf(g.slot7);
+    } else if (g.bimonthly) rec = { freq: 'monthly', interval: 2 };
     else if (g.halfmonth) rec = { freq: 'weekly', interval: 2 };
     else if (g.monthly) {
       rec = { freq: 'monthly' };
@@ -375,7 +385,7 @@ export function findTimes(match: string, from: number, to: number, year: number)
     const coreEnd = end;
     const tail = /^[^,，。;；]{0,14}?(?:\d+|[一两二三四五六])次/.exec(match.slice(end, Math.min(to, end + 16)));
     if (tail) end += tail[0].length;
-    add({ start, end, cue: match.slice(start, end), recurrence: rec, slot, monthlyNth, monthDay, coreEnd });
+    add({ start, end, cue: match.slice(start, end), recurrence: rec, slot, monthlyNth, monthDay, coreEnd, firstMonth });
   }
 
   // "元旦至春节期间", "春节、元宵节期间": one window from the first festival's day to the end of the last one's 期间.
@@ -625,7 +635,7 @@ function firstMonthDay(from: string, day: number): string {
  */
 export function resolveTime(hit: TimeHit, year: number, anniversary: boolean, within?: TimeHit, bounded = true): ResolvedTime {
   if (hit.recurrence) {
-    let day = firstStart(hit.recurrence, year, within?.window?.[0]);
+    let day = firstStart(hit.recurrence, year, within?.window?.[0] ?? (hit.firstMonth ? ymd(year, hit.firstMonth, 1) : undefined));
     // (the rule library finds the first n-th / last weekday on or after that day)
     if (hit.monthlyNth) day = firstOccurrence({ start: day, rrule: `FREQ=MONTHLY;BYDAY=${hit.monthlyNth}` }) ?? day;
     else if (hit.monthDay) day = firstMonthDay(day, hit.monthDay);
