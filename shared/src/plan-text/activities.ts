@@ -60,6 +60,9 @@ function heldAfter(match: string, times: TimeHit[], at: number): boolean {
   return any && /^[^,，。;；]{0,14}?(?:举办|举行|开展|召开|开幕|开课|开班|授课|开讲|进行|展出|展播|上演)/.test(match.slice(e, e + 20));
 }
 
+/** Works as the subject of their showing: "优秀书画作品于9月1日至20日…展出" (the times and the verb are checked after). */
+const WORKS_SHOWN = /((?:作品|短视频|微视频|视频))(?:将)?(?:于|自)/g;
+
 /** The rounds of a contest: each its own event. */
 const ROUND_WORDS = '半决赛|总决赛|决赛|初赛|复赛|预赛|海选|选拔赛|初评|复评|终评|初审|复审|终审|网络投票';
 /** "决赛定于6月30日下午在…举行": a round named at the start of its clause, its time after it. */
@@ -268,6 +271,7 @@ const matchingTitle = (t: string) => t.replace(/[〝「『]/g, '“').replace(/[
 
 /** Nouns that name a team, not an event: 组建县委宣讲团 forms the team that then gives the 宣讲. */
 const TEAM_NOUNS = new Set(['宣讲团', '宣讲分队']);
+const MEDIA_NOUNS = new Set(['短视频', '微视频']);
 /** A team opening a clause, then its verb: "市委宣讲团深入…", "县艺术团赴…" (the team, group 1). */
 const TEAM_SUBJECT = /^(?!组织|邀请|安排|动员|由|请|派)((?:[\u4e00-\u9fff]{1,8}|“[^“”]{2,10}”)(?:宣讲团|讲师团|宣讲队|宣讲分队|小分队|艺术团|演出队|志愿服务队|志愿者服务队|文艺队|轻骑兵))(?:深入|到|赴|走进|前往|在|分别|分赴|将|组织|开展|进行|集中)/;
 /** Nouns too generic to be a draft on their own (a bare 宣讲 or 评选 names nothing an organiser can schedule). */
@@ -280,7 +284,7 @@ const NOT_AN_OBJECT = /^(?:[一二三]等奖|优秀奖|对象|程序|标准|条�
 /** A field line under an item: 活动时间：4月29日、5月1日 / 时间：20x年4月21日. */
 const TIME_FIELD = /(?:^|\n)[ \t]*(?:活动|举办|实施|开展)?(?:时间|日期)(?:安排)?[ \t]*[:：]/g;
 /** A call's own time on a field line or in a sentence: "征集时间：3月1日至6月30日", "征文时间为2026年3月至5月". */
-const OWN_FIELD = /(?:^|\n)[ \t]*(?:征集|征文|投稿|参赛|比赛|大赛|展览|活动)(?:时间|日期|期限)[ \t]*(?:[:：]|为|是)/g;
+const OWN_FIELD = /(?:^|\n|[,，。;；])[ \t]*(?:作品)?(?:征集|征文|投稿|参赛|比赛|大赛|展览|活动)(?:时间|日期|期限)[ \t]*(?:[:：]|为|是)/g;
 /** Not dated yet. */
 const undated = (d: Draft) => !d.start && !d.rrule;
 /** Any field line of an item: 活动时间： 活动地点： 主办单位： 内容： */
@@ -465,7 +469,8 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
     for (const o of out) {
       if (headers.length && group(o) !== group(d)) continue;
       // "开展“书香家庭”评选，4月底召开表彰大会": the award meeting is an event of its own (but 表彰 inside a 颁奖典礼 is the ceremony).
-      if (CEREMONY_NOUNS.has(d.noun) && !CEREMONY_NOUNS.has(o.noun)) continue;
+      // (a heading 优秀作品展开幕式 over 举行…开幕式暨颁奖仪式 is one ceremony)
+      if (CEREMONY_NOUNS.has(d.noun) && !CEREMONY_NOUNS.has(o.noun) && !CEREMONY.test(o.noun)) continue;
       // (two named mentions of one noun, each in its own sentence with its own time, are two: 3月至6月…春季公益培训班；
       // 9月至11月…秋季公益培训班)
       if (d.ownTime && o.ownTime && !d.bare && !o.bare && d.key !== o.key && d.cue && o.cue && (d.cue !== o.cue || d.start !== o.start) && d.sentence[0] !== o.sentence[0] && !d.fromTitle && !o.fromTitle) continue;
@@ -529,6 +534,7 @@ export function extractActivities(
 ): DraftActivity[] {
   const all: Draft[][] = [];
   const planName = activityOfTitle(planTitle);
+  const planCopy = planName ? matchingCopy(planName) : '';
   // The plan's own activity as the preamble names it (its title holding one of `cores`), if `ok` allows it.
   const preambleDraft = (ok: (d: Draft) => boolean, ...cores: string[]) =>
     units0.length ? all[0]?.find((d) => d.sectionId === '' && ok(d) && cores.some((c) => compactKey(d.title).includes(c))) : undefined;
@@ -689,6 +695,9 @@ export function extractActivities(
         continue;
       if (!ok) continue;
       if (f.needsCue && clauseTimes.length === 0) continue;
+      // "开展短视频和书画作品征集活动", "确定短视频、书画各50件作品入围": media listed with other works are what is called
+      // for or chosen, not an activity.
+      if (MEDIA_NOUNS.has(f.noun) && /^[和及与、]/.test(match.slice(end, end + 1))) continue;
       // "开展广场舞展演、书画展览、非遗手工体验等活动": items of a list closed by 等活动 are the programme of one activity.
       if (f.noun !== '活动' && f.noun !== '行动' && /^(?:、[^。;；\n]{0,30}?)?等(?:各类|系列)?(?:活动|志愿服务|项目)/.test(match.slice(end, end + 34))) continue;
       const awardObject = end > objectStart ? match.slice(objectStart, end) : '';
@@ -922,6 +931,14 @@ export function extractActivities(
       if (time.cue) draft.cue = text.slice(pick!.start, pick!.end);
       // A team formed (组建县委宣讲团) with no event of its own is not a draft.
       // (…and the plan's own activity, named as in its title: "决定在全县开展全民禁毒宣传月活动".)
+      // ("开展“我眼中的汀川”短视频和书画作品征集活动": the title's name, written out in full, is the activity's name.)
+      const fullName = planCopy && (match.slice(0, end).endsWith(planCopy) ? planCopy.length : match.slice(0, end).endsWith(`${planCopy}活动`) ? planCopy.length + 2 : 0);
+      if (job.pre && fullName && fullName > draft.key.length) {
+        draft.title = text.slice(end - fullName, end);
+        draft.key = compactKey(draft.title);
+        draft.quoted = /[“《]/.test(planCopy);
+        draft.bare = false;
+      }
       if (job.pre && !draft.quoted && !(planName && draft.key.includes(compactKey(planName)))) continue;
       const same = byKey.get(draft.key);
       if (same) {
@@ -931,6 +948,37 @@ export function extractActivities(
       }
       drafts.push(draft);
       byKey.set(draft.key, draft);
+    }
+    // "获奖短视频自8月下旬至9月底在…集中展播", "优秀书画作品于9月1日至20日在县文化馆美术展厅展出": works shown over a
+    // time are an exhibition (or a screening) of those works, though no activity noun names it.
+    if (!job.pre) {
+      for (const m of match.slice(from, to).matchAll(WORKS_SHOWN)) {
+        const at = from + m.index + m[0].length;
+        let e = at;
+        let first: TimeHit | undefined;
+        for (let t = times.find((x) => x.start === e); t; t = times.find((x) => x.start === e)) {
+          first ??= t;
+          e = t.end;
+        }
+        const verb = first?.window ? /^[^,，。;；]{0,24}?(?:集中)?(展出|展播|展映)/.exec(match.slice(e, e + 30)) : null;
+        if (!verb || !first) continue;
+        const [cs] = clauseBounds(match, from + m.index, from, to);
+        const subjectEnd = from + m.index + m[1].length;
+        const subject = text.slice(cs, subjectEnd).replace(/^\s+/, '');
+        if (subject.length < 2 || subject.length > 16) continue;
+        const screening = verb[1] !== '展出';
+        const title = screening ? `${subject}展播` : `${subject}展`;
+        const [ss, se] = sentenceBounds(match, cs, from, to);
+        const verbEnd = e + verb[0].length;
+        for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i].sentence[0] === ss && /展播|展映|展出/.test(drafts[i].noun) && drafts[i].sentence[1] >= verbEnd) drafts.splice(i, 1);
+        const d = headingDraft(title, screening ? 'publicity' : 'exhibition', job.id, [ss, se], text.slice(ss, se), { fromTitle: false, named: true });
+        resolved(d, first, year, text);
+        d.ownTime = true;
+        if (!byKey.has(d.key)) {
+          drafts.push(d);
+          byKey.set(d.key, d);
+        }
+      }
     }
     // A field-list item (活动时间：/活动地点：/主办单位： lines under its heading) is an activity named by its heading.
     const nameField = job.pre ? null : /(?:^|\n)[ \t]*(?:活动|项目)?名称[ \t]*[:：][ \t]*([^\n]+)/.exec(match.slice(titleEnd, to));
@@ -1063,7 +1111,9 @@ export function extractActivities(
     const sec = sections.find((x) => x.id === job.id);
     const parent = sec?.parentId ? sections.find((x) => x.id === sec.parentId) : undefined;
     const stageTitle = match.slice(titleStart, titleEnd).replace(/[。.:：\s]+$/, '');
-    if (planName && sec && !job.hasChildren && parent && STAGE_PARENT.test(matchingCopy(parent.title)) && STAGE.test(stageTitle) && stageTitle.length <= 10) {
+    // (not when the stage holds two activities with times of their own: "（三）成果展示。获奖短视频…展播；优秀书画作品…展出")
+    const ownTimes = new Set(merged.filter((d) => d.ownTime && d.start).map((d) => d.start));
+    if (planName && sec && !job.hasChildren && parent && ownTimes.size < 2 && STAGE_PARENT.test(matchingCopy(parent.title)) && STAGE.test(stageTitle) && stageTitle.length <= 10) {
       const stage = text.slice(titleStart, titleStart + stageTitle.length).replace(/阶段$/, '');
       const title = `${planName}${stage}`;
       const own = merged.filter((d) => !(d.quoted && !d.title.includes(planName.replace(/^[^“]*/, '').slice(0, 4))) || d.fromTitle);
@@ -1346,7 +1396,7 @@ function headingActivity(text: string, match: string, span: SectionSpan, section
 /** The kind of a field-list item whose heading has no activity noun: 成果展示 → exhibition, 网络投票 → assessment. */
 function headingKind(t: string): DraftKind {
   if (/展示|展播|展映|展出/.test(t)) return 'exhibition';
-  if (/投票|评审|评议|推荐|报名|初评|复评|终评|评选/.test(t)) return 'assessment';
+  if (/投票|评审|评议|推荐|报名|初评|复评|终评|初审|复审|终审|评选/.test(t)) return 'assessment';
   if (/初赛|复赛|决赛|半决赛|总决赛/.test(t)) return 'contest';
   if (/志愿|义诊|义剪|便民|劝导|慰问/.test(t)) return 'volunteer';
   return 'other';
