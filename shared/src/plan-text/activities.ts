@@ -13,6 +13,7 @@ import { timeHeads, type SectionSpan } from './outline';
 import type { DraftActivity, DraftKind, PlanSection } from './types';
 import { matchingCopy } from './normalize';
 import { findTimes, resolveTime, type TimeHit } from './when';
+import { addDays } from '../time/dates';
 
 /** What may follow a head noun: punctuation, a conjunction, a parenthetical. */
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
@@ -58,6 +59,31 @@ function heldAfter(match: string, times: TimeHit[], at: number): boolean {
     any = true;
   }
   return any && /^[^,，。;；]{0,14}?(?:举办|举行|开展|召开|开幕|开课|开班|授课|开讲|进行|展出|展播|上演)/.test(match.slice(e, e + 20));
+}
+
+const CN_DIGITS = '一二三四五六七八九';
+/** 10, 十, 十五, 二十: a small count written either way. */
+function smallCount(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const [a, b] = s.split('十');
+  if (b === undefined) return CN_DIGITS.indexOf(a) + 1;
+  return (a ? CN_DIGITS.indexOf(a) + 1 : 1) * 10 + (b ? CN_DIGITS.indexOf(b) + 1 : 0);
+}
+
+/**
+ * "…成果展将在馆一楼展厅开幕，展期10天", "4月23日…启动“书香鹤溪”全民阅读季，持续至6月底": how long an activity that
+ * starts on one day runs, written after it in its sentence. Sets `time.end` (exclusive).
+ */
+function lastsFor(time: { start?: string; end?: string }, match: string, sentenceTimes: TimeHit[], from: number, to: number): void {
+  const rest = match.slice(from, to);
+  const days = /(?:展期|为期|持续)([1-9]\d?|[一二三四五六七八九十]{1,3})天/.exec(rest);
+  if (days) {
+    time.end = addDays(time.start!.slice(0, 10), smallCount(days[1]));
+    return;
+  }
+  const until = /(?:持续|延续|一直)(?:至|到)/.exec(rest);
+  const t = until ? sentenceTimes.find((x) => x.start === from + until.index + until[0].length && x.window) : undefined;
+  if (t && t.window![1] >= time.start!) time.end = addDays(t.window![1], 1);
 }
 
 /** Works as the subject of their showing: "优秀书画作品于9月1日至20日…展出" (the times and the verb are checked after). */
@@ -421,7 +447,7 @@ function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
 /** Title preference among mentions of one activity: a quoted name, then the mention with its own time, then the longer. */
 const GOAL_VERB = /^(?:推进|加强|深化|强化|提升|抓好|做好|办好|建好|管好|推动|完善|健全|丰富|注重|做强|深入|坚持|持续)/;
 function rank(d: Draft): number {
-  return (d.named ? 40 : 0) + (d.bare ? 0 : 8) + (!d.quoted && (d.noun === '活动' || d.noun === '行动') && d.key.length <= 6 ? -4 : 0) + (GOAL_VERB.test(d.key) || d.goal ? -7 : 0) + (d.fromTitle ? 1 : 0) + (/^[^“”]{1,8}在/.test(d.title) ? -3 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
+  return (d.named ? 40 : 0) + (d.bare ? 0 : 8) + (!d.quoted && (d.noun === '活动' || d.noun === '行动') && d.key.length <= 6 ? -4 : 0) + (GOAL_VERB.test(d.key) || d.goal ? -7 : 0) + (d.fromTitle ? 1 : 0) + (/^[^“”]{1,8}在/.test(d.title) ? -3 : 0) + (/^由/.test(d.title) ? -8 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
 }
 
 /**
@@ -622,7 +648,8 @@ export function extractActivities(
       while (e < to && !SENTENCE_BREAK.test(match[e])) e++;
       const bt = hitsIn(times, b, e).filter((t) => !quotedTime(match, t, b) && !isDeadline(match, t) && !trailing(t));
       // "5月每周六晚，在人民广场演出…": a recurrence in the sentence is the schedule (its window only where it starts).
-      bodyTime = bt.find((t) => t.recurrence && t.recurrence.freq !== 'daily') ?? bt[0];
+      // ("全年举办4期，时间分别为3月26日、5月28日…": the days beat the whole year)
+      bodyTime = bt.find((t) => t.recurrence && t.recurrence.freq !== 'daily') ?? bt.find((t) => !t.broad) ?? bt[0];
       if (bodyTime?.recurrence) bodyWithin = bt.find((t) => t.window && t.end <= bodyTime!.start);
     }
     const drafts: Draft[] = [];
@@ -673,7 +700,17 @@ export function extractActivities(
       // 每周五下午学习制度, “每周半天覆盖学”机制: a recurring duty written as a rule.
       if (!ok && hasRecurrence && /^(?:制度|机制|时间)/.test(match.slice(end, end + 2))) ok = true;
       // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting, not an event.
-      if (/纳入[^,，。;；]{0,10}$/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
+      if (/纳入[^,，。;；]{0,16}$/.test(match.slice(Math.max(cs, f.start - 18), f.start))) continue;
+      // "送去文艺演出、书画展览和艺术辅导": what a tour brings, not events of their own.
+      if (/(?:送去|带去|送上|带来)(?:[^,，。;；]{0,12}[、和及与])?$/.test(match.slice(cs, f.start))) continue;
+      // "做好非遗项目普查、申报和传承人管理工作": steps of a duty.
+      if (f.kind !== 'meeting' && /^(?:[、和及与][^,，。;；]{0,12})?工作/.test(match.slice(end, end + 16)) && clauseTimes.length === 0) continue;
+      // "由…32人组成，负责全县示范宣讲和专题宣讲", "承担巡回宣讲任务": a team's remit, not an event.
+      if (/(?:负责|承担)[^,，。;；]{0,12}$/.test(match.slice(cs, f.start)) || /^[^,，。;；]{0,2}(?:任务|职责)/.test(match.slice(end, end + 4))) continue;
+      // "主要负责同志要带头宣讲": what someone must do, with no time of its own, is a requirement.
+      if (clauseTimes.length === 0 && /(?:要|须|应当|应)(?:带头|积极|主动|认真|经常|自觉)$/.test(match.slice(Math.max(cs, f.start - 4), f.start))) continue;
+      // "举行…启动仪式，县委宣讲团主讲人作首场示范宣讲": a talk given at the ceremony its sentence holds is part of it.
+      if (/作(?:首场|首次)?[^,，。;；]{0,4}$/.test(match.slice(Math.max(cs, f.start - 6), f.start)) && found.some((o) => o.start >= ss && o.end <= cs && /仪式|开幕式|启动会|大会$/.test(o.noun))) continue;
       // "培训内容包括理论专题辅导、宣讲技巧讲授": what another activity consists of.
       if (/(?:内容|形式|环节)(?:主要)?(?:包括|包含)/.test(match.slice(ss, f.start))) continue;
       // "完善志愿者注册、培训、激励机制": one step of a mechanism, not an event.
@@ -770,6 +807,8 @@ export function extractActivities(
       );
       // "党员大会每季度召开1次": the schedule right after the noun is its own.
       const ownSched = TEAM_NOUNS.has(f.noun) ? undefined : scheduleAt(match, sentenceTimes, end);
+      // "全年组织三轮…巡演，分别安排在3月、6月和10月": the months it is shared out to beat the whole year.
+      const sharedOut = sentenceTimes.find((t) => t.start >= end && t.window && /分别(?:安排)?(?:在|于)$/.test(match.slice(Math.max(ss, t.start - 6), t.start)));
       let pick: TimeHit | undefined =
         ownSched ??
         inPhrase.find((t) => t.recurrence && unquoted(t)) ??
@@ -777,6 +816,7 @@ export function extractActivities(
         before ??
         afterHit ??
         inPhrase[0];
+      if (pick?.broad && sharedOut) pick = sharedOut;
       // An explicit month or day beats a festival word in the same sentence ("7月举办“喜迎国庆”…", "2月12日元宵节晚").
       if (pick?.festival && !pick.commemorates) {
         const explicit = sentenceTimes.filter((t) => !t.festival && !t.recurrence && t.window && unquoted(t) && t.end <= end).at(-1);
@@ -815,6 +855,7 @@ export function extractActivities(
       // (it also ends there when it is the plan's period, written right before the recurrence, or a 期间)
       const bounded = !inSentence || !!periodBefore || pick!.start - inSentence.end <= 2 || /期间/.test(inSentence.cue);
       const time = pick ? resolveTime(pick, year, anniversary, within, bounded) : {};
+      if (pick?.window && pick.window[0] === pick.window[1] && time.start && !time.start.includes('T') && !time.rdates) lastsFor(time, match, sentenceTimes, end, se);
 
       // Title: display text of the phrase, minus time words outside quotes and leading quantities.
       let title = '';
@@ -1006,6 +1047,23 @@ export function extractActivities(
       }
     }
     let merged = job.pre ? drafts : mergeSection(drafts, headers);
+    // "1.进机关。4月13日至24日，第一宣讲小分队…每个单位宣讲1场": an item that is where the campaign goes (进机关, 进社区)
+    // is one activity named by its form and that place: 宣讲进机关 (a quoted form keeps its name: 进社区“板凳课堂”宣讲).
+    if (!job.pre && !job.hasChildren && merged.length) {
+      const lead = match.slice(titleStart, titleEnd).length - match.slice(titleStart, titleEnd).trimStart().length;
+      const go = /^进[\u4e00-\u9fff]{1,3}$/.exec(match.slice(titleStart + lead, titleEnd).replace(/[。.:：\s]+$/, ''));
+      const d = merged.find((x) => !x.team && x.noun && x.noun !== '活动' && x.noun !== '行动');
+      if (go && d && nounsIn(match, titleStart, titleEnd).length === 0) {
+        const place = text.slice(titleStart + lead, titleStart + lead + go[0].length);
+        if (!d.quoted) d.title = `${d.noun}${place}`;
+        else if (d.title.startsWith('“')) d.title = `${place}${d.title}`;
+        d.key = compactKey(d.title);
+        d.bare = false;
+        d.named = true;
+        for (const o of merged) if (o !== d && o.noun === d.noun && !o.quoted) mergeInto(d, o, false);
+        merged = merged.filter((o) => o === d || o.noun !== d.noun || o.quoted);
+      }
+    }
     // "（三）开展理论宣讲。宣讲队深入各村开展政策宣讲。宣讲每周开展两次": a later sentence that only gives a schedule
     // (opening with a short subject and a recurrence, no activity of its own) is the schedule of the section's one activity.
     if (!job.pre && !headers.length && merged.length === 1 && !merged[0].rrule && (!merged[0].ownTime || !merged[0].start)) {
@@ -1164,7 +1222,8 @@ export function extractActivities(
       (d) => !(d.bare && !d.quoted && !d.team && (!d.ownTime || d.themeTime) && (BARE_NOUNS.has(matchingCopy(d.key)) || d.key.length <= 2)),
     );
     // A team only formed (组建“百姓名嘴”宣讲分队), with no event or time of its own, is not a draft.
-    merged = merged.filter((d) => !(d.team && d.formed && !d.start && !d.rrule));
+    // (so is a heading that only names a team, "（一）县委宣讲团。由…组成，负责…")
+    merged = merged.filter((d) => !(d.team && (d.formed || (d.fromTitle && compactKey(match.slice(titleStart, titleEnd)).replace(/^[^\u4e00-\u9fff“]+/, '').replace(/[。.]$/, '') === d.key)) && !d.start && !d.rrule));
     // A numbered item whose heading opens with an event verb and whose text gives its time, but names no activity
     // noun we know ("3.开展“书香润万家”亲子共读。4月，…", "2.举办非遗技艺擂台。10月中旬…"): the heading names it.
     if (!job.pre && !job.hasChildren && merged.length === 0) {
