@@ -702,7 +702,7 @@ export function extractActivities(
       // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting, not an event.
       if (/纳入[^,，。;；]{0,16}$/.test(match.slice(Math.max(cs, f.start - 18), f.start))) continue;
       // "送去文艺演出、书画展览和艺术辅导": what a tour brings, not events of their own.
-      if (/(?:送去|带去|送上|带来)(?:[^,，。;；]{0,12}[、和及与])?$/.test(match.slice(cs, f.start))) continue;
+      if (/(?:送去|带去|送上|带来)[^,，。;；]{0,16}$/.test(match.slice(Math.max(ss, f.start - 20), f.start))) continue;
       // "做好非遗项目普查、申报和传承人管理工作": steps of a duty.
       if (f.kind !== 'meeting' && /^(?:[、和及与][^,，。;；]{0,12})?工作/.test(match.slice(end, end + 16)) && clauseTimes.length === 0) continue;
       // "由…32人组成，负责全县示范宣讲和专题宣讲", "承担巡回宣讲任务": a team's remit, not an event.

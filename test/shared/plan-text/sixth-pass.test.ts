@@ -1,0 +1,93 @@
+/**
+ * Rules of the sixth issue-13 pass, one small text each (not the corpus's wording): rounds named before their
+ * time, every-other-month rules, activities as the subject of their times, works shown, a call's full name,
+ * items that are where a campaign goes, and words that look like activities but are not.
+ */
+import { describe, expect, it } from 'vitest';
+import { removePageFooters } from '../../../shared/src/plan-text/clean';
+import { one, planUnder, titles } from './rule-helpers';
+
+const P = planUnder('2026年文化工作计划');
+
+describe('times', () => {
+  it('reads a round named before its time as a round (决赛定于…)', () => {
+    const p = P('一、比赛\n（一）举办“青春之声”朗诵比赛。5月中旬各校初赛；决赛定于6月12日晚在青少年宫举行。');
+    expect(one(p, '初赛')).toMatchObject({ start: '2026-05-11' });
+    expect(one(p, '决赛')).toMatchObject({ kind: 'contest', start: '2026-06-12T19:00' });
+  });
+
+  it('gives 逢双月 / 逢单月 an every-other-month rule starting in February / January', () => {
+    expect(one(P('一、学习\n（一）支部逢双月第一个星期二上午开展集体学习。'), '集体学习')).toMatchObject({
+      start: '2026-02-03T09:00',
+      rrule: expect.stringMatching(/^FREQ=MONTHLY;INTERVAL=2;.*BYDAY=1TU/),
+    });
+    expect(one(P('一、讲座\n（一）逢单月举办一期公益讲座。'), '讲座')).toMatchObject({ start: '2026-01-01', rrule: expect.stringContaining('INTERVAL=2') });
+  });
+
+  it('reads an activity as the subject of 于 + its times + the verb, and a start followed by its schedule', () => {
+    const p = P('一、培训\n（一）少儿书法培训班于3月至5月每周日上午在二楼教室开课。\n（二）老年合唱培训班10月上旬开班，每周三下午授课。');
+    expect(one(p, '书法培训班')).toMatchObject({ start: '2026-03-01T09:00', rrule: expect.stringMatching(/^FREQ=WEEKLY;BYDAY=SU;UNTIL=20260531/) });
+    const choir = one(p, '合唱培训班');
+    expect(choir.rrule).toMatch(/^FREQ=WEEKLY;BYDAY=WE/);
+    expect(choir.rrule).not.toContain('UNTIL=202610');
+    expect(choir.start?.slice(0, 10) >= '2026-10-01').toBe(true);
+  });
+
+  it('prefers listed days to the whole year, and 分别安排在 months to 全年', () => {
+    expect(one(P('一、讲座\n（一）举办“周末书院”讲座\n全年举办3期，时间分别为4月18日、7月18日、10月17日。'), '书院')).toMatchObject({
+      start: '2026-04-18',
+      rdates: ['2026-07-18', '2026-10-17'],
+    });
+    expect(one(P('一、下乡\n全年开展两轮“文艺轻骑兵”巡演，分别安排在5月和9月。'), '巡演')).toMatchObject({ start: '2026-05-01', end: '2026-06-01' });
+  });
+
+  it('runs a one-day start for as long as its sentence says (展期N天, 持续至…)', () => {
+    expect(one(P('一、展览\n（一）6月6日，“乡村记忆”摄影展在文化馆开幕，展期十五天。'), '摄影展')).toMatchObject({ start: '2026-06-06', end: '2026-06-21' });
+    expect(one(P('一、阅读\n（一）4月23日启动“书香社区”读书季，持续至5月底。'), '读书季')).toMatchObject({ start: '2026-04-23', end: '2026-06-01' });
+  });
+});
+
+describe('names and forms', () => {
+  it('takes a call’s full name from its title when the preamble writes it out, dated by 作品征集时间为…', () => {
+    const p = P(
+      '为记录乡村振兴，决定开展“美丽乡村”微视频和摄影作品征集活动。\n一、征集时间\n即日起报名，作品征集时间为2026年5月1日至8月31日。\n二、作品要求\n原创。',
+      '关于开展“美丽乡村”微视频和摄影作品征集活动的通知',
+    );
+    expect(p.activities[0]).toMatchObject({ title: '“美丽乡村”微视频和摄影作品征集活动', kind: 'contest', start: '2026-05-01', end: '2026-09-01' });
+    expect(titles(p)).not.toContain('“美丽乡村”微视频');
+  });
+
+  it('reads works shown over a time as an exhibition or a screening, and keeps both in one stage', () => {
+    const p = P(
+      '开展“家乡美”作品征集。\n一、评审与展示\n（一）展示。入选微视频自9月1日至10月10日在县融媒体平台集中展播；优秀摄影作品于9月20日至30日在文化馆展厅展出。',
+      '关于开展“家乡美”作品征集活动的通知',
+    );
+    expect(one(p, '展播')).toMatchObject({ title: '入选微视频展播', kind: 'publicity', start: '2026-09-01', end: '2026-10-11' });
+    expect(one(p, '摄影作品展')).toMatchObject({ kind: 'exhibition', start: '2026-09-20', end: '2026-10-01' });
+  });
+
+  it('names an item that is where a campaign goes by its form and that place', () => {
+    const p = P('一、宣讲安排\n（一）“六进”宣讲\n1.进乡村。7月，宣讲小分队到各村每村宣讲1场。\n2.进社区。每月第一个周六，在社区开展“家门口”宣讲。');
+    expect(titles(p)).toEqual(['宣讲进乡村', '进社区“家门口”宣讲']);
+  });
+});
+
+describe('not events', () => {
+  it('leaves out a team’s remit, what someone must do, a talk given at a ceremony and a team heading', () => {
+    const p = P(
+      '一、队伍\n（一）县委讲师团。由20人组成，负责全县示范宣讲和专题宣讲。\n二、安排\n（一）3月5日举行启动仪式，讲师团团长作首场专题宣讲。\n三、要求\n各单位主要负责同志要带头宣讲。',
+    );
+    expect(titles(p)).toEqual(['启动仪式']);
+  });
+
+  it('leaves out what a tour brings and the steps of a duty', () => {
+    const p = P('一、惠民\n6月组织“送欢乐”巡演，送去文艺演出、书画展览和图书。\n二、非遗\n做好非遗项目普查、申报和档案管理工作。');
+    expect(titles(p)).toEqual(['“送欢乐”巡演']);
+  });
+});
+
+describe('PDF pages', () => {
+  it('joins a word broken across a page break once the page furniture is gone', () => {
+    expect(removePageFooters('举办全县道德模范评\n— 2 —\n第2页 共4页\n选活动。', [])).toBe('举办全县道德模范评\n选活动。');
+  });
+});
