@@ -706,7 +706,7 @@ export function extractActivities(
       // "做好非遗项目普查、申报和传承人管理工作": steps of a duty.
       if (f.kind !== 'meeting' && /^(?:[、和及与][^,，。;；]{0,12})?工作/.test(match.slice(end, end + 16)) && clauseTimes.length === 0) continue;
       // "由…32人组成，负责全县示范宣讲和专题宣讲", "承担巡回宣讲任务": a team's remit, not an event.
-      if (/(?:负责|承担)[^,，。;；]{0,12}$/.test(match.slice(cs, f.start)) || /^[^,，。;；]{0,2}(?:任务|职责)/.test(match.slice(end, end + 4))) continue;
+      if (/(?:负责(?!人|同志)|承担)[^,，。;；]{0,12}$/.test(match.slice(cs, f.start)) || /^[^,，。;；]{0,2}(?:任务|职责)/.test(match.slice(end, end + 4))) continue;
       // "主要负责同志要带头宣讲": what someone must do, with no time of its own, is a requirement.
       if (clauseTimes.length === 0 && /(?:要|须|应当|应)(?:带头|积极|主动|认真|经常|自觉)$/.test(match.slice(Math.max(cs, f.start - 4), f.start))) continue;
       // "举行…启动仪式，县委宣讲团主讲人作首场示范宣讲": a talk given at the ceremony its sentence holds is part of it.
