@@ -192,7 +192,7 @@ export function cleanPlanText(raw: string): CleanResult {
   return { text: kept, metaYears };
 }
 
-const LINE_HEAD = /^[ \t]*(?:[一二三四五六七八九十]+[、.．，]|[(（〔][一二三四五六七八九十\d]+[)）〕]|\d+(?:[、.．)）]|$)|[①-⑳]|第\s*\d+\s*页|附件)/;
+const LINE_HEAD = /^[ \t]*(?:[一二三四五六七八九十]+[、.．，]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,，、]|[(（〔][一二三四五六七八九十\d]+[)）〕]|\d+(?:[、.．)）]|$)|[①-⑳]|第\s*\d+\s*页|附件)/;
 
 /**
  * Rejoins prose that a PDF copy broke at the page width ("每月安排1次集中\n学习"):
