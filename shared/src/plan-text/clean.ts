@@ -132,6 +132,7 @@ const FOOTER_RE = /第\s*(\d{1,3})\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)
  * (own line or between spaces), never from prose like "见第2页".
  */
 export function removePageFooters(text: string, headers: string[]): string {
+  text = removeRunningHeads(text, headers);
   const match = matchingCopy(text);
   const heads = [...new Set(headers.map((h) => matchingCopy(h).trim()).filter((h) => h.length >= 4))].sort(
     (a, b) => b.length - a.length,
@@ -168,6 +169,47 @@ export function removePageFooters(text: string, headers: string[]): string {
     at = e;
   }
   return out + text.slice(at);
+}
+
+const PAGE_NUMBER_LINE = /^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?|·\s*\d{1,3}\s*·)[ \t]*$/;
+const HEADING_START = /^(?:[一二三四五六七八九十]+[、.．是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/;
+const bare = (s: string) => matchingCopy(s).replace(/[\s“”"'《》·]/g, '');
+
+/**
+ * A PDF's running head: the document's title (or a line repeated at every page break) printed on the line next to a
+ * page number. It goes with its line; and a heading the page break cut in two ("（二）开展“最美文明家庭”寻访" /
+ * "— 1 —" / running head / "推选活动") joins again: a short unpunctuated piece right after the furniture, below a
+ * line that does not end a sentence, is the rest of that line.
+ */
+export function removeRunningHeads(text: string, headers: string[]): string {
+  const lines = text.split('\n');
+  const pageAt = lines.map((l) => PAGE_NUMBER_LINE.test(l));
+  if (!pageAt.some(Boolean)) return text;
+  const known = new Set(headers.map(bare).filter((h) => h.length >= 6));
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const b = bare(l);
+    if (b.length >= 6 && !/[,，。;；:：]/.test(b)) counts.set(b, (counts.get(b) ?? 0) + 1);
+  }
+  const furniture = lines.map((l, i) => {
+    if (pageAt[i]) return true;
+    const b = bare(l);
+    if (b.length < 6 || /[,，。;；:：]/.test(b) || !(known.has(b) || (counts.get(b) ?? 0) >= 2)) return false;
+    return !!pageAt[i - 1] || !!pageAt[i + 1];
+  });
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (furniture[i]) continue;
+    const cutBefore = i > 0 && furniture[i - 1];
+    const prev = out.at(-1);
+    const piece = lines[i].trim();
+    if (cutBefore && prev !== undefined && (prev.trim().length >= 8 || HEADING_START.test(prev.trim())) && !/[。;；！!？?：:]$/.test(prev.trim()) && piece.length > 0 && piece.length <= 8 && !/[，,。;；：:]/.test(piece) && !HEADING_START.test(piece)) {
+      out[out.length - 1] = prev + piece;
+      continue;
+    }
+    out.push(lines[i]);
+  }
+  return out.join('\n');
 }
 
 /** Line-structure and invisible-character cleanup that every later step relies on. */

@@ -65,6 +65,9 @@ export function cleanTitle(t: string): string {
   return s;
 }
 
+/** The second line of a title broken before its plan word: 实施方案, 工作要点, 活动安排. */
+const TITLE_TAIL = /^[\u4e00-\u9fff]{0,8}(?:方案|要点|计划|安排|通知|意见|办法|细则)$/;
+
 /** An issuing body's name on a line of its own: 中共XX县委宣传部, XX市直机关工委, 县文化馆. */
 const ORG_LINE = /^[\u4e00-\u9fff]{3,24}(?:委员会|工委|党委|党组|总支|支部|委|部|办公室|办|局|馆|中心|政府|团委|妇联|工会|协会|联合会)$/;
 
@@ -82,14 +85,21 @@ export function findTitle(text: string, match: string = matchingCopy(text)): Tit
   if (pick && prev && /^(?:19|20)\d{2}\s?年/.test(pick.text) && ORG_LINE.test(prev.text) && /^\s*\n\s*$/.test(match.slice(prev.end, pick.start))) {
     title = cleanTitle(text.slice(prev.start, prev.end)) + title;
   }
-  const headers = new Set<string>();
+  // "汶溪县“德润汶溪·文明同行”主题实践活动\n实施方案": a title broken over two lines, its plan word on the second.
+  const next = pick ? before[before.indexOf(pick) + 1] : undefined;
+  let titleEnd = pick ? pick.end : 0;
+  if (pick && next && next.text.length <= 12 && TITLE_TAIL.test(next.text) && /^[ \t]*\n[ \t]*$/.test(match.slice(pick.end, next.start))) {
+    title += cleanTitle(text.slice(next.start, next.end));
+    titleEnd = next.end;
+  }
+  const headers = new Set<string>([title]);
   for (const s of titled) {
     const t = cleanTitle(text.slice(s.start, s.end));
     headers.add(t);
     // Footers often drop the year: "区委宣传部年度精神文明工作方案第2页".
     headers.add(t.replace(/(?:19|20)\d{2}年?/g, ''));
   }
-  return { title, bodyStart, titleEnd: pick ? pick.end : 0, headers: [...headers] };
+  return { title, bodyStart, titleEnd, headers: [...headers] };
 }
 
 /**

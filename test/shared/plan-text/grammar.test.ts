@@ -96,7 +96,7 @@ describe('cleaning', () => {
     expect(removePageFooters('详见第2页说明', ['某方案'])).toBe('详见第2页说明');
     // A footer on a line of its own goes with its line break, so the prose around it can be rejoined.
     expect(removePageFooters('上文\n第 3 页 共 9 页\n下文', [])).toBe('上文\n下文');
-    expect(removePageFooters('开展道德模范评\n— 2 —\n第3页 共3页\n选活动', [])).toBe('开展道德模范评\n选活动');
+    expect(removePageFooters('开展全县道德模范评\n— 2 —\n第3页 共3页\n选活动', [])).toBe('开展全县道德模范评选活动');
   });
 
   it('removes download-site boilerplate and keeps metadata years aside', () => {

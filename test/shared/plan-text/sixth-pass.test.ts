@@ -87,6 +87,16 @@ describe('not events', () => {
 });
 
 describe('PDF pages', () => {
+  it('drops a running head beside a page number and joins a heading the page break cut in two', () => {
+    const text = '（二）开展“书香家庭”评选\n— 1 —\n“书香满城”全民阅读活动方案\n推荐活动\n4月，各社区推荐候选家庭。\n— 2 —\n“书香满城”全民阅读活动方案\n（三）举办读书节';
+    expect(removePageFooters(text, ['“书香满城”全民阅读活动方案'])).toBe('（二）开展“书香家庭”评选推荐活动\n4月，各社区推荐候选家庭。\n（三）举办读书节');
+  });
+
+  it('joins a title broken before its plan word', () => {
+    const p = P('为推进阅读，制定本方案。\n一、活动安排\n4月举办读书节。', '“书香满城”全民阅读活动\n实施方案');
+    expect(p.title).toBe('“书香满城”全民阅读活动实施方案');
+  });
+
   it('joins a word broken across a page break once the page furniture is gone', () => {
     expect(removePageFooters('举办全县道德模范评\n— 2 —\n第2页 共4页\n选活动。', [])).toBe('举办全县道德模范评\n选活动。');
   });
