@@ -48,6 +48,8 @@ export function timeHeads(match: string, from: number, to: number): number[] {
 function nest(markers: Marker[], restarts: number[] = []): Accepted[] {
   const accepted: Accepted[] = [];
   const stack: Open[] = [];
+  // The last number of each list type closed so far.
+  const closed = new Map<MarkerType, number>();
   let last = -1;
   for (const mk of markers) {
     const afterTimeHead = restarts.some((p) => p > last && p < mk.start);
@@ -65,10 +67,13 @@ function nest(markers: Marker[], restarts: number[] = []): Accepted[] {
       // A skipped number is tolerated only for a heading on its own line (scraped text loses a line now and then).
       ok = mk.value === expected || (mk.lineStart && mk.value === expected + 1) || (afterTimeHead && mk.lineStart && mk.value === 1);
     } else {
-      ok = mk.value === 1;
+      // (or, on its own line, carrying on the numbers of the list its parent's previous sibling held: a Word list
+      // that kept counting, "（一）… 1. 2. 3. （二）… 4. 5.")
+      ok = mk.value === 1 || (mk.lineStart && mk.value > 1 && mk.value === (closed.get(mk.type) ?? -1) + 1);
     }
     if (!ok) continue;
     const depthAt = at >= 0 ? at : stack.length;
+    for (const s of stack.slice(depthAt)) closed.set(s.type, s.value);
     stack.length = depthAt;
     const parent = depthAt > 0 ? stack[depthAt - 1].index : -1;
     accepted.push({ marker: mk, parent, depth: depthAt + 1 });
