@@ -19,7 +19,7 @@ import { addDays } from '../time/dates';
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
 /** Verbs (and 以…为契机) that open an activity phrase: the title starts after them. */
 const VERB_END =
-  /(?:开展好|组织好|上好|讲好|开好|用好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以|(?<![工创写制操合协动运佳杰力原著振])作|(?<![宣演主听开])讲)$/;
+  /(?:办一个|办一场|搞一个|搞一场|开展好|组织好|上好|讲好|开好|用好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以|(?<![工创写制操合协动运佳杰力原著振])作|(?<![宣演主听开])讲)$/;
 const CLAUSE_BREAK = /[,，。;；:：!！?？\n、和及与]/;
 const SENTENCE_BREAK = /[。;；!！?？\n]/;
 
@@ -306,7 +306,7 @@ const BARE_NOUNS = new Set([
   '专题研讨', '宣传报道', '活动', '行动', '志愿服务', '比赛', '竞赛', '大赛', '演出', '慰问演出', '读书班', '征集', '微视频', '短视频', '义诊', '便民服务',
 ]);
 /** A 评选/表彰 object that is the award or the rules, not an activity: 评选一等奖2名, 评选对象, 评选结果纳入考核. */
-const NOT_AN_OBJECT = /^(?:[一二三]等奖|优秀奖|对象|程序|标准|条件|范围|办法|结果|工作)/;
+const NOT_AN_OBJECT = /^(?:[一二三]等奖|优秀奖|对象|程序|标准|条件|范围|办法|结果|工作|不|要|应|须|也|还|就|都|今年|明年)/;
 /** A field line under an item: 活动时间：4月29日、5月1日 / 时间：20x年4月21日. */
 const TIME_FIELD = /(?:^|\n)[ \t]*(?:活动|举办|实施|开展)?(?:时间|日期)(?:安排)?[ \t]*[:：]/g;
 /** A call's own time on a field line or in a sentence: "征集时间：3月1日至6月30日", "征文时间为2026年3月至5月". */
@@ -513,7 +513,7 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       // "开展“非遗进校园”活动。组织传承人…开展剪纸技艺展示和体验课": a bare form with no time of its own in the body
       // of a heading that names the activity is part of that activity's programme.
       const programme = d.bare && !d.team && !d.ownTime && !d.fromTitle && o.fromTitle && o.quoted && !o.goal;
-      if (d.awardOf && o.sents.includes(d.sentence[0]) && (o.kind === 'contest' || o.kind === 'other')) into = o;
+      if (d.awardOf && o.sents.includes(d.sentence[0]) && (o.kind === 'contest' || o.kind === 'other' || CEREMONY_NOUNS.has(o.noun))) into = o;
       else if (d.bare && d.kind === 'assessment' && TAKES_OBJECT.has(d.noun) && o.kind !== 'assessment') into = o;
       else if (bothNamed) continue;
       else if (sameNoun || contains || heading || generic || genericCampaign || sameName || programme || (d.goal && !o.bare) || (o.goal && !d.bare)) {
@@ -541,7 +541,8 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
     mergeInto(
       into,
       d,
-      byName && generic活动Of(into) && !generic活动Of(d) ? true : byName && generic活动Of(d) && !generic活动Of(into) ? false : headingNames(into, d) ? false : headingNames(d, into) ? true : rank(d) > rank(into),
+      // (what an award meeting does, "召开表彰大会，隆重表彰一批…", keeps the meeting's name)
+      d.awardOf && CEREMONY_NOUNS.has(into.noun) ? false : byName && generic活动Of(into) && !generic活动Of(d) ? true : byName && generic活动Of(d) && !generic活动Of(into) ? false : headingNames(into, d) ? false : headingNames(d, into) ? true : rank(d) > rank(into),
     );
   }
   return out;
@@ -740,7 +741,7 @@ export function extractActivities(
       const awardObject = end > objectStart ? match.slice(objectStart, end) : '';
       // "集中宣传一批群众身边的凡人善举": publicity of a batch of examples, with no time of its own, is a duty.
       if (f.noun === '集中宣传' && /^(?:一批|一系列)/.test(awardObject) && clauseTimes.length === 0) continue;
-      if (awardObject && NOT_AN_OBJECT.test(awardObject) && !/[奖]$/.test(f.noun) && /^(?:对象|程序|标准|条件|范围|办法|结果|工作)/.test(awardObject)) continue;
+      if (awardObject && NOT_AN_OBJECT.test(awardObject) && !/[奖]$/.test(f.noun) && /^(?:对象|程序|标准|条件|范围|办法|结果|工作|不|要|应|须|也|还|就|都|今年|明年)/.test(awardObject)) continue;
       if (match[end] === '”' && insideQuote(match, f.start, ss)) end++;
       const takesObject = f.noun && TAKES_OBJECT.has(f.noun) && end > f.end;
       let ps = takesObject ? f.start : phraseStart(match, f.start, cs, ss);
@@ -959,7 +960,7 @@ export function extractActivities(
         team: TEAM_NOUNS.has(f.noun),
         goal: f.start >= titleStart && end <= titleEnd && GOAL_VERB.test(match.slice(titleStart, titleEnd).replace(/^\s*(?:[一二三四五六七八九十]+[是要])?/, '')),
         formed: TEAM_NOUNS.has(f.noun) && /(?:组建|成立|组成)[^,，。;；]{0,2}$/.test(match.slice(Math.max(cs, ps - 6), ps)),
-        awardOf: (!!takesObject && /^(?:[一二三]等奖|优秀)/.test(awardObject)) || (f.kind !== 'assessment' && /^(?:评选|评出)/.test(match.slice(ps, end))),
+        awardOf: (!!takesObject && /^(?:[一二三]等奖|优秀|一批)/.test(awardObject)) || (f.kind !== 'assessment' && /^(?:评选|评出)/.test(match.slice(ps, end))),
         sentence: [ss, se],
         sents: [ss],
         sources: [trimSource(text.slice(ss, se))],
@@ -1143,6 +1144,20 @@ export function extractActivities(
             d.bare = false;
           }
     }
+    // "第五届区道德模范评选今年要启动，…9月下旬召开表彰大会": a bare award meeting in the sentence of a selection is
+    // that selection's.
+    if (!job.pre)
+      for (const d of merged) {
+        if (!d.bare || !(CEREMONY_NOUNS.has(d.noun) || CEREMONY.test(d.key))) continue;
+        const [ss] = d.sentence;
+        const sel = /(?:^|[,，。;；:：\s])((?:第[一二三四五六七八九十\d]+届)?[^,，。;；:：\s“”]{2,14}?)(?:评选|评比)/.exec(match.slice(ss, d.sentence[1]));
+        if (!sel || /^(?:开展|组织|举办|启动|做好|参加)/.test(sel[1])) continue;
+        // (the selection's name sits right before its 评选/评比, which end the match)
+        const nameEnd = ss + sel.index + sel[0].length - 2;
+        d.title = `${text.slice(nameEnd - sel[1].length, nameEnd)}${d.title}`;
+        d.key = compactKey(d.title);
+        d.bare = false;
+      }
     // "（二）组建“红色文艺轻骑兵”。…开展慰问演出": a quoted name in the heading names the section's bare activity.
     if (!job.pre) {
       const q = /“[^“”]{2,16}”/.exec(match.slice(titleStart, titleEnd));

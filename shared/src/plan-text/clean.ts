@@ -251,6 +251,8 @@ export function joinBrokenLines(text: string): string {
     const cur = lines[i];
     const broken =
       prev.trim().length >= 20 &&
+      // (a field line, "协办单位：县新时代文明实践中心、县邮政分公司", ends where its line ends)
+      !/^[ \t]*[\u4e00-\u9fff]{2,8}[：:]/.test(prev) &&
       /[，,、。；;]/.test(prev) &&
       !/[。；;！!？?：:”）)…\s]$/.test(prev) &&
       cur.trim().length > 0 &&

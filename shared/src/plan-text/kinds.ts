@@ -48,10 +48,10 @@ export const NOUN_RULES: NounRule[] = [
     nouns: [
       '文艺晚会', '晚会', '文艺演出', '文艺汇演', '文艺巡演', '巡演', '慰问演出', '惠民演出', '专场演出', '下乡演出', '进村演出', '公益演出', '演出', '义演', '音乐会', '朗诵会', '故事会', '快闪',
       '颁奖典礼', '颁奖仪式', '启动仪式', '升旗仪式', '发布仪式', '开幕式', '闭幕式', '启动会', '祭扫', '联欢会', '游园会', '诗会', '灯会', '庙会', '集市', '嘉年华', '开放日', '体验日',
-      '电影放映', '旅游节', '灯谜竞猜会', '竞猜会', '专题调研', '普查', '采风', '写生', '研学', '沙龙', '送文化下乡活动', '文化下乡活动',
+      '电影放映', '旅游节', '邻里节', '美食节', '音乐节', '灯谜竞猜会', '竞猜会', '专题调研', '普查', '采风', '写生', '研学', '沙龙', '送文化下乡活动', '文化下乡活动',
     ],
   },
-  { kind: 'campaign', nouns: ['系列活动', '主题活动', '学习教育', '主题教育', '文化节', '艺术节', '读书节', '阅读季', '读书季', '文化周', '推广周', '活动周', '活动', '行动'] },
+  { kind: 'campaign', nouns: ['系列活动', '主题活动', '学习教育', '主题教育', '文化节', '艺术节', '读书节', '阅读季', '读书季', '文化周', '推广周', '活动周', '集中行动', '活动', '行动'] },
   // Words of the genre that name an event only with a time in their clause: bare 学习 is everywhere in plans,
   // "要加强督查暗访" and "要组织送文化下乡" are duties (送文化下乡活动, above, is named).
   { kind: 'study', nouns: ['学习'], needsCue: true },
@@ -92,7 +92,7 @@ export const NOUN_RE = new RegExp(
  * phrase: 志愿服务关爱行动 is volunteer work, 主题系列宣传活动 a campaign.
  */
 export function refineKind(kind: DraftKind, noun: string, title: string): DraftKind {
-  if (noun === '活动' || noun === '行动') {
+  if (noun === '活动' || noun === '行动' || noun === '集中行动') {
     if (/志愿|慰问|送春联|送福字|送温暖|义诊|帮扶/.test(title)) return 'volunteer';
     if (/纪念[^,，。]{0,24}周年/.test(title)) return 'anniversary';
     if (/祭扫|祭英烈|缅怀/.test(title)) return 'other';

@@ -85,6 +85,17 @@ export function findTitle(text: string, match: string = matchingCopy(text)): Tit
   if (pick && prev && /^(?:19|20)\d{2}\s?年/.test(pick.text) && ORG_LINE.test(prev.text) && /^\s*\n\s*$/.test(match.slice(prev.end, pick.start))) {
     title = cleanTitle(text.slice(prev.start, prev.end)) + title;
   }
+  // "禾丰县新时代文明实践中心 共青团禾丰县委员会 禾丰县妇女联合会关于开展…的通知": co-issuers before a notice's
+  // 关于, separated by spaces on its line, belong to its title.
+  let titleStart = pick ? pick.start : 0;
+  if (pick && /关于/.test(pick.text)) {
+    for (let i = before.indexOf(pick) - 1; i >= 0; i--) {
+      const s = before[i];
+      if (!ORG_LINE.test(s.text) || !/^[ \t\u3000]+$/.test(match.slice(s.end, titleStart))) break;
+      titleStart = s.start;
+    }
+    if (titleStart < pick.start) title = cleanTitle(text.slice(titleStart, pick.end));
+  }
   // "汶溪县“德润汶溪·文明同行”主题实践活动\n实施方案": a title broken over two lines, its plan word on the second.
   const next = pick ? before[before.indexOf(pick) + 1] : undefined;
   let titleEnd = pick ? pick.end : 0;
