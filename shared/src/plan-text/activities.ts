@@ -1088,6 +1088,15 @@ export function extractActivities(
         d.ownTime = false;
         continue;
       }
+      // "（八）“红领巾”暑期公益托管班 / 活动时间：7月6日—8月7日": a season in an item's name is part of the name, and the
+      // field line inside it gives the dates.
+      const fw = field?.window;
+      const tw = titleTime?.window;
+      if (field && fw && tw && d.fromTitle && d.cue === text.slice(titleTime!.start, titleTime!.end) && fw[0] >= tw[0] && fw[1] <= tw[1] && (fw[0] !== tw[0] || fw[1] !== tw[1])) {
+        resolved(d, field, year, text);
+        d.ownTime = false;
+        continue;
+      }
       if (d.start || d.rrule) continue;
       const ctx =
         field ??
