@@ -1221,6 +1221,15 @@ export function extractActivities(
     if (ceremonyName) for (const d of merged) {
       const cm = CEREMONY_OF.exec(d.key);
       if (!cm || !CEREMONY.test(cm[2])) continue;
+      // (the section's own campaign of that word names it first: "（一）开展“学雷锋·文明实践”志愿服务月活动 … 举行志愿服务月启动仪式")
+      const own = cm[1] && cm[1] !== '活动' ? merged.find((o) => o !== d && o.quoted && o.key.replace(/活动$/, '').endsWith(cm[1])) : undefined;
+      if (own) {
+        d.title = `${own.title.replace(/活动$/, '')}${cm[2]}`;
+        d.key = compactKey(d.title);
+        d.quoted = true;
+        d.bare = false;
+        continue;
+      }
       const word = cm[1] && !compactKey(ceremonyName).endsWith(cm[1]) ? cm[1] : '';
       d.title = `${ceremonyName}${word}${cm[2]}`;
       d.key = compactKey(d.title);

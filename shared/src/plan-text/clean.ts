@@ -245,19 +245,30 @@ const LINE_HEAD = /^[ \t]*(?:[一二三四五六七八九十]+[、.．，]|[一�
 export function joinBrokenLines(text: string): string {
   const lines = text.split('\n');
   if (lines.length < 3) return text;
+  // A PDF's page width: the line length most long lines share (4 or more of them). A line that fills it and ends
+  // without a full stop goes on, commas or not ("…在全县开展“德润汶溪·文明同" / "行”主题实践活动").
+  // (widths as printed: a Chinese character is two columns, a digit or letter one)
+  const cols = (l: string) => [...l.trim()].reduce((n, c) => n + (c.charCodeAt(0) > 0xff ? 2 : 1), 0);
+  const widths = new Map<number, number>();
+  for (const l of lines) if (cols(l) >= 32) widths.set(cols(l), (widths.get(cols(l)) ?? 0) + 1);
+  const [width, count] = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+  const fullWidth = (l: string) => count >= 4 && cols(l) >= width - 5 && cols(l) <= width + 2 && !LINE_HEAD.test(l);
+  const fieldLine = (l: string) => /^[ \t]*[\u4e00-\u9fff]{2,8}[：:]/.test(l);
   let out = lines[0];
   for (let i = 1; i < lines.length; i++) {
     const prev = lines[i - 1];
     const cur = lines[i];
+    const continues = cur.trim().length > 0 && !LINE_HEAD.test(cur) && /^[\u3400-\u9fff“《”]/.test(cur);
     const broken =
-      prev.trim().length >= 20 &&
+      (fullWidth(prev) && !/[。；;！!？?：:…\s]$/.test(prev) && !fieldLine(prev) && !fieldLine(cur) && continues) ||
+      (prev.trim().length >= 20 &&
       // (a field line, "协办单位：县新时代文明实践中心、县邮政分公司", ends where its line ends)
       !/^[ \t]*[\u4e00-\u9fff]{2,8}[：:]/.test(prev) &&
       /[，,、。；;]/.test(prev) &&
       !/[。；;！!？?：:”）)…\s]$/.test(prev) &&
       cur.trim().length > 0 &&
       !LINE_HEAD.test(cur) &&
-      /^[\u3400-\u9fff“《]/.test(cur);
+      /^[\u3400-\u9fff“《]/.test(cur));
     out += (broken ? '' : '\n') + cur;
   }
   return out;
