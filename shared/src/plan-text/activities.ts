@@ -790,7 +790,8 @@ export function extractActivities(
       }
       // Time: inside the phrase first, then the nearest before it in the sentence, then after it in the clause;
       // a time word inside a quoted name ("“我们的节日·春节”") only as a last resort.
-      const sentenceTimes = hitsIn(times, ss, se);
+      // (a festival's own day written inside it, "七夕节（8月19日）前后", is part of that festival's time)
+      const sentenceTimes = hitsIn(times, ss, se).filter((t, _, all) => !all.some((o) => o !== t && o.festival && o.start <= t.start && t.end <= o.end && o.end - o.start > t.end - t.start));
       const unquoted = (t: TimeHit) => !quotedTime(match, t, ss);
       const inPhrase = sentenceTimes.filter((t) => t.start >= ps && (t.end <= end || (t.coreEnd !== undefined && t.coreEnd <= f.start)));
       // (a recurrence whose count runs over the phrase, "每月举办公益展览不少于1次", is before it too)

@@ -141,6 +141,9 @@ const OBSERVANCE_ALIASES: [string, string][] = [
   ['国际禁毒日', 'anti-drug-day'],
   ['全国消防日', 'fire-day'],
   ['国际老年人日', 'elderly-day'],
+  ['七夕节', 'qixi'],
+  ['七夕', 'qixi'],
+  ['腊八节', 'laba'],
 ];
 
 /**
@@ -160,6 +163,8 @@ const EXTRA_DAYS: Observance[] = [
   { id: 'anti-drug-day', name: '国际禁毒日', nameEn: 'International Day against Drug Abuse', rule: { type: 'solar', month: 6, day: 26 }, category: 'observance' },
   { id: 'fire-day', name: '全国消防日', nameEn: 'National Fire Safety Day', rule: { type: 'solar', month: 11, day: 9 }, category: 'observance' },
   { id: 'elderly-day', name: '国际老年人日', nameEn: 'International Day of Older Persons', rule: { type: 'solar', month: 10, day: 1 }, category: 'observance' },
+  { id: 'qixi', name: '七夕节', nameEn: 'Qixi Festival', rule: { type: 'lunar', month: 7, day: 7 }, category: 'festival' },
+  { id: 'laba', name: '腊八节', nameEn: 'Laba Festival', rule: { type: 'lunar', month: 12, day: 8 }, category: 'festival' },
 ];
 
 /** Statutory holiday lengths for 期间 (the usual span; the exact 调休 days vary by year). */
@@ -178,7 +183,7 @@ const aliasAlt = [...OBSERVANCE_ALIASES].sort((a, b) => b[0].length - a[0].lengt
 const aliasId = new Map(OBSERVANCE_ALIASES);
 
 const OBS_RE = new RegExp(
-  `(?<lead>纪念|庆祝|迎接|喜迎)?(?<q>“)?(?<name>${aliasAlt.join('|')})(?<qc>”)?(?<mod>(?:\\d+|[一二三四五六七八九十百]+)?周年)?(?<when>(?:来临|到来)?(?:前夕|期间|前后|之际|当天|当日|前))?`,
+  `(?<lead>纪念|庆祝|迎接|喜迎)?(?<q>“)?(?<name>${aliasAlt.join('|')})(?<qc>”)?(?<mod>(?:\\d+|[一二三四五六七八九十百]+)?周年)?(?<day>\\((?:\\d{1,2}月)?\\d{1,2}日\\))?(?<when>(?:来临|到来)?(?:前夕|期间|前后|之际|当天|当日|前))?`,
   'g',
 );
 

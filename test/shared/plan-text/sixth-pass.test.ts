@@ -47,6 +47,14 @@ describe('times', () => {
   });
 });
 
+describe('festivals', () => {
+  it('reads 七夕节 and 腊八节, and a festival with its own day in brackets keeps its 前后', () => {
+    expect(one(P('一、节日\n七夕节（8月19日）前后，开展“鹊桥”婚俗新风宣传活动。'), '鹊桥')).toMatchObject({ start: '2026-08-12', end: '2026-08-27' });
+    expect(one(P('一、节日\n七夕节当天举办“爱在七夕”婚俗文化展览。'), '展览')).toMatchObject({ start: '2026-08-19', end: '2026-08-20' });
+    expect(one(P('一、节日\n腊八节当天开展“腊八粥暖人心”志愿服务。'), '腊八粥')).toMatchObject({ start: '2026-01-26' });
+  });
+});
+
 describe('names and forms', () => {
   it('takes a call’s full name from its title when the preamble writes it out, dated by 作品征集时间为…', () => {
     const p = P(
