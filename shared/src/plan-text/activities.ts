@@ -76,9 +76,9 @@ function smallCount(s: string): number {
  */
 function lastsFor(time: { start?: string; end?: string }, match: string, sentenceTimes: TimeHit[], from: number, to: number): void {
   const rest = match.slice(from, to);
-  const days = /(?:展期|为期|持续)([1-9]\d?|[一二三四五六七八九十]{1,3})天/.exec(rest);
+  const days = /(?:展期|为期|持续)(?:为)?([1-9]\d?|[一两二三四五六七八九十]{1,3})(天|周)/.exec(rest);
   if (days) {
-    time.end = addDays(time.start!.slice(0, 10), smallCount(days[1]));
+    time.end = addDays(time.start!.slice(0, 10), smallCount(days[1].replace('两', '二')) * (days[2] === '周' ? 7 : 1));
     return;
   }
   const until = /(?:持续|延续|一直)(?:至|到)/.exec(rest);
@@ -642,6 +642,7 @@ export function extractActivities(
     // The first sentence of the body elaborates the heading ("（二）开展“身边榜样”主题宣传。下半年在机关网站…集中宣传").
     let bodyTime: TimeHit | undefined;
     let bodyWithin: TimeHit | undefined;
+    let bodySentence: [number, number] = [titleEnd, titleEnd];
     {
       let b = titleEnd;
       while (b < to && /[。;；!！?？\s:：]/.test(match[b])) b++;
@@ -651,6 +652,7 @@ export function extractActivities(
       // "5月每周六晚，在人民广场演出…": a recurrence in the sentence is the schedule (its window only where it starts).
       // ("全年举办4期，时间分别为3月26日、5月28日…": the days beat the whole year)
       bodyTime = bt.find((t) => t.recurrence && t.recurrence.freq !== 'daily') ?? bt.find((t) => !t.broad) ?? bt[0];
+      bodySentence = [b, e];
       if (bodyTime?.recurrence) bodyWithin = bt.find((t) => t.window && t.end <= bodyTime!.start);
     }
     const drafts: Draft[] = [];
@@ -1049,6 +1051,22 @@ export function extractActivities(
       }
     }
     let merged = job.pre ? drafts : mergeSection(drafts, headers);
+    // "5.开展“村村有好戏”送戏下乡。4月至11月，组织馆办艺术团…深入各行政村演出": a leaf heading that is a verb and a
+    // quoted name, with no activity noun of ours, names the one activity its body holds.
+    if (!job.pre && !job.hasChildren && merged.length === 1 && !merged[0].quoted) {
+      const head = match.slice(titleStart, titleEnd).replace(/[。.:：\s]+$/, '').trim();
+      const named = /^(?:开展|举办|组织|举行|实施)(“[^“”]{2,16}”[\u4e00-\u9fff]{0,8})$/.exec(head);
+      if (named && nounsIn(match, titleStart, titleEnd).length === 0) {
+        const d = merged[0];
+        const at = titleStart + match.slice(titleStart, titleEnd).indexOf(named[1]);
+        d.title = text.slice(at, at + named[1].length);
+        d.key = compactKey(d.title);
+        d.quoted = true;
+        d.bare = false;
+        d.named = true;
+        if (/志愿/.test(named[1])) d.kind = 'volunteer';
+      }
+    }
     // "1.进机关。4月13日至24日，第一宣讲小分队…每个单位宣讲1场": an item that is where the campaign goes (进机关, 进社区)
     // is one activity named by its form and that place: 宣讲进机关 (a quoted form keeps its name: 进社区“板凳课堂”宣讲).
     if (!job.pre && !job.hasChildren && merged.length) {
@@ -1099,7 +1117,7 @@ export function extractActivities(
         continue;
       }
       if (d.start || d.rrule) continue;
-      const ctx =
+      const ctx: TimeHit | undefined =
         field ??
         (titleTime && d.sentence[0] >= titleEnd ? titleTime : undefined) ??
         // (not a time another activity of the sentence has as its own: "开展…评选，4月底召开表彰大会")
@@ -1109,6 +1127,8 @@ export function extractActivities(
         resolved(d, ctx, year, text, ctx === bodyTime ? bodyWithin : ctx === field ? fieldWithin(times, field) : undefined);
         d.ownTime = false;
         d.periodTime = ctx === period;
+        // ("2.举办非遗传承成果展。6月13日…开展，展期一周": how long it runs, in the body's first sentence)
+        if (ctx === bodyTime && ctx.window && ctx.window[0] === ctx.window[1] && d.start && !d.start.includes('T') && !d.rdates) lastsFor(d, match, hitsIn(times, ...bodySentence), ctx.end, bodySentence[1]);
       }
     }
     // Rounds of the section's one contest, two or more with times of their own ("比赛4月中旬初赛，5月上旬复赛，5月下旬决赛"):
@@ -1488,6 +1508,7 @@ function headingActivity(text: string, match: string, span: SectionSpan, section
 
 /** The kind of a field-list item whose heading has no activity noun: 成果展示 → exhibition, 网络投票 → assessment. */
 function headingKind(t: string): DraftKind {
+  if (/讲堂|课堂|讲坛|讲座|宣讲/.test(t)) return 'lecture';
   if (/展示|展播|展映|展出/.test(t)) return 'exhibition';
   if (/投票|评审|评议|推荐|报名|初评|复评|终评|初审|复审|终审|评选/.test(t)) return 'assessment';
   if (/初赛|复赛|决赛|半决赛|总决赛/.test(t)) return 'contest';

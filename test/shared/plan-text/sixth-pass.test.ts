@@ -30,7 +30,7 @@ describe('times', () => {
     const choir = one(p, '合唱培训班');
     expect(choir.rrule).toMatch(/^FREQ=WEEKLY;BYDAY=WE/);
     expect(choir.rrule).not.toContain('UNTIL=202610');
-    expect(choir.start?.slice(0, 10) >= '2026-10-01').toBe(true);
+    expect((choir.start ?? '').slice(0, 10) >= '2026-10-01').toBe(true);
   });
 
   it('prefers listed days to the whole year, and 分别安排在 months to 全年', () => {
@@ -72,6 +72,19 @@ describe('names and forms', () => {
     );
     expect(one(p, '展播')).toMatchObject({ title: '入选微视频展播', kind: 'publicity', start: '2026-09-01', end: '2026-10-11' });
     expect(one(p, '摄影作品展')).toMatchObject({ kind: 'exhibition', start: '2026-09-20', end: '2026-10-01' });
+  });
+
+  it('names the one activity of a leaf heading that is a verb and a quoted name, and reads 讲堂 as lectures', () => {
+    const p = P('一、活动\n（一）开展“戏曲进万家”送戏下乡。5月至10月，组织剧团到各村演出。\n（二）举办“周末文化讲堂”\n每月第一个周日上午开讲。\n（三）开展“志愿者在身边”服务。每季度到社区开展一次文艺辅导和惠民演出。');
+    expect(p.activities.map((a) => [a.title, a.kind])).toEqual([
+      ['“戏曲进万家”送戏下乡', 'other'],
+      ['“周末文化讲堂”', 'lecture'],
+      ['“志愿者在身边”服务', 'volunteer'],
+    ]);
+  });
+
+  it('runs a heading’s one-day start for as long as its body says (展期一周)', () => {
+    expect(one(P('一、展览\n（一）举办剪纸艺术展。7月1日开展，展期一周。'), '剪纸')).toMatchObject({ start: '2026-07-01', end: '2026-07-08' });
   });
 
   it('names an item that is where a campaign goes by its form and that place', () => {
