@@ -86,6 +86,15 @@ function lastsFor(time: { start?: string; end?: string }, match: string, sentenc
   if (t && t.window![1] >= time.start!) time.end = addDays(t.window![1], 1);
 }
 
+/** Phase time lines of a field-list item (征集时间：… 评审时间：… 展览时间：…) and what each phase's draft is. */
+const PHASE_FIELD = /(?:^|\n)[ \t]*(征集|征文|报名|评审|评选|展览|展示|展出|颁奖|投票)(?:时间|日期)[ \t]*[:：]/g;
+const PHASES: Record<string, [string, DraftKind]> = {
+  征集: ['征集', 'contest'], 征文: ['征文', 'contest'], 报名: ['报名', 'contest'], 评审: ['评审', 'assessment'], 评选: ['评选', 'assessment'],
+  展览: ['展', 'exhibition'], 展示: ['展示', 'exhibition'], 展出: ['展', 'exhibition'], 颁奖: ['颁奖仪式', 'other'], 投票: ['投票', 'assessment'],
+};
+/** What an item named for its phases ends with: 征集展评, 征集评选. */
+const PHASE_TAIL = /(?:征集展评|征集评选|征集展示|展评|征集|评选)(?:活动)?$/;
+
 /** Works as the subject of their showing: "优秀书画作品于9月1日至20日…展出" (the times and the verb are checked after). */
 const WORKS_SHOWN = /((?:作品|短视频|微视频|视频))(?:将)?(?:于|自)/g;
 
@@ -1025,6 +1034,29 @@ export function extractActivities(
         }
       }
     }
+    // "（四）“好家风·好家训”书法作品征集展评 / 征集时间：… / 评审时间：… / 展览时间：…": an item whose phases each have
+    // a time line is one draft per phase, named after the item (its heading is not a draft of its own).
+    const phaseLines = job.pre || job.hasChildren ? [] : [...match.slice(titleEnd, to).matchAll(PHASE_FIELD)];
+    if (phaseLines.length < 2) phaseLines.length = 0;
+    if (phaseLines.length) {
+      const raw = text.slice(titleStart, titleEnd).replace(/[。.;；:：\s]+$/, '').trim();
+      const base = raw.replace(PHASE_TAIL, '');
+      // (the heading, and a phase word read as a noun in its own label, "评选时间：")
+      for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i].fromTitle || /^(?:征集|征文|报名|评审|评选|展览|展示|展出|颁奖|投票)(?:时间|日期)/.test(drafts[i].key)) drafts.splice(i, 1);
+      for (const ph of phaseLines) {
+        const lineAt = titleEnd + ph.index + ph[0].length;
+        const nl = match.indexOf('\n', lineAt);
+        const eol = nl < 0 || nl > to ? to : nl;
+        const t = times.find((x) => x.start >= lineAt && x.end <= eol);
+        const [suffix, kind] = PHASES[ph[1]];
+        const d = headingDraft(`${base}${suffix}`, kind, job.id, [lineAt, eol], text.slice(titleEnd + ph.index, eol), { named: true, fieldItem: true, fromTitle: false });
+        if (t) {
+          resolved(d, t, year, text);
+          d.ownTime = true;
+        }
+        drafts.push(d);
+      }
+    }
     // A field-list item (活动时间：/活动地点：/主办单位： lines under its heading) is an activity named by its heading.
     const nameField = job.pre ? null : /(?:^|\n)[ \t]*(?:活动|项目)?名称[ \t]*[:：][ \t]*([^\n]+)/.exec(match.slice(titleEnd, to));
     if (!job.pre && !job.hasChildren && (nameField || (FIELD_LINE.test(match.slice(titleEnd, to)) && !drafts.some((d) => d.fromTitle)))) {
@@ -1038,7 +1070,7 @@ export function extractActivities(
         const hd = headingDraft(raw, inTitle?.kind ?? headingKind(matchingTitle(raw)), job.id, [titleStart, titleEnd], raw, {
           noun: inTitle?.noun ?? '', named: !!nameField, fieldItem: !inTitle,
         });
-        drafts.unshift(hd);
+        if (!phaseLines.length) drafts.unshift(hd);
       }
     }
     // 主办单位：A、B / 协办单位：C — the co-organisers of a field-list item.

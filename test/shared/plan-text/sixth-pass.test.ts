@@ -87,6 +87,15 @@ describe('names and forms', () => {
     expect(one(P('一、展览\n（一）举办剪纸艺术展。7月1日开展，展期一周。'), '剪纸')).toMatchObject({ start: '2026-07-01', end: '2026-07-08' });
   });
 
+  it('gives a field-list item one draft per phase time line, named after the item', () => {
+    const p = P('一、活动安排\n（一）“清风廉韵”漫画作品征集评选\n征集时间：3月1日—4月30日\n评选时间：5月中旬\n展出时间：6月1日—6月10日\n主办单位：县纪委\n作品须原创。');
+    expect(p.activities.map((a) => [a.title, a.kind, a.start, a.end])).toEqual([
+      ['“清风廉韵”漫画作品征集', 'contest', '2026-03-01', '2026-05-01'],
+      ['“清风廉韵”漫画作品评选', 'assessment', '2026-05-11', '2026-05-21'],
+      ['“清风廉韵”漫画作品展', 'exhibition', '2026-06-01', '2026-06-11'],
+    ]);
+  });
+
   it('names an item that is where a campaign goes by its form and that place', () => {
     const p = P('一、宣讲安排\n（一）“六进”宣讲\n1.进乡村。7月，宣讲小分队到各村每村宣讲1场。\n2.进社区。每月第一个周六，在社区开展“家门口”宣讲。');
     expect(titles(p)).toEqual(['宣讲进乡村', '进社区“家门口”宣讲']);
