@@ -95,6 +95,9 @@ const PHASES: Record<string, [string, DraftKind]> = {
 /** What an item named for its phases ends with: 征集展评, 征集评选. */
 const PHASE_TAIL = /(?:征集展评|征集评选|征集展示|展评|征集|评选)(?:活动)?$/;
 
+/** A theme given to a day: 以“…”为主题, 主题是“…”, 围绕“…”开展. */
+const THEME = /以“([^“”]{2,24})”为(?:主题|题)|主题(?:是|为)“([^“”]{2,24})”|围绕“([^“”]{2,24})”开展/g;
+
 /** Works as the subject of their showing: "优秀书画作品于9月1日至20日…展出" (the times and the verb are checked after). */
 const WORKS_SHOWN = /((?:作品|短视频|微视频|视频))(?:将)?(?:于|自)/g;
 
@@ -570,6 +573,8 @@ export function extractActivities(
 ): DraftActivity[] {
   const all: Draft[][] = [];
   const planName = activityOfTitle(planTitle);
+  // (a plan of one kind of day: 主题党日活动计划, 道德讲堂活动安排)
+  const dayOfPlan = /(主题党日|道德讲堂|读书会|故事会)(?:活动)?(?:计划|方案|安排)/.exec(matchingCopy(planTitle))?.[1] ?? '';
   const planCopy = planName ? matchingCopy(planName) : '';
   // The plan's own activity as the preamble names it (its title holding one of `cores`), if `ok` allows it.
   const preambleDraft = (ok: (d: Draft) => boolean, ...cores: string[]) =>
@@ -1082,7 +1087,9 @@ export function extractActivities(
         if (target) for (const u of list) if (!target.units.includes(u)) target.units.push(u);
       }
     }
-    let merged = job.pre ? drafts : mergeSection(drafts, headers);
+    // (in a plan of one kind of day, an unnamed mention of that day, "开展4月主题党日", "主题党日与一线执法紧密结合",
+    // refers to the dated themes below, and is not merged into a named one)
+    let merged = job.pre ? drafts : mergeSection(dayOfPlan ? drafts.filter((d) => d.quoted || d.noun !== dayOfPlan) : drafts, headers);
     // "5.开展“村村有好戏”送戏下乡。4月至11月，组织馆办艺术团…深入各行政村演出": a leaf heading that is a verb and a
     // quoted name, with no activity noun of ours, names the one activity its body holds.
     if (!job.pre && !job.hasChildren && merged.length === 1 && !merged[0].quoted) {
@@ -1315,6 +1322,30 @@ export function extractActivities(
     if (!job.pre && !job.hasChildren && merged.length === 0) {
       const fallback = headingActivity(text, match, job.span, job.id, titleTime ?? bodyTime ?? field ?? headers[0], year);
       if (fallback) merged.push(fallback);
+    }
+    // A plan of one kind of day with a theme each ("2026年主题党日活动计划": "1月，以“…”为主题，组织党员集中学习…",
+    // "3月的主题是“…”", "围绕“…”开展4月主题党日"): each dated theme is that day, named by its theme; what the
+    // sentence says it does is its programme.
+    if (!job.pre && dayOfPlan) {
+      for (const m of match.slice(from, to).matchAll(THEME)) {
+        const at = from + m.index;
+        const [ss, se] = sentenceBounds(match, at, from, to);
+        const t = hitsIn(times, ss, se).find((x) => x.window && !x.recurrence);
+        const theme = m[1] ?? m[2] ?? m[3];
+        if (!t || !theme) continue;
+        const q = at + m[0].indexOf(theme) - 1;
+        const title = `${text.slice(q, q + theme.length + 2)}${dayOfPlan}`;
+        if (merged.some((d) => d.key === compactKey(title))) continue;
+        const d = headingDraft(title, 'other', job.id, [ss, se], text.slice(ss, se), { fromTitle: false, named: true });
+        resolved(d, t, year, text);
+        d.ownTime = true;
+        d.noun = dayOfPlan;
+        merged.push(d);
+      }
+      // (what a day's sentence says it does is its programme: the unnamed drafts of that sentence)
+      const days = new Set(merged.filter((d) => d.noun === dayOfPlan && d.quoted).map((d) => d.sentence[0]));
+      merged = merged.filter((o) => o.quoted || !o.sents.some((x) => days.has(x)));
+      merged.sort((x, y) => x.sentence[0] - y.sentence[0]);
     }
     all.push(merged);
   }

@@ -102,6 +102,20 @@ describe('names and forms', () => {
   });
 });
 
+describe('a plan of one kind of day', () => {
+  it('makes each dated theme that day, named by its theme, with what its sentence does as its programme', () => {
+    const p = P(
+      '一、上半年\n1月，以“新年新气象”为主题，组织党员集中学习。3月的主题是“学雷锋 做表率”，组织党员到社区开展志愿服务。\n二、下半年\n清明节前后，围绕“缅怀先烈”开展4月主题党日，到烈士陵园祭扫。',
+      '2026年机关主题党日活动计划',
+    );
+    expect(p.activities.map((a) => [a.title, a.start])).toEqual([
+      ['“新年新气象”主题党日', '2026-01-01'],
+      ['“学雷锋 做表率”主题党日', '2026-03-01'],
+      ['“缅怀先烈”主题党日', '2026-03-29'],
+    ]);
+  });
+});
+
 describe('not events', () => {
   it('leaves out a team’s remit, what someone must do, a talk given at a ceremony and a team heading', () => {
     const p = P(
