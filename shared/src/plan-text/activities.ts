@@ -13,7 +13,7 @@ import { timeHeads, type SectionSpan } from './outline';
 import type { DraftActivity, DraftKind, PlanSection } from './types';
 import { matchingCopy } from './normalize';
 import { findTimes, resolveTime, type TimeHit } from './when';
-import { addDays } from '../time/dates';
+import { addDays, diffDays } from '../time/dates';
 
 /** What may follow a head noun: punctuation, a conjunction, a parenthetical. */
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
@@ -62,6 +62,8 @@ function heldAfter(match: string, times: TimeHit[], at: number): boolean {
 }
 
 const CN_DIGITS = '一二三四五六七八九';
+/** 1 → 一 … 20 → 二十, for naming the n-th lecture of a series. */
+const CN_NUMBERS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 /** 10, 十, 十五, 二十: a small count written either way. */
 function smallCount(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
@@ -573,6 +575,8 @@ export function extractActivities(
 ): DraftActivity[] {
   const all: Draft[][] = [];
   const planName = activityOfTitle(planTitle);
+  // (a plan for a lecture series: "“澄州社科大讲堂”系列讲座实施方案" → “澄州社科大讲堂”)
+  const seriesName = /^“[^“”]+”/.exec(planName && /(?:系列)?(?:讲座|讲堂|宣讲)$/.test(planName) ? planName : '')?.[0] ?? '';
   // (a plan of one kind of day: 主题党日活动计划, 道德讲堂活动安排)
   const dayOfPlan = /(主题党日|道德讲堂|读书会|故事会)(?:活动)?(?:计划|方案|安排)/.exec(matchingCopy(planTitle))?.[1] ?? '';
   const planCopy = planName ? matchingCopy(planName) : '';
@@ -1322,6 +1326,42 @@ export function extractActivities(
     if (!job.pre && !job.hasChildren && merged.length === 0) {
       const fallback = headingActivity(text, match, job.span, job.id, titleTime ?? bodyTime ?? field ?? headers[0], year);
       if (fallback) merged.push(fallback);
+    }
+    // A lecture series told lecture by lecture ("4月11日，大讲堂开讲第一讲。…主讲《…》", "第二讲《…》定于4月25日上午举行"):
+    // in a section that names its 第一讲, each book-titled topic with a time in its sentence (or the next one) is
+    // the series' next lecture, named “series”第N讲：topic.
+    if (!job.pre && seriesName && /第(?:一|1)讲/.test(match.slice(from, to))) {
+      const topics = [...match.slice(from, to).matchAll(/《([^《》]{4,40})》/g)];
+      if (topics.length >= 3) {
+        let n = 0;
+        const made: Draft[] = [];
+        for (const m of topics) {
+          const at = from + m.index;
+          const [ss, se] = sentenceBounds(match, at, from, to);
+          // (the most precise time of the sentence: "5月的第三讲…时间为5月9日（星期六）上午" is the 9th)
+          const narrowest = (a: number, b: number) =>
+            hitsIn(times, a, b)
+              .filter((x) => x.window && !x.recurrence)
+              .sort((x, y) => diffDays(x.window![0], x.window![1]) - diffDays(y.window![0], y.window![1]))[0];
+          let t = narrowest(ss, se);
+          let ne = se + 1;
+          while (ne < to && !SENTENCE_BREAK.test(match[ne])) ne++;
+          if (!t && !/《/.test(match.slice(se + 1, ne))) t = narrowest(se + 1, ne);
+          // ("4月11日，大讲堂开讲第一讲。…主讲《…》": or the sentence before, when it names no topic of its own)
+          const ps0 = Math.max(from, sentenceBounds(match, Math.max(from, ss - 2), from, to)[0]);
+          if (!t && ps0 < ss && !/《/.test(match.slice(ps0, ss))) t = narrowest(ps0, ss);
+          n++;
+          const title = `${seriesName}第${CN_NUMBERS[n] ?? n}讲：${text.slice(at + 1, at + 1 + m[1].length)}`;
+          const d = headingDraft(title, 'lecture', job.id, [ss, se], text.slice(ss, se), { fromTitle: false, named: true, noun: '讲座' });
+          if (t) {
+            resolved(d, t, year, text);
+            d.ownTime = true;
+          }
+          made.push(d);
+        }
+        const sents = new Set(made.map((d) => d.sentence[0]));
+        merged = [...merged.filter((o) => !(o.kind === 'lecture' && o.sents.some((x) => sents.has(x)))), ...made].sort((x, y) => x.sentence[0] - y.sentence[0]);
+      }
     }
     // A plan of one kind of day with a theme each ("2026年主题党日活动计划": "1月，以“…”为主题，组织党员集中学习…",
     // "3月的主题是“…”", "围绕“…”开展4月主题党日"): each dated theme is that day, named by its theme; what the

@@ -116,6 +116,20 @@ describe('a plan of one kind of day', () => {
   });
 });
 
+describe('a lecture series told lecture by lecture', () => {
+  it('names each book-titled topic the series’ next lecture, dated by its sentence, the next one, or the one before', () => {
+    const p = P(
+      '一、讲座安排\n4月18日，讲堂开讲第一讲。某教授主讲《乡村振兴的新路径》。\n第二讲《运河文化与城市记忆》定于5月16日上午举行。\n6月的第三讲时间为6月13日，讲题为《民法典与百姓生活》。',
+      '县社科联2026年“青川大讲堂”系列讲座实施方案',
+    );
+    expect(p.activities.filter((a) => a.title.includes('第')).map((a) => [a.title, a.start])).toEqual([
+      ['“青川大讲堂”第一讲：乡村振兴的新路径', '2026-04-18'],
+      ['“青川大讲堂”第二讲：运河文化与城市记忆', '2026-05-16T09:00'],
+      ['“青川大讲堂”第三讲：民法典与百姓生活', '2026-06-13'],
+    ]);
+  });
+});
+
 describe('not events', () => {
   it('leaves out a team’s remit, what someone must do, a talk given at a ceremony and a team heading', () => {
     const p = P(
