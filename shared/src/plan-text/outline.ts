@@ -27,11 +27,12 @@ interface Open {
 }
 
 /**
- * A line that is only a time ("3月：", "第二季度：", "上半年", "7—8月：") heads the items below it; plans
+ * A line that is only a time ("3月：", "第二季度：", "上半年", "7—8月："), or a quarter with its phase's few words
+ * ("第一季度：动员部署，夯实基础"), heads the items below it; plans
  * number those items afresh under each such line ("3月：\n1.…\n2.…\n4月：\n1.…").
  */
 const TIME_HEAD =
-  /^[ \t]*(?:(?:19|20)\d\d\s?年)?(?:第?[一二三四1-4]季度|(?:\d{1,2}|十[一二]?|[一二三四五六七八九])(?:\s?[-—~～至到]\s?(?:\d{1,2}|十[一二]?|[一二三四五六七八九]))?月(?:份)?(?:[上中下]旬)?|[上下]半年)\s?[：:]?[ \t]*$/gm;
+  /^[ \t]*(?:(?:19|20)\d\d\s?年)?(?:第?[一二三四1-4]季度|(?:\d{1,2}|十[一二]?|[一二三四五六七八九])(?:\s?[-—~～至到]\s?(?:\d{1,2}|十[一二]?|[一二三四五六七八九]))?月(?:份)?(?:[上中下]旬)?|[上下]半年)\s?(?:[：:]?[ \t]*$|(?<=季度|半年)[：:][ \t]*[^\n。;；:：]{2,8}(?:[,，][^\n。;；:：]{2,8})?[ \t]*$)/gm;
 
 /** Offsets of the lines of match[from, to) that are only a time (TIME_HEAD), at their line start. */
 export function timeHeads(match: string, from: number, to: number): number[] {
