@@ -13,29 +13,16 @@ import { timeHeads, type SectionSpan } from './outline';
 import type { DraftActivity, DraftKind, PlanSection } from './types';
 import { matchingCopy } from './normalize';
 import { findTimes, resolveTime, type TimeHit } from './when';
-import { addDays, diffDays } from '../time/dates';
+import { diffDays } from '../time/dates';
+import { CLAUSE_BREAK, SENTENCE_BREAK, clauseBounds, hitsFrom, hitsIn, insideQuote, lastIndexWithin, sentenceBounds } from './sentence-bounds';
+import { CN_NUMBERS, lastsFor } from './durations';
+import { roundsIn } from './contest-rounds';
 
 /** What may follow a head noun: punctuation, a conjunction, a parenthetical. */
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
 /** Verbs (and 以…为契机) that open an activity phrase: the title starts after them. */
 const VERB_END =
   /(?:办一个|办一场|搞一个|搞一场|开展好|组织好|上好|讲好|开好|用好|使|接受|对|将|把|举办|举行|开展|组织|召开|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以|(?<![工创写制操合协动运佳杰力原著振])作|(?<![宣演主听开])讲)$/;
-const CLAUSE_BREAK = /[,，。;；:：!！?？\n、和及与]/;
-const SENTENCE_BREAK = /[。;；!！?？\n]/;
-
-/**
- * lastIndexOf bounded below by `limit` (-1 when not found there): an unbounded
- * search back to the start of a huge one-section document would be quadratic.
- */
-function lastIndexWithin(s: string, ch: string, from: number, limit: number): number {
-  for (let i = Math.min(from, s.length - 1); i >= limit && i >= 0; i--) if (s[i] === ch) return i;
-  return -1;
-}
-
-/** Whether `at` lies inside a “…” opened within the sentence starting at `limit`. */
-function insideQuote(s: string, at: number, limit: number): boolean {
-  return lastIndexWithin(s, '“', at, limit) > lastIndexWithin(s, '”', at - 1, limit);
-}
 
 /**
  * "党员大会每季度召开1次": a schedule starting right at `at` (after an activity noun) and followed by the verb
@@ -61,33 +48,6 @@ function heldAfter(match: string, times: TimeHit[], at: number): boolean {
   return any && /^[^,，。;；]{0,14}?(?:举办|举行|开展|召开|开幕|开课|开班|授课|开讲|进行|展出|展播|上演)/.test(match.slice(e, e + 20));
 }
 
-const CN_DIGITS = '一二三四五六七八九';
-/** 1 → 一 … 20 → 二十, for naming the n-th lecture of a series. */
-const CN_NUMBERS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
-/** 10, 十, 十五, 二十: a small count written either way. */
-function smallCount(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  const [a, b] = s.split('十');
-  if (b === undefined) return CN_DIGITS.indexOf(a) + 1;
-  return (a ? CN_DIGITS.indexOf(a) + 1 : 1) * 10 + (b ? CN_DIGITS.indexOf(b) + 1 : 0);
-}
-
-/**
- * "…成果展将在馆一楼展厅开幕，展期10天", "4月23日…启动“书香鹤溪”全民阅读季，持续至6月底": how long an activity that
- * starts on one day runs, written after it in its sentence. Sets `time.end` (exclusive).
- */
-function lastsFor(time: { start?: string; end?: string }, match: string, sentenceTimes: TimeHit[], from: number, to: number): void {
-  const rest = match.slice(from, to);
-  const days = /(?:展期|为期|持续)(?:为)?([1-9]\d?|[一两二三四五六七八九十]{1,3})(天|周)/.exec(rest);
-  if (days) {
-    time.end = addDays(time.start!.slice(0, 10), smallCount(days[1].replace('两', '二')) * (days[2] === '周' ? 7 : 1));
-    return;
-  }
-  const until = /(?:持续|延续|一直)(?:至|到)/.exec(rest);
-  const t = until ? sentenceTimes.find((x) => x.start === from + until.index + until[0].length && x.window) : undefined;
-  if (t && t.window![1] >= time.start!) time.end = addDays(t.window![1], 1);
-}
-
 /** Phase time lines of a field-list item (征集时间：… 评审时间：… 展览时间：…) and what each phase's draft is. */
 const PHASE_FIELD = /(?:^|\n)[ \t]*(征集|征文|报名|评审|评选|展览|展示|展出|颁奖|投票)(?:时间|日期)[ \t]*[:：]/g;
 const PHASES: Record<string, [string, DraftKind]> = {
@@ -102,46 +62,6 @@ const THEME = /以“([^“”]{2,24})”为(?:主题|题)|主题(?:是|为)“(
 
 /** Works as the subject of their showing: "优秀书画作品于9月1日至20日…展出" (the times and the verb are checked after). */
 const WORKS_SHOWN = /((?:作品|短视频|微视频|视频))(?:将)?(?:于|自)/g;
-
-/** The rounds of a contest: each its own event. */
-const ROUND_WORDS = '半决赛|总决赛|决赛|初赛|复赛|预赛|海选|选拔赛|初评|复评|终评|初审|复审|终审|网络投票';
-/** "决赛定于6月30日下午在…举行": a round named at the start of its clause, its time after it. */
-const ROUND_BEFORE = new RegExp(`(?:^|[,，。;；\\n])[ \\t]*(${ROUND_WORDS})(?:定于|拟于|将于|于|安排在|时间为|时间定于)$`);
-const ROUND = new RegExp(`^[,，]?[ \\t]*(?:启动|开始|完成|举行|进行|开展|组织|举办)?([^,，。;；:：]{0,18}?)(${ROUND_WORDS}|报名)`);
-/** "6月中旬，入围作品在…展示，并开展为期一周的网络投票": a round named later in the sentence its time opens. */
-const ROUND_LATER = new RegExp(`(?:进行|开展|组织|举行)[^,，。;；]{0,8}?(${ROUND_WORDS})`);
-
-/**
- * "4月中旬初赛，5月上旬复赛，5月下旬决赛", "4月启动报名，5月中旬完成初赛，6月下旬举行全市…决赛": a time followed
- * by a round of a contest (报名 only after a verb), in match[from, to).
- */
-function roundsIn(match: string, times: TimeHit[], from: number, to: number): { t: TimeHit; round: string; end: number }[] {
-  const out: { t: TimeHit; round: string; end: number }[] = [];
-  for (const t of times) {
-    if (t.start < from || t.end > to || t.recurrence) continue;
-    const before = ROUND_BEFORE.exec(match.slice(Math.max(from, t.start - 10), t.start));
-    if (before) {
-      out.push({ t, round: before[1], end: t.end });
-      continue;
-    }
-    const m = ROUND.exec(match.slice(t.end, Math.min(to, t.end + 24)));
-    if (!m && (t.start === from || /[\n。;；,，]/.test(match[t.start - 1]))) {
-      let e = t.end;
-      while (e < to && !SENTENCE_BREAK.test(match[e])) e++;
-      const later = ROUND_LATER.exec(match.slice(t.end, e));
-      const at = later ? t.end + later.index : -1;
-      if (later && !times.some((o) => o !== t && o.start > t.end && o.start < at)) out.push({ t, round: later[1], end: at + later[0].length });
-      continue;
-    }
-    if (!m || (m[2] === '报名' && !/^[,，]?[ \t]*(?:启动|开始|组织)/.test(m[0]))) continue;
-    // (the words between name the contest or end in the verb: "举行全市“微宣讲”比赛决赛", "在四个片区分别举行初赛";
-    // not "组织评委开展初赛的评审", and not a list of times shared out, "4月、8月举办…初赛和决赛")
-    if (/^、|\d+月/.test(m[1])) continue;
-    if (m[1] && !/(?:比赛|大赛|竞赛|赛|举行|进行|开展|举办|组织)$/.test(m[1]) && m[1].length > 2) continue;
-    out.push({ t, round: m[2], end: t.end + m[0].length });
-  }
-  return out;
-}
 
 /** A deadline for paperwork, not the activity's time: "参赛作品于5月20日前报送县司法局". */
 const DEADLINE_VERB = /^[^,，。;；]{0,8}?(?:报送|上报|提交|报至|交至|报名|汇总|备案)/;
@@ -263,42 +183,8 @@ function unitsAt(units: Units[], at: number): string[] {
   return u && at < u.end ? [...u.units] : [];
 }
 
-function sentenceBounds(match: string, at: number, from: number, to: number): [number, number] {
-  let s = at;
-  while (s > from && !SENTENCE_BREAK.test(match[s - 1])) s--;
-  let e = at;
-  while (e < to && !SENTENCE_BREAK.test(match[e])) e++;
-  return [s, e];
-}
-
-function clauseBounds(match: string, at: number, from: number, to: number): [number, number] {
-  let s = at;
-  while (s > from && !/[,，。;；!！?？\n]/.test(match[s - 1])) s--;
-  let e = at;
-  while (e < to && !/[,，。;；!！?？\n]/.test(match[e])) e++;
-  return [s, e];
-}
-
 function compactKey(s: string): string {
   return s.replace(/[\s“”‘’"'()（）、,，.。:：;；]/g, '');
-}
-
-/** Time hits with start in [a, b) (hits are sorted by start): binary search keeps huge sections linear-ish. */
-function hitsFrom(times: TimeHit[], a: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid].start < a) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function hitsIn(times: TimeHit[], a: number, b: number): TimeHit[] {
-  const out: TimeHit[] = [];
-  for (let i = hitsFrom(times, a); i < times.length && times[i].start < b; i++) out.push(times[i]);
-  return out;
 }
 
 /** A 进X suffix that is itself an activity (进社区宣讲) is left to the noun scan. */
