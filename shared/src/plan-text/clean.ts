@@ -194,7 +194,8 @@ export function removeRunningHeads(text: string, headers: string[]): string {
   const furniture = lines.map((l, i) => {
     if (pageAt[i]) return true;
     const b = bare(l);
-    if (b.length < 6 || /[,，。;；:：]/.test(b) || !(known.has(b) || (counts.get(b) ?? 0) >= 2)) return false;
+    // (never a heading, though a heading can repeat: "（一）加强组织领导" in two parts of a plan)
+    if (b.length < 6 || /[,，。;；:：]/.test(b) || HEADING_START.test(l.trim()) || !(known.has(b) || (counts.get(b) ?? 0) >= 2)) return false;
     return !!pageAt[i - 1] || !!pageAt[i + 1];
   });
   const out: string[] = [];
