@@ -27,7 +27,12 @@ export interface TableBlock {
   roles: Role[];
   /** The data rows' cells (empty cells kept in place, so a cell's index is its column). */
   rows: string[][];
+  /** An annex's month lines: a row's month says where the item is listed, not more than the body says of it. */
+  listed?: boolean;
 }
+
+/** Rows of listed blocks: they complete a body's activity with their units and source only. */
+const listedRows = new WeakSet<DraftActivity>();
 
 const HEADER: [Role, RegExp][] = [
   ['serial', /^(?:序号|编号|序)$/],
@@ -110,8 +115,46 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
     for (let k = i; k < j; k++) blank.add(k);
     i = j;
   }
+  takeAnnexMonthLines(lines, tables, blank);
   if (!tables.length) return { text, tables };
   return { text: lines.map((l, k) => (blank.has(k) ? ' '.repeat(l.length) : l)).join('\n'), tables };
+}
+
+const ANNEX = /^[ \t]*附件\s*\d*\s*[:：]/;
+/** "3月：…；…", "7—8月：…", "全年：…": an annex's month line, its time and its items. */
+const MONTH_LINE = /^[ \t]*((?:\d{1,2}|十[一二]?|[一二三四五六七八九])(?:\s?[-—~～至到]\s?(?:\d{1,2}|十[一二]?|[一二三四五六七八九]))?月(?:份)?|第[一二三四]季度|[上下]半年|全年)[ \t]*[:：][ \t]*(\S.*)$/;
+
+/**
+ * An annex that lists the year month by month ("附件1：…活动安排表" then "3月：元宵节猜灯谜活动（3月3日晚，…）；春季…开班"):
+ * a table of two columns, each item of a line one row, timed by its brackets or else by its month. Rows that repeat
+ * the body's activities complete them (mergeTableDrafts); the others are the annex's own.
+ */
+function takeAnnexMonthLines(lines: string[], tables: TableBlock[], blank: Set<number>): void {
+  const annex = lines.findIndex((l) => ANNEX.test(l));
+  if (annex < 0) return;
+  for (let i = annex + 1; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && !blank.has(j) && MONTH_LINE.test(lines[j])) j++;
+    if (j - i < 3) {
+      i = Math.max(j, i + 1);
+      continue;
+    }
+    const rows: string[][] = [];
+    for (let k = i; k < j; k++) {
+      const [, when, items] = MONTH_LINE.exec(lines[k])!;
+      for (const item of items.split(/[;；]/)) {
+        const m = /^([^（(]+?)\s*(?:[（(]([^）)]*)[）)])?\s*[。.]?$/.exec(item.trim());
+        if (!m) continue;
+        // (the bracket's time first: "3月3日晚" is what the row's time is read from, before the month)
+        rows.push([`${m[2] ?? ''} ${when}`.trim(), m[1].trim()]);
+      }
+      blank.add(k);
+    }
+    let a = i - 1;
+    while (a >= 0 && !lines[a].trim()) a--;
+    if (rows.length) tables.push({ anchor: a >= 0 ? lines[a].trim() : '', roles: ['time', 'name'], rows, listed: true });
+    i = j;
+  }
 }
 
 const cell = (row: string[], roles: Role[], role: Role) => roles.flatMap((r, i) => (r === role && row[i] ? [row[i]] : []));
@@ -145,7 +188,7 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
       if (hint) kind = hint;
     }
     // (a row with no activity noun of its own under such a line is one of those, its topic the name)
-    if (!headNoun(title) && !cell(row, block.roles, 'other').some((c) => headNoun(c)) && lead && lead.kind !== 'campaign') {
+    if (!block.listed && !headNoun(title) && !cell(row, block.roles, 'other').some((c) => headNoun(c)) && lead && lead.kind !== 'campaign') {
       kind = lead.kind;
       title = `${title}${lead.noun}`;
     }
@@ -177,6 +220,7 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
         if (name && !d.units.includes(name)) d.units.push(name);
       }
     d.confidence = d.start || d.rrule ? 0.85 : 0.7;
+    if (block.listed) listedRows.add(d);
     out.push(d);
   }
   return out;
@@ -200,7 +244,8 @@ const keyOf = (t: string) => compactForMatch(t).replace(/^(?:开展|举办|组�
 
 /** Is the row the same activity as the prose draft? Same kind, and one name inside the other, a close name, or the row's quoted name in the draft's sentence. */
 function sameActivity(p: DraftActivity, r: DraftActivity): boolean {
-  if (p.kind !== r.kind) return false;
+  // (an annex's listed item names a body activity whatever kind its bare name reads as: “沣源文化讲堂”)
+  if (p.kind !== r.kind && !listedRows.has(r)) return false;
   const pk = keyOf(p.title);
   const rk = keyOf(r.title);
   if (pk.length >= 4 && rk.length >= 4 && (pk.includes(rk) || rk.includes(pk))) return true;
@@ -235,6 +280,11 @@ export function mergeTableDrafts(prose: DraftActivity[], rows: DraftActivity[]):
     const same = out.find((p) => !rows.includes(p) && sameActivity(p, r));
     if (!same) {
       out.push(r);
+      continue;
+    }
+    if (listedRows.has(r)) {
+      for (const u of r.units) if (!same.units.includes(u)) same.units.push(u);
+      same.source = [...(same.source ?? []), ...(r.source ?? [])];
       continue;
     }
     if (r.start && spanDays(r) <= spanDays(same)) {

@@ -102,6 +102,21 @@ describe('names and forms', () => {
   });
 });
 
+describe('an annex listing the year month by month', () => {
+  it('adds the items only the annex names, timed by their brackets or months, and leaves the body’s own as they are', () => {
+    const p = P(
+      '一、活动安排\n（一）开办春季书法培训班。3月至6月每周六上午授课。\n（二）举办“周末文化讲堂”。每月第一个周日开讲。\n附件1：年度活动安排表\n3月：元宵节猜灯谜活动（3月3日晚，文化广场）；春季书法培训班开班\n6月：非遗展览\n9月：“我和我的祖国”歌咏展演（县剧场）\n全年：“周末文化讲堂”（每月第一个周日）',
+    );
+    expect(p.activities.map((a) => [a.title, a.sectionId === '' ? 'annex' : 'body', a.start?.slice(0, 10)])).toEqual([
+      ['春季书法培训班', 'body', '2026-03-07'],
+      ['“周末文化讲堂”', 'body', '2026-01-04'],
+      ['元宵节猜灯谜活动', 'annex', '2026-03-03'],
+      ['非遗展览', 'annex', '2026-06-01'],
+      ['“我和我的祖国”歌咏展演', 'annex', '2026-09-01'],
+    ]);
+  });
+});
+
 describe('a plan of one kind of day', () => {
   it('makes each dated theme that day, named by its theme, with what its sentence does as its programme', () => {
     const p = P(
