@@ -38,22 +38,30 @@ function scheduleAt(match: string, times: TimeHit[], at: number): TimeHit | unde
  */
 function heldAfter(match: string, times: TimeHit[], at: number): boolean {
   const lead = /^(?:将|定|拟)?于/.exec(match.slice(at, at + 3));
-  if (!lead) return false;
-  let e = at + lead[0].length;
-  let any = false;
-  for (let t = times.find((x) => x.start === e); t; t = times.find((x) => x.start === e)) {
-    e = t.end;
-    any = true;
+  const run = lead ? timesFrom(times, at + lead[0].length) : undefined;
+  return !!run && /^[^,，。;；]{0,14}?(?:举办|举行|开展|召开|开幕|开课|开班|授课|开讲|进行|展出|展播|上演)/.test(match.slice(run.end, run.end + 20));
+}
+
+/** The times written one right after another from `at` ("9月1日至20日", "3月至6月每周六上午"): the first and where they end. */
+function timesFrom(times: TimeHit[], at: number): { first: TimeHit; end: number } | undefined {
+  let first: TimeHit | undefined;
+  let end = at;
+  for (let t = times.find((x) => x.start === end); t; t = times.find((x) => x.start === end)) {
+    first ??= t;
+    end = t.end;
   }
-  return any && /^[^,，。;；]{0,14}?(?:举办|举行|开展|召开|开幕|开课|开班|授课|开讲|进行|展出|展播|上演)/.test(match.slice(e, e + 20));
+  return first && { first, end };
 }
 
 /** Phase time lines of a field-list item (征集时间：… 评审时间：… 展览时间：…) and what each phase's draft is. */
-const PHASE_FIELD = /(?:^|\n)[ \t]*(征集|征文|报名|评审|评选|展览|展示|展出|颁奖|投票)(?:时间|日期)[ \t]*[:：]/g;
 const PHASES: Record<string, [string, DraftKind]> = {
   征集: ['征集', 'contest'], 征文: ['征文', 'contest'], 报名: ['报名', 'contest'], 评审: ['评审', 'assessment'], 评选: ['评选', 'assessment'],
   展览: ['展', 'exhibition'], 展示: ['展示', 'exhibition'], 展出: ['展', 'exhibition'], 颁奖: ['颁奖仪式', 'other'], 投票: ['投票', 'assessment'],
 };
+const PHASE_WORDS = Object.keys(PHASES).join('|');
+const PHASE_FIELD = new RegExp(`(?:^|\\n)[ \\t]*(${PHASE_WORDS})(?:时间|日期)[ \\t]*[:：]`, 'g');
+/** A phase word read as a noun inside its own label ("评选时间："). */
+const PHASE_LABEL = new RegExp(`^(?:${PHASE_WORDS})(?:时间|日期)`);
 /** What an item named for its phases ends with: 征集展评, 征集评选. */
 const PHASE_TAIL = /(?:征集展评|征集评选|征集展示|展评|征集|评选)(?:活动)?$/;
 
@@ -205,8 +213,11 @@ const BARE_NOUNS = new Set([
   '宣讲', '学习', '集中学习', '专题学习', '讲座', '论坛', '党课', '专题党课', '评选', '表彰', '评选表彰', '培训', '展演', '展览', '座谈', '研判', '考核', '督查',
   '专题研讨', '宣传报道', '活动', '行动', '志愿服务', '比赛', '竞赛', '大赛', '演出', '慰问演出', '读书班', '征集', '微视频', '短视频', '义诊', '便民服务',
 ]);
-/** A 评选/表彰 object that is the award or the rules, not an activity: 评选一等奖2名, 评选对象, 评选结果纳入考核. */
-const NOT_AN_OBJECT = /^(?:[一二三]等奖|优秀奖|对象|程序|标准|条件|范围|办法|结果|工作|不|要|应|须|也|还|就|都|今年|明年)/;
+/**
+ * A 评选/表彰 object that is the rules or a clause of its own, not an activity: 评选对象, 评选结果纳入考核,
+ * 评选不能搞“轮流坐庄”, 评选今年要启动 (an award object, 评选一等奖2名, is the award stage: see awardOf).
+ */
+const NOT_AN_OBJECT = /^(?:对象|程序|标准|条件|范围|办法|结果|工作|不|要|应|须|也|还|就|都|今年|明年)/;
 /** A field line under an item: 活动时间：4月29日、5月1日 / 时间：20x年4月21日. */
 const TIME_FIELD = /(?:^|\n)[ \t]*(?:活动|举办|实施|开展)?(?:时间|日期)(?:安排)?[ \t]*[:：]/g;
 /** A call's own time on a field line or in a sentence: "征集时间：3月1日至6月30日", "征文时间为2026年3月至5月". */
@@ -647,7 +658,7 @@ export function extractActivities(
       const awardObject = end > objectStart ? match.slice(objectStart, end) : '';
       // "集中宣传一批群众身边的凡人善举": publicity of a batch of examples, with no time of its own, is a duty.
       if (f.noun === '集中宣传' && /^(?:一批|一系列)/.test(awardObject) && clauseTimes.length === 0) continue;
-      if (awardObject && NOT_AN_OBJECT.test(awardObject) && !/[奖]$/.test(f.noun) && /^(?:对象|程序|标准|条件|范围|办法|结果|工作|不|要|应|须|也|还|就|都|今年|明年)/.test(awardObject)) continue;
+      if (awardObject && NOT_AN_OBJECT.test(awardObject) && !/[奖]$/.test(f.noun)) continue;
       if (match[end] === '”' && insideQuote(match, f.start, ss)) end++;
       const takesObject = f.noun && TAKES_OBJECT.has(f.noun) && end > f.end;
       let ps = takesObject ? f.start : phraseStart(match, f.start, cs, ss);
@@ -881,8 +892,8 @@ export function extractActivities(
       // A team formed (组建县委宣讲团) with no event of its own is not a draft.
       // (…and the plan's own activity, named as in its title: "决定在全县开展全民禁毒宣传月活动".)
       // ("开展“我眼中的汀川”短视频和书画作品征集活动": the title's name, written out in full, is the activity's name.)
-      const fullName = planCopy && (match.slice(0, end).endsWith(planCopy) ? planCopy.length : match.slice(0, end).endsWith(`${planCopy}活动`) ? planCopy.length + 2 : 0);
-      if (job.pre && fullName && fullName > draft.key.length) {
+      const fullName = !job.pre || !planCopy ? 0 : match.startsWith(planCopy, end - planCopy.length) ? planCopy.length : match.startsWith(`${planCopy}活动`, end - planCopy.length - 2) ? planCopy.length + 2 : 0;
+      if (fullName > draft.key.length) {
         draft.title = text.slice(end - fullName, end);
         draft.key = compactKey(draft.title);
         draft.quoted = /[“《]/.test(planCopy);
@@ -902,15 +913,10 @@ export function extractActivities(
     // time are an exhibition (or a screening) of those works, though no activity noun names it.
     if (!job.pre) {
       for (const m of match.slice(from, to).matchAll(WORKS_SHOWN)) {
-        const at = from + m.index + m[0].length;
-        let e = at;
-        let first: TimeHit | undefined;
-        for (let t = times.find((x) => x.start === e); t; t = times.find((x) => x.start === e)) {
-          first ??= t;
-          e = t.end;
-        }
-        const verb = first?.window ? /^[^,，。;；]{0,24}?(?:集中)?(展出|展播|展映)/.exec(match.slice(e, e + 30)) : null;
-        if (!verb || !first) continue;
+        const run = timesFrom(times, from + m.index + m[0].length);
+        const verb = run?.first.window ? /^[^,，。;；]{0,24}?(?:集中)?(展出|展播|展映)/.exec(match.slice(run.end, run.end + 30)) : null;
+        if (!verb || !run) continue;
+        const { first, end: e } = run;
         const [cs] = clauseBounds(match, from + m.index, from, to);
         const subjectEnd = from + m.index + m[1].length;
         const subject = text.slice(cs, subjectEnd).replace(/^\s+/, '');
@@ -937,7 +943,7 @@ export function extractActivities(
       const raw = text.slice(titleStart, titleEnd).replace(/[。.;；:：\s]+$/, '').trim();
       const base = raw.replace(PHASE_TAIL, '');
       // (the heading, and a phase word read as a noun in its own label, "评选时间：")
-      for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i].fromTitle || /^(?:征集|征文|报名|评审|评选|展览|展示|展出|颁奖|投票)(?:时间|日期)/.test(drafts[i].key)) drafts.splice(i, 1);
+      for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i].fromTitle || PHASE_LABEL.test(drafts[i].key)) drafts.splice(i, 1);
       for (const ph of phaseLines) {
         const lineAt = titleEnd + ph.index + ph[0].length;
         const nl = match.indexOf('\n', lineAt);
