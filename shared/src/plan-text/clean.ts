@@ -171,8 +171,9 @@ export function removePageFooters(text: string, headers: string[]): string {
   return out + text.slice(at);
 }
 
+/** A line that opens with a heading's or a list's marker (一、 一是 第一， （一） 1. ① 第N页 附件): never prose continued. */
+const LINE_HEAD = /^[ \t]*(?:[一二三四五六七八九十]+[、.．，]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,，、]|[(（〔][一二三四五六七八九十\d]+[)）〕]|\d+(?:[、.．)）]|$)|[①-⑳]|第\s*\d+\s*页|附件)/;
 const PAGE_NUMBER_LINE = /^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?|·\s*\d{1,3}\s*·)[ \t]*$/;
-const HEADING_START = /^(?:[一二三四五六七八九十]+[、.．是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/;
 const bare = (s: string) => matchingCopy(s).replace(/[\s“”"'《》·]/g, '');
 
 /**
@@ -195,7 +196,7 @@ export function removeRunningHeads(text: string, headers: string[]): string {
     if (pageAt[i]) return true;
     const b = bare(l);
     // (never a heading, though a heading can repeat: "（一）加强组织领导" in two parts of a plan)
-    if (b.length < 6 || /[,，。;；:：]/.test(b) || HEADING_START.test(l.trim()) || !(known.has(b) || (counts.get(b) ?? 0) >= 2)) return false;
+    if (b.length < 6 || /[,，。;；:：]/.test(b) || LINE_HEAD.test(l.trim()) || !(known.has(b) || (counts.get(b) ?? 0) >= 2)) return false;
     return !!pageAt[i - 1] || !!pageAt[i + 1];
   });
   const out: string[] = [];
@@ -204,7 +205,7 @@ export function removeRunningHeads(text: string, headers: string[]): string {
     const cutBefore = i > 0 && furniture[i - 1];
     const prev = out.at(-1);
     const piece = lines[i].trim();
-    if (cutBefore && prev !== undefined && (prev.trim().length >= 8 || HEADING_START.test(prev.trim())) && !/[。;；！!？?：:]$/.test(prev.trim()) && piece.length > 0 && piece.length <= 8 && !/[，,。;；：:]/.test(piece) && !HEADING_START.test(piece)) {
+    if (cutBefore && prev !== undefined && (prev.trim().length >= 8 || LINE_HEAD.test(prev.trim())) && !/[。;；！!？?：:]$/.test(prev.trim()) && piece.length > 0 && piece.length <= 8 && !/[，,。;；：:]/.test(piece) && !LINE_HEAD.test(piece)) {
       out[out.length - 1] = prev + piece;
       continue;
     }
@@ -235,7 +236,6 @@ export function cleanPlanText(raw: string): CleanResult {
   return { text: kept, metaYears };
 }
 
-const LINE_HEAD = /^[ \t]*(?:[一二三四五六七八九十]+[、.．，]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,，、]|[(（〔][一二三四五六七八九十\d]+[)）〕]|\d+(?:[、.．)）]|$)|[①-⑳]|第\s*\d+\s*页|附件)/;
 
 /**
  * Rejoins prose that a PDF copy broke at the page width ("每月安排1次集中\n学习"):

@@ -179,7 +179,8 @@ export interface Outline {
 /** Closing formulas of speeches and reports: not part of the last section. */
 const CLOSING = /^[ \t]*(?:同志们[,，!！]|汇报完毕|以上(?:汇报|发言)|谢谢(?:大家)?[。!！]?$)/m;
 /** 附件：1.… — the attachment list after the plan is not part of its outline. */
-const ATTACHMENTS = /^[ \t]*附件\s*\d*\s*[:：]/m;
+/** Where a plan's attachments begin (附件：, 附件1：): the outline ends there. */
+export const ATTACHMENTS = /^[ \t]*附件\s*\d*\s*[:：]/m;
 
 /**
  * A title that names a plan, a notice or a schedule (…方案, …通知, …安排表) and not a speech: its unnumbered

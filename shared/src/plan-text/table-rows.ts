@@ -15,6 +15,7 @@
  */
 import { eventOrCampaign, nounsIn, refineKind } from './kinds';
 import { compactForMatch, matchingCopy } from './normalize';
+import { ATTACHMENTS } from './outline';
 import type { DraftActivity, DraftKind } from './types';
 import { findTimes, resolveTime, type TimeHit } from './when';
 import { diffDays } from '../time/dates';
@@ -120,7 +121,6 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
   return { text: lines.map((l, k) => (blank.has(k) ? ' '.repeat(l.length) : l)).join('\n'), tables };
 }
 
-const ANNEX = /^[ \t]*附件\s*\d*\s*[:：]/;
 /** "3月：…；…", "7—8月：…", "全年：…": an annex's month line, its time and its items. */
 const MONTH_LINE = /^[ \t]*((?:\d{1,2}|十[一二]?|[一二三四五六七八九])(?:\s?[-—~～至到]\s?(?:\d{1,2}|十[一二]?|[一二三四五六七八九]))?月(?:份)?|第[一二三四]季度|[上下]半年|全年)[ \t]*[:：][ \t]*(\S.*)$/;
 
@@ -130,7 +130,7 @@ const MONTH_LINE = /^[ \t]*((?:\d{1,2}|十[一二]?|[一二三四五六七八九
  * the body's activities complete them (mergeTableDrafts); the others are the annex's own.
  */
 function takeAnnexMonthLines(lines: string[], tables: TableBlock[], blank: Set<number>): void {
-  const annex = lines.findIndex((l) => ANNEX.test(l));
+  const annex = lines.findIndex((l) => ATTACHMENTS.test(l));
   if (annex < 0) return;
   for (let i = annex + 1; i < lines.length; ) {
     let j = i;
