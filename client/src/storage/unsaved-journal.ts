@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { sameBytes } from './bytes';
 
@@ -31,25 +32,22 @@ let seq = 0;
 
 const wsPrefix = (ws: string) => `${PREFIX}${ws}:`;
 
+/** The keys of a workspace's copies (collected first: removing while walking `store.key(i)` would skip some). */
+function keysOf(store: Storage, ws: string): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key?.startsWith(wsPrefix(ws))) keys.push(key);
+  }
+  return keys;
+}
+
 function storage(): Storage | null {
   try {
     return globalThis.localStorage ?? null;
   } catch {
     return null; // storage disabled by the browser's settings
   }
-}
-
-function encode(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-function decode(text: string): Uint8Array {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
 }
 
 /**
@@ -63,7 +61,7 @@ export function journalUpdates(ws: string, doc: Y.Doc, isStored: (origin: unknow
     if (!store) return;
     const key = `${wsPrefix(ws)}${tab}:${++seq}`;
     try {
-      store.setItem(key, encode(update));
+      store.setItem(key, toBase64(update));
     } catch {
       return; // quota: no worse than without the copy
     }
@@ -82,15 +80,11 @@ export function replayUnsaved(ws: string, doc: Y.Doc): number {
   const store = storage();
   if (!store) return 0;
   const mine = new Set([...pending].map((p) => p.key));
-  const keys: string[] = [];
-  for (let i = 0; i < store.length; i++) {
-    const key = store.key(i);
-    if (key?.startsWith(wsPrefix(ws)) && !mine.has(key)) keys.push(key);
-  }
+  const keys = keysOf(store, ws).filter((key) => !mine.has(key));
   Y.transact(doc, () => {
     for (const key of keys) {
       try {
-        Y.applyUpdateV2(doc, decode(store.getItem(key) ?? ''));
+        Y.applyUpdateV2(doc, fromBase64(store.getItem(key) ?? ''));
       } catch {
         // A damaged copy (edited by hand, or cut short) holds nothing we can apply.
       }
@@ -105,12 +99,7 @@ export function dropUnsaved(ws: string): void {
   const store = storage();
   if (!store) return;
   for (const p of [...pending]) if (p.key.startsWith(wsPrefix(ws))) pending.delete(p);
-  const keys: string[] = [];
-  for (let i = 0; i < store.length; i++) {
-    const key = store.key(i);
-    if (key?.startsWith(wsPrefix(ws))) keys.push(key);
-  }
-  for (const key of keys) store.removeItem(key);
+  for (const key of keysOf(store, ws)) store.removeItem(key);
 }
 
 function committed(entries: Pending[]): void {
