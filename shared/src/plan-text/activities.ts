@@ -195,6 +195,13 @@ function compactKey(s: string): string {
   return s.replace(/[\s“”‘’"'()（）、,，.。:：;；]/g, '');
 }
 
+/** A draft named anew: its matching key follows its title, and it is no longer a bare noun. */
+function retitle(d: Draft, title: string): void {
+  d.title = title;
+  d.key = compactKey(title);
+  d.bare = false;
+}
+
 /** A 进X suffix that is itself an activity (进社区宣讲) is left to the noun scan. */
 const NOUN_AT_END = /(?:宣讲|活动|展览|演出|比赛)$/;
 
@@ -439,9 +446,7 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
     }
     // A bare 评选/表彰 with a time of its own is the activity's award stage: "“最美乡村”摄影大赛评选".
     if (d.bare && d.kind === 'assessment' && into.kind !== 'assessment' && d.ownTime && d.cue && d.cue !== into.cue && (into.start || into.rrule)) {
-      d.title = `${into.title}${d.title}`;
-      d.key = compactKey(d.title);
-      d.bare = false;
+      retitle(d, `${into.title}${d.title}`);
       out.push(d);
       continue;
     }
@@ -894,10 +899,8 @@ export function extractActivities(
       // ("开展“我眼中的汀川”短视频和书画作品征集活动": the title's name, written out in full, is the activity's name.)
       const fullName = !job.pre || !planCopy ? 0 : match.startsWith(planCopy, end - planCopy.length) ? planCopy.length : match.startsWith(`${planCopy}活动`, end - planCopy.length - 2) ? planCopy.length + 2 : 0;
       if (fullName > draft.key.length) {
-        draft.title = text.slice(end - fullName, end);
-        draft.key = compactKey(draft.title);
+        retitle(draft, text.slice(end - fullName, end));
         draft.quoted = /[“《]/.test(planCopy);
-        draft.bare = false;
       }
       if (job.pre && !draft.quoted && !(planName && draft.key.includes(compactKey(planName)))) continue;
       const same = byKey.get(draft.key);
@@ -994,10 +997,8 @@ export function extractActivities(
       if (named && nounsIn(match, titleStart, titleEnd).length === 0) {
         const d = merged[0];
         const at = titleStart + match.slice(titleStart, titleEnd).indexOf(named[1]);
-        d.title = text.slice(at, at + named[1].length);
-        d.key = compactKey(d.title);
+        retitle(d, text.slice(at, at + named[1].length));
         d.quoted = true;
-        d.bare = false;
         d.named = true;
         if (/志愿/.test(named[1])) d.kind = 'volunteer';
       }
@@ -1104,9 +1105,7 @@ export function extractActivities(
       if (contests.length === 1)
         for (const d of merged)
           if (d.bare && CEREMONY.test(d.key)) {
-            d.title = `${contests[0].title}${d.title}`;
-            d.key = compactKey(d.title);
-            d.bare = false;
+            retitle(d, `${contests[0].title}${d.title}`);
           }
     }
     // "第五届区道德模范评选今年要启动，…9月下旬召开表彰大会": a bare award meeting in the sentence of a selection is
@@ -1119,9 +1118,7 @@ export function extractActivities(
         if (!sel || /^(?:开展|组织|举办|启动|做好|参加)/.test(sel[1])) continue;
         // (the selection's name sits right before its 评选/评比, which end the match)
         const nameEnd = ss + sel.index + sel[0].length - 2;
-        d.title = `${text.slice(nameEnd - sel[1].length, nameEnd)}${d.title}`;
-        d.key = compactKey(d.title);
-        d.bare = false;
+        retitle(d, `${text.slice(nameEnd - sel[1].length, nameEnd)}${d.title}`);
       }
     // "（二）组建“红色文艺轻骑兵”。…开展慰问演出": a quoted name in the heading names the section's bare activity.
     if (!job.pre) {
@@ -1129,18 +1126,14 @@ export function extractActivities(
       // (A bare award meeting takes it even beside the named selection: “书香家庭”表彰大会.)
       const cer = q ? merged.find((d) => d.bare && CEREMONY_NOUNS.has(d.noun)) : undefined;
       if (q && cer) {
-        cer.title = text.slice(titleStart + q.index, titleStart + q.index + q[0].length) + cer.title;
-        cer.key = compactKey(cer.title);
+        retitle(cer, text.slice(titleStart + q.index, titleStart + q.index + q[0].length) + cer.title);
         cer.quoted = true;
-        cer.bare = false;
       }
       if (q && !merged.some((d) => d.quoted)) {
         const bare = merged.find((d) => d.bare && !d.team);
         if (bare) {
-          bare.title = text.slice(titleStart + q.index, titleStart + q.index + q[0].length) + bare.title;
-          bare.key = compactKey(bare.title);
+          retitle(bare, text.slice(titleStart + q.index, titleStart + q.index + q[0].length) + bare.title);
           bare.quoted = true;
-          bare.bare = false;
         }
       }
     }
@@ -1180,17 +1173,13 @@ export function extractActivities(
       // (the section's own campaign of that word names it first: "（一）开展“学雷锋·文明实践”志愿服务月活动 … 举行志愿服务月启动仪式")
       const own = cm[1] && cm[1] !== '活动' ? merged.find((o) => o !== d && o.quoted && o.key.replace(/活动$/, '').endsWith(cm[1])) : undefined;
       if (own) {
-        d.title = `${own.title.replace(/活动$/, '')}${cm[2]}`;
-        d.key = compactKey(d.title);
+        retitle(d, `${own.title.replace(/活动$/, '')}${cm[2]}`);
         d.quoted = true;
-        d.bare = false;
         continue;
       }
       const word = cm[1] && !compactKey(ceremonyName).endsWith(cm[1]) ? cm[1] : '';
-      d.title = `${ceremonyName}${word}${cm[2]}`;
-      d.key = compactKey(d.title);
+      retitle(d, `${ceremonyName}${word}${cm[2]}`);
       d.quoted = true;
-      d.bare = false;
     }
     // A month table's row (1月 | 学习中央经济工作会议精神 | 集中学习): a bare form in its own cell is named by the topic cell before it.
     for (const d of merged) {
@@ -1201,9 +1190,7 @@ export function extractActivities(
       const prevCell = match.slice(ps0, a - 1).trim();
       if (prevCell.length < 4 || prevCell.length > 30 || /[,，。;；:：]/.test(prevCell) || findTimes(match, ps0, a - 1, year).length) continue;
       if (merged.some((o) => o !== d && o.sentence[0] === ps0)) continue;
-      d.title = text.slice(ps0, a - 1).trim();
-      d.key = compactKey(d.title);
-      d.bare = false;
+      retitle(d, text.slice(ps0, a - 1).trim());
     }
     // Bare nouns that nothing named: dropped.
     // (A bare noun with a time of its own, "每周五下午集中学习", is still a schedule.)
@@ -1363,10 +1350,8 @@ export function extractActivities(
     for (const list of all)
       for (const d of list) {
         if (!/^(?:作品)?(?:评选|评审|初评|复评|终评|展览|展示)$/.test(matchingCopy(d.title))) continue;
-        d.title = `${core}${/^作品/.test(d.title) ? '' : '作品'}${d.title}`;
-        d.key = compactKey(d.title);
+        retitle(d, `${core}${/^作品/.test(d.title) ? '' : '作品'}${d.title}`);
         d.quoted ||= /[“《]/.test(core);
-        d.bare = false;
       }
   }
   // The same activity listed again under a later 活动时间及地点 / 活动流程 heading: one draft, at its first mention.
