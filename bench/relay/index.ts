@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { idleRooms, runScenario, type Scenario, type ScenarioResult } from './load';
 import { startBenchServer, type ServerKind } from './servers';
 import { measureDiskSync, type DiskSync } from './disk-sync';
+import { startDiskProbe } from './disk-probe';
 
 const num = (v: string | undefined, d: number) => (v ? Number(v) : d);
 // The load generator registers one workspace per room from one address; the relay's
@@ -45,6 +46,7 @@ export async function runRelayBench(opts: { rounds?: number; seconds?: number; i
   const kinds = (process.env.BENCH_SERVERS ?? 'ours,reference').split(',') as ServerKind[];
 
   const disk: DiskSync[] = [];
+  const diskDuring: Array<{ scenario: string; server: string; p99Ms: number }> = [];
   for (const sc of scenarios(seconds)) {
     for (let round = 0; round < rounds; round++) {
       // The disk's synced-write tail in this run, between the server runs (see disk-sync.ts).
@@ -54,13 +56,19 @@ export async function runRelayBench(opts: { rounds?: number; seconds?: number; i
       const order = round % 2 === 0 ? kinds : [...kinds].reverse(); // alternate who goes first
       for (const kind of order) {
         const server = await startBenchServer(kind);
+        // The disk as a store-then-forward relay meets it during this very run (disk-probe.ts),
+        // beside every server, so each faces the same extra writes.
+        const probe = await startDiskProbe(Math.min(1000, sc.rooms * sc.clientsPerRoom * sc.rate));
         try {
           const r = await runScenario(server, sc);
+          const during = await probe.stop();
           results.push(r);
+          diskDuring.push({ scenario: sc.name, server: kind, p99Ms: during.p99Ms });
           console.log(
-            `  ${sc.name} | ${kind.padEnd(9)} | round ${round + 1}: cpu/msg ${fmt(r.cpuUsPerDelivered)} µs, p50 ${fmt(r.p50Ms)} ms, p99 ${fmt(r.p99Ms)} ms, delivered ${fmt(r.share * 100, 1)}%`,
+            `  ${sc.name} | ${kind.padEnd(9)} | round ${round + 1}: cpu/msg ${fmt(r.cpuUsPerDelivered)} µs, p50 ${fmt(r.p50Ms)} ms, p99 ${fmt(r.p99Ms)} ms, delivered ${fmt(r.share * 100, 1)}%; disk meanwhile p50 ${fmt(during.p50Ms, 3)} / p99 ${fmt(during.p99Ms, 3)} ms`,
           );
         } finally {
+          await probe.stop().catch(() => undefined);
           await server.stop();
         }
       }
@@ -69,7 +77,10 @@ export async function runRelayBench(opts: { rounds?: number; seconds?: number; i
 
   const diskP99 = median(disk.map((d) => d.p99Ms));
   console.log(`\nDisk synced-write p99 in this run (median of ${disk.length} probes): ${fmt(diskP99, 3)} ms`);
-  console.log('Medians over rounds (ratio = ours / reference; goals: CPU ratio <= 0.5, p99 <= reference p99 + disk p99 + 1 ms, 100% delivered):');
+  console.log(
+    'Medians over rounds (ratio = ours / reference; goals: CPU ratio <= 0.5, p99 <= reference p99 + disk p99 + 1 ms, 100% delivered;\n' +
+      'the p99 goal is judged twice: with the probe between runs, and with the group-commit probe that ran beside each of our runs):',
+  );
   console.log('| scenario | server | CPU µs/delivered msg | p50 ms | p99 ms | delivered | RSS KiB/conn |');
   console.log('|---|---|---|---|---|---|---|');
   for (const sc of scenarios(seconds)) {
@@ -92,7 +103,11 @@ export async function runRelayBench(opts: { rounds?: number; seconds?: number; i
       if (kind === 'reference' || !r) continue;
       console.log(`| ${sc.name} | ratio ${kind} | ${fmt(o.cpu! / r.cpu!)} | ${fmt(o.p50! / r.p50!)} | ${fmt(o.p99! / r.p99!)} | | ${fmt(o.rss! / r.rss!)} |`);
       const bound = r.p99! + diskP99 + 1;
-      console.log(`| ${sc.name} | p99 goal ${kind} | CPU ${o.cpu! / r.cpu! <= 0.5 ? 'met' : 'not met'} | | p99 ${fmt(o.p99!)} vs ${fmt(bound)} ms: ${o.p99! <= bound ? 'met' : 'not met'} | | |`);
+      const during = median(diskDuring.filter((d) => d.scenario === sc.name && d.server === kind).map((d) => d.p99Ms));
+      const boundDuring = r.p99! + during + 1;
+      console.log(
+        `| ${sc.name} | p99 goal ${kind} | CPU ${o.cpu! / r.cpu! <= 0.5 ? 'met' : 'not met'} | | p99 ${fmt(o.p99!)} vs ${fmt(bound)} ms (disk between runs): ${o.p99! <= bound ? 'met' : 'not met'}; vs ${fmt(boundDuring)} ms (disk during, p99 ${fmt(during)}): ${o.p99! <= boundDuring ? 'met' : 'not met'} | | |`,
+      );
     }
   }
 
