@@ -17,6 +17,7 @@ import { diffDays } from '../time/dates';
 import { CLAUSE_BREAK, SENTENCE_BREAK, clauseBounds, hitsFrom, hitsIn, insideQuote, lastIndexWithin, sentenceBounds } from './sentence-bounds';
 import { CN_NUMBERS, lastsFor } from './durations';
 import { roundsIn } from './contest-rounds';
+import { notAnEvent } from './not-events';
 
 /** What may follow a head noun: punctuation, a conjunction, a parenthetical. */
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
@@ -212,7 +213,6 @@ const matchingTitle = (t: string) => t.replace(/[〝「『]/g, '“').replace(/[
 
 /** Nouns that name a team, not an event: 组建县委宣讲团 forms the team that then gives the 宣讲. */
 const TEAM_NOUNS = new Set(['宣讲团', '宣讲分队']);
-const MEDIA_NOUNS = new Set(['短视频', '微视频']);
 /** A team opening a clause, then its verb: "市委宣讲团深入…", "县艺术团赴…" (the team, group 1). */
 const TEAM_SUBJECT = /^(?!组织|邀请|安排|动员|由|请|派)((?:[\u4e00-\u9fff]{1,8}|“[^“”]{2,10}”)(?:宣讲团|讲师团|宣讲队|宣讲分队|小分队|艺术团|演出队|志愿服务队|志愿者服务队|文艺队|轻骑兵))(?:深入|到|赴|走进|前往|在|分别|分赴|将|组织|开展|进行|集中)/;
 /** Nouns too generic to be a draft on their own (a bare 宣讲 or 评选 names nothing an organiser can schedule). */
@@ -224,7 +224,6 @@ const BARE_NOUNS = new Set([
  * A 评选/表彰 object that is the rules or a clause of its own, not an activity: 评选对象, 评选结果纳入考核,
  * 评选不能搞“轮流坐庄”, 评选今年要启动 (an award object, 评选一等奖2名, is the award stage: see awardOf).
  */
-const NOT_AN_OBJECT = /^(?:对象|程序|标准|条件|范围|办法|结果|工作|不|要|应|须|也|还|就|都|今年|明年)/;
 /** A field line under an item: 活动时间：4月29日、5月1日 / 时间：20x年4月21日. */
 const TIME_FIELD = /(?:^|\n)[ \t]*(?:活动|举办|实施|开展)?(?:时间|日期)(?:安排)?[ \t]*[:：]/g;
 /** A call's own time on a field line or in a sentence: "征集时间：3月1日至6月30日", "征文时间为2026年3月至5月". */
@@ -622,48 +621,9 @@ export function extractActivities(
       }
       // 每周五下午学习制度, “每周半天覆盖学”机制: a recurring duty written as a rule.
       if (!ok && hasRecurrence && /^(?:制度|机制|时间)/.test(match.slice(end, end + 2))) ok = true;
-      // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting, not an event.
-      if (/纳入[^,，。;；]{0,16}$/.test(match.slice(Math.max(cs, f.start - 18), f.start))) continue;
-      // "送去文艺演出、书画展览和艺术辅导": what a tour brings, not events of their own.
-      if (/(?:送去|带去|送上|带来)[^,，。;；]{0,16}$/.test(match.slice(Math.max(ss, f.start - 20), f.start))) continue;
-      // "做好非遗项目普查、申报和传承人管理工作": steps of a duty.
-      if (f.kind !== 'meeting' && /^(?:[、和及与][^,，。;；]{0,12})?工作/.test(match.slice(end, end + 16)) && clauseTimes.length === 0) continue;
-      // "由…32人组成，负责全县示范宣讲和专题宣讲", "承担巡回宣讲任务": a team's remit, not an event.
-      if (/(?:负责(?!人|同志)|承担)[^,，。;；]{0,12}$/.test(match.slice(cs, f.start)) || /^[^,，。;；]{0,2}(?:任务|职责)/.test(match.slice(end, end + 4))) continue;
-      // "主要负责同志要带头宣讲": what someone must do, with no time of its own, is a requirement.
-      if (clauseTimes.length === 0 && /(?:要|须|应当|应)(?:带头|积极|主动|认真|经常|自觉)$/.test(match.slice(Math.max(cs, f.start - 4), f.start))) continue;
-      // "举行…启动仪式，县委宣讲团主讲人作首场示范宣讲": a talk given at the ceremony its sentence holds is part of it.
-      if (/作(?:首场|首次)?[^,，。;；]{0,4}$/.test(match.slice(Math.max(cs, f.start - 6), f.start)) && found.some((o) => o.start >= ss && o.end <= cs && /仪式|开幕式|启动会|大会$/.test(o.noun))) continue;
-      // "培训内容包括理论专题辅导、宣讲技巧讲授": what another activity consists of.
-      if (/(?:内容|形式|环节)(?:主要)?(?:包括|包含)/.test(match.slice(ss, f.start))) continue;
-      // "完善志愿者注册、培训、激励机制": one step of a mechanism, not an event.
-      if (/^(?:、[^,，。;；、]{1,8})*(?:机制|制度|体系|办法|流程)/.test(match.slice(end, end + 24)) && match[end] === '、') continue;
-      // "我们成功举办了第三届乡村文化艺术节": what a speech or report says was done is not planned.
-      if (PAST_DONE.test(match.slice(ss, f.start))) continue;
-      // "表中未注明具体时间的活动", "丰富多彩的活动": a description of activities, not one's name.
-      if ((f.noun === '活动' || f.noun === '行动') && match[f.start - 1] === '的' && !/[“”]/.test(match.slice(Math.max(cs, f.start - 12), f.start))) continue;
-      // "各项纪念活动", "本次活动": a category or a reference, not an activity.
-      if ((f.noun === '活动' || f.noun === '行动') && /(?:各项|各类|相关|有关|上述|以上|此次|本次|这次|该项)[\u4e00-\u9fff]{0,6}$/.test(match.slice(Math.max(cs, f.start - 8), f.start))) continue;
-      // "择优推荐参加市级评选": another organiser's event the plan's people take part in.
-      if (/(?:参加|参与|报送|推荐)(?:市级|省级|全国|国家级|上级)$/.test(match.slice(Math.max(cs, f.start - 6), f.start))) continue;
-      // "如实记录会议和活动情况", "报送培训开展情况", "发布演出和培训信息": the state of something, or news of it,
-      // to be recorded, reported or published: not an event.
-      if (
-        /^(?:[和及与、][^,，。;；]{0,6}?)?(?:开展|落实|举办|参加|学习)?(?:情况|信息|预告)/.test(match.slice(end, end + 12)) &&
-        /(?:记录|报送|上报|统计|汇总|通报|总结|掌握|了解|发布|推送|公布)[^,，。;；]{0,6}$/.test(match.slice(Math.max(cs, f.start - 12), f.start))
-      )
-        continue;
       if (!ok) continue;
-      if (f.needsCue && clauseTimes.length === 0) continue;
-      // "开展短视频和书画作品征集活动", "确定短视频、书画各50件作品入围": media listed with other works are what is called
-      // for or chosen, not an activity.
-      if (MEDIA_NOUNS.has(f.noun) && /^[和及与、]/.test(match.slice(end, end + 1))) continue;
-      // "开展广场舞展演、书画展览、非遗手工体验等活动": items of a list closed by 等活动 are the programme of one activity.
-      if (f.noun !== '活动' && f.noun !== '行动' && /^(?:、[^。;；\n]{0,30}?)?等(?:各类|系列)?(?:活动|志愿服务|项目)/.test(match.slice(end, end + 34))) continue;
       const awardObject = end > objectStart ? match.slice(objectStart, end) : '';
-      // "集中宣传一批群众身边的凡人善举": publicity of a batch of examples, with no time of its own, is a duty.
-      if (f.noun === '集中宣传' && /^(?:一批|一系列)/.test(awardObject) && clauseTimes.length === 0) continue;
-      if (awardObject && NOT_AN_OBJECT.test(awardObject) && !/[奖]$/.test(f.noun)) continue;
+      if (notAnEvent({ match, found: f, end, clauseStart: cs, sentenceStart: ss, timed: clauseTimes.length > 0, object: awardObject, nouns: found })) continue;
       if (match[end] === '”' && insideQuote(match, f.start, ss)) end++;
       const takesObject = f.noun && TAKES_OBJECT.has(f.noun) && end > f.end;
       let ps = takesObject ? f.start : phraseStart(match, f.start, cs, ss);
@@ -1440,8 +1400,6 @@ function activityOfTitle(display: string): string {
   return '';
 }
 
-/** A sentence telling what was done: "成功举办了…", "过去的一年…开展…". */
-const PAST_DONE = /^(?:过去的?一年|去年|上一年|一年来)|(?:举办|开展|组织|举行|召开|完成|评选|表彰|推出)了/;
 /** Sections of a notice that state its rules and terms. */
 const RULES_SECTION = /^(?:奖项设置|奖励办法|奖项及奖励|(?:征文|作品|参赛|投稿|报送|评选)(?:要求|标准|条件|规则)|投稿方式|报送方式|参赛方式|其他事项|其他|联系方式|注意事项|版权声明)$/;
 

@@ -1,0 +1,94 @@
+/**
+ * Activity nouns that do not name an activity here: the rules that turn a noun found in a
+ * section (kinds.ts `nounsIn`) away before it becomes a draft. Each rule is named for what the
+ * phrase is instead (a duty, a mechanism's step, what was done last year, …), with the kind of
+ * text it was written for, so a wrong refusal can be traced to one rule.
+ *
+ * Positions are on the matching copy (normalize.ts); a rule reads only the text around the noun.
+ */
+import type { Found } from './kinds';
+
+/** One activity noun and what the guards read around it. */
+export interface NounInContext {
+  /** The document's matching copy. */
+  match: string;
+  found: Found;
+  /** End of the phrase so far (past the noun, a companion, an object or 进X). */
+  end: number;
+  /** Start of the noun's clause and sentence. */
+  clauseStart: number;
+  sentenceStart: number;
+  /** Whether the noun's clause holds a time. */
+  timed: boolean;
+  /** The object after a noun that takes one (评选表彰2023年度…), or "". */
+  object: string;
+  /** Every activity noun of the section, for rules that look at the noun's neighbours. */
+  nouns: readonly Found[];
+}
+
+/** A sentence telling what was done: "成功举办了…", "过去的一年…开展…". */
+const PAST_DONE = /^(?:过去的?一年|去年|上一年|一年来)|(?:举办|开展|组织|举行|召开|完成|评选|表彰|推出)了/;
+const MEDIA_NOUNS = new Set(['短视频', '微视频']);
+/** What follows a noun that takes an object but is no object of it (评选程序, 表彰不…). */
+const NOT_AN_OBJECT = /^(?:对象|程序|标准|条件|范围|办法|结果|工作|不|要|应|须|也|还|就|都|今年|明年)/;
+
+const generic = (n: NounInContext) => n.found.noun === '活动' || n.found.noun === '行动';
+const before = (n: NounInContext, chars: number, floor = n.clauseStart) => n.match.slice(Math.max(floor, n.found.start - chars), n.found.start);
+const after = (n: NounInContext, chars: number) => n.match.slice(n.end, n.end + chars);
+
+const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
+  // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting.
+  ['counted', (n) => /纳入[^,，。;；]{0,16}$/.test(before(n, 18))],
+  // "送去文艺演出、书画展览和艺术辅导": what a tour brings, not events of their own.
+  ['brought by a tour', (n) => /(?:送去|带去|送上|带来)[^,，。;；]{0,16}$/.test(before(n, 20, n.sentenceStart))],
+  // "做好非遗项目普查、申报和传承人管理工作": steps of a duty.
+  ['step of a duty', (n) => n.found.kind !== 'meeting' && !n.timed && /^(?:[、和及与][^,，。;；]{0,12})?工作/.test(after(n, 16))],
+  // "由…32人组成，负责全县示范宣讲和专题宣讲", "承担巡回宣讲任务": a team's remit.
+  [
+    'remit',
+    (n) => /(?:负责(?!人|同志)|承担)[^,，。;；]{0,12}$/.test(n.match.slice(n.clauseStart, n.found.start)) || /^[^,，。;；]{0,2}(?:任务|职责)/.test(after(n, 4)),
+  ],
+  // "主要负责同志要带头宣讲": what someone must do, with no time of its own, is a requirement.
+  ['requirement', (n) => !n.timed && /(?:要|须|应当|应)(?:带头|积极|主动|认真|经常|自觉)$/.test(before(n, 4))],
+  // "举行…启动仪式，县委宣讲团主讲人作首场示范宣讲": a talk given at the ceremony its sentence holds is part of it.
+  [
+    'talk at the ceremony',
+    (n) =>
+      /作(?:首场|首次)?[^,，。;；]{0,4}$/.test(before(n, 6)) &&
+      n.nouns.some((o) => o.start >= n.sentenceStart && o.end <= n.clauseStart && /仪式|开幕式|启动会|大会$/.test(o.noun)),
+  ],
+  // "培训内容包括理论专题辅导、宣讲技巧讲授": what another activity consists of.
+  ['part of another', (n) => /(?:内容|形式|环节)(?:主要)?(?:包括|包含)/.test(n.match.slice(n.sentenceStart, n.found.start))],
+  // "完善志愿者注册、培训、激励机制": one step of a mechanism.
+  ['step of a mechanism', (n) => n.match[n.end] === '、' && /^(?:、[^,，。;；、]{1,8})*(?:机制|制度|体系|办法|流程)/.test(after(n, 24))],
+  // "我们成功举办了第三届乡村文化艺术节": done, not planned.
+  ['done', (n) => PAST_DONE.test(n.match.slice(n.sentenceStart, n.found.start))],
+  // "表中未注明具体时间的活动", "丰富多彩的活动": a description of activities, not one's name.
+  ['description', (n) => generic(n) && n.match[n.found.start - 1] === '的' && !/[“”]/.test(before(n, 12))],
+  // "各项纪念活动", "本次活动": a category or a reference.
+  ['category', (n) => generic(n) && /(?:各项|各类|相关|有关|上述|以上|此次|本次|这次|该项)[\u4e00-\u9fff]{0,6}$/.test(before(n, 8))],
+  // "择优推荐参加市级评选": another organiser's event the plan's people take part in.
+  ["another organiser's", (n) => /(?:参加|参与|报送|推荐)(?:市级|省级|全国|国家级|上级)$/.test(before(n, 6))],
+  // "如实记录会议和活动情况", "报送培训开展情况", "发布演出和培训信息": the state of something, or news of it.
+  [
+    'news of it',
+    (n) =>
+      /^(?:[和及与、][^,，。;；]{0,6}?)?(?:开展|落实|举办|参加|学习)?(?:情况|信息|预告)/.test(after(n, 12)) &&
+      /(?:记录|报送|上报|统计|汇总|通报|总结|掌握|了解|发布|推送|公布)[^,，。;；]{0,6}$/.test(before(n, 12)),
+  ],
+  // 学习, 走访, 展播…: nouns that are an activity only with a time in their clause.
+  ['untimed', (n) => n.found.needsCue && !n.timed],
+  // "开展短视频和书画作品征集活动": media listed with other works are what is called for or chosen.
+  ['media listed', (n) => MEDIA_NOUNS.has(n.found.noun) && /^[和及与、]/.test(after(n, 1))],
+  // "开展广场舞展演、书画展览、非遗手工体验等活动": items of a list closed by 等活动 are one activity's programme.
+  ['programme item', (n) => !generic(n) && /^(?:、[^。;；\n]{0,30}?)?等(?:各类|系列)?(?:活动|志愿服务|项目)/.test(after(n, 34))],
+  // "集中宣传一批群众身边的凡人善举": publicity of a batch of examples, with no time of its own, is a duty.
+  ['batch publicity', (n) => n.found.noun === '集中宣传' && !n.timed && /^(?:一批|一系列)/.test(n.object)],
+  ['no object', (n) => n.object !== '' && NOT_AN_OBJECT.test(n.object) && !/[奖]$/.test(n.found.noun)],
+];
+
+/** The name of the first rule that turns the noun away, or null when it may name an activity. */
+export function notAnEvent(n: NounInContext): string | null {
+  for (const [name, refuses] of RULES) if (refuses(n)) return name;
+  return null;
+}
