@@ -43,11 +43,18 @@ const HEADER: [Role, RegExp][] = [
   ['name', /名称|内容|项目|主题|专题|活动|事项|工作/],
 ];
 
-/** Cells: tabs, or (without tabs) runs of two or more spaces, ASCII or ideographic. */
+/**
+ * Cells: tabs, or (without tabs) runs of two or more spaces, ASCII or ideographic. Empty cells
+ * between others keep their place; so does a tabbed row's empty first cell (a cell merged with
+ * the row above: Word writes "3月" on the first row of the month only and a tab on the others).
+ */
 function cellsOf(line: string): string[] {
-  const parts = line.includes('\t') ? line.split('\t') : line.split(/(?: {2,}|\u3000+)/);
-  return parts.map((c) => c.trim()).filter((c, i, all) => c.length > 0 || (i > 0 && i < all.length - 1));
+  const tabbed = line.includes('\t');
+  const parts = tabbed ? line.split('\t') : line.split(/(?: {2,}|\u3000+)/);
+  return parts.map((c) => c.trim()).filter((c, i, all) => c.length > 0 || ((i > 0 || tabbed) && i < all.length - 1));
 }
+
+const filled = (cells: string[]) => cells.filter((c) => c.length > 0).length;
 
 function headerRoles(cells: string[]): Role[] | null {
   // (a header is short words with no numbers; a column it does not name, 形式 or 备注, is other detail)
@@ -94,12 +101,12 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
   for (let i = 0; i < lines.length; ) {
     const tabbed = lines[i].includes('\t');
     const first = cellsOf(lines[i]);
-    if (first.length < 3) {
+    if (filled(first) < 3) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < lines.length && cellsOf(lines[j]).length >= 2 && (lines[j].includes('\t') === tabbed)) j++;
+    while (j < lines.length && filled(cellsOf(lines[j])) >= 2 && lines[j].includes('\t') === tabbed) j++;
     const block = lines.slice(i, j);
     const header = headerRoles(first);
     const body = (header ? block.slice(1) : block).filter((l) => l.trim());
@@ -176,9 +183,23 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
   const out: DraftActivity[] = [];
   // (the line above the block names what rows without a noun of their own are: "每场宣讲…具体排课如下")
   const lead = headNoun(block.anchor);
-  for (const row of block.rows) {
+  // (an empty time cell under a filled one is the same merged cell: the month written once for its rows)
+  let above: string[] = [];
+  for (const cells of block.rows) {
+    const row = cells.map((c, i) => (c === '' && block.roles[i] === 'time' && above[i] ? above[i] : c));
+    above = row;
     // (a labelled cell, "主题：坚持和发展新时代“枫桥经验”", is named by what follows its label)
     let title = (cell(row, block.roles, 'name')[0] ?? '').trim().replace(/^(?:主题|内容|题目|专题|课题)[:：]\s*/, '');
+    // (a name cell that opens with its schedule, "每周三 职工合唱排练": the schedule is the row's time, in the time cell's window)
+    let ownTime = '';
+    {
+      const m = matchingCopy(title);
+      const t = findTimes(m, 0, m.length, year).find((h) => h.start === 0);
+      if (t && /^[\s:：,，]/.test(m.slice(t.end))) {
+        ownTime = title.slice(0, t.end);
+        title = title.slice(t.end).replace(/^[\s:：,，]+/, '');
+      }
+    }
     if (compactForMatch(title).length < 2) continue;
     // (a row naming what is studied, 学习中央经济工作会议精神, is a study whatever nouns its object holds;
     // a title without an activity noun takes the kind of a 形式 / 备注 cell, 集中学习 or 党课)
@@ -195,7 +216,7 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
     // (the row as its cells, without the serial number, is what the review shows as the source)
     const shown = row.filter((c, i) => c && block.roles[i] !== 'serial').join(' · ');
     const d: DraftActivity = { title, kind, sectionId, units: [], source: [shown] };
-    const when = cell(row, block.roles, 'time').join(' ');
+    const when = [...cell(row, block.roles, 'time'), ownTime].join(' ').trim();
     if (when) {
       const m = matchingCopy(when);
       const hits = findTimes(m, 0, m.length, year);
