@@ -42,10 +42,24 @@ const BOILERPLATE_LINE: RegExp[] = [
   /^(?:更新时间|发布时间|来源|作者|编辑|责任编辑|浏览次数)\s*[:：].{0,60}$/,
   /^[^。，,]{0,30}\.(?:docx?|wps|pdf|txt)$/i,
   /^导语\s*[:：]/,
+  // A WeChat post copied from the phone or the web: the meta line under its headline ("原创 云溪文化馆 2026年05月28日 09:30 浙江"),
+  // the follow prompts, the buttons under it, the editors' credits.
+  /^原创\s+.{0,40}(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?.{0,16}$/,
+  /^(?!(?:活动)?(?:时间|日期))[^\s。，,:：]{2,20}(?:\s+[^\s。，,:：]{2,20})?\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?:\s+(?:发表于)?[\u4e00-\u9fff]{2,4})?$/,
+  /^[↑👆☝\s]*(?:点击|点)(?:上方|下方|标题下方)?(?:蓝字|“[^”]{1,20}”|[\u4e00-\u9fff]{0,10})?\s*(?:关注我们|一键关注|关注)[\s!！~～]*$/,
+  /^(?:(?:点赞|在看|分享|收藏|转发|推荐|赞赏|写留言|留言|阅读原文|轻触阅读原文|知道了)[\s,，|｜]*)+$/,
+  /^(?:喜欢此内容的人还喜欢|继续滑动看下一个|向上滑动看下一个|预览时标签不可点|微信扫一扫.{0,16}|长按(?:识别)?(?:图中|下方)?二维码.{0,12}|扫描二维码关注.{0,12}|关注该公众号|(?:阅读|浏览)\s*\d+(?:万|\+)?)$/,
+  /^(?:(?:文字|图片|图文|编辑|审核|校对|责编|排版|美编|来源)\s*[:：丨|｜]\s*[^\s\d：:]{1,16}\s*)+$/,
 ];
 
 /** After one of these, the page is lists of other documents. */
-const TAIL_LINE = /^(?:此文档下载收益归作者所有|你可能关注的文档|最新推荐|相关推荐|猜你喜欢|相关文章|热门推荐|相关文档|推荐阅读|精品推荐|更多相关)/;
+const TAIL_LINE = /^(?:此文档下载收益归作者所有|你可能关注的文档|最新推荐|相关推荐|猜你喜欢|相关文章|热门推荐|相关文档|推荐阅读|精品推荐|更多相关|往期推荐|往期回顾|往期精彩|精彩回顾|[-—\s]*END[-—\s]*$)/i;
+
+/**
+ * Decoration opening a line of a post ("🌟【活动一】…", "▶活动时间：…", "● 地点：…", "▍端午民俗市集"): it hides the
+ * heading or field label behind it. (Not ·, which frames page numbers: "·2·".)
+ */
+const LEAD_MARK = /^([ \t]*)(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}▶►▸▷➤➢➜→●○◆◇■□▪▫▍▌▎▏★☆✦✧✨◉◎•♦✔✅☑❤♥][ \t]*)+/u;
 
 /** Lines longer than this are documents pasted on one line, never a boilerplate line. */
 const LONG_LINE = 200;
@@ -117,7 +131,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
     }
     // The tail marker can also end a content line.
     const tail = m.search(/此文档下载收益归作者所有/);
-    kept.push(tail > 0 ? lines[i].slice(0, tail) : lines[i]);
+    kept.push((tail > 0 ? lines[i].slice(0, tail) : lines[i]).replace(LEAD_MARK, '$1'));
   }
   return { text: kept.join('\n'), metaYears };
 }

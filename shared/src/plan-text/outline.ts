@@ -151,7 +151,7 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
   return chosen.map((p, i) => ({ type: 'para' as const, value: i + 1, start: p.start, end: p.start, lineStart: true }));
 }
 
-const STRUCTURAL: MarkerType[] = ['cn', 'pcn', 'num', 'dec', 'di'];
+const STRUCTURAL: MarkerType[] = ['cn', 'pcn', 'num', 'dec', 'di', 'brk'];
 
 /** The title without the closing punctuation and brackets it may carry ("…安排》", "…方案。"). */
 const withoutClosingMarks = (title: string) => title.replace(/[\s。.》」』”"）)]+$/, '');

@@ -51,8 +51,11 @@ function headSegments(match: string, limit: number): Segment[] {
   return segs;
 }
 
+/** A field line ("活动时间：6月1日", "报名方式：…") or a post's numbered item ("【活动一】…"): the body has begun. */
+const FIELD_OR_ITEM = /^(?:(?:活动|比赛|展览|报名|征集|演出)?(?:时间|地点|日期|方式|对象|内容|费用|人数|主办|承办|协办|报名|主讲|嘉宾)[^:]{0,4}:|【(?:活动|项目|板块)?[一二三四五六七八九十\d]{1,2}】)/;
+
 function isBodyLike(s: string): boolean {
-  return s.length > 45 || /[。，,;；！？]/.test(s) || /^[\d一二三四五六七八九十]+月(?:份)?(?:[至到—~～-][\d一二三四五六七八九十]+月)?\s*[:：]/.test(s) || /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+(?:[、．]|\.(?!\d)))/.test(s);
+  return s.length > 45 || FIELD_OR_ITEM.test(s) || /[。，,;；！？]/.test(s) || /^[\d一二三四五六七八九十]+月(?:份)?(?:[至到—~～-][\d一二三四五六七八九十]+月)?\s*[:：]/.test(s) || /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+(?:[、．]|\.(?!\d)))/.test(s);
 }
 
 function isTitleLike(s: string): boolean {

@@ -1,8 +1,9 @@
 /**
  * Rules of the seventh issue-13 pass, one small text each (not the corpus's wording): tables pasted
- * from Word with merged cells, schedules written in a table's name cell, sports contests.
+ * from Word with merged cells, schedules written in a table's name cell, sports contests, WeChat posts.
  */
 import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../../../shared/src/plan-text/index';
 import { one, planUnder, titles } from './rule-helpers';
 
 const P = planUnder('关于举办2026年春季职工文体活动的通知');
@@ -35,5 +36,37 @@ describe('tables with merged cells', () => {
   it('does not take an indented prose line after a table for one of its rows', () => {
     const p = P(`${table}\n\t二、工作要求\n各单位要高度重视。`);
     expect(titles(p).some((t) => t.includes('工作要求'))).toBe(false);
+  });
+});
+
+describe('a WeChat post pasted from the phone', () => {
+  const post = [
+    '七月精彩抢先看！青禾文化馆7月公益活动预告来啦',
+    '原创 青禾文化馆 2026年06月26日 18:05 江西',
+    '点击上方蓝字关注我们',
+    '🌟【活动一】“清凉一夏”少儿美术展',
+    '▶活动时间：7月3日—7月12日',
+    '▶活动地点：文化馆二楼展厅',
+    '🌟【活动二】古琴体验课',
+    '▶活动时间：7月11日（周六）上午9:30',
+    '▶报名方式：扫描下方二维码报名',
+    '扫码报名',
+    '编辑：林悦 审核：周文',
+    '阅读原文',
+    '点赞 在看 分享',
+  ].join('\n');
+
+  it('takes the headline for the title, not the meta line, a follow prompt or a field line', () => {
+    const p = parsePlan(post);
+    expect(p.title).toBe('七月精彩抢先看！青禾文化馆7月公益活动预告来啦');
+    expect(p.year).toBe(2026);
+  });
+
+  it('reads 【活动一】 items as sections, behind their decoration, each with its own field lines', () => {
+    const p = parsePlan(post);
+    expect(p.sections.map((s) => s.label)).toEqual(['【活动一】', '【活动二】']);
+    expect(one(p, '美术展')).toMatchObject({ title: '“清凉一夏”少儿美术展', kind: 'exhibition', start: '2026-07-03', end: '2026-07-13' });
+    expect(one(p, '古琴')).toMatchObject({ kind: 'training', start: '2026-07-11T09:30' });
+    expect(p.activities).toHaveLength(2);
   });
 });
