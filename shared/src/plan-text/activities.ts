@@ -1338,6 +1338,13 @@ export function extractActivities(
         firsts.push(d);
       }
     }
+  // What a later paragraph says, after an enumeration that ended with its own paragraph, is the parent's.
+  const paragraphEnds = new Map(sections.flatMap((sec, i) => (spans[i].paragraphEnd !== undefined ? [[sec.id, spans[i].paragraphEnd!] as const] : [])));
+  for (const list of all)
+    for (const d of list) {
+      const pe = paragraphEnds.get(d.sectionId);
+      if (pe !== undefined && d.sentence[0] >= pe) d.sectionId = parentOf(d.sectionId);
+    }
   for (const list of all)
     for (const d of list) {
       if (firstByKey.get(d.key) !== d && firsts.some((p) => p !== d && p.sources.includes(d.sources[0]) && p.key !== d.key && p.key.includes(d.key))) continue;

@@ -151,6 +151,9 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
   return chosen.map((p, i) => ({ type: 'para' as const, value: i + 1, start: p.start, end: p.start, lineStart: true }));
 }
 
+/** Enumerations written inside a paragraph (一是 一要 第一， ①). */
+const INLINE_ENUM: MarkerType[] = ['shi', 'yao', 'di', 'circ'];
+
 const STRUCTURAL: MarkerType[] = ['cn', 'pcn', 'num', 'dec', 'di', 'brk'];
 
 /** The title without the closing punctuation and brackets it may carry ("…安排》", "…方案。"). */
@@ -168,6 +171,11 @@ export interface SectionSpan {
   titleEnd: number;
   /** The section's own text ends here (next heading or end of document). */
   end: number;
+  /**
+   * An enumeration item inside a paragraph ("抓好文明实践。一是…；二是…") holds the rest of that paragraph only:
+   * the next paragraph, before the next heading ("抓好典型选树。下半年…"), is its parent's text again.
+   */
+  paragraphEnd?: number;
 }
 
 export interface Outline {
@@ -239,7 +247,9 @@ export function buildOutline(text: string, match: string, bodyStart: number, tit
       body: text.slice(span.bodyStart, next).trim(),
       order,
     });
-    spans.push({ start: a.marker.start, titleStart: a.marker.end, titleEnd: span.end, end: next });
+    const inline = !a.marker.lineStart && INLINE_ENUM.includes(a.marker.type);
+    const nl = inline ? match.indexOf('\n', span.end) : -1;
+    spans.push({ start: a.marker.start, titleStart: a.marker.end, titleEnd: span.end, end: next, ...(nl >= 0 && nl < next && match.slice(nl, next).trim() ? { paragraphEnd: nl } : {}) });
   }
   return { sections, spans };
 }

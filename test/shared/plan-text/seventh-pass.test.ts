@@ -70,3 +70,25 @@ describe('a WeChat post pasted from the phone', () => {
     expect(p.activities).toHaveLength(2);
   });
 });
+
+describe('speeches whose numbered parts are lead-clause paragraphs', () => {
+  const speech = [
+    '在全镇2026年宣传文化工作会议上的讲话',
+    '同志们：',
+    '下面，我讲两点意见。',
+    '一、守正创新，在文明创建上久久为功',
+    '抓好文明实践。一是5月开展“邻里守望”志愿服务月活动；二是每季度组织一次实践站观摩交流。',
+    '抓好典型选树。9月评选表彰第二届“最美青溪人”。',
+    '二、压实责任',
+    '同志们，任务已经明确，关键在于落实。',
+  ].join('\n');
+
+  it("gives what the next paragraph says, after an enumeration inside a paragraph, to the numbered part", () => {
+    const p = parsePlan(speech);
+    const byId = new Map(p.sections.map((s) => [s.id, s.label]));
+    expect(byId.get(one(p, '最美青溪人').sectionId)).toBe('一、');
+    expect(byId.get(one(p, '志愿服务月').sectionId)).toBe('一是');
+    expect(one(p, '观摩交流')).toMatchObject({ kind: 'meeting', rrule: expect.stringContaining('FREQ=MONTHLY;INTERVAL=3') });
+    expect(byId.get(one(p, '观摩交流').sectionId)).toBe('二是');
+  });
+});
