@@ -302,6 +302,24 @@ function fieldTime(match: string, times: TimeHit[], from: number, to: number, fi
   return line.find((t) => t.recurrence && t.recurrence.freq !== 'daily') ?? line[0];
 }
 
+/**
+ * The time of the field lines right under a line that is only an activity's name ("端午民俗市集" / "时间：6月19日上午" /
+ * "地点：文化广场"): that item's own, however many such items a section lists. `lineEnd` is the name line's end.
+ */
+function ownFieldTime(match: string, times: TimeHit[], lineEnd: number, to: number): TimeHit | undefined {
+  let at = lineEnd;
+  while (at < to && match[at] === '\n') {
+    let eol = match.indexOf('\n', at + 1);
+    if (eol < 0 || eol > to) eol = to;
+    const line = match.slice(at, eol);
+    if (!FIELD_LINE.test(line)) return undefined;
+    TIME_FIELD.lastIndex = 0;
+    if (TIME_FIELD.test(line)) return fieldTime(match, times, at, eol);
+    at = eol;
+  }
+  return undefined;
+}
+
 /** The window written before a field line's recurrence (7月至8月 of 7月至8月每周五晚), where it starts. */
 function fieldWithin(times: TimeHit[], field: TimeHit | undefined): TimeHit | undefined {
   if (!field?.recurrence) return undefined;
@@ -1013,14 +1031,18 @@ export function extractActivities(
         continue;
       }
       if (d.start || d.rrule) continue;
+      // (an item whose name is a line of its own, with its field lines under it)
+      const own =
+        match[d.sentence[0] - 1] === '\n' && /^\n|^$/.test(match.slice(d.sentence[1], d.sentence[1] + 1)) ? ownFieldTime(match, times, d.sentence[1], to) : undefined;
       const ctx: TimeHit | undefined =
+        own ??
         field ??
         (titleTime && d.sentence[0] >= titleEnd ? titleTime : undefined) ??
         // (not a time another activity of the sentence has as its own: "开展…评选，4月底召开表彰大会")
         (d.fromTitle && bodyTime && !merged.some((o) => o !== d && o.ownTime && o.cue === text.slice(bodyTime!.start, bodyTime!.end)) ? bodyTime : undefined) ??
         (job.pre ? undefined : (timeOfAncestor(job.index) ?? period));
       if (ctx) {
-        resolved(d, ctx, year, text, ctx === bodyTime ? bodyWithin : ctx === field ? fieldWithin(times, field) : undefined);
+        resolved(d, ctx, year, text, ctx === bodyTime ? bodyWithin : ctx === field || ctx === own ? (fieldWithin(times, ctx) ?? (ctx.recurrence ? periodWithin(job.pre) : undefined)) : undefined);
         d.ownTime = false;
         d.periodTime = ctx === period;
         // ("2.举办非遗传承成果展。6月13日…开展，展期一周": how long it runs, in the body's first sentence)

@@ -51,8 +51,10 @@ function headSegments(match: string, limit: number): Segment[] {
   return segs;
 }
 
-/** A field line ("活动时间：6月1日", "报名方式：…") or a post's numbered item ("【活动一】…"): the body has begun. */
-const FIELD_OR_ITEM = /^(?:(?:活动|比赛|展览|报名|征集|演出)?(?:时间|地点|日期|方式|对象|内容|费用|人数|主办|承办|协办|报名|主讲|嘉宾)[^:]{0,4}:|【(?:活动|项目|板块)?[一二三四五六七八九十\d]{1,2}】)/;
+/** A field line: "活动时间：6月1日", "报名方式：…". */
+const FIELD_LINE = /^(?:活动|比赛|展览|报名|征集|演出)?(?:时间|地点|日期|方式|对象|内容|费用|人数|主办|承办|协办|报名|主讲|嘉宾)[^:]{0,4}:/;
+/** A field line or a post's numbered item ("【活动一】…"): the body has begun. */
+const FIELD_OR_ITEM = new RegExp(`${FIELD_LINE.source}|^【(?:活动|项目|板块)?[一二三四五六七八九十\\d]{1,2}】`);
 
 function isBodyLike(s: string): boolean {
   return s.length > 45 || FIELD_OR_ITEM.test(s) || /[。，,;；！？]/.test(s) || /^[\d一二三四五六七八九十]+月(?:份)?(?:[至到—~～-][\d一二三四五六七八九十]+月)?\s*[:：]/.test(s) || /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+(?:[、．]|\.(?!\d)))/.test(s);
@@ -81,7 +83,12 @@ export function findTitle(text: string, match: string = matchingCopy(text)): Tit
   const before = segs.slice(0, bodyIdx);
   const titled = before.filter((s) => isTitleLike(s.text));
   const pick = titled.at(-1) ?? before.find((s) => s.text.length >= 4) ?? null;
-  const bodyStart = bodyIdx < segs.length ? segs[bodyIdx].start : pick ? pick.end : 0;
+  let bodyStart = bodyIdx < segs.length ? segs[bodyIdx].start : pick ? pick.end : 0;
+  // (a notice that opens with its first item: "端午民俗市集" above "时间：6月19日上午" is that item's name, not the head's)
+  const above = segs[bodyIdx - 1];
+  if (bodyIdx < segs.length && pick && above && above.start > pick.end && FIELD_LINE.test(segs[bodyIdx].text) && /^[ \t]*\n[ \t]*$/.test(match.slice(above.end, bodyStart))) {
+    bodyStart = above.start;
+  }
   let title = pick ? cleanTitle(text.slice(pick.start, pick.end)) : '';
   // "中共滨海市直机关工委\n2025年宣传思想文化工作要点": an issuer's name on the line above a title that opens with its year.
   const prev = pick ? before[before.indexOf(pick) - 1] : undefined;

@@ -511,12 +511,13 @@ export function findTimes(match: string, from: number, to: number, year: number)
 /**
  * A clock after a day: "4月23日上午9:30", "10月1日（周四）19:30—21:00", "4月19日、26日（每场14:30）",
  * "5月4日下午3时". 上午/下午/晚上 alone give the slot's hours (as for recurrences). After a recurrence
- * (whose 上午/下午 came with it) only a written clock: "每周一上午8:30".
+ * (whose 上午/下午 came with it) only a written clock: "每周一上午8:30". Spaces only between its parts, never a line
+ * break: the next line is not the clock's.
  */
 const CLOCK = new RegExp(
-  '^(?:[(（](?:周|星期)[一二三四五六日天][)）])?\\s?[(（]?(?:每场)?\\s?(?<slot>上午|下午|晚上|晚)?\\s?' +
+  '^(?:[(（](?:周|星期)[一二三四五六日天][)）])?[ \\t]?[(（]?(?:每场)?[ \\t]?(?<slot>上午|下午|晚上|晚)?[ \\t]?' +
     '(?:(?<h>\\d{1,2})[:：](?<m>\\d{2})|(?<h2>\\d{1,2})[时点](?<half>半)?)?' +
-    '(?:\\s?[-—–~～至到]\\s?(?<eh>\\d{1,2})[:：](?<em>\\d{2}))?[)）]?',
+    '(?:[ \\t]?[-—–~～至到][ \\t]?(?<eh>\\d{1,2})[:：](?<em>\\d{2}))?[)）]?',
 );
 const pad2 = (n: number) => String(n).padStart(2, '0');
 

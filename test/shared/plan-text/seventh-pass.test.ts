@@ -92,3 +92,21 @@ describe('speeches whose numbered parts are lead-clause paragraphs', () => {
     expect(byId.get(one(p, '观摩交流').sectionId)).toBe('二是');
   });
 });
+
+describe('unnumbered items, each a name line over its own field lines', () => {
+  const notice = ['石桥文化馆8月活动预告', '七夕民俗游园会', '时间：8月19日晚上', '地点：文化广场', '少儿书法比赛', '时间：8月22日下午', '地点：二楼教室', '“书香石桥”读书会', '时间：每周日上午', '地点：图书室'].join('\n');
+
+  it('dates each item by the field lines under it, the first item too, and keeps a weekly one inside the title month', () => {
+    const p = parsePlan(notice);
+    expect(p.title).toBe('石桥文化馆8月活动预告');
+    expect(one(p, '游园会')).toMatchObject({ start: '2026-08-19T19:00' });
+    expect(one(p, '书法比赛')).toMatchObject({ kind: 'contest', start: '2026-08-22T14:30' });
+    expect(one(p, '读书会')).toMatchObject({ start: '2026-08-02T09:00', rrule: expect.stringMatching(/^FREQ=WEEKLY;BYDAY=SU;UNTIL=20260831/) });
+  });
+
+  it('never lets a day-part clock run on to the next line', () => {
+    // ("下午" then a line break: the next line is the place, not the clock)
+    const p = parsePlan('石桥文化馆通知\n现将安排通知如下。\n少儿书法比赛\n时间：8月22日下午\n14:00前报到');
+    expect(one(p, '书法比赛').start).toBe('2026-08-22T14:30');
+  });
+});
