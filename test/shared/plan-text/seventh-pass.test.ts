@@ -110,3 +110,11 @@ describe('unnumbered items, each a name line over its own field lines', () => {
     expect(one(p, '书法比赛').start).toBe('2026-08-22T14:30');
   });
 });
+
+describe('one sentence, two activities of one kind', () => {
+  it('keeps two nouns apart when each clause gives its own time (每月一次集体学习，7月份举办专题读书班)', () => {
+    const p = P('一、理论武装\n（一）党组理论学习中心组坚持每月一次集体学习，9月份举办专题读书班。', '2026年机关党建工作要点');
+    expect(one(p, '集体学习')).toMatchObject({ kind: 'study', rrule: expect.stringMatching(/^FREQ=MONTHLY/) });
+    expect(one(p, '读书班')).toMatchObject({ kind: 'study', start: '2026-09-01', end: '2026-10-01' });
+  });
+});
