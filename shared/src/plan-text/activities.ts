@@ -1487,6 +1487,8 @@ function headingKind(t: string): DraftKind {
 
 function within(d: Draft, header: TimeHit, year: number): boolean {
   if (!d.start || !header.window) return true;
+  // (under a festival's heading, "二、中秋节": the sentence's 中秋节前夕 / 前后 is that festival's run-up, not another time)
+  if (header.festival && d.festivalTime && d.cue && header.cue && d.cue.includes(header.cue)) return true;
   const day = d.start.slice(0, 10);
   void year;
   return day >= header.window[0] && day <= header.window[1];

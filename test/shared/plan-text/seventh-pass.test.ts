@@ -118,3 +118,11 @@ describe('one sentence, two activities of one kind', () => {
     expect(one(p, '读书班')).toMatchObject({ kind: 'study', start: '2026-09-01', end: '2026-10-01' });
   });
 });
+
+describe("a festival's heading", () => {
+  it("keeps the sentence's run-up of that festival (二、中秋节 / 中秋节前夕，…) instead of the festival day", () => {
+    const p = parsePlan('2026年“我们的节日”主题活动方案\n一、端午节\n端午节前后，开展包粽子邻里互助活动。\n二、中秋节\n中秋节前夕，举办“花好月圆”诗词朗诵会。');
+    expect(one(p, '朗诵会')).toMatchObject({ start: '2026-09-09', end: '2026-09-25' });
+    expect(one(p, '包粽子')).toMatchObject({ start: '2026-06-12', end: '2026-06-27' });
+  });
+});
