@@ -269,11 +269,13 @@ export function joinBrokenLines(text: string): string {
   const [width, count] = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
   const fullWidth = (l: string) => count >= 4 && cols(l) >= width - 5 && cols(l) <= width + 2 && !LINE_HEAD.test(l);
   const fieldLine = (l: string) => /^[ \t]*[\u4e00-\u9fff]{2,8}[：:]/.test(l);
+  // (prose goes on with a character, a quote, or a figure with its unit: "…二是" / "9月前完成20个…")
+  const proseStart = (l: string) => /^[\u3400-\u9fff“《]/.test(l) || /^\d{1,4}(?:月|日|年|个|名|场|次|人|万|余|多|期|项|家|所|支|批)/.test(l);
   let out = lines[0];
   for (let i = 1; i < lines.length; i++) {
     const prev = lines[i - 1];
     const cur = lines[i];
-    const continues = cur.trim().length > 0 && !LINE_HEAD.test(cur) && /^[\u3400-\u9fff“《”]/.test(cur);
+    const continues = cur.trim().length > 0 && !LINE_HEAD.test(cur) && (/^”/.test(cur) || proseStart(cur));
     const broken =
       (fullWidth(prev) && !/[。；;！!？?：:…\s]$/.test(prev) && !fieldLine(prev) && !fieldLine(cur) && continues) ||
       (prev.trim().length >= 20 &&
@@ -283,7 +285,7 @@ export function joinBrokenLines(text: string): string {
       !/[。；;！!？?：:”）)…\s]$/.test(prev) &&
       cur.trim().length > 0 &&
       !LINE_HEAD.test(cur) &&
-      /^[\u3400-\u9fff“《]/.test(cur));
+      proseStart(cur));
     out += (broken ? '' : '\n') + cur;
   }
   return out;

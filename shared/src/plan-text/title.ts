@@ -71,6 +71,9 @@ export function cleanTitle(t: string): string {
 }
 
 /** The second line of a title broken before its plan word: 实施方案, 工作要点, 活动安排. */
+/** How a title ends: its plan word (…工作要点, …的通知, …活动预告, …上的讲话). */
+const PLAN_END = /(?:要点|方案|计划|规划|安排|安排表|意见|通知|发言|讲话|致辞|报告|总结|细则|办法|纲要|打算|思路|预告|公告|通告|启事|倡议书|倡议)$/;
+
 const TITLE_TAIL = /^[\u4e00-\u9fff]{0,8}(?:方案|要点|计划|安排|通知|意见|办法|细则)$/;
 
 /** An issuing body's name on a line of its own: 中共XX县委宣传部, XX市直机关工委, 县文化馆. */
@@ -82,7 +85,9 @@ export function findTitle(text: string, match: string = matchingCopy(text)): Tit
   if (bodyIdx < 0) bodyIdx = segs.length;
   const before = segs.slice(0, bodyIdx);
   const titled = before.filter((s) => isTitleLike(s.text));
-  const pick = titled.at(-1) ?? before.find((s) => s.text.length >= 4) ?? null;
+  // (the last line that ends as a title does, "…工作要点", before one that merely holds a plan word: a preamble's
+  // first line broken by a PDF, "2026年全县…工作的总体要求是：坚持…")
+  const pick = titled.filter((s) => PLAN_END.test(cleanTitle(s.text))).at(-1) ?? titled.at(-1) ?? before.find((s) => s.text.length >= 4) ?? null;
   let bodyStart = bodyIdx < segs.length ? segs[bodyIdx].start : pick ? pick.end : 0;
   // (a notice that opens with its first item: "端午民俗市集" above "时间：6月19日上午" is that item's name, not the head's)
   const above = segs[bodyIdx - 1];

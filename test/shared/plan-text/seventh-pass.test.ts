@@ -126,3 +126,25 @@ describe("a festival's heading", () => {
     expect(one(p, '包粽子')).toMatchObject({ start: '2026-06-12', end: '2026-06-27' });
   });
 });
+
+describe('PDF pastes', () => {
+  const pdf = [
+    '2026年宣传思想文化工作要点',
+    '2026年全县宣传思想文化工作的总体要求是：坚持以新时代中国特色社会主',
+    '义思想为指导，围绕中心、服务大局。',
+    '一、加强阵地建设',
+    '（一）建强阵地。一是建好县级融媒体中心；二是',
+    '9月前完成20个文明实践站提档升级。',
+    '二、繁荣文化事业',
+    '（一）办好第五届松河文化艺术节，10月在县文化中心开幕。',
+  ].join('\n');
+
+  it("takes the line that ends as a title does, not the preamble's broken first line that holds a plan word", () => {
+    expect(parsePlan(pdf).title).toBe('2026年宣传思想文化工作要点');
+  });
+
+  it('joins a line broken after 二是 onto the next line when that opens with a figure and its unit', () => {
+    const p = parsePlan(pdf);
+    expect(p.sections.find((s) => s.label === '二是')?.title).toMatch(/^9月前完成20个文明实践站/);
+  });
+});
