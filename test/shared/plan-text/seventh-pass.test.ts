@@ -3,7 +3,7 @@
  * from Word with merged cells, schedules written in a table's name cell, sports contests, WeChat posts.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePlan } from '../../../shared/src/plan-text/index';
+import { parsePlan, parsePlanAsync } from '../../../shared/src/plan-text/index';
 import { one, planUnder, titles } from './rule-helpers';
 
 const P = planUnder('关于举办2026年春季职工文体活动的通知');
@@ -146,5 +146,13 @@ describe('PDF pastes', () => {
   it('joins a line broken after 二是 onto the next line when that opens with a figure and its unit', () => {
     const p = parsePlan(pdf);
     expect(p.sections.find((s) => s.label === '二是')?.title).toMatch(/^9月前完成20个文明实践站/);
+  });
+});
+
+describe('Traditional wording', () => {
+  it('reads 辦理 as a verb that opens the name, and 閱讀營 as a training', async () => {
+    const p = await parsePlanAsync('花蓮縣立圖書館2026年閱讀推廣計畫\n一、親子閱讀\n每週日上午於兒童室辦理親子繪本共讀活動。\n二、暑期活動\n7月至8月辦理青少年閱讀營。');
+    expect(one(p, '共讀')).toMatchObject({ title: '親子繪本共讀活動' });
+    expect(one(p, '閱讀營')).toMatchObject({ kind: 'training', start: '2026-07-01', end: '2026-09-01' });
   });
 });
