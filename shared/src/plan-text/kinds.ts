@@ -53,7 +53,7 @@ export const NOUN_RULES: NounRule[] = [
       '主题党日', '电影周', '电影放映', '旅游节', '邻里节', '美食节', '音乐节', '灯谜竞猜会', '竞猜会', '专题调研', '普查', '采风', '写生', '研学', '沙龙', '送文化下乡活动', '文化下乡活动',
     ],
   },
-  { kind: 'campaign', nouns: ['系列活动', '主题活动', '学习教育', '主题教育', '文化节', '艺术节', '读书节', '阅读季', '读书季', '文化周', '推广周', '活动周', '集中行动', '活动', '行动'] },
+  { kind: 'campaign', nouns: ['系列活动', '主题活动', '学习教育', '主题教育', '文化节', '艺术节', '读书节', '阅读节', '读书月', '阅读月', '读书周', '阅读周', '阅读季', '读书季', '文化周', '推广周', '活动周', '集中行动', '活动', '行动'] },
   // Words of the genre that name an event only with a time in their clause: bare 学习 is everywhere in plans,
   // "要加强督查暗访" and "要组织送文化下乡" are duties (送文化下乡活动, above, is named).
   { kind: 'study', nouns: ['学习'], needsCue: true },

@@ -36,7 +36,12 @@ const generic = (n: NounInContext) => n.found.noun === '活动' || n.found.noun 
 const before = (n: NounInContext, chars: number, floor = n.clauseStart) => n.match.slice(Math.max(floor, n.found.start - chars), n.found.start);
 const after = (n: NounInContext, chars: number) => n.match.slice(n.end, n.end + chars);
 
+/** The line the noun is on, from its start to the noun. */
+const lineBefore = (n: NounInContext) => n.match.slice(n.match.lastIndexOf('\n', n.found.start - 1) + 1, n.found.start);
+
 const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
+  // "活动流程：/ 9:20 启动仪式 / 9:40 颁奖": an event's programme, hour by hour, is that event's (its section's).
+  ['agenda item', (n) => /^[ \t]*\d{1,2}[:：]\d{2}(?:[ \t]*[-—–~～至][ \t]*\d{1,2}[:：]\d{2})?[ \t]/.test(lineBefore(n))],
   // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting.
   ['counted', (n) => /纳入[^,，。;；]{0,16}$/.test(before(n, 18))],
   // "送去文艺演出、书画展览和艺术辅导": what a tour brings, not events of their own.

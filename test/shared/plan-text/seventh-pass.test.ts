@@ -156,3 +156,14 @@ describe('Traditional wording', () => {
     expect(one(p, '閱讀營')).toMatchObject({ kind: 'training', start: '2026-07-01', end: '2026-09-01' });
   });
 });
+
+describe("an event's programme", () => {
+  it('drafts no activity from hour-by-hour programme lines, and reads 阅读节 as the plan\'s campaign', () => {
+    const p = parsePlan(
+      '关于举办2026年“悦读青川”全民阅读节的通知\n为营造读书氛围，决定举办“悦读青川”全民阅读节。\n一、活动时间\n2026年4月18日至5月18日\n二、活动内容\n（一）开幕式。4月23日上午9:00在县图书馆广场举行。\n活动流程：\n9:00 领导致辞\n9:20 启动仪式\n10:00 文艺展演\n（二）闭幕式。5月18日下午举行。',
+    );
+    expect(titles(p).some((t) => /启动仪式|文艺展演|^\d/.test(t))).toBe(false);
+    expect(p.activities.find((a) => a.title === '“悦读青川”全民阅读节')).toMatchObject({ kind: 'campaign', start: '2026-04-18', end: '2026-05-19' });
+    expect(one(p, '开幕式')).toMatchObject({ start: '2026-04-23T09:00' });
+  });
+});
