@@ -505,7 +505,27 @@ export function findTimes(match: string, from: number, to: number, year: number)
     const broad = !!g.yearPart && /年内|全年|年度内/.test(g.yearPart);
     if (window) add({ start: yr ? start - yr[0].length : start, end, cue: match.slice(yr ? start - yr[0].length : start, end), window, broad });
   }
-  return attachClock(match, mergeSessions(match, hits.sort((a, b) => a.start - b.start), to), to);
+  return attachClock(match, mergeSessions(match, festivalAfterDate(hits.sort((a, b) => a.start - b.start)), to), to);
+}
+
+/**
+ * "3月学雷锋纪念日前后", "10月1日国庆节当天": a month or day written right before a festival that falls in it names the
+ * festival's time, as one hit (the festival's window: its 前后 or 前夕 is the more precise). A festival outside that
+ * month ("5月春节…", a slip) leaves both.
+ */
+function festivalAfterDate(hits: TimeHit[]): TimeHit[] {
+  const out: TimeHit[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const a = hits[i];
+    const b = hits[i + 1];
+    if (b && a.window && b.window && !a.recurrence && !a.festival && !a.broad && b.festival && !b.recurrence && b.start === a.end && b.window[0] <= a.window[1] && b.window[1] >= a.window[0]) {
+      out.push({ ...b, start: a.start, cue: a.cue + b.cue });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /**

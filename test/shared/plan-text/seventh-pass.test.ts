@@ -167,3 +167,10 @@ describe("an event's programme", () => {
     expect(one(p, '开幕式')).toMatchObject({ start: '2026-04-23T09:00' });
   });
 });
+
+describe('a month written before a festival in it', () => {
+  it('takes the festival\'s run-up (3月学雷锋纪念日前后 = ±7 days of 3月5日), not the whole month', () => {
+    const p = P('一、志愿服务\n（一）3月学雷锋纪念日前后，全县集中开展一次志愿服务集中行动。', '2026年文明实践工作要点');
+    expect(one(p, '集中行动')).toMatchObject({ start: '2026-02-26', end: '2026-03-13' });
+  });
+});
