@@ -721,6 +721,13 @@ export function extractActivities(
         afterHit ??
         inPhrase[0];
       if (pick?.broad && sharedOut) pick = sharedOut;
+      // "定于6月30日下午3时…召开下半年志愿服务工作推进会", "3月举办春季培训班": a time in the name says what period the
+      // activity is about; a narrower one written before it says when it is held.
+      let nameTime: TimeHit | undefined;
+      if (pick && !pick.recurrence && inPhrase.includes(pick) && before?.window && !before.recurrence && !before.broad && pick.window && span(before) < span(pick)) {
+        nameTime = pick;
+        pick = before;
+      }
       // An explicit month or day beats a festival word in the same sentence ("7月举办“喜迎国庆”…", "2月12日元宵节晚").
       if (pick?.festival && !pick.commemorates) {
         const explicit = sentenceTimes.filter((t) => !t.festival && !t.recurrence && t.window && unquoted(t) && t.end <= end).at(-1);
@@ -766,7 +773,7 @@ export function extractActivities(
       let k = ps;
       for (const t of inPhrase) {
         const quoted = quotedTime(match, t, ss);
-        if (quoted || t.commemorates) continue;
+        if (quoted || t.commemorates || t === nameTime) continue;
         title += text.slice(k, t.start);
         k = Math.min(t.end <= end ? t.end : (t.coreEnd ?? t.end), end);
       }
@@ -1484,6 +1491,9 @@ function headingKind(t: string): DraftKind {
   if (/志愿|义诊|义剪|便民|劝导|慰问/.test(t)) return 'volunteer';
   return 'other';
 }
+
+/** Days a time's window covers. */
+const span = (t: TimeHit) => (t.window ? diffDays(t.window[0], t.window[1]) + 1 : Infinity);
 
 function within(d: Draft, header: TimeHit, year: number): boolean {
   if (!d.start || !header.window) return true;

@@ -204,23 +204,29 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
     // (a row naming what is studied, 学习中央经济工作会议精神, is a study whatever nouns its object holds;
     // a title without an activity noun takes the kind of a 形式 / 备注 cell, 集中学习 or 党课)
     let kind = /^(?:学习|学习贯彻|深入学习)|(?:精神|思想|论述|讲话)$/.test(compactForMatch(title)) ? 'study' : kindOf(title);
+    // (a row named for what it makes known, "“119”消防安全宣传": publicity, a word prose uses too loosely to be a noun)
+    const publicity = kind === 'other' && /宣传$/.test(compactForMatch(title));
+    if (publicity) kind = 'publicity';
     if (kind === 'other') {
       const hint = cell(row, block.roles, 'other').map(kindOf).find((k) => k !== 'other' && k !== 'campaign');
       if (hint) kind = hint;
     }
     // (a row with no activity noun of its own under such a line is one of those, its topic the name)
-    if (!block.listed && !headNoun(title) && !cell(row, block.roles, 'other').some((c) => headNoun(c)) && lead && lead.kind !== 'campaign') {
+    if (!block.listed && !publicity && !headNoun(title) && !cell(row, block.roles, 'other').some((c) => headNoun(c)) && lead && lead.kind !== 'campaign') {
       kind = lead.kind;
-      title = `${title}${lead.noun}`;
+      // (…but a generic one, "志愿服务活动安排表", names no row: "科普大篷车下乡" stays as written)
+      if (!/活动$/.test(lead.noun)) title = `${title}${lead.noun}`;
     }
     // (the row as its cells, without the serial number, is what the review shows as the source)
     const shown = row.filter((c, i) => c && block.roles[i] !== 'serial').join(' · ');
     const d: DraftActivity = { title, kind, sectionId, units: [], source: [shown] };
-    const when = [...cell(row, block.roles, 'time'), ownTime].join(' ').trim();
+    const timeCells = [...cell(row, block.roles, 'time'), ownTime].filter(Boolean);
+    const when = timeCells.join(' ');
     if (when) {
       const m = matchingCopy(when);
       const hits = findTimes(m, 0, m.length, year);
-      const pick = hits.find((h) => h.recurrence) ?? hits.find((h) => h.window && !h.broad) ?? hits[0];
+      // (a row with a 月份 cell and a 活动时间 cell: the later, finer cell is the row's time, "7月 · 7月6日—8月14日")
+      const pick = hits.find((h) => h.recurrence) ?? (timeCells.length > 1 ? hits.filter((h) => h.window && !h.broad).at(-1) : undefined) ?? hits.find((h) => h.window && !h.broad) ?? hits[0];
       if (pick) {
         // (a recurrence in a window, "7—8月每周五", runs in it and ends with it)
         // (…and one with no window of its own runs in the plan's month, "2026年5月…安排")

@@ -97,7 +97,8 @@ export function findTitle(text: string, match: string = matchingCopy(text)): Tit
   let title = pick ? cleanTitle(text.slice(pick.start, pick.end)) : '';
   // "中共滨海市直机关工委\n2025年宣传思想文化工作要点": an issuer's name on the line above a title that opens with its year.
   const prev = pick ? before[before.indexOf(pick) - 1] : undefined;
-  if (pick && prev && /^(?:19|20)\d{2}\s?年/.test(pick.text) && ORG_LINE.test(prev.text) && /^\s*\n\s*$/.test(match.slice(prev.end, pick.start))) {
+  // ("青川县新时代文明实践中心\n关于印发…的通知": likewise the issuer of a notice, on the line above its 关于)
+  if (pick && prev && /^(?:(?:19|20)\d{2}\s?年|关于)/.test(pick.text) && ORG_LINE.test(prev.text) && /^\s*\n\s*$/.test(match.slice(prev.end, pick.start))) {
     title = cleanTitle(text.slice(prev.start, prev.end)) + title;
   }
   // "禾丰县新时代文明实践中心 共青团禾丰县委员会 禾丰县妇女联合会关于开展…的通知": co-issuers before a notice's

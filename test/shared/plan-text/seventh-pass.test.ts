@@ -174,3 +174,30 @@ describe('a month written before a festival in it', () => {
     expect(one(p, '集中行动')).toMatchObject({ start: '2026-02-26', end: '2026-03-13' });
   });
 });
+
+describe('times in the name, and tables with a month column beside the time column', () => {
+  it('dates a meeting by the day it is held, keeping the period it is about in its name', () => {
+    const p = P('一、会议\n（一）中心定于6月29日下午3时在县文化馆召开下半年文明实践工作推进会。', '2026年文明实践工作安排');
+    expect(one(p, '推进会')).toMatchObject({ title: '下半年文明实践工作推进会', start: '2026-06-29T15:00' });
+  });
+
+  it("takes the issuer on the line above a notice's 关于 into the title", () => {
+    expect(parsePlan('石桥县文化馆\n关于印发2026年下半年公益培训安排的通知\n各单位：\n现将安排印发给你们。').title).toBe('石桥县文化馆关于印发2026年下半年公益培训安排的通知');
+  });
+
+  it('reads the finer time cell of a row with 月份 and 活动时间, and names rows under a generic 活动 table as written', () => {
+    const p = parsePlan(
+      [
+        '石桥县2026年下半年志愿服务活动安排',
+        '附件：志愿服务活动安排表',
+        '月份\t活动名称\t活动时间\t责任单位',
+        '7月\t“清凉一夏”暑期托管\t7月6日—8月14日\t团县委',
+        '\t“平安石桥”防溺水安全宣传\t7月中旬\t县教育局',
+        '\t科普大篷车下乡\t每周六上午\t县科协',
+      ].join('\n'),
+    );
+    expect(one(p, '清凉一夏')).toMatchObject({ start: '2026-07-06', end: '2026-08-15' });
+    expect(one(p, '防溺水')).toMatchObject({ kind: 'publicity', start: '2026-07-11', end: '2026-07-21' });
+    expect(one(p, '大篷车')).toMatchObject({ title: '科普大篷车下乡', rrule: expect.stringMatching(/^FREQ=WEEKLY;BYDAY=SA;UNTIL=20260731/) });
+  });
+});
