@@ -306,7 +306,7 @@ function fieldTime(match: string, times: TimeHit[], from: number, to: number, fi
  * The time of the field lines right under a line that is only an activity's name ("端午民俗市集" / "时间：6月19日上午" /
  * "地点：文化广场"): that item's own, however many such items a section lists. `lineEnd` is the name line's end.
  */
-function ownFieldTime(match: string, times: TimeHit[], lineEnd: number, to: number): TimeHit | undefined {
+function ownFieldTime(match: string, times: TimeHit[], lineEnd: number, to: number): TimeHit | null | undefined {
   let at = lineEnd;
   while (at < to && match[at] === '\n') {
     let eol = match.indexOf('\n', at + 1);
@@ -314,7 +314,8 @@ function ownFieldTime(match: string, times: TimeHit[], lineEnd: number, to: numb
     const line = match.slice(at, eol);
     if (!FIELD_LINE.test(line)) return undefined;
     TIME_FIELD.lastIndex = 0;
-    if (TIME_FIELD.test(line)) return fieldTime(match, times, at, eol);
+    // (null: its time line gives no time, "时间：另行通知": not another item's)
+    if (TIME_FIELD.test(line)) return fieldTime(match, times, at, eol) ?? null;
     at = eol;
   }
   return undefined;
@@ -449,7 +450,9 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       const genericCampaign = generic活动(d) || (generic活动(o) && o.fromTitle);
       // "开展“非遗进校园”活动。组织传承人…开展剪纸技艺展示和体验课": a bare form with no time of its own in the body
       // of a heading that names the activity is part of that activity's programme.
-      const programme = d.bare && !d.team && !d.ownTime && !d.fromTitle && o.fromTitle && o.quoted && !o.goal;
+      // (…and so is an unquoted display of skills, "开展剪纸、竹编技艺展示和体验课", under a quoted …活动 heading)
+      const programme =
+        (d.bare || (d.kind === 'exhibition' && !d.quoted && /展示$/.test(d.noun) && generic活动Of(o))) && !d.team && !d.ownTime && !d.fromTitle && o.fromTitle && o.quoted && !o.goal;
       if (d.awardOf && o.sents.includes(d.sentence[0]) && (o.kind === 'contest' || o.kind === 'other' || CEREMONY_NOUNS.has(o.noun))) into = o;
       else if (d.bare && d.kind === 'assessment' && TAKES_OBJECT.has(d.noun) && o.kind !== 'assessment') into = o;
       else if (bothNamed) continue;
@@ -606,6 +609,14 @@ export function extractActivities(
       const clauseTimes = hitsIn(times, cs, ce).filter((t) => t.end <= ce);
       const hasRecurrence = clauseTimes.some((t) => t.recurrence);
       let ok = AFTER_OK.test(after) || (match[end - 1] === '”' && f.kind !== 'campaign');
+      // "公益书法讲座《汉隶入门：从〈曹全碑〉说起》": a talk's or a show's title in 《》 right after the noun is part of its name.
+      if (match[end] === '《' && (f.kind === 'lecture' || f.kind === 'study' || f.kind === 'other' || f.kind === 'exhibition')) {
+        const close = match.indexOf('》', end);
+        if (close > end && close - end <= 40 && !match.slice(end, close).includes('\n') && AFTER_OK.test(match.slice(close + 1, close + 7))) {
+          end = close + 1;
+          ok = true;
+        }
+      }
       // "全县“百姓名嘴”宣讲比赛4月中旬初赛，…": a contest followed by the time of its first round.
       if (!ok && f.kind === 'contest' && roundsIn(match, clauseTimes, end, ce).some((r) => r.t.start === end)) ok = true;
       // "第四届乡村文化艺术节将在青石镇举办": the activity as the subject of where it is held.
@@ -1045,7 +1056,7 @@ export function extractActivities(
         match[d.sentence[0] - 1] === '\n' && /^\n|^$/.test(match.slice(d.sentence[1], d.sentence[1] + 1)) ? ownFieldTime(match, times, d.sentence[1], to) : undefined;
       const ctx: TimeHit | undefined =
         own ??
-        field ??
+        (own === null ? undefined : field) ??
         (titleTime && d.sentence[0] >= titleEnd ? titleTime : undefined) ??
         // (not a time another activity of the sentence has as its own: "开展…评选，4月底召开表彰大会")
         (d.fromTitle && bodyTime && !merged.some((o) => o !== d && o.ownTime && o.cue === text.slice(bodyTime!.start, bodyTime!.end)) ? bodyTime : undefined) ??

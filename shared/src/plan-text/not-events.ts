@@ -71,7 +71,7 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   // "表中未注明具体时间的活动", "丰富多彩的活动": a description of activities, not one's name.
   ['description', (n) => generic(n) && n.match[n.found.start - 1] === '的' && !/[“”]/.test(before(n, 12))],
   // "各项纪念活动", "本次活动": a category or a reference.
-  ['category', (n) => generic(n) && /(?:各项|各类|相关|有关|上述|以上|此次|本次|这次|该项)[\u4e00-\u9fff]{0,6}$/.test(before(n, 8))],
+  ['category', (n) => generic(n) && /(?:各项|各类|相关|有关|上述|以上|以下|下列|此次|本次|这次|该项)[\u4e00-\u9fff]{0,6}$/.test(before(n, 8))],
   // "择优推荐参加市级评选": another organiser's event the plan's people take part in.
   ["another organiser's", (n) => /(?:参加|参与|报送|推荐)(?:市级|省级|全国|国家级|上级)$/.test(before(n, 6))],
   // "如实记录会议和活动情况", "报送培训开展情况", "发布演出和培训信息": the state of something, or news of it.

@@ -574,8 +574,12 @@ function attachClock(match: string, hits: TimeHit[], to: number): TimeHit[] {
   });
 }
 
-/** "、5月1日" or "、3日" (the month of the day before) right after a session day; "(三场)" after the list. */
-const NEXT_DAY = /^(?:[、和及与]|以及)\s?(?:(\d{1,2})月)?(\d{1,2})日/;
+/**
+ * "、5月1日" or "、3日" (the month of the day before) right after a session day, also after that day's weekday and clock
+ * ("5月2日（星期六）上午9:30、5月30日…", "…下午2:30；5月24日…"); "(三场)" after the list.
+ */
+const NEXT_DAY =
+  /^(?:[(（](?:周|星期)[一二三四五六日天][)）])?[ \t]?(?:(?:上午|下午|晚上|晚)?[ \t]?\d{1,2}[:：]\d{2}(?:[ \t]?[-—–~～至到][ \t]?\d{1,2}[:：]\d{2})?|上午|下午|晚上)?[ \t]?(?:[、和及与;；]|以及)[ \t]?(?:(\d{1,2})月)?(\d{1,2})日/;
 const SESSION_COUNT = /^[(（]?(?:共|分)?(?:\d+|[两二三四五六七八九十])场(?:次)?[)）]?/;
 
 /**
@@ -596,7 +600,7 @@ function mergeSessions(match: string, hits: TimeHit[], to: number): TimeHit[] {
     let end = h.end;
     let j = i + 1;
     for (;;) {
-      const m = NEXT_DAY.exec(match.slice(end, Math.min(to, end + 12)));
+      const m = NEXT_DAY.exec(match.slice(end, Math.min(to, end + 36)));
       if (!m) break;
       const prev = parseDateValue(days.at(-1)!)!;
       const month = m[1] ? Number(m[1]) : prev.m;

@@ -201,3 +201,34 @@ describe('times in the name, and tables with a month column beside the time colu
     expect(one(p, '大篷车')).toMatchObject({ title: '科普大篷车下乡', rrule: expect.stringMatching(/^FREQ=WEEKLY;BYDAY=SA;UNTIL=20260731/) });
   });
 });
+
+describe('a month preview of items with their own field lines', () => {
+  const preview = [
+    '石桥群艺馆2026年6月公益活动预告',
+    '6月份，群艺馆将推出以下公益文化活动，欢迎参加。',
+    '亲子布艺体验课',
+    '时间：6月6日（星期六）上午9:30、6月27日（星期六）上午9:30',
+    '地点：二楼传习室',
+    '公益国画讲座《写意花鸟入门》',
+    '时间：6月13日（星期六）下午2:30',
+    '主讲：市美协会员 王某某',
+    '“光影石桥”摄影沙龙',
+    '时间：6月14日（星期日）下午2:30；6月28日（星期日）下午2:30',
+    '第三届广场舞大赛复赛',
+    '时间：另行通知',
+  ].join('\n');
+
+  it('reads sessions written with their weekday and clock, separated by 、 or ；', () => {
+    const p = parsePlan(preview);
+    expect(one(p, '布艺')).toMatchObject({ start: '2026-06-06T09:30', rdates: ['2026-06-27T09:30'] });
+    expect(one(p, '摄影沙龙')).toMatchObject({ start: '2026-06-14T14:30', rdates: ['2026-06-28T14:30'] });
+  });
+
+  it("keeps a talk's 《title》 in its name, drafts nothing from 以下…活动, and gives 另行通知 no other item's time", () => {
+    const p = parsePlan(preview);
+    expect(one(p, '国画讲座')).toMatchObject({ title: '公益国画讲座《写意花鸟入门》', kind: 'lecture', start: '2026-06-13T14:30' });
+    expect(titles(p).some((t) => t.includes('公益文化活动'))).toBe(false);
+    const later = p.activities.find((a) => a.title.includes('复赛'));
+    expect(later?.start === undefined || later.start.slice(0, 10) === '2026-06-01').toBe(true);
+  });
+});
