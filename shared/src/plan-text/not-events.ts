@@ -69,7 +69,10 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   // "我们成功举办了第三届乡村文化艺术节": done, not planned.
   ['done', (n) => PAST_DONE.test(n.match.slice(n.sentenceStart, n.found.start))],
   // "表中未注明具体时间的活动", "丰富多彩的活动": a description of activities, not one's name.
-  ['description', (n) => generic(n) && n.match[n.found.start - 1] === '的' && !/[“”]/.test(before(n, 12))],
+  // ("组织本地本系统的基层文体活动": the 的 may stand a few words before the noun)
+  ['description', (n) => generic(n) && /的[\u4e00-\u9fff]{0,6}$/.test(before(n, 8)) && !/[“”]/.test(before(n, 12))],
+  // "共安排16项市级活动": a count of activities.
+  ['count', (n) => generic(n) && /(?:\d+|[一二三四五六七八九十两几多]+)(?:项|类|个)[\u4e00-\u9fff]{0,6}$/.test(before(n, 10))],
   // "各项纪念活动", "本次活动": a category or a reference.
   ['category', (n) => generic(n) && /(?:各项|各类|相关|有关|上述|以上|以下|下列|此次|本次|这次|该项)[\u4e00-\u9fff]{0,6}$/.test(before(n, 8))],
   // "择优推荐参加市级评选": another organiser's event the plan's people take part in.

@@ -221,7 +221,8 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
     const shown = row.filter((c, i) => c && block.roles[i] !== 'serial').join(' · ');
     const d: DraftActivity = { title, kind, sectionId, units: [], source: [shown] };
     const timeCells = [...cell(row, block.roles, 'time'), ownTime].filter(Boolean);
-    const when = timeCells.join(' ');
+    // (a 月份 cell and a day cell, "4月" · "18日—19日" / "上旬": one date, written as the month's)
+    const when = timeCells.reduce((acc, c) => (acc && /月$/.test(acc) && /^(?:\d{1,2}日|[上中下]旬|初|中|底|末)/.test(c) ? acc + c : acc ? `${acc} ${c}` : c), '');
     if (when) {
       const m = matchingCopy(when);
       const hits = findTimes(m, 0, m.length, year);

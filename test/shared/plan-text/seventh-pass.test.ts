@@ -232,3 +232,23 @@ describe('a month preview of items with their own field lines', () => {
     expect(later?.start === undefined || later.start.slice(0, 10) === '2026-06-01').toBe(true);
   });
 });
+
+describe('a table with a month column and a day column', () => {
+  it('reads 4月 · 18日—19日 and 6月 · 上旬 as one date each, and counts or descriptions of activities draft nothing', () => {
+    const p = parsePlan(
+      [
+        '关于开展2026年职工文体季活动的通知',
+        '文体季共安排12项市级活动，具体见附件。各级工会要同步组织本系统的基层文体活动。',
+        '附件：活动安排表',
+        '月份\t时间\t活动名称\t地点',
+        '4月\t18日—19日\t职工羽毛球比赛\t全民健身中心',
+        '\t28日\t职工文艺汇演\t工人文化宫',
+        '6月\t上旬\t安全生产知识竞赛\t职工服务中心',
+      ].join('\n'),
+    );
+    expect(one(p, '羽毛球')).toMatchObject({ start: '2026-04-18', end: '2026-04-20' });
+    expect(one(p, '文艺汇演')).toMatchObject({ start: '2026-04-28' });
+    expect(one(p, '知识竞赛')).toMatchObject({ start: '2026-06-01', end: '2026-06-11' });
+    expect(titles(p).some((t) => /市级活动|文体活动/.test(t))).toBe(false);
+  });
+});
