@@ -29,6 +29,12 @@ export function removePinyin(text: string): string {
 
 const HIDDEN_RE = /[-—_=]{0,8}\s*(?:(?:此处|以下)(?:内容)?已?隐藏\s*\d*\s*字?|已?隐藏\s*\d+\s*字)[^\n]{0,24}?(?:下载后|下载|阅读全文|查看全文)[^\n\-—]{0,8}[-—_=]{0,8}/g;
 
+/** A WeChat post's meta line under its headline: "原创 宣传推广部 云溪文化馆 2026年05月28日 18:06 江西". */
+const WECHAT_META: RegExp[] = [
+  /^原创\s+.{0,40}(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?.{0,16}$/,
+  /^(?!(?:活动)?(?:时间|日期))[^\s。，,:：]{2,20}(?:\s+[^\s。，,:：]{2,20})?\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?:\s+(?:发表于)?[\u4e00-\u9fff]{2,4})?$/,
+];
+
 /** Lines that are download-site furniture, tested on the matching (Simplified) copy. */
 const BOILERPLATE_LINE: RegExp[] = [
   /^温馨提示/,
@@ -44,8 +50,7 @@ const BOILERPLATE_LINE: RegExp[] = [
   /^导语\s*[:：]/,
   // A WeChat post copied from the phone or the web: the meta line under its headline ("原创 云溪文化馆 2026年05月28日 09:30 浙江"),
   // the follow prompts, the buttons under it, the editors' credits.
-  /^原创\s+.{0,40}(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?.{0,16}$/,
-  /^(?!(?:活动)?(?:时间|日期))[^\s。，,:：]{2,20}(?:\s+[^\s。，,:：]{2,20})?\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?:\s+(?:发表于)?[\u4e00-\u9fff]{2,4})?$/,
+  ...WECHAT_META,
   /^[↑👆☝\s]*(?:点击|点)(?:上方|下方|标题下方)?(?:蓝字|“[^”]{1,20}”|[\u4e00-\u9fff]{0,10})?\s*(?:关注我们|一键关注|关注)[\s!！~～]*$/,
   /^(?:(?:点赞|在看|分享|收藏|转发|推荐|赞赏|写留言|留言|阅读原文|轻触阅读原文|知道了)[\s,，|｜]*)+$/,
   /^(?:喜欢此内容的人还喜欢|继续滑动看下一个|向上滑动看下一个|预览时标签不可点|微信扫一扫.{0,16}|长按(?:识别)?(?:图中|下方)?二维码.{0,12}|扫描二维码关注.{0,12}|关注该公众号|(?:阅读|浏览)\s*\d+(?:万|\+)?)$/,
@@ -98,6 +103,8 @@ export interface BoilerplateResult {
   text: string;
   /** Years seen in metadata lines (更新时间:2023-12): a last resort for the plan year. */
   metaYears: number[];
+  /** A post's headline: the line right above its WeChat meta line (it may hold commas, as headlines do). */
+  headline?: string;
 }
 
 /** Drops boilerplate lines and everything after a tail marker; keeps line structure. */
@@ -106,6 +113,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
   const match = matchingCopy(text).split('\n');
   const kept: string[] = [];
   const metaYears: number[] = [];
+  let headline: string | undefined;
   let inTips = false;
   for (let i = 0; i < lines.length; i++) {
     const m = match[i].trim();
@@ -125,6 +133,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
     else if (inTips && !/^\d+[.、]/.test(m) && !/客服/.test(m)) inTips = false;
     const drop = inTips || BOILERPLATE_LINE.some((re) => re.test(m)) || /此文档下载收益归作者所有/.test(m);
     if (drop) {
+      if (headline === undefined && kept.length > 0 && WECHAT_META.some((re) => re.test(m)) && kept.at(-1)!.trim()) headline = kept.at(-1)!.trim();
       const y = /((?:19|20)\d{2})[-/.年]/.exec(m);
       if (y && /时间|日期/.test(m)) metaYears.push(Number(y[1]));
       continue;
@@ -133,7 +142,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
     const tail = m.search(/此文档下载收益归作者所有/);
     kept.push((tail > 0 ? lines[i].slice(0, tail) : lines[i]).replace(LEAD_MARK, '$1'));
   }
-  return { text: kept.join('\n'), metaYears };
+  return { text: kept.join('\n'), metaYears, ...(headline ? { headline } : {}) };
 }
 
 const FOOTER_RE = /第\s*(\d{1,3})\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?/g;
@@ -239,6 +248,7 @@ export function normalizeLayout(text: string): string {
 export interface CleanResult {
   text: string;
   metaYears: number[];
+  headline?: string;
 }
 
 /** Boilerplate, hidden-text markers and pinyin; footers need the title, see `removePageFooters`. */
@@ -246,8 +256,8 @@ export function cleanPlanText(raw: string): CleanResult {
   let text = normalizeLayout(raw);
   text = text.replace(HIDDEN_RE, '\n');
   text = removePinyin(text);
-  const { text: kept, metaYears } = removeBoilerplate(text);
-  return { text: kept, metaYears };
+  const { text: kept, metaYears, headline } = removeBoilerplate(text);
+  return { text: kept, metaYears, ...(headline ? { headline } : {}) };
 }
 
 

@@ -49,18 +49,18 @@ export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
   const taken = takeTables(cleaned.text);
   let text = taken.text;
   let match = matchingCopy(text);
-  let head = findTitle(text, match);
+  let head = findTitle(text, match, cleaned.headline);
   const unfootered = removePageFooters(text, [head.title, ...head.headers]);
   if (unfootered !== text) {
     text = unfootered;
     match = matchingCopy(text);
-    head = findTitle(text, match);
+    head = findTitle(text, match, cleaned.headline);
   }
   const joined = joinBrokenLines(text);
   if (joined !== text) {
     text = joined;
     match = matchingCopy(text);
-    head = findTitle(text, match);
+    head = findTitle(text, match, cleaned.headline);
   }
   const year =
     opts.year ??

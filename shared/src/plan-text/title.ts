@@ -79,8 +79,15 @@ const TITLE_TAIL = /^[\u4e00-\u9fff]{0,8}(?:方案|要点|计划|安排|通知|�
 /** An issuing body's name on a line of its own: 中共XX县委宣传部, XX市直机关工委, 县文化馆. */
 const ORG_LINE = /^[\u4e00-\u9fff]{3,24}(?:委员会|工委|党委|党组|总支|支部|委|部|办公室|办|局|馆|中心|政府|团委|妇联|工会|协会|联合会)$/;
 
-export function findTitle(text: string, match: string = matchingCopy(text)): TitleInfo {
+export function findTitle(text: string, match: string = matchingCopy(text), headline?: string): TitleInfo {
   const segs = headSegments(match, 4000);
+  // A post's headline (the line above its WeChat meta line, commas and all) is its title; the body follows it.
+  const at = headline ? text.indexOf(headline) : -1;
+  if (at >= 0 && at < 4000) {
+    const end = at + headline!.length;
+    const bodyIdx = segs.findIndex((s) => s.start >= end);
+    return { title: cleanTitle(headline!), bodyStart: bodyIdx >= 0 ? segs[bodyIdx].start : end, titleEnd: end, headers: [cleanTitle(headline!)] };
+  }
   let bodyIdx = segs.findIndex((s) => isBodyLike(s.text));
   if (bodyIdx < 0) bodyIdx = segs.length;
   const before = segs.slice(0, bodyIdx);

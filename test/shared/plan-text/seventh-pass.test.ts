@@ -41,7 +41,8 @@ describe('tables with merged cells', () => {
 
 describe('a WeChat post pasted from the phone', () => {
   const post = [
-    '七月精彩抢先看！青禾文化馆7月公益活动预告来啦',
+    '青禾文化馆',
+    '七月来文化馆，过一个“有艺思”的盛夏｜7月公益活动预告',
     '原创 青禾文化馆 2026年06月26日 18:05 江西',
     '点击上方蓝字关注我们',
     '🌟【活动一】“清凉一夏”少儿美术展',
@@ -56,9 +57,9 @@ describe('a WeChat post pasted from the phone', () => {
     '点赞 在看 分享',
   ].join('\n');
 
-  it('takes the headline for the title, not the meta line, a follow prompt or a field line', () => {
+  it('takes the headline above the meta line for the title (commas and all), not the account's name, a follow prompt or a field line', () => {
     const p = parsePlan(post);
-    expect(p.title).toBe('七月精彩抢先看！青禾文化馆7月公益活动预告来啦');
+    expect(p.title).toBe('七月来文化馆，过一个“有艺思”的盛夏｜7月公益活动预告');
     expect(p.year).toBe(2026);
   });
 
