@@ -57,7 +57,7 @@ describe('a WeChat post pasted from the phone', () => {
     '点赞 在看 分享',
   ].join('\n');
 
-  it('takes the headline above the meta line for the title (commas and all), not the account's name, a follow prompt or a field line', () => {
+  it("takes the headline above the meta line for the title (commas and all), not the account's name, a follow prompt or a field line", () => {
     const p = parsePlan(post);
     expect(p.title).toBe('七月来文化馆，过一个“有艺思”的盛夏｜7月公益活动预告');
     expect(p.year).toBe(2026);
