@@ -277,7 +277,8 @@ export function joinBrokenLines(text: string): string {
   const widths = new Map<number, number>();
   for (const l of lines) if (cols(l) >= 32) widths.set(cols(l), (widths.get(cols(l)) ?? 0) + 1);
   const [width, count] = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
-  const fullWidth = (l: string) => count >= 4 && cols(l) >= width - 5 && cols(l) <= width + 2 && !LINE_HEAD.test(l);
+  const filled = (l: string) => count >= 4 && cols(l) >= width - 5 && cols(l) <= width + 2;
+  const fullWidth = (l: string) => filled(l) && !LINE_HEAD.test(l);
   const fieldLine = (l: string) => /^[ \t]*[\u4e00-\u9fff]{2,8}[：:]/.test(l);
   // (prose goes on with a character, a quote, or a figure with its unit: "…二是" / "9月前完成20个…")
   const proseStart = (l: string) => /^[\u3400-\u9fff“《]/.test(l) || /^\d{1,4}(?:月|日|年|个|名|场|次|人|万|余|多|期|项|家|所|支|批)/.test(l);
@@ -288,7 +289,12 @@ export function joinBrokenLines(text: string): string {
     const continues = cur.trim().length > 0 && !LINE_HEAD.test(cur) && (/^”/.test(cur) || proseStart(cur));
     const broken =
       (fullWidth(prev) && !/[。；;！!？?：:…\s]$/.test(prev) && !fieldLine(prev) && !fieldLine(cur) && continues) ||
+      // (a heading goes on only when it filled the line: "一、在学思践悟上再深一层，把理论武装抓紧抓实" over its body's
+      // first sentence is whole, however long and with commas)
+      // (a heading line that holds its body's first sentences, "（二）加强阵地建设。一是…；二是", is prose)
+      (LINE_HEAD.test(prev) && !/[。；;]/.test(prev) && filled(prev) && !/[。；;！!？?：:…\s]$/.test(prev) && continues) ||
       (prev.trim().length >= 20 &&
+      (!LINE_HEAD.test(prev) || /[。；;]/.test(prev)) &&
       // (a field line, "协办单位：县新时代文明实践中心、县邮政分公司", ends where its line ends)
       !/^[ \t]*[\u4e00-\u9fff]{2,8}[：:]/.test(prev) &&
       /[，,、。；;]/.test(prev) &&

@@ -253,3 +253,12 @@ describe('a table with a month column and a day column', () => {
     expect(titles(p).some((t) => /市级活动|文体活动/.test(t))).toBe(false);
   });
 });
+
+describe('a heading over its body', () => {
+  it('never joins a whole heading with commas onto the first sentence of its body', () => {
+    const p = parsePlan(
+      '在2026年机关党建工作会议上的讲话\n同志们：\n下面讲两点。\n一、在学思践悟上再深一层，把理论武装抓紧抓实\n理论学习要往深里走。中心组每月中旬集中学习一次。\n二、在建强支部上再进一步，把组织生活过严过实\n组织生活要严起来。各支部每月第一个星期四开展主题党日。',
+    );
+    expect(p.sections.map((s) => s.title)).toEqual(['在学思践悟上再深一层，把理论武装抓紧抓实', '在建强支部上再进一步，把组织生活过严过实']);
+  });
+});
