@@ -215,12 +215,21 @@ export function removeRunningHeads(text: string, headers: string[]): string {
     const b = bare(l);
     if (b.length >= 6 && !/[,，。;；:：]/.test(b)) counts.set(b, (counts.get(b) ?? 0) + 1);
   }
+  // (next to a page number, over blank lines: a page break's furniture can stand between blank lines)
+  const besidePage = (i: number) =>
+    [-1, 1].some((d) => {
+      let j = i + d;
+      while (j >= 0 && j < lines.length && !lines[j].trim()) j += d;
+      return !!pageAt[j];
+    });
   const furniture = lines.map((l, i) => {
     if (pageAt[i]) return true;
+    // (the blank lines of a page break are no paragraph break)
+    if (!l.trim()) return besidePage(i);
     const b = bare(l);
     // (never a heading, though a heading can repeat: "（一）加强组织领导" in two parts of a plan)
     if (b.length < 6 || /[,，。;；:：]/.test(b) || LINE_HEAD.test(l.trim()) || !(known.has(b) || (counts.get(b) ?? 0) >= 2)) return false;
-    return !!pageAt[i - 1] || !!pageAt[i + 1];
+    return besidePage(i);
   });
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -262,3 +262,26 @@ describe('a heading over its body', () => {
     expect(p.sections.map((s) => s.title)).toEqual(['在学思践悟上再深一层，把理论武装抓紧抓实', '在建强支部上再进一步，把组织生活过严过实']);
   });
 });
+
+describe('a page break between blank lines', () => {
+  it('rejoins a heading the break cut in two when blank lines stand around the page number and the running head', () => {
+    const p = parsePlan(
+      [
+        '石桥县委宣传部2026年工作要点',
+        '一、加强新闻宣传',
+        '（一）做好主题宣传。全年开展主题宣传。',
+        '（二）加强网络阵地建设和网',
+        '',
+        '— 1 —',
+        '',
+        '石桥县委宣传部2026年工作要点',
+        '络舆论引导',
+        '1. 健全舆情研判机制。每季度召开一次网络舆情分析研判会。',
+        '二、繁荣文化事业',
+        '（一）办好艺术节。10月举办第三届石桥艺术节。',
+      ].join('\n'),
+    );
+    expect(p.sections.map((s) => `${s.label}${s.title}`)).toContain('（二）加强网络阵地建设和网络舆论引导');
+    expect(p.sections.filter((s) => s.title.includes('工作要点'))).toHaveLength(0);
+  });
+});
