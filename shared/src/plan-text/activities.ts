@@ -130,7 +130,14 @@ function phraseStart(match: string, at: number, limit: number, hardLimit: number
 }
 
 function stripQuantity(title: string): string {
-  return title.replace(/^(?:\d+|[一两二三四五六七八九十])(?:次|场|期|批|届|轮|支|个)/, '').replace(/^(?:一批|多支|一系列的|各类|一次)/, '');
+  return title
+    .replace(/^(?:\d+|[一两二三四五六七八九十])(?:次|场|期|批|届|轮|支|个)/, '')
+    .replace(/^(?:一批|多支|一系列的|各类|一次)/, '')
+    // (how long or how usual, or who holds it: "为期三天的青年干部读书班", "原则上集中学习", "各支部主题党日")
+    .replace(/^为期[^的,，。]{1,6}的/, '')
+    .replace(/^(?:一般|通常)/, '')
+    .replace(/原则上/g, '')
+    .replace(/^各(?:党)?(?:支部|单位|部门|乡镇|镇|街道|村|社区|实践所|实践站|学校)(?=[\u4e00-\u9fff“]{2})/, '');
 }
 
 interface Units {
@@ -818,6 +825,9 @@ export function extractActivities(
         prefix = prefix
           .replace(/^(?:[一二三四五六七八九十]+是|\d+[、.．])/, '')
           .replace(/^各级?[^（(，,]{0,6}[（(][^）)]{1,6}[）)]/, '')
+          .replace(/原则上|一般|通常/g, '')
+          // (who holds it everywhere, "各支部", is no part of the name)
+          .replace(/^各(?:党)?(?:支部|单位|部门|乡镇|镇|街道|村|社区|实践所|实践站|学校)$/, '')
           .trim();
         if (prefix.length >= 2) {
           title = prefix + title;

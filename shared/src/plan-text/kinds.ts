@@ -57,7 +57,7 @@ export const NOUN_RULES: NounRule[] = [
   // Words of the genre that name an event only with a time in their clause: bare 学习 is everywhere in plans,
   // "要加强督查暗访" and "要组织送文化下乡" are duties (送文化下乡活动, above, is named).
   { kind: 'study', nouns: ['学习'], needsCue: true },
-  { kind: 'assessment', nouns: ['民主评议', '述职评议', '知识测试', '暗访', '抽查', '网络人气投票', '人气投票'], needsCue: true },
+  { kind: 'assessment', nouns: ['民主评议', '述职评议', '知识测试', '暗访', '抽查', '风险点排查', '风险排查', '隐患排查', '排查', '网络人气投票', '人气投票'], needsCue: true },
   { kind: 'publicity', nouns: ['集中展播', '展播'], needsCue: true },
   // ("召开专题学习会，围绕…深入研讨交流": how a meeting is held, unless it has a time of its own)
   { kind: 'meeting', nouns: ['研讨交流', '交流研讨'], needsCue: true },

@@ -209,7 +209,8 @@ const REC_RE = new RegExp(
     '(?<bimonthly>每(?:两|2)个月)',
     // 每半月一次: every other week is what an office means
     '(?<halfmonth>每半(?:个)?月)',
-    '(?<monthly>每(?:个)?月)(?:(?<mday>\\d{1,2})日)?',
+    // (每月中旬 / 每月底: monthly, the part of the month belongs to its words)
+    '(?<monthly>每(?:个)?月)(?:(?<mday>\\d{1,2})日|[上中下]旬|月?[初底末])?',
     '(?<quarterly>每(?:个)?季度?)(?!度)',
     '(?<halfyear>每半年)',
     '(?<yearly>每(?:一)?年(?:度)?)',

@@ -285,3 +285,16 @@ describe('a page break between blank lines', () => {
     expect(p.sections.filter((s) => s.title.includes('工作要点'))).toHaveLength(0);
   });
 });
+
+describe('titles without the words around the name', () => {
+  it('drops 为期…的, 原则上 and an 各支部 audience, and keeps 每月中旬 out of the name', () => {
+    const p = P(
+      '一、学习\n（一）中心组原则上每月中旬集中学习一次。\n（二）9月下旬举办为期三天的青年干部读书班。\n（三）各支部每月第一个星期四开展主题党日活动。\n（四）每季度开展一次廉政风险点排查。',
+      '2026年机关党建工作要点',
+    );
+    expect(one(p, '集中学习')).toMatchObject({ title: '中心组集中学习', rrule: expect.stringMatching(/^FREQ=MONTHLY/) });
+    expect(one(p, '读书班').title).toBe('青年干部读书班');
+    expect(one(p, '主题党日').title).toBe('主题党日活动');
+    expect(one(p, '排查')).toMatchObject({ kind: 'assessment', rrule: expect.stringContaining('INTERVAL=3') });
+  });
+});
