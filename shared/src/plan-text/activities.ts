@@ -172,7 +172,11 @@ function unitClauses(text: string, match: string, from: number, to: number): Uni
       const gStart = from + m.index + m[0].indexOf(m[1]);
       const start = from + m.index;
       // (not where it happens: "联合县妇联在全县开展…" → 县妇联)
-      const list = text.slice(gStart, gStart + m[1].length).replace(/在[^、，,]*$/, '');
+      // (…and its 等单位 then: "联合市体育局、市总工会等单位在沙溪河举办")
+      const list = text
+        .slice(gStart, gStart + m[1].length)
+        .replace(/在[^、，,]*$/, '')
+        .replace(/等(?:\d+家|多家|有关|相关)?(?:单位|部门|机构)?$/, '');
       const units = list
         .split(/[、,，和及与]/)
         .map((u) => u.trim())

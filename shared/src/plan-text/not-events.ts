@@ -75,6 +75,9 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   ['count', (n) => generic(n) && /(?:\d+|[一二三四五六七八九十两几多]+)(?:项|类|个)[\u4e00-\u9fff]{0,6}$/.test(before(n, 10))],
   // "各项纪念活动", "本次活动": a category or a reference.
   ['category', (n) => generic(n) && /(?:各项|各类|相关|有关|上述|以上|以下|下列|此次|本次|这次|该项)[\u4e00-\u9fff]{0,6}$/.test(before(n, 8))],
+  // "倡导鲜花祭扫、绿色祭扫", "引导群众文明祭扫": a way of doing something urged on people, not an event.
+  // (the verb opens the clause: "开展文明引导志愿服务", "新风倡导活动" are names)
+  ['urged', (n) => !n.timed && /^\s*(?:要|积极|大力)?(?:倡导|提倡|引导|鼓励|号召)[^,，。;；]{0,10}$/.test(n.match.slice(n.clauseStart, n.found.start))],
   // "择优推荐参加市级评选": another organiser's event the plan's people take part in.
   ["another organiser's", (n) => /(?:参加|参与|报送|推荐)(?:市级|省级|全国|国家级|上级)$/.test(before(n, 6))],
   // "如实记录会议和活动情况", "报送培训开展情况", "发布演出和培训信息": the state of something, or news of it.

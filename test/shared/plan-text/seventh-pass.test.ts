@@ -298,3 +298,16 @@ describe('titles without the words around the name', () => {
     expect(one(p, '排查')).toMatchObject({ kind: 'assessment', rrule: expect.stringContaining('INTERVAL=3') });
   });
 });
+
+describe('festival plans', () => {
+  it('reads 灯谜会 and 祭扫仪式, keeps 等单位 out of the units, and drafts nothing from what people are urged to do', () => {
+    const p = P(
+      '一、元宵节\n3月3日（元宵节）晚，在古城墙举办“月满石桥”元宵灯谜会。\n二、清明节\n4月3日上午，联合县退役军人事务局、团县委等单位在烈士陵园举行“清明祭英烈”集中祭扫仪式，倡导鲜花祭扫、绿色祭扫。\n三、日常\n组织志愿者在各景区开展文明引导志愿服务。',
+      '2026年“我们的节日”主题活动方案',
+    );
+    expect(one(p, '灯谜会').start?.slice(0, 10)).toBe('2026-03-03');
+    expect(one(p, '祭扫仪式')).toMatchObject({ start: '2026-04-03T09:00', units: ['县退役军人事务局', '团县委'] });
+    expect(titles(p).some((t) => /鲜花祭扫|绿色祭扫/.test(t))).toBe(false);
+    expect(one(p, '文明引导志愿服务').kind).toBe('volunteer');
+  });
+});
