@@ -135,10 +135,16 @@ function stripQuantity(title: string): string {
     .replace(/^(?:一批|多支|一系列的|各类|一次)/, '')
     // (how long or how usual, or who holds it: "为期三天的青年干部读书班", "原则上集中学习", "各支部主题党日")
     .replace(/^为期[^的,，。]{1,6}的/, '')
-    .replace(/^(?:一般|通常)/, '')
-    .replace(/原则上/g, '')
-    .replace(/^各(?:党)?(?:支部|单位|部门|乡镇|镇|街道|村|社区|实践所|实践站|学校)(?=[\u4e00-\u9fff“]{2})/, '');
+    .replace(USUALLY, '')
+    .replace(HOLDER_BEFORE_NAME, '');
 }
+
+/** How usual it is, which no name says: 原则上, 一般, 通常. */
+const USUALLY = /原则上|一般|通常/g;
+/** Who holds it everywhere, "各支部", "各实践站": an audience, no part of the name (before one, or alone as a subject). */
+const EVERY_HOLDER = '各(?:党)?(?:支部|单位|部门|乡镇|镇|街道|村|社区|实践所|实践站|学校)';
+const HOLDER_BEFORE_NAME = new RegExp(`^${EVERY_HOLDER}(?=[\\u4e00-\\u9fff“]{2})`);
+const HOLDER_ONLY = new RegExp(`^${EVERY_HOLDER}$`);
 
 interface Units {
   start: number;
@@ -231,10 +237,6 @@ const BARE_NOUNS = new Set([
   '宣讲', '学习', '集中学习', '专题学习', '讲座', '论坛', '党课', '专题党课', '评选', '表彰', '评选表彰', '培训', '展演', '展览', '座谈', '研判', '考核', '督查',
   '专题研讨', '宣传报道', '活动', '行动', '志愿服务', '比赛', '竞赛', '大赛', '演出', '慰问演出', '读书班', '征集', '微视频', '短视频', '义诊', '便民服务',
 ]);
-/**
- * A 评选/表彰 object that is the rules or a clause of its own, not an activity: 评选对象, 评选结果纳入考核,
- * 评选不能搞“轮流坐庄”, 评选今年要启动 (an award object, 评选一等奖2名, is the award stage: see awardOf).
- */
 /** A field line under an item: 活动时间：4月29日、5月1日 / 时间：20x年4月21日. */
 const TIME_FIELD = /(?:^|\n)[ \t]*(?:活动|举办|实施|开展)?(?:时间|日期)(?:安排)?[ \t]*[:：]/g;
 /** A call's own time on a field line or in a sentence: "征集时间：3月1日至6月30日", "征文时间为2026年3月至5月". */
@@ -829,9 +831,8 @@ export function extractActivities(
         prefix = prefix
           .replace(/^(?:[一二三四五六七八九十]+是|\d+[、.．])/, '')
           .replace(/^各级?[^（(，,]{0,6}[（(][^）)]{1,6}[）)]/, '')
-          .replace(/原则上|一般|通常/g, '')
-          // (who holds it everywhere, "各支部", is no part of the name)
-          .replace(/^各(?:党)?(?:支部|单位|部门|乡镇|镇|街道|村|社区|实践所|实践站|学校)$/, '')
+          .replace(USUALLY, '')
+          .replace(HOLDER_ONLY, '')
           .trim();
         if (prefix.length >= 2) {
           title = prefix + title;

@@ -305,7 +305,7 @@ export function joinBrokenLines(text: string): string {
       (prev.trim().length >= 20 &&
       (!LINE_HEAD.test(prev) || /[。；;]/.test(prev)) &&
       // (a field line, "协办单位：县新时代文明实践中心、县邮政分公司", ends where its line ends)
-      !/^[ \t]*[\u4e00-\u9fff]{2,8}[：:]/.test(prev) &&
+      !fieldLine(prev) &&
       /[，,、。；;]/.test(prev) &&
       !/[。；;！!？?：:”）)…\s]$/.test(prev) &&
       cur.trim().length > 0 &&

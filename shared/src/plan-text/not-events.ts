@@ -29,7 +29,10 @@ export interface NounInContext {
 /** A sentence telling what was done: "成功举办了…", "过去的一年…开展…". */
 const PAST_DONE = /^(?:过去的?一年|去年|上一年|一年来)|(?:举办|开展|组织|举行|召开|完成|评选|表彰|推出)了/;
 const MEDIA_NOUNS = new Set(['短视频', '微视频']);
-/** What follows a noun that takes an object but is no object of it (评选程序, 表彰不…). */
+/**
+ * A 评选/表彰 object that is the rules or a clause of its own, not an activity: 评选对象, 评选结果纳入考核,
+ * 评选不能搞“轮流坐庄”, 评选今年要启动 (an award object, 评选一等奖2名, is the award stage: see activities.ts awardOf).
+ */
 const NOT_AN_OBJECT = /^(?:对象|程序|标准|条件|范围|办法|结果|工作|不|要|应|须|也|还|就|都|今年|明年)/;
 
 const generic = (n: NounInContext) => n.found.noun === '活动' || n.found.noun === '行动';

@@ -70,10 +70,10 @@ export function cleanTitle(t: string): string {
   return s;
 }
 
-/** The second line of a title broken before its plan word: 实施方案, 工作要点, 活动安排. */
 /** How a title ends: its plan word (…工作要点, …的通知, …活动预告, …上的讲话). */
 const PLAN_END = /(?:要点|方案|计划|规划|安排|安排表|意见|通知|发言|讲话|致辞|报告|总结|细则|办法|纲要|打算|思路|预告|公告|通告|启事|倡议书|倡议)$/;
 
+/** The second line of a title broken before its plan word: 实施方案, 工作要点, 活动安排. */
 const TITLE_TAIL = /^[\u4e00-\u9fff]{0,8}(?:方案|要点|计划|安排|通知|意见|办法|细则)$/;
 
 /** An issuing body's name on a line of its own: 中共XX县委宣传部, XX市直机关工委, 县文化馆. */
