@@ -577,10 +577,9 @@ function attachClock(match: string, hits: TimeHit[], to: number): TimeHit[] {
 
 /**
  * "、5月1日" or "、3日" (the month of the day before) right after a session day, also after that day's weekday and clock
- * ("5月2日（星期六）上午9:30、5月30日…", "…下午2:30；5月24日…"); "(三场)" after the list.
+ * (CLOCK, skipped first: "5月2日（星期六）上午9:30、5月30日…", "…下午2:30；5月24日…"); "(三场)" after the list.
  */
-const NEXT_DAY =
-  /^(?:[(（](?:周|星期)[一二三四五六日天][)）])?[ \t]?(?:(?:上午|下午|晚上|晚)?[ \t]?\d{1,2}[:：]\d{2}(?:[ \t]?[-—–~～至到][ \t]?\d{1,2}[:：]\d{2})?|上午|下午|晚上)?[ \t]?(?:[、和及与;；]|以及)[ \t]?(?:(\d{1,2})月)?(\d{1,2})日/;
+const NEXT_DAY = /^[ \t]?(?:[、和及与;；]|以及)[ \t]?(?:(\d{1,2})月)?(\d{1,2})日/;
 const SESSION_COUNT = /^[(（]?(?:共|分)?(?:\d+|[两二三四五六七八九十])场(?:次)?[)）]?/;
 
 /**
@@ -601,7 +600,9 @@ function mergeSessions(match: string, hits: TimeHit[], to: number): TimeHit[] {
     let end = h.end;
     let j = i + 1;
     for (;;) {
-      const m = NEXT_DAY.exec(match.slice(end, Math.min(to, end + 36)));
+      const rest = match.slice(end, Math.min(to, end + 36));
+      const clock = CLOCK.exec(rest)?.[0].length ?? 0;
+      const m = NEXT_DAY.exec(rest.slice(clock));
       if (!m) break;
       const prev = parseDateValue(days.at(-1)!)!;
       const month = m[1] ? Number(m[1]) : prev.m;
@@ -609,7 +610,7 @@ function mergeSessions(match: string, hits: TimeHit[], to: number): TimeHit[] {
       if (month < 1 || month > 12 || day < 1 || day > daysInMonth(prev.y, month)) break;
       const next = ymd(prev.y, month, day);
       if (next <= days.at(-1)!) break;
-      const stop = end + m[0].length;
+      const stop = end + clock + m[0].length;
       // A hit of its own inside the continuation ("5月1日") is absorbed; one that runs past it ends the list.
       if (j < hits.length && hits[j].start < stop && hits[j].end > stop) break;
       while (j < hits.length && hits[j].start < stop) j++;
