@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DiskSync } from './disk-sync';
+import { quantile, type DiskSync } from './disk-sync';
 
 const RECORD = 200;
 const SLOTS = 1 << 15; // 6.4 MB file, written round and round
@@ -67,8 +67,6 @@ export async function startDiskProbe(ratePerSec = 200, dir = os.tmpdir()): Promi
       })()),
   };
 }
-
-const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
 
 function runChild(dir: string, ratePerSec: number): void {
   const work = fs.mkdtempSync(path.join(dir, 'disk-probe-'));

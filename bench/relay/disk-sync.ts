@@ -15,7 +15,8 @@ export interface DiskSync {
   p99Ms: number;
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+/** The q-quantile of sorted figures (NaN when there are none). */
+export const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
 
 /** `writes` synced 200-byte appends at `ratePerSec` (spread out like a relay's, not back to back). */
 export async function measureDiskSync(writes = 400, ratePerSec = 200, dir = os.tmpdir()): Promise<DiskSync> {
