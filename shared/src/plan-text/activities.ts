@@ -116,17 +116,20 @@ function phraseStart(match: string, at: number, limit: number, hardLimit: number
       continue;
     }
     if (CLAUSE_BREAK.test(c)) break;
-    // 对象化宣讲: 对 of 对象 is no verb.
     // 作 gives a talk (为干部作专题讲座), but 作家 / 作品 are nouns.
     if (c === '作' && /[家品风用为者业息战文曲协]/.test(match[j] ?? '')) {
       j--;
       continue;
     }
-    // 结对帮教活动: 对 of 结对/配对 is no verb either.
-    if (VERB_END.test(match.slice(Math.max(limit, j - 4), j)) && !(c === '对' && (match[j] === '象' || /[结配核针面比派绝相]/.test(match[j - 2] ?? '')))) break;
+    if (verbBefore(match, j, limit)) break;
     j--;
   }
   return j;
+}
+
+/** Whether a verb ends right before `j` (after `limit`): 开展, 举办… (对象化宣讲, 结对帮教: that 对 is no verb). */
+function verbBefore(match: string, j: number, limit: number): boolean {
+  return VERB_END.test(match.slice(Math.max(limit, j - 4), j)) && !(match[j - 1] === '对' && (match[j] === '象' || /[结配核针面比派绝相]/.test(match[j - 2] ?? '')));
 }
 
 function stripQuantity(title: string): string {
@@ -393,6 +396,9 @@ function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
   a.formed &&= b.formed;
 }
 
+/** A selection whose quotes are the titles it awards: 评选“优秀宣讲员”和“优秀宣讲组织单位”. */
+const AWARDED_TITLES = /^(?:评选表彰|评选|表彰)“[^“”]+”(?:[和、及与]“[^“”]+”)*$/;
+
 /** Title preference among mentions of one activity: a quoted name, then the mention with its own time, then the longer. */
 const GOAL_VERB = /^(?:推进|加强|深化|强化|提升|抓好|做好|办好|建好|管好|推动|完善|健全|丰富|注重|做强|深入|坚持|持续)/;
 function rank(d: Draft): number {
@@ -487,8 +493,14 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
     }
     // A heading that names the body's activity more fully (举办禁毒专题讲座 … 作专题讲座) keeps its name.
     // (…or names all of it where the body names one item of a list: 开办春季公益培训班 … 开设舞蹈、声乐、书法公益培训班)
+    // (…or where the body's quotes are only the titles it awards: 评选优秀宣讲员 … 评选一批“优秀宣讲员”和“…”)
     const headingNames = (h: Draft, b: Draft) =>
-      h.fromTitle && !b.fromTitle && !h.goal && h.key !== b.key && !b.quoted && (h.key.includes(b.key) || (!!b.ofList && !h.bare && h.noun === b.noun));
+      h.fromTitle &&
+      !b.fromTitle &&
+      !h.goal &&
+      h.key !== b.key &&
+      ((!b.quoted && (h.key.includes(b.key) || (!!b.ofList && h.key.endsWith(b.noun) && h.key.length >= b.noun.length + 2 && !BARE_NOUNS.has(h.key)))) ||
+        (b.quoted && h.noun === b.noun && TAKES_OBJECT.has(b.noun) && AWARDED_TITLES.test(matchingTitle(b.title)) && h.key.length > b.noun.length + 1));
     mergeInto(
       into,
       d,
@@ -668,7 +680,11 @@ export function extractActivities(
       if (!ok) continue;
       const awardObject = end > objectStart ? match.slice(objectStart, end) : '';
       if (notAnEvent({ match, found: f, end, clauseStart: cs, sentenceStart: ss, timed: clauseTimes.length > 0, object: awardObject, nouns: found })) continue;
-      if (match[end] === '”' && insideQuote(match, f.start, ss)) end++;
+      if (match[end] === '”' && insideQuote(match, f.start, ss)) {
+        end++;
+        // ("举办“好书共读”阅读分享会": a quoted name that ends in a noun names the activity noun right after it)
+        if (found.some((o) => o.start >= end && o.start <= end + 4 && !/[,，。;；、:：“\s]/.test(match.slice(end, o.start)))) continue;
+      }
       const takesObject = f.noun && TAKES_OBJECT.has(f.noun) && end > f.end;
       let ps = takesObject ? f.start : phraseStart(match, f.start, cs, ss);
       // “春风万里”集中宣讲月活动: a quoted name just before an adverb-verb (集中/广泛…) names the activity with it.
@@ -690,10 +706,10 @@ export function extractActivities(
       // "开设少儿美术、舞蹈公益培训班": short subjects joined by 、 right after the verb share the noun (not 书画展、摄影展).
       if (match[ps - 1] === '、' && !takesObject) {
         let p2 = ps - 1;
-        while (p2 > cs && !/[,，。;；:：、“”\s]/.test(match[p2 - 1]) && !VERB_END.test(match.slice(Math.max(cs, p2 - 4), p2))) p2--;
+        while (p2 > cs && !/[,，。;；:：、“”\s]/.test(match[p2 - 1]) && !verbBefore(match, p2, cs)) p2--;
         const piece = match.slice(p2, ps - 1);
         NOUN_RE.lastIndex = 0;
-        if (piece.length >= 2 && piece.length <= 6 && !NOUN_RE.test(piece) && p2 > cs && VERB_END.test(match.slice(Math.max(cs, p2 - 4), p2))) ps = p2;
+        if (piece.length >= 2 && piece.length <= 6 && !NOUN_RE.test(piece) && p2 > cs && verbBefore(match, p2, cs)) ps = p2;
         NOUN_RE.lastIndex = 0;
       }
       // "负责宣讲月活动": what someone is responsible for starts after 负责 (but 负责人培训班 is one name).
@@ -901,7 +917,8 @@ export function extractActivities(
         sents: [ss],
         sources: [trimSource(text.slice(ss, se))],
       };
-      if (match[ps - 1] === '、') draft.ofList = true;
+      // (one item of a list, or the list itself: 开展对象化、互动化宣讲)
+      if (match[ps - 1] === '、' || /^[^“”]*、[^“”]*$/.test(match.slice(ps, f.start))) draft.ofList = true;
       if (time.start) draft.start = time.start;
       if (time.end) draft.end = time.end;
       if (time.rrule) draft.rrule = time.rrule;
@@ -1032,6 +1049,10 @@ export function extractActivities(
         for (const o of merged) if (o !== d && o.noun === d.noun && !o.quoted) mergeInto(d, o, false);
         merged = merged.filter((o) => o === d || o.noun !== d.noun || o.quoted);
       }
+      // ("（2）宣讲进农村。…在田间地头开展“板凳宣讲”": the heading names form and place, the quoted form is how: both)
+      const formGo = /^([\u4e00-\u9fff]{2,4})进[\u4e00-\u9fff]{1,3}$/.exec(match.slice(titleStart + lead, titleEnd).replace(/[。.:：\s]+$/, ''));
+      const q = formGo ? merged.find((x) => x.quoted && x.noun === formGo[1] && x.title.startsWith('“') && !x.key.includes(compactKey(formGo[0]))) : undefined;
+      if (formGo && q && merged.length === 1) retitle(q, text.slice(titleStart + lead, titleStart + lead + formGo[0].length) + q.title);
     }
     // "（三）开展理论宣讲。宣讲队深入各村开展政策宣讲。宣讲每周开展两次": a later sentence that only gives a schedule
     // (opening with a short subject and a recurrence, no activity of its own) is the schedule of the section's one activity.
@@ -1214,6 +1235,10 @@ export function extractActivities(
     merged = merged.filter(
       (d) => !(d.bare && !d.quoted && !d.team && (!d.ownTime || d.themeTime) && (BARE_NOUNS.has(matchingCopy(d.key)) || d.key.length <= 2)),
     );
+    // "四、工作要求 （二）注重宣传报道。充分利用…及时报道": under the plan's requirements, a heading that urges a way of
+    // working, with no time of its own, nothing quoted and no activity of the body merged into it, is a requirement.
+    if (REQUIREMENTS.test(matchingCopy(sections.find((x) => x.id === parentOf(job.id))?.title ?? '')))
+      merged = merged.filter((d) => !(d.goal && d.fromTitle && !d.quoted && !d.ownTime && d.sents.length <= 1));
     // A team only formed (组建“百姓名嘴”宣讲分队), with no event or time of its own, is not a draft.
     // (so is a heading that only names a team, "（一）县委宣讲团。由…组成，负责…")
     merged = merged.filter((d) => !(d.team && (d.formed || (d.fromTitle && compactKey(match.slice(titleStart, titleEnd)).replace(/^[^\u4e00-\u9fff“]+/, '').replace(/[。.]$/, '') === d.key)) && !d.start && !d.rrule));
@@ -1412,6 +1437,9 @@ export function extractActivities(
 }
 
 /** `s2.1.3` → `s2.1`; top-level sections and the preamble → `""`. */
+/** A part of a plan that sets requirements, not activities: 工作要求, 保障措施, 组织保障. */
+const REQUIREMENTS = /^(?:工作要求|有关要求|相关要求|活动要求|保障措施|工作保障|组织保障|工作措施|保障机制)$/;
+
 const parentOf = (sectionId: string) => sectionId.slice(0, Math.max(0, sectionId.lastIndexOf('.')));
 
 /** Headings of a plan's parts that are not activities, even with field lines under them (主办单位：…). */

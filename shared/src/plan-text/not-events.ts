@@ -57,7 +57,8 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
     (n) => /(?:负责(?!人|同志)|承担)[^,，。;；]{0,12}$/.test(n.match.slice(n.clauseStart, n.found.start)) || /^[^,，。;；]{0,2}(?:任务|职责)/.test(after(n, 4)),
   ],
   // "主要负责同志要带头宣讲": what someone must do, with no time of its own, is a requirement.
-  ['requirement', (n) => !n.timed && /(?:要|须|应当|应)(?:带头|积极|主动|认真|经常|自觉)$/.test(before(n, 4))],
+  // ("主要负责同志带头宣讲": leading by example is the same requirement)
+  ['requirement', (n) => !n.timed && /(?:(?:要|须|应当|应)(?:带头|积极|主动|认真|经常|自觉)|同志带头|干部带头)$/.test(before(n, 4))],
   // "举行…启动仪式，县委宣讲团主讲人作首场示范宣讲": a talk given at the ceremony its sentence holds is part of it.
   [
     'talk at the ceremony',
@@ -98,6 +99,23 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   ['programme item', (n) => !generic(n) && /^(?:、[^。;；\n]{0,30}?)?等(?:各类|系列)?(?:活动|志愿服务|项目)/.test(after(n, 34))],
   // "集中宣传一批群众身边的凡人善举": publicity of a batch of examples, with no time of its own, is a duty.
   ['batch publicity', (n) => n.found.noun === '集中宣传' && !n.timed && /^(?:一批|一系列)/.test(n.object)],
+  // "每个乡镇宣讲不少于20场": a quota for each holder (not a schedule: 每月, 每周 are times), not an activity of its own.
+  [
+    'quota',
+    (n) =>
+      /^[ \t]*每(?:个|名|支|所|位|家)?(?!月|周|季|年|天|日|半年|学期)[\u4e00-\u9fff]{1,6}$/.test(n.match.slice(n.clauseStart, n.found.start)) &&
+      /^(?:活动)?(?:不少于|不低于|至少|达到)/.test(after(n, 6)),
+  ],
+  // "围绕“月月有活动、季季有主题”的目标": a slogan in quotes that names an aim or a way of working.
+  [
+    'slogan',
+    (n) => {
+      const open = n.match.lastIndexOf('“', n.found.start);
+      if (open < n.sentenceStart || n.match.lastIndexOf('”', n.found.start - 1) > open) return false;
+      const close = n.match.indexOf('”', n.found.start);
+      return close > 0 && /^”的?(?:目标|要求|理念|原则|思路|格局|氛围|局面|宗旨|方针)/.test(n.match.slice(close, close + 4));
+    },
+  ],
   ['no object', (n) => n.object !== '' && NOT_AN_OBJECT.test(n.object) && !/[奖]$/.test(n.found.noun)],
 ];
 

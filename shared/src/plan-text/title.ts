@@ -133,7 +133,37 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
     // Footers often drop the year: "区委宣传部年度精神文明工作方案第2页".
     headers.add(t.replace(/(?:19|20)\d{2}年?/g, ''));
   }
+  const issued = issuedPlan(text, match, title, titleEnd);
+  if (issued) return { ...issued, headers: [issued.title, ...headers] };
   return { title, bodyStart, titleEnd, headers: [...headers] };
+}
+
+/** "关于印发《…实施方案》的通知", "…关于转发《…》的通知": a notice that issues a plan. */
+const ISSUING = /(?:印发|转发|下发)《([^《》]{6,80})》的?通知$/;
+
+/**
+ * A notice that issues a plan is the plan's cover: the document an organiser schedules from is the plan, so its
+ * title is the one inside 《》. When the plan follows with its title written out again (after 附件, perhaps broken
+ * over two lines), its body starts there, and the notice's own lines (its 落款 date above all) are not the plan's.
+ */
+function issuedPlan(text: string, match: string, title: string, after: number): Omit<TitleInfo, 'headers'> | undefined {
+  const m = ISSUING.exec(title);
+  if (!m) return undefined;
+  const want = matchingCopy(m[1]).replace(/\s/g, '');
+  const lines = [...match.slice(after, after + 6000).matchAll(/[^\n]+/g)].map((l) => ({ start: after + l.index, end: after + l.index + l[0].length, text: l[0].replace(/\s/g, '') }));
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.text.length < 6 || !want.startsWith(l.text)) continue;
+    let end = l.end;
+    if (l.text !== want) {
+      const n = lines[i + 1];
+      if (!n || l.text + n.text !== want) continue;
+      end = n.end;
+    }
+    const body = lines.find((x) => x.start > end && x.text);
+    return { title: m[1], bodyStart: body ? body.start : end, titleEnd: end };
+  }
+  return { title: m[1], bodyStart: after, titleEnd: after };
 }
 
 /**
