@@ -39,8 +39,10 @@ function scheduleAt(match: string, times: TimeHit[], at: number): TimeHit | unde
  */
 function heldAfter(match: string, times: TimeHit[], at: number): boolean {
   const lead = /^(?:将|定|拟)?于/.exec(match.slice(at, at + 3));
-  const run = lead ? timesFrom(times, at + lead[0].length) : undefined;
-  return !!run && /^[^,，。;；]{0,14}?(?:举办|举行|开展|召开|开幕|开课|开班|授课|开讲|进行|展出|展播|上演)/.test(match.slice(run.end, run.end + 20));
+  const run = timesFrom(times, at + (lead ? lead[0].length : 0));
+  // (without 于 the place says it: "“青灯夜读”读书会每双周周五晚上在本馆阅读区举办")
+  const held = lead ? /^[^,，。;；]{0,14}?(?:举办|举行|开展|召开|开幕|开课|开班|授课|开讲|进行|展出|展播|上演)/ : /^在[^,，。;；]{1,14}?(?:举办|举行|开展|召开|开课|开班|授课|开讲|进行|展出|上演)/;
+  return !!run && held.test(match.slice(run.end, run.end + 20));
 }
 
 /** The times written one right after another from `at` ("9月1日至20日", "3月至6月每周六上午"): the first and where they end. */
@@ -212,8 +214,9 @@ function unitsAt(units: Units[], at: number): string[] {
   return u && at < u.end ? [...u.units] : [];
 }
 
+/** A title without spaces and punctuation, in the matching copy's script (a Traditional 組織單位 is 组织单位), for comparing and testing. */
 function compactKey(s: string): string {
-  return s.replace(/[\s“”‘’"'()（）、,，.。:：;；]/g, '');
+  return matchingCopy(s.replace(/[\s“”‘’"'()（）、,，.。:：;；「」『』]/g, ''));
 }
 
 /** A draft named anew: its matching key follows its title, and it is no longer a bare noun. */
@@ -460,11 +463,15 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       const sameNoun = d.noun === o.noun && d.noun !== '活动' && d.noun !== '行动';
       // (the same quoted name is one activity: 开展“文化馆之夜”活动 … 举办“文化馆之夜”文艺展演)
       const sameName = !!quotedNameOf(d) && quotedNameOf(d) === quotedNameOf(o) && (generic活动Of(d) || generic活动Of(o));
-      const bothNamed = d.quoted && o.quoted && !d.key.includes(o.key) && !o.key.includes(d.key) && !sameName;
+      // (“年度阅读之星”评选 over 评选“年度阅读之星”50名: one name, one noun, one activity)
+      const sameNamedNoun = !!quotedNameOf(d) && quotedNameOf(d) === quotedNameOf(o) && d.noun === o.noun && !!d.noun;
+      const bothNamed = d.quoted && o.quoted && !d.key.includes(o.key) && !o.key.includes(d.key) && !sameName && !sameNamedNoun;
       const contains = d.key.includes(o.key) || o.key.includes(d.key);
       // (a heading and its body; two activities listed in one sentence, 举办书画展、摄影展, stay two)
       const listed = d.bare && o.bare && d.noun !== o.noun && !d.team && !o.team && !BARE_NOUNS.has(d.noun) && !BARE_NOUNS.has(o.noun) && d.sentence[0] === o.sentence[0];
-      const heading = (d.fromTitle || o.fromTitle) && !listed && d.kind === o.kind;
+      // (a ceremony heading over "…开幕式暨颁奖仪式" is one ceremony, though 颁奖仪式 is an award's kind)
+      const ceremonies = (CEREMONY_NOUNS.has(d.noun) || CEREMONY.test(d.noun)) && (CEREMONY_NOUNS.has(o.noun) || CEREMONY.test(o.noun));
+      const heading = (d.fromTitle || o.fromTitle) && !listed && (d.kind === o.kind || ceremonies);
       const generic = (d.bare || d.team || o.bare || o.team) && !listed && (d.kind === o.kind || d.team || o.team);
       const genericCampaign = generic活动(d) || (generic活动(o) && o.fromTitle);
       // "开展“非遗进校园”活动。组织传承人…开展剪纸技艺展示和体验课": a bare form with no time of its own in the body
@@ -704,7 +711,8 @@ export function extractActivities(
         }
       }
       // "开设少儿美术、舞蹈公益培训班": short subjects joined by 、 right after the verb share the noun (not 书画展、摄影展).
-      if (match[ps - 1] === '、' && !takesObject) {
+      // ("举办支部书记和党务干部培训班": audiences joined by 和 likewise)
+      if ((match[ps - 1] === '、' || match[ps - 1] === '和') && !takesObject) {
         let p2 = ps - 1;
         while (p2 > cs && !/[,，。;；:：、“”\s]/.test(match[p2 - 1]) && !verbBefore(match, p2, cs)) p2--;
         const piece = match.slice(p2, ps - 1);
@@ -772,7 +780,9 @@ export function extractActivities(
       if (pick?.festival && !pick.commemorates) {
         const explicit = sentenceTimes.filter((t) => !t.festival && !t.recurrence && t.window && unquoted(t) && t.end <= end).at(-1);
         // …but "3月：学雷锋纪念日组织…": a festival day inside the month written with it is the more precise time.
-        const inside = explicit && pick.window && !quotedTime(match, pick, ss) && explicit.window![0] <= pick.window[0] && pick.window[1] <= explicit.window![1] && explicit.window![0] !== explicit.window![1];
+        // (not a festival that is only the occasion: "4月1日至30日，以“4·23”世界读书日为契机，开展…阅读推广月活动")
+        const occasion = /^[”"]?(?:为契机|为载体|为主题|为主线|为引领|为抓手|为平台)/.test(match.slice(pick.end, pick.end + 5));
+        const inside = explicit && pick.window && !occasion && !quotedTime(match, pick, ss) && explicit.window![0] <= pick.window[0] && pick.window[1] <= explicit.window![1] && explicit.window![0] !== explicit.window![1];
         if (explicit && !inside) pick = explicit;
       }
       if (pick?.commemorates) {
@@ -841,9 +851,12 @@ export function extractActivities(
         if ([...subj.matchAll(NOUN_RE)].some((m) => m.index + m[0].length === subj.length)) subj = '';
         const around = /围绕([^,，。;；“”]{2,16}?)(?:开展|举办|组织|进行)/.exec(match.slice(cs, ps));
         let prefix = '';
+        // ("总支中心组学习要形成固定节奏，原则上每月…集中学习一次": the body that studies opens the sentence)
+        const holder = /^[ \t]*((?:[一二三四五六七八九十]+是)?[\u4e00-\u9fff]{0,6}?(?:中心组|党支部|团支部|支部|总支|党委|党组|班子))(?:学习)?(?:要|应|须|将)/.exec(match.slice(ss, cs));
         if (around) prefix = text.slice(cs + around.index + 2, cs + around.index + 2 + around[1].length);
         else if (subj.length >= 2 && subj.length <= 16 && !/[,，、“”:：]|[要将在于]/.test(subj) && !VERB_END.test(subj))
           prefix = text.slice(subjStart, firstT!.start);
+        else if (holder && cs > ss) prefix = text.slice(ss + holder[0].indexOf(holder[1]), ss + holder[0].indexOf(holder[1]) + holder[1].length);
         prefix = prefix
           .replace(/^(?:[一二三四五六七八九十]+是|\d+[、.．])/, '')
           .replace(/^各级?[^（(，,]{0,6}[（(][^）)]{1,6}[）)]/, '')

@@ -193,7 +193,7 @@ const WEEKDAYS = '一二三四五六日天';
 const REC_RE = new RegExp(
   [
     // 每月第三周周五, 每月第一个星期一
-    `(?<nth>每(?:个)?月(?:的)?(?:第(?<nthN>[一二三四1-4])|(?<nthLast>最后一))(?:个)?(?:周|星期)(?:的)?(?:周|星期)?(?<nthWd>[${WEEKDAYS}]))`,
+    `(?<nth>每(?:个)?月(?:的)?(?:第(?<nthN>[一二三四1-4])|(?<nthLast>最后一))(?:个)?(?:周|星期)(?:的)?(?:周|星期)?(?<nthWd>[${WEEKDAYS}]))(?<slot8>上午|下午|晚上|晚(?![会期间]))?`,
     // 每周二至周日, 每周一到周五: a weekday range
     `(?<wdRange>每(?:个)?(?:周|星期)(?<wdR1>[${WEEKDAYS}])(?:[至到—-]|～)(?:周|星期)?(?<wdR2>[${WEEKDAYS}]))(?<slot4>上午|下午|晚上|晚(?![会期间]))?`,
     // 每周二、周四, 每周二、四
@@ -343,6 +343,7 @@ export function findTimes(match: string, from: number, to: number, year: number)
       rec = { freq: 'monthly' };
       const n = g.nthLast ? -1 : /\d/.test(g.nthN) ? Number(g.nthN) : '一二三四'.indexOf(g.nthN) + 1;
       monthlyNth = `${n}${DAY_CODE[weekdayOf(g.nthWd)]}`;
+      slot = slotOf(g.slot8);
     } else if (g.wdRange) {
       const a = weekdayOf(g.wdR1);
       const b = weekdayOf(g.wdR2);
@@ -504,6 +505,8 @@ export function findTimes(match: string, from: number, to: number, year: number)
       }[g.yearPart] as [string, string] | undefined ?? [ymd(y, 1, 1), ymd(y, 12, 31)];
     }
     const broad = !!g.yearPart && /年内|全年|年度内/.test(g.yearPart);
+    // ("根据全年借阅量", "全年工作目标": the year's figures or work, not a time)
+    if (g.yearPart === '全年' && /^(?:的)?[\u4e00-\u9fff]{0,4}(?:量|情况|成绩|数据|表现|目标|任务|计划|总结|工作|成果)/.test(match.slice(end, end + 8))) continue;
     if (window) add({ start: yr ? start - yr[0].length : start, end, cue: match.slice(yr ? start - yr[0].length : start, end), window, broad });
   }
   return attachClock(match, mergeSessions(match, festivalAfterDate(hits.sort((a, b) => a.start - b.start)), to), to);

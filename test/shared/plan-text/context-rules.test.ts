@@ -116,7 +116,7 @@ describe('activity nouns and kinds', () => {
       ['“新春云展播”专题页面', 'publicity'],
       ['“翰墨迎春”送春联', 'volunteer'],
       ['《学习纲要》精读', 'study'],
-      ['年度人物颁奖典礼', 'other'],
+      ['年度人物颁奖典礼', 'assessment'], // (an award ceremony is an assessment: the corpus README's kind convention)
       ['少儿剪纸体验课', 'training'],
     ]);
   });

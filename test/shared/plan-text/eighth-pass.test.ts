@@ -3,7 +3,7 @@
  * their notice, headings that name what their body does, quotas, slogans and requirements that are not events.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePlan } from '../../../shared/src/plan-text/index';
+import { parsePlan, parsePlanAsync } from '../../../shared/src/plan-text/index';
 import { one, planUnder, titles } from './rule-helpers';
 
 const P = planUnder('青禾县2026年“书香青禾”全民阅读活动方案');
@@ -88,5 +88,45 @@ describe('not events', () => {
   it('drops a heading that urges a way of working, and a leader who leads by example', () => {
     const p = P('一、活动内容\n（一）读书会。4月举办读书会。\n二、工作要求\n（一）注重宣传报道。充分利用融媒体中心，及时报道活动情况。\n（二）加强组织领导。主要负责同志带头宣讲。');
     expect(titles(p)).toEqual(['读书会']);
+  });
+});
+
+describe('times and names', () => {
+  it('reads the last weekday of each month with its part of the day, and names it by the body that studies', () => {
+    const p = parsePlan('在机关党建工作会议上的讲话\n同志们：\n抓理论学习，关键在常态长效。局中心组学习要形成固定节奏，每月最后一个星期五下午集中学习一次。\n抓作风建设，重在落实。5月份组织全体党员开展警示教育。', { defaultYear: 2026 });
+    expect(one(p, '集中学习')).toMatchObject({ title: '局中心组集中学习', start: '2026-01-30T14:30', rrule: 'FREQ=MONTHLY;BYDAY=-1FR' });
+  });
+
+  it('keeps audiences joined by 和 in a training name', () => {
+    expect(one(P('一、活动安排\n（一）4月份举办支部书记和党务干部培训班。'), '培训班').title).toBe('支部书记和党务干部培训班');
+  });
+
+  it("does not take the year's figures (全年借阅量) for a time", () => {
+    const p = P('一、评选\n（一）“年度阅读之星”评选。10月，根据全年借阅量，评选“年度阅读之星”50名。');
+    expect(one(p, '阅读之星')).toMatchObject({ title: '“年度阅读之星”评选', start: '2026-10-01' });
+  });
+
+  it('reads an activity that opens its sentence, then its schedule and where it is held', () => {
+    const p = P('一、活动内容\n（一）讲座\n5月举办讲座。\n（二）读书会\n“青灯夜读”读书会每双周周五晚上在本馆阅读区举办。');
+    expect(one(p, '读书会')).toMatchObject({ title: '“青灯夜读”读书会', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR' });
+  });
+
+  it('names the activity noun after a quoted name that ends in a noun', () => {
+    expect(titles(P('一、活动内容\n（一）5月中旬，在县图书馆举办“好书共读”阅读分享会。'))).toEqual(['“好书共读”阅读分享会']);
+  });
+
+  it('dates a campaign by its period, not by the festival that is only its occasion', () => {
+    const p = P('一、活动内容\n（一）阅读推广月\n4月1日至30日，以“4·23”世界读书日为契机，在全市开展“书香青禾”阅读推广月活动。');
+    expect(one(p, '阅读推广月')).toMatchObject({ start: '2026-04-01', end: '2026-05-01' });
+  });
+
+  it('reads a Traditional plan as its Simplified copy: requirement headings, kinds and 組織單位 alike', async () => {
+    const p = await parsePlanAsync(
+      '青禾縣圖書館2026年閱讀推廣活動方案\n一、組織單位\n主辦單位：青禾縣文化局\n承辦單位：青禾縣圖書館\n二、活動內容\n（一）頒獎典禮。11月中旬，舉辦年度閱讀推廣活動頒獎典禮。\n（二）地方文獻展。6月，舉辦「典籍裏的青禾」地方文獻展。',
+    );
+    expect(p.activities.map((a) => [a.title, a.kind])).toEqual([
+      ['年度閱讀推廣活動頒獎典禮', 'assessment'],
+      ['「典籍裏的青禾」地方文獻展', 'exhibition'],
+    ]);
   });
 });
