@@ -34,6 +34,19 @@ function scheduleAt(match: string, times: TimeHit[], at: number): TimeHit | unde
 }
 
 /**
+ * "春节、端午、中秋期间，公众号分别推出一期…展播": the sentence opens with a clause that is only its time, which holds
+ * for the clauses after it (`at` is the later clause's start).
+ */
+function opensWithTime(match: string, times: TimeHit[], ss: number, at: number): boolean {
+  if (at <= ss) return false;
+  const comma = match.slice(ss, at).search(/[,，]/);
+  if (comma < 0) return false;
+  let rest = match.slice(ss, ss + comma);
+  for (const t of hitsIn(times, ss, ss + comma).sort((a, b) => b.start - a.start)) rest = rest.slice(0, t.start - ss) + rest.slice(t.end - ss);
+  return rest.length < comma && /^[\s、和及与等]*$/.test(rest);
+}
+
+/**
  * "春季公益培训班于3月至6月每周六上午在馆内开课", "优秀书画作品于9月1日至20日在…展出": the activity as the subject,
  * then 于 and its times, then where, then the verb that holds it.
  */
@@ -570,9 +583,13 @@ export function extractActivities(
   const timeTitles = sections.map((sec, i) => {
     if (sections[i + 1]?.parentId !== sec.id) return undefined;
     const { titleStart: a, titleEnd: b } = spans[i];
-    const hit = findTimes(match, a, b, year).find((t) => t.window && !t.festival && !t.recurrence);
+    const hits = findTimes(match, a, b, year).filter((t) => t.window && !t.festival && !t.recurrence);
+    const hit = hits[0];
     if (!hit) return undefined;
-    const rest = (match.slice(a, hit.start) + match.slice(hit.end, b)).replace(/[\s:：。.()（）]/g, '');
+    // (every time of the title goes: "（一）第一季度（1—3月）" is only a time)
+    let rest = match.slice(a, b);
+    for (const t of [...hits].reverse()) rest = rest.slice(0, t.start - a) + rest.slice(t.end - a);
+    rest = rest.replace(/[\s:：。.()（）]/g, '');
     // (or a phase with its dates: "（一）启动阶段（8月1日—8月15日）")
     return /^(?:份)?(?:重点)?(?:工作|活动)?(?:安排|计划)?$|^[\u4e00-\u9fff]{1,8}阶段$/.test(rest) ? hit : undefined;
   });
@@ -686,7 +703,7 @@ export function extractActivities(
       if (!ok && hasRecurrence && /^(?:制度|机制|时间)/.test(match.slice(end, end + 2))) ok = true;
       if (!ok) continue;
       const awardObject = end > objectStart ? match.slice(objectStart, end) : '';
-      if (notAnEvent({ match, found: f, end, clauseStart: cs, sentenceStart: ss, timed: clauseTimes.length > 0, object: awardObject, nouns: found })) continue;
+      if (notAnEvent({ match, found: f, end, clauseStart: cs, sentenceStart: ss, timed: clauseTimes.length > 0 || opensWithTime(match, times, ss, cs) || (!!bodyTime && f.start >= titleStart && end <= titleEnd), clauseTimed: clauseTimes.length > 0, object: awardObject, nouns: found })) continue;
       if (match[end] === '”' && insideQuote(match, f.start, ss)) {
         end++;
         // ("举办“好书共读”阅读分享会": a quoted name that ends in a noun names the activity noun right after it)
@@ -769,6 +786,12 @@ export function extractActivities(
         afterHit ??
         inPhrase[0];
       if (pick?.broad && sharedOut) pick = sharedOut;
+      // "正月初二至初六（2月18日至22日）每天下午…举办新春戏曲展演": every day of a stretch is that stretch.
+      if (pick?.recurrence?.freq === 'daily') {
+        const at = pick.start;
+        const stretch = sentenceTimes.find((t) => t.window && !t.recurrence && t.window[0] !== t.window[1] && t.end <= at && at - t.end <= 2);
+        if (stretch) pick = stretch;
+      }
       // "定于6月30日下午3时…召开下半年志愿服务工作推进会", "3月举办春季培训班": a time in the name says what period the
       // activity is about; a narrower one written before it says when it is held.
       let nameTime: TimeHit | undefined;

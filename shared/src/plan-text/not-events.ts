@@ -18,8 +18,13 @@ export interface NounInContext {
   /** Start of the noun's clause and sentence. */
   clauseStart: number;
   sentenceStart: number;
-  /** Whether the noun's clause holds a time. */
+  /**
+   * Whether the noun has a time: in its clause, in a clause that opens its sentence with only a time ("10月，组织…"),
+   * or, for a heading's noun, in its body's first sentence.
+   */
   timed: boolean;
+  /** Whether the noun's own clause holds a time. */
+  clauseTimed: boolean;
   /** The object after a noun that takes one (评选表彰2023年度…), or "". */
   object: string;
   /** Every activity noun of the section, for rules that look at the noun's neighbours. */
@@ -58,7 +63,7 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   ],
   // "主要负责同志要带头宣讲": what someone must do, with no time of its own, is a requirement.
   // ("主要负责同志带头宣讲": leading by example is the same requirement)
-  ['requirement', (n) => !n.timed && /(?:(?:要|须|应当|应)(?:带头|积极|主动|认真|经常|自觉)|同志带头|干部带头)$/.test(before(n, 4))],
+  ['requirement', (n) => !n.clauseTimed && /(?:(?:要|须|应当|应)(?:带头|积极|主动|认真|经常|自觉)|同志带头|干部带头)$/.test(before(n, 4))],
   // "举行…启动仪式，县委宣讲团主讲人作首场示范宣讲": a talk given at the ceremony its sentence holds is part of it.
   [
     'talk at the ceremony',
@@ -81,7 +86,7 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   ['category', (n) => generic(n) && /(?:各项|各类|相关|有关|上述|以上|以下|下列|此次|本次|这次|该项)[\u4e00-\u9fff]{0,6}$/.test(before(n, 8))],
   // "倡导鲜花祭扫、绿色祭扫", "引导群众文明祭扫": a way of doing something urged on people, not an event.
   // (the verb opens the clause: "开展文明引导志愿服务", "新风倡导活动" are names)
-  ['urged', (n) => !n.timed && /^\s*(?:要|积极|大力)?(?:倡导|提倡|引导|鼓励|号召)[^,，。;；]{0,10}$/.test(n.match.slice(n.clauseStart, n.found.start))],
+  ['urged', (n) => !n.clauseTimed && /^\s*(?:要|积极|大力)?(?:倡导|提倡|引导|鼓励|号召)[^,，。;；]{0,10}$/.test(n.match.slice(n.clauseStart, n.found.start))],
   // "择优推荐参加市级评选": another organiser's event the plan's people take part in.
   ["another organiser's", (n) => /(?:参加|参与|报送|推荐)(?:市级|省级|全国|国家级|上级)$/.test(before(n, 6))],
   // "如实记录会议和活动情况", "报送培训开展情况", "发布演出和培训信息": the state of something, or news of it.
@@ -91,6 +96,8 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
       /^(?:[和及与、][^,，。;；]{0,6}?)?(?:开展|落实|举办|参加|学习)?(?:情况|信息|预告)/.test(after(n, 12)) &&
       /(?:记录|报送|上报|统计|汇总|通报|总结|掌握|了解|发布|推送|公布)[^,，。;；]{0,6}$/.test(before(n, 12)),
   ],
+  // "由县采茶戏剧团和民间戏曲社团轮流演出": who performs at the show the sentence names, not a show of its own.
+  ['performed by', (n) => /^(?:演出|表演|展演)$/.test(n.found.noun) && /^\s*由[^,，。;；]{2,24}?(?:轮流|分别|共同|联合)?$/.test(n.match.slice(n.clauseStart, n.found.start))],
   // 学习, 走访, 展播…: nouns that are an activity only with a time in their clause.
   ['untimed', (n) => n.found.needsCue && !n.timed],
   // "开展短视频和书画作品征集活动": media listed with other works are what is called for or chosen.

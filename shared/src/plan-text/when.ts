@@ -189,6 +189,11 @@ const OBS_RE = new RegExp(
 
 const OBS_LIST_RE = new RegExp(`(?<a>${aliasAlt.join('|')})(?:[、和及与至到—~～]|以及)(?<b>${aliasAlt.join('|')})期间`, 'g');
 
+/** "端午、中秋两节期间", "春节、端午、中秋期间": festivals listed before one 期间. */
+const ALIAS = `(?:${aliasAlt.join('|')})`;
+const OBS_SERIES_RE = new RegExp(`${ALIAS}(?:[、和及与]${ALIAS}){1,5}(?:[两三四五]节|等(?:传统)?节(?:日|假日))?期间`, 'g');
+const ALIAS_RE = new RegExp(ALIAS, 'g');
+
 const WEEKDAYS = '一二三四五六日天';
 const REC_RE = new RegExp(
   [
@@ -393,6 +398,18 @@ export function findTimes(match: string, from: number, to: number, year: number)
     const tail = /^[^,，。;；]{0,14}?(?:\d+|[一两二三四五六])次/.exec(match.slice(end, Math.min(to, end + 16)));
     if (tail) end += tail[0].length;
     add({ start, end, cue: match.slice(start, end), recurrence: rec, slot, monthlyNth, monthDay, coreEnd, firstMonth });
+  }
+
+  // "端午、中秋两节期间，…分别举办一场": one session on each festival's day (without 分别 the list is one stretch, below).
+  for (const m of slice.matchAll(OBS_SERIES_RE)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const stop = match.slice(end, to).search(/[。;；\n]/);
+    if (!match.slice(end, stop < 0 ? to : end + stop).includes('分别')) continue;
+    const days = [...m[0].matchAll(ALIAS_RE)].map((a) => byId.get(aliasId.get(a[0])!)).map((o) => o && observanceDate(o, year));
+    if (days.some((d) => !d)) continue;
+    const sorted = [...new Set(days as string[])].sort();
+    add({ start, end, cue: m[0], window: [sorted[0], sorted[0]], sessions: sorted, festival: true });
   }
 
   // "元旦至春节期间", "春节、元宵节期间": one window from the first festival's day to the end of the last one's 期间.

@@ -75,8 +75,8 @@ describe('headings that name what their body does', () => {
 
 describe('not events', () => {
   it('drops a quota for each holder', () => {
-    const p = P('一、活动安排\n（一）开展巡回宣讲。5月，县宣讲团深入各乡镇开展巡回宣讲，每个乡镇宣讲不少于10场。');
-    expect(titles(p)).toEqual(['巡回宣讲']);
+    const p = P('一、活动安排\n（一）分众阶段（5月1日至6月20日）\n1. 开展分众化宣讲。各乡镇用方言土语开展对象化、互动化宣讲，每个乡镇宣讲不少于20场。');
+    expect(titles(p)).toEqual(['分众化宣讲']);
   });
 
   it('drops a quoted slogan that names an aim', () => {
@@ -112,7 +112,7 @@ describe('times and names', () => {
   });
 
   it('names the activity noun after a quoted name that ends in a noun', () => {
-    expect(titles(P('一、活动内容\n（一）5月中旬，在县图书馆举办“好书共读”阅读分享会。'))).toEqual(['“好书共读”阅读分享会']);
+    expect(titles(P('一、活动内容\n（一）阅读分享会。5月中旬，在县图书馆举办“好书共读”阅读分享会。'))).toEqual(['“好书共读”阅读分享会']);
   });
 
   it('dates a campaign by its period, not by the festival that is only its occasion', () => {
@@ -128,5 +128,39 @@ describe('times and names', () => {
       ['年度閱讀推廣活動頒獎典禮', 'assessment'],
       ['「典籍裏的青禾」地方文獻展', 'exhibition'],
     ]);
+  });
+});
+
+describe('festivals, quarters and stretches', () => {
+  const N = planUnder('青禾县文化馆关于开展2026年传统节日群众文化活动的通知');
+
+  it('gives festivals listed before one 期间 a session each when the activity is held 分别', () => {
+    const p = N('一、活动安排\n（一）游园会。端午、中秋两节期间，县文化馆分别在滨江公园举办一场“我们的节日”民俗游园会。');
+    expect(one(p, '游园会')).toMatchObject({ start: '2026-06-19', rdates: ['2026-09-25'] });
+  });
+
+  it('keeps two festivals before one 期间 one stretch without 分别', () => {
+    const p = N('一、活动安排\n（一）书画展。中秋、国庆期间，在县文化馆展厅举办“月满青禾”书画摄影展。');
+    expect(one(p, '书画摄影展')).toMatchObject({ start: '2026-09-25', end: '2026-10-08' });
+  });
+
+  it('reads a leading time clause as the time of the sentence', () => {
+    const p = N('一、线上活动\n春节、端午、中秋期间，县文化馆公众号分别推出一期“节日里的青禾”短视频展播。');
+    expect(one(p, '短视频展播')).toMatchObject({ start: '2026-02-17', rdates: ['2026-06-19', '2026-09-25'] });
+  });
+
+  it('reads every day of a stretch as that stretch', () => {
+    const p = N('一、活动安排\n（一）戏曲展演。正月初二至初六（2月18日至22日）每天下午，在县文化馆小剧场举办新春戏曲展演，由县剧团和民间戏曲社团轮流演出。');
+    expect(p.activities.map((a) => [a.title, a.start, a.end])).toEqual([['新春戏曲展演', '2026-02-18', '2026-02-23']]);
+  });
+
+  it('gives an item with no time its quarter, when the quarter heading also writes its months', () => {
+    const p = parsePlan('青禾县机关党委2026年党建工作计划\n一、工作安排\n（一）第一季度（1—3月）\n1. 召开年度组织生活会。各党支部召开组织生活会。\n2. 开展“学雷锋”志愿服务。3月组织党员志愿者开展志愿服务。');
+    expect(one(p, '组织生活会')).toMatchObject({ start: '2026-01-01', end: '2026-04-01' });
+  });
+
+  it('knows parades and exhibitions of culture', () => {
+    const p = N('一、活动安排\n（一）元宵节当天上午，组织龙灯队开展“闹元宵”民俗踩街巡游。\n（二）春节期间，举办“骏马迎春”新春民俗文化展。');
+    expect(titles(p)).toEqual(['“闹元宵”民俗踩街巡游', '“骏马迎春”新春民俗文化展']);
   });
 });
