@@ -179,7 +179,8 @@ function unitClauses(text: string, match: string, from: number, to: number): Uni
   const VERB = '(?=举办|开展|举行|组织|主办|承办|开办|推出|打造|启动)';
   const DENG = '(?:等(?:\\d+家|多家|有关|相关)?(?:单位|部门|机构)?)?';
   const res = [
-    new RegExp(`联合([^,，。;；“”]{2,80}?)${DENG}(?:共同)?${VERB}`, 'g'),
+    // ("联合县文化馆、县博物馆，组织青少年参观…": the verb may follow a comma)
+    new RegExp(`联合([^,，。;；“”]{2,80}?)${DENG}(?:共同)?(?:${VERB}|[,，](?=邀请|组织|开展|举办|举行|面向|在))`, 'g'),
     new RegExp(`(?:与|同|和)([^,，。;；“”与]{2,60}?)${DENG}(?:共同|联合)${VERB}`, 'g'),
     new RegExp(`由([^,，。;；“”]{2,60}?)${DENG}(?:共同|联合)?(?=主办|承办|举办)`, 'g'),
     new RegExp(`(?:^|[,，。;；\\n])([^,，。;；“”\\n]{2,30}、[^,，。;；“”\\n]{2,30}?)${DENG}(?:联合|共同)${VERB}`, 'g'),
@@ -784,7 +785,8 @@ export function extractActivities(
         inPhrase.find(unquoted) ??
         before ??
         afterHit ??
-        inPhrase[0];
+        // (not a time inside a quoted name: “芳华五月”青年美术作品展 takes its 时间： line)
+        inPhrase.find(unquoted);
       if (pick?.broad && sharedOut) pick = sharedOut;
       // "正月初二至初六（2月18日至22日）每天下午…举办新春戏曲展演": every day of a stretch is that stretch.
       if (pick?.recurrence?.freq === 'daily') {
@@ -931,7 +933,9 @@ export function extractActivities(
       // "结合“我们的节日·春节”主题活动，开展…": the occasion an activity is joined to is not one of the plan's own.
       // (only a leading clause of its own: "结合…主题活动，" — not "结合…开展宣讲")
       if (/(?:结合|依托|借助)$/.test(match.slice(Math.max(cs, ps - 2), ps)) && /^[,，]/.test(match.slice(end, end + 1))) continue;
-      const u = unitsAt(units, ps);
+      let u = unitsAt(units, ps);
+      // (a heading's activity takes the co-organisers its body's first sentence names: "四、…专题讲座 / 团县委联合县教育局…，邀请…")
+      if (!u.length && f.start >= titleStart && end <= titleEnd) u = units.find((x) => x.start >= titleEnd && x.start < bodySentence[1])?.units ?? [];
       const draft: Draft = {
         key,
         title,
@@ -1037,8 +1041,10 @@ export function extractActivities(
         const inTitle = nameField
           ? drafts.find((d) => d.sentence[0] <= nameAt && d.sentence[1] >= nameAt)
           : drafts.find((d) => d.sentence[0] >= titleStart && d.sentence[0] < titleEnd);
+        // (its co-organisers are those its description names: "联合县妇联，邀请心理咨询师开展…")
+        const itemUnits = units.find((u) => u.start >= titleEnd && u.start < to)?.units ?? [];
         const hd = headingDraft(raw, inTitle?.kind ?? headingKind(matchingTitle(raw)), job.id, [titleStart, titleEnd], raw, {
-          noun: inTitle?.noun ?? '', named: !!nameField, fieldItem: !inTitle,
+          noun: inTitle?.noun ?? '', named: !!nameField, fieldItem: !inTitle, units: [...itemUnits],
         });
         if (!phaseLines.length) drafts.unshift(hd);
       }

@@ -103,7 +103,10 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   // "开展短视频和书画作品征集活动": media listed with other works are what is called for or chosen.
   ['media listed', (n) => MEDIA_NOUNS.has(n.found.noun) && /^[和及与、]/.test(after(n, 1))],
   // "开展广场舞展演、书画展览、非遗手工体验等活动": items of a list closed by 等活动 are one activity's programme.
-  ['programme item', (n) => !generic(n) && /^(?:、[^。;；\n]{0,30}?)?等(?:各类|系列)?(?:活动|志愿服务|项目)/.test(after(n, 34))],
+  // ("开展绘本共读、故事接龙、好书推荐等亲子阅读活动": the list may close with a named kind of 活动)
+  ['programme item', (n) => !generic(n) && /^(?:、[^。;；\n]{0,30}?)?等(?:各类|系列)?[\u4e00-\u9fff]{0,6}?(?:活动|志愿服务|项目)/.test(after(n, 40))],
+  // "报名方式：关注公众号，点击菜单栏“暑期活动”预约": how to sign up or get in touch is not an event.
+  ['sign-up line', (n) => /^[ \t]*(?:报名方式|报名办法|报名须知|联系方式|咨询方式|咨询电话|预约方式|乘车路线)[ \t]*[:：]/.test(lineBefore(n))],
   // "集中宣传一批群众身边的凡人善举": publicity of a batch of examples, with no time of its own, is a duty.
   ['batch publicity', (n) => n.found.noun === '集中宣传' && !n.timed && /^(?:一批|一系列)/.test(n.object)],
   // "每个乡镇宣讲不少于20场": a quota for each holder (not a schedule: 每月, 每周 are times), not an activity of its own.

@@ -85,6 +85,9 @@ function nest(markers: Marker[], restarts: number[] = []): Accepted[] {
 
 const TITLE_STOP = /[。;！!？?\n]/;
 
+/** A short topic that ends its line, with no figure and no stop: the subtitle after a quoted name and its colon. */
+const SUBTITLE = /^[\u4e00-\u9fff·、“”《》]{2,16}(?:\n|$)/;
+
 /** Where a heading's title ends (exclusive) and its body begins. */
 function titleSpan(match: string, from: number, limit: number, mode: 'heading' | 'lead'): { end: number; bodyStart: number } {
   let end = from;
@@ -94,7 +97,8 @@ function titleSpan(match: string, from: number, limit: number, mode: 'heading' |
     if (c === '“' || c === '‘') quote++;
     else if ((c === '”' || c === '’') && quote > 0) quote--;
     if (TITLE_STOP.test(c)) break;
-    if (c === ':' ) break;
+    // ("【活动六】“云岫讲堂”：宋代美学与生活": a quoted series name, then its topic on the same line, is one title)
+    if (c === ':' && !(match[end - 1] === '”' && SUBTITLE.test(match.slice(end + 1, limit)))) break;
     if (mode === 'lead' && c === ',') break;
     // A space run ends an inline heading in one-line documents ("一、指导思想 二、…").
     if (c === ' ' && quote === 0 && end > from && /\S/.test(match[end + 1] ?? '') && /[\u3400-\u9fff”)]/.test(match[end - 1])) break;

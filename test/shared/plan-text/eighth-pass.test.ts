@@ -164,3 +164,28 @@ describe('festivals, quarters and stretches', () => {
     expect(titles(p)).toEqual(['“闹元宵”民俗踩街巡游', '“骏马迎春”新春民俗文化展']);
   });
 });
+
+describe('field-list items and posts', () => {
+  const T = planUnder('关于开展2026年青少年暑期系列活动的通知');
+
+  it("gives a field-list item the co-organisers its description names before a comma", () => {
+    const p = T('一、“知心姐姐”心理健康辅导进社区\n联合县妇联，邀请心理咨询师开展团体辅导。\n活动时间：7月14日至8月20日\n二、“安全一夏”防溺水专题讲座\n团县委联合县教育局、县应急管理局，邀请消防员讲解防溺水知识。\n活动时间：7月15日上午');
+    expect(one(p, '心理健康').units).toEqual(['县妇联']);
+    expect(one(p, '专题讲座').units).toEqual(['县教育局', '县应急管理局']);
+  });
+
+  it('reads no activity in how to sign up, nor in the items of a list closed by a kind of 活动', () => {
+    const p = T('一、“书香伴成长”亲子阅读会\n联合县图书馆开展绘本共读、故事接龙、好书推荐等亲子阅读活动。\n活动时间：7月8日至8月26日\n报名方式：关注公众号，点击菜单栏“暑期活动”预约');
+    expect(titles(p)).toEqual(['“书香伴成长”亲子阅读会']);
+  });
+
+  it("takes an item's 时间： line, not the month inside its quoted name", () => {
+    const p = T('一、“芳华五月”青年美术作品展\n时间：5月4日—5月24日（周一闭馆）\n地点：市文化馆一楼展厅\n二、非遗剪纸公益培训班\n时间：5月9日上午');
+    expect(one(p, '美术作品展')).toMatchObject({ start: '2026-05-04', end: '2026-05-25' });
+  });
+
+  it("keeps a quoted series name's topic after its colon in the heading", () => {
+    const p = T('【活动一】“云岫讲堂”：宋代美学与生活\n时间：5月17日（周日）14:30\n【活动二】“舞动云岫”广场舞展演\n时间：5月16日19:30');
+    expect(p.sections.map((s) => s.title)).toEqual(['“云岫讲堂”：宋代美学与生活', '“舞动云岫”广场舞展演']);
+  });
+});
