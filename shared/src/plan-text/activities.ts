@@ -464,6 +464,7 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
   for (const d of ds) {
     let into: Draft | undefined;
     let byName = false;
+    let awarded = false;
     for (const o of out) {
       if (headers.length && group(o) !== group(d)) continue;
       // "开展“书香家庭”评选，4月底召开表彰大会": the award meeting is an event of its own (but 表彰 inside a 颁奖典礼 is the ceremony).
@@ -494,6 +495,11 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       const programme =
         (d.bare || (d.kind === 'exhibition' && !d.quoted && /展示$/.test(d.noun) && generic活动Of(o))) && !d.team && !d.ownTime && !d.fromTitle && o.fromTitle && o.quoted && !o.goal;
       if (d.awardOf && o.sents.includes(d.sentence[0]) && (o.kind === 'contest' || o.kind === 'other' || CEREMONY_NOUNS.has(o.noun))) into = o;
+      // ("（二）…表彰大会。3月6日上午…召开，表彰“三八红旗手”…": what the heading's award meeting does, in its body)
+      else if ((d.awardOf || /^表彰/.test(d.key)) && d.kind === 'assessment' && !d.fromTitle && o.fromTitle && CEREMONY_NOUNS.has(o.noun)) {
+        into = o;
+        awarded = true;
+      }
       else if (d.bare && d.kind === 'assessment' && TAKES_OBJECT.has(d.noun) && o.kind !== 'assessment') into = o;
       else if (bothNamed) continue;
       else if (sameNoun || contains || heading || generic || genericCampaign || sameName || programme || (d.goal && !o.bare) || (o.goal && !d.bare)) {
@@ -526,7 +532,7 @@ function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       into,
       d,
       // (what an award meeting does, "召开表彰大会，隆重表彰一批…", keeps the meeting's name)
-      d.awardOf && CEREMONY_NOUNS.has(into.noun) ? false : byName && generic活动Of(into) && !generic活动Of(d) ? true : byName && generic活动Of(d) && !generic活动Of(into) ? false : headingNames(into, d) ? false : headingNames(d, into) ? true : rank(d) > rank(into),
+      (d.awardOf || awarded) && CEREMONY_NOUNS.has(into.noun) ? false : byName && generic活动Of(into) && !generic活动Of(d) ? true : byName && generic活动Of(d) && !generic活动Of(into) ? false : headingNames(into, d) ? false : headingNames(d, into) ? true : rank(d) > rank(into),
     );
   }
   return out;
@@ -690,6 +696,7 @@ export function extractActivities(
         }
       }
       let objectStart = end;
+      let studied = false;
       if (!ok && f.noun && TAKES_OBJECT.has(f.noun)) {
         // 评选表彰2023年度市直文明单位: the object follows the noun.
         let e = end;
@@ -700,11 +707,22 @@ export function extractActivities(
           ok = true;
         }
       }
+      // "3月：学习全国两会精神（领学人：…）；第一季度专题研讨…": a month line's 学习 and what is studied are one session.
+      if (!ok && f.noun === '学习' && /(?:^|\n)[ \t]*(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?[ \t]*:(?:[^\n]*;)?[ \t]*$/.test(match.slice(Math.max(from, f.start - 80), f.start))) {
+        let e = end;
+        while (e < ce && e - end < 40 && !/[,，。;；(（\n]/.test(match[e])) e++;
+        if (e - end >= 4) {
+          objectStart = end;
+          end = e;
+          ok = true;
+          studied = true;
+        }
+      }
       // 每周五下午学习制度, “每周半天覆盖学”机制: a recurring duty written as a rule.
       if (!ok && hasRecurrence && /^(?:制度|机制|时间)/.test(match.slice(end, end + 2))) ok = true;
       if (!ok) continue;
       const awardObject = end > objectStart ? match.slice(objectStart, end) : '';
-      if (notAnEvent({ match, found: f, end, clauseStart: cs, sentenceStart: ss, timed: clauseTimes.length > 0 || opensWithTime(match, times, ss, cs) || (!!bodyTime && f.start >= titleStart && end <= titleEnd), clauseTimed: clauseTimes.length > 0, object: awardObject, nouns: found })) continue;
+      if (notAnEvent({ match, found: f, end, clauseStart: cs, sentenceStart: ss, timed: clauseTimes.length > 0 || opensWithTime(match, times, ss, cs) || (!!bodyTime && f.start >= titleStart && end <= titleEnd) || studied, clauseTimed: clauseTimes.length > 0, object: awardObject, nouns: found })) continue;
       if (match[end] === '”' && insideQuote(match, f.start, ss)) {
         end++;
         // ("举办“好书共读”阅读分享会": a quoted name that ends in a noun names the activity noun right after it)
@@ -761,7 +779,14 @@ export function extractActivities(
       // (a festival's own day written inside it, "七夕节（8月19日）前后", is part of that festival's time)
       const sentenceTimes = hitsIn(times, ss, se).filter((t, _, all) => !all.some((o) => o !== t && o.festival && o.start <= t.start && t.end <= o.end && o.end - o.start > t.end - t.start));
       const unquoted = (t: TimeHit) => !quotedTime(match, t, ss);
-      const inPhrase = sentenceTimes.filter((t) => t.start >= ps && (t.end <= end || (t.coreEnd !== undefined && t.coreEnd <= f.start)));
+      // ("第一季度专题研讨" on a month line: the quarter labels which session this is; the month line says when)
+      const label = (t: TimeHit) => t.end === f.start && /^第[一二三四1-4]季度$/.test(t.cue) && BARE_NOUNS.has(f.noun);
+      // (a festival whose anniversary or series the name is, "“三八”国际妇女节系列活动", "妇女节116周年暨表彰大会", is
+      // part of the name, not its time)
+      // (…but an anniversary's own day is its time: 纪念中国共产党成立103周年)
+      const named = (t: TimeHit) =>
+        f.kind !== 'anniversary' && t.festival && !/前夕|期间|前后|之际|当天|当日|前$/.test(t.cue) && (/周年$/.test(t.cue) || /^(?:(?:\d+|[一二三四五六七八九十百]+)周年|系列)/.test(match.slice(t.end, t.end + 6)));
+      const inPhrase = sentenceTimes.filter((t) => t.start >= ps && (t.end <= end || (t.coreEnd !== undefined && t.coreEnd <= f.start)) && !label(t) && !named(t));
       // (a recurrence whose count runs over the phrase, "每月举办公益展览不少于1次", is before it too)
       const befores = sentenceTimes.filter((t) => t.start < ps && (t.end <= f.start || (t.recurrence && t.coreEnd !== undefined && t.coreEnd <= ps && /(?:举办|开展|组织|举行|召开)$/.test(match.slice(ps - 2, ps)))) && unquoted(t) && !isDeadline(match, t));
       let before = befores.at(-1);
@@ -944,7 +969,8 @@ export function extractActivities(
         units: u,
         noun: f.noun,
         fromTitle: f.start >= titleStart && end <= titleEnd,
-        quoted: /[“《]/.test(match.slice(ps, end)),
+        // (a month line's session is named by what it studies: two in one month are two)
+        quoted: /[“《]/.test(match.slice(ps, end)) || studied,
         ownTime: !!time.start || !!time.rrule,
         festivalTime: !!pick?.festival,
         themeTime: !!pick?.commemorates || !!pick?.broad,

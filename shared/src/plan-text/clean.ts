@@ -295,7 +295,8 @@ export function joinBrokenLines(text: string): string {
   for (let i = 1; i < lines.length; i++) {
     const prev = lines[i - 1];
     const cur = lines[i];
-    const continues = cur.trim().length > 0 && !LINE_HEAD.test(cur) && (/^”/.test(cur) || proseStart(cur));
+    // (a month line, "6月：学习…", starts an item of its own)
+    const continues = cur.trim().length > 0 && !LINE_HEAD.test(cur) && !/^[ \t]*\d{1,2}月(?:份)?[ \t]*[：:]/.test(cur) && (/^”/.test(cur) || proseStart(cur));
     const broken =
       (fullWidth(prev) && !/[。；;！!？?：:…\s]$/.test(prev) && !fieldLine(prev) && !fieldLine(cur) && continues) ||
       // (a heading goes on only when it filled the line: "一、在学思践悟上再深一层，把理论武装抓紧抓实" over its body's
@@ -308,9 +309,7 @@ export function joinBrokenLines(text: string): string {
       !fieldLine(prev) &&
       /[，,、。；;]/.test(prev) &&
       !/[。；;！!？?：:”）)…\s]$/.test(prev) &&
-      cur.trim().length > 0 &&
-      !LINE_HEAD.test(cur) &&
-      proseStart(cur));
+      continues);
     out += (broken ? '' : '\n') + cur;
   }
   return out;

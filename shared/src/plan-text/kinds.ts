@@ -29,7 +29,7 @@ export const NOUN_RULES: NounRule[] = [
       '篮球赛', '足球赛', '排球赛', '气排球赛', '乒乓球赛', '羽毛球赛', '门球赛', '象棋赛', '围棋赛', '棋类赛', '拔河赛', '接力赛', '邀请赛', '对抗赛', '友谊赛', '锦标赛'],
   },
   { kind: 'lecture', nouns: ['宣讲分队', '宣讲团', '宣讲会', '宣讲活动', '集中宣讲', '分众化宣讲', '宣讲', '报告会', '专题党课', '微党课', '党课', '讲座', '论坛', '讲坛', '辅导报告', '专题辅导'] },
-  { kind: 'training', nouns: ['培训班', '研修班', '训练营', '轮训', '集训', '培训会', '培训', '学习班', '夏令营', '集体备课会', '集中备课会', '备课会', '集体备课', '体验课', '公益课', '工作坊', '托管班', '兴趣班', '体验班', '编织课', '手工课', '书法课', '绘画课', '舞蹈课', '美术课', '国学课', '公开课', '示范课', '阅读营', '读书营', '研学营', '艺术营', '冬令营'] },
+  { kind: 'training', nouns: ['培训班', '研修班', '训练营', '轮训', '集训', '培训会', '培训', '学习班', '夏令营', '集体备课会', '集中备课会', '备课会', '集体备课', '体验课', '公益课', '工作坊', '托管班', '兴趣班', '体验班', '编织课', '手工课', '书法课', '绘画课', '舞蹈课', '美术课', '国学课', '公开课', '示范课', '阅读营', '读书营', '研学营', '培训营', '创业营', '艺术营', '冬令营'] },
   {
     kind: 'meeting',
     nouns: [
@@ -44,7 +44,7 @@ export const NOUN_RULES: NounRule[] = [
     nouns: ['普法宣传', '专题页面', '宣传专栏', '专栏', '内刊', '专题宣传', '主题宣传', '集中宣传', '社会宣传', '宣传月', '宣传周', '宣传日', '宣传活动', '宣教活动', '宣传咨询', '随手拍', '公益广告宣传', '系列报道', '专题报道', '宣传报道', '集中采访', '主题采访', '采访活动', '微视频', '短视频'],
   },
   { kind: 'volunteer', nouns: ['走访慰问', '送春联', '志愿服务活动', '志愿服务', '志愿活动', '志愿者活动', '义诊服务', '义诊', '义剪', '便民服务', '咨询服务', '文明交通劝导', '交通劝导', '文明劝导', '义卖', '义务植树', '无偿献血'] },
-  { kind: 'assessment', nouns: ['表彰大会', '表彰会', '颁奖大会', '颁奖典礼', '颁奖仪式', '问卷调查', '寻访', '评选表彰', '检查考核', '考评', '考核', '评选', '表彰', '督查', '评比', '测评', '评星定级'] },
+  { kind: 'assessment', nouns: ['表彰大会', '表彰会', '颁奖大会', '颁奖典礼', '颁奖仪式', '问卷调查', '寻访推选', '寻访', '评选表彰', '检查考核', '考评', '考核', '评选', '表彰', '督查', '评比', '测评', '评星定级'] },
   {
     kind: 'other',
     nouns: [
@@ -78,12 +78,15 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * One regex over all nouns (longest first, so 专题培训班 is one match), plus:
- * 纪念…N周年 (anniversary) and a quoted name ending in 学 (“每周半天覆盖学”, study).
+ * 纪念…N周年 (anniversary), a quoted name ending in 学 (“每周半天覆盖学”, study) and a class named at a line's
+ * start before a colon (training). Run on the matching copy, whose colons are ASCII.
  */
 export const NOUN_RE = new RegExp(
   [
     '(?<anniv>纪念[^,，。;；“”]{1,24}?(?:\\d+|[一二三四五六七八九十百]+)周年)',
     '(?<quotedStudy>“[^”、,，]{1,10}学”)',
+    // "少儿舞蹈班：7月6日—8月14日，每周一、三、五上午…": a class named at a line's start, its schedule after the colon
+    '(?<=(?:^|\\n)[ \\t\\u3000]*)(?<classLine>[\\u4e00-\\u9fff]{2,8}班)(?=[ \\t]*:)',
     '(?<noun>' + [...nounKind.keys()].sort((a, b) => b.length - a.length).map(escape).join('|') + ')',
   ].join('|'),
   'g',
@@ -148,6 +151,9 @@ export function nounsIn(match: string, from: number, to: number): Found[] {
     } else if (g.quotedStudy) {
       kind = 'study';
       noun = '学';
+    } else if (g.classLine) {
+      kind = 'training';
+      noun = '班';
     } else {
       noun = g.noun!;
       const rule = ruleFor(noun)!;

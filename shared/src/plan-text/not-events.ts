@@ -96,6 +96,16 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
       /^(?:[和及与、][^,，。;；]{0,6}?)?(?:开展|落实|举办|参加|学习)?(?:情况|信息|预告)/.test(after(n, 12)) &&
       /(?:记录|报送|上报|统计|汇总|通报|总结|掌握|了解|发布|推送|公布)[^,，。;；]{0,6}$/.test(before(n, 12)),
   ],
+  // "结业汇报演出：…在剧场举行，各班学员登台进行学习成果展示": what a show in the sentence does on stage.
+  [
+    'shown at the show',
+    (n) => /展示$/.test(n.found.noun) && /(?:进行|开展)[\u4e00-\u9fff]{0,4}$/.test(before(n, 6)) && n.nouns.some((o) => o !== n.found && o.end <= n.clauseStart && n.found.start - o.end <= 40 && /演出|汇演|展演|晚会$/.test(o.noun) && !/[。;；\n]/.test(n.match.slice(o.end, n.found.start))),
+  ],
+  // "6月：学习《中国共产党简史》有关章节，纪念中国共产党成立105周年": what a study session marks.
+  [
+    'what a study marks',
+    (n) => n.found.noun === '周年' && n.clauseStart > n.sentenceStart && n.nouns.some((o) => o.kind === 'study' && o.start >= n.sentenceStart && o.end <= n.clauseStart),
+  ],
   // "由县采茶戏剧团和民间戏曲社团轮流演出": who performs at the show the sentence names, not a show of its own.
   ['performed by', (n) => /^(?:演出|表演|展演)$/.test(n.found.noun) && /^\s*由[^,，。;；]{2,24}?(?:轮流|分别|共同|联合)?$/.test(n.match.slice(n.clauseStart, n.found.start))],
   // 学习, 走访, 展播…: nouns that are an activity only with a time in their clause.
@@ -106,7 +116,7 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   // ("开展绘本共读、故事接龙、好书推荐等亲子阅读活动": the list may close with a named kind of 活动)
   ['programme item', (n) => !generic(n) && /^(?:、[^。;；\n]{0,30}?)?等(?:各类|系列)?[\u4e00-\u9fff]{0,6}?(?:活动|志愿服务|项目)/.test(after(n, 40))],
   // "报名方式：关注公众号，点击菜单栏“暑期活动”预约": how to sign up or get in touch is not an event.
-  ['sign-up line', (n) => /^[ \t]*(?:报名方式|报名办法|报名须知|联系方式|咨询方式|咨询电话|预约方式|乘车路线)[ \t]*[:：]/.test(lineBefore(n))],
+  ['sign-up line', (n) => /^[ \t]*(?:[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.、．])?[ \t]*(?:报名方式|报名办法|报名须知|联系方式|咨询方式|咨询电话|预约方式|乘车路线)[ \t]*[:：]/.test(lineBefore(n))],
   // "集中宣传一批群众身边的凡人善举": publicity of a batch of examples, with no time of its own, is a duty.
   ['batch publicity', (n) => n.found.noun === '集中宣传' && !n.timed && /^(?:一批|一系列)/.test(n.object)],
   // "每个乡镇宣讲不少于20场": a quota for each holder (not a schedule: 每月, 每周 are times), not an activity of its own.

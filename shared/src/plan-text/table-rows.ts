@@ -179,6 +179,9 @@ function kindOf(title: string): DraftKind {
 }
 
 /** One draft per data row, in the section `sectionId` (where the block sits in the outline). */
+/** A row's task that is paperwork or a fix, not an event. */
+const DUTY_ROW = /(?:整理|归档|整改|补充完善|资料完善|梳理|报送|上报)(?:“[^“”]{1,8}”)?$/;
+
 export function tableDrafts(block: TableBlock, sectionId: string, year: number, planWindow?: TimeHit): DraftActivity[] {
   const out: DraftActivity[] = [];
   // (the line above the block names what rows without a noun of their own are: "每场宣讲…具体排课如下")
@@ -201,6 +204,8 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
       }
     }
     if (compactForMatch(title).length < 2) continue;
+    // (a task row that files, fixes or completes something, "2025年度创建台账整理归档", "问题整改“回头看”", is a duty)
+    if (DUTY_ROW.test(compactForMatch(title))) continue;
     // (a row naming what is studied, 学习中央经济工作会议精神, is a study whatever nouns its object holds;
     // a title without an activity noun takes the kind of a 形式 / 备注 cell, 集中学习 or 党课)
     let kind = /^(?:学习|学习贯彻|深入学习)|(?:精神|思想|论述|讲话)$/.test(compactForMatch(title)) ? 'study' : kindOf(title);
@@ -220,7 +225,9 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
     // (the row as its cells, without the serial number, is what the review shows as the source)
     const shown = row.filter((c, i) => c && block.roles[i] !== 'serial').join(' · ');
     const d: DraftActivity = { title, kind, sectionId, units: [], source: [shown] };
-    const timeCells = [...cell(row, block.roles, 'time'), ownTime].filter(Boolean);
+    // (a 完成时限 cell that is a deadline, "3月底前", is no finer time than the month cell beside it)
+    const timeIn = [...cell(row, block.roles, 'time'), ownTime].filter(Boolean);
+    const timeCells = timeIn.length > 1 && timeIn.some((c) => !/前$/.test(c.trim())) ? timeIn.filter((c) => !/前$/.test(c.trim())) : timeIn;
     // (a 月份 cell and a day cell, "4月" · "18日—19日" / "上旬": one date, written as the month's)
     const when = timeCells.reduce((acc, c) => (acc && /月$/.test(acc) && /^(?:\d{1,2}日|[上中下]旬|初|中|底|末)/.test(c) ? acc + c : acc ? `${acc} ${c}` : c), '');
     if (when) {

@@ -189,3 +189,39 @@ describe('field-list items and posts', () => {
     expect(p.sections.map((s) => s.title)).toEqual(['“云岫讲堂”：宋代美学与生活', '“舞动云岫”广场舞展演']);
   });
 });
+
+describe('class lists, study months and task tables', () => {
+  it('reads a class named at a line start, its dates and weekly schedule after the colon', () => {
+    const p = parsePlan('青禾县群艺馆关于举办2026年暑期公益培训班的通知\n一、培训班次\n少儿舞蹈班：7月6日—8月14日，每周一、三、五上午9:00—10:30，限30人\n成人合唱班：7月7日—8月11日，每周二晚上19:00—20:30，限40人\n二、报名办法\n（一）报名方式：关注公众号，点击“公益培训”菜单在线报名。\n三、结业汇报\n（一）结业汇报演出：8月15日晚上19:30在剧场举行，各班学员登台进行学习成果展示。');
+    expect(p.activities.map((a) => [a.title, a.kind, a.start, a.rrule])).toEqual([
+      ['少儿舞蹈班', 'training', '2026-07-06T09:00', 'FREQ=WEEKLY;BYDAY=MO,WE,FR;UNTIL=20260814T235959'],
+      ['成人合唱班', 'training', '2026-07-07T19:00', 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20260811T235959'],
+      ['结业汇报演出', 'other', '2026-08-15T19:30', undefined],
+    ]);
+  });
+
+  it("names each month line's study by what it studies, and a quarter's 专题研讨 by its quarter, in the line's month", () => {
+    const p = parsePlan('青禾县局党组理论学习中心组2026年学习计划\n全年安排专题研讨4次。\n具体安排如下：\n3月：学习全国两会精神（领学人：王某某）；第一季度专题研讨：围绕“以文塑旅”开展专题研讨\n6月：学习《中国共产党简史》有关章节，纪念中国共产党成立105周年（领学人：张某某）\n11月：学习《安全生产法》（领学人：赵某某）；学习新修订的《文物保护法》（领学人：孙某某）');
+    expect(p.activities.map((a) => [a.title, a.start])).toEqual([
+      ['学习全国两会精神', '2026-03-01'],
+      ['第一季度专题研讨', '2026-03-01'],
+      ['学习《中国共产党简史》有关章节', '2026-06-01'],
+      ['学习《安全生产法》', '2026-11-01'],
+      ['学习新修订的《文物保护法》', '2026-11-01'],
+    ]);
+  });
+
+  it('dates a task row by its month, not by its 完成时限 deadline, and drops paperwork rows', () => {
+    const p = parsePlan('青禾县文明办2026年创建工作月度安排表\n序号\t月份\t工作任务\t责任单位\t完成时限\n1\t3月\t“学雷锋·文明行”志愿服务月\t团县委\t3月底前\n2\t\t2025年度创建台账整理归档\t各成员单位\t3月底前\n3\t4月\t第一季度模拟测评\t县文明办\t4月中旬');
+    expect(p.activities.map((a) => [a.title, a.start, a.end])).toEqual([
+      ['“学雷锋·文明行”志愿服务月', '2026-03-01', '2026-04-01'],
+      ['第一季度模拟测评', '2026-04-11', '2026-04-21'],
+    ]);
+  });
+
+  it("keeps a festival whose anniversary or series a name is, and merges an award heading with what its body awards", () => {
+    const p = parsePlan('青禾县妇联2026年“三八”国际妇女节系列活动方案\n一、活动内容\n（一）庆祝“三八”国际妇女节116周年暨表彰大会。3月6日上午9:00召开，表彰“三八红旗手”“三八红旗集体”。\n（二）读书会。3月举办巾帼读书会。');
+    expect(one(p, '表彰大会')).toMatchObject({ title: '庆祝“三八”国际妇女节116周年暨表彰大会', start: '2026-03-06T09:00' });
+    expect(titles(p)).toHaveLength(2);
+  });
+});
