@@ -112,6 +112,12 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   ['untimed', (n) => n.found.needsCue && !n.timed],
   // "开展短视频和书画作品征集活动": media listed with other works are what is called for or chosen.
   ['media listed', (n) => MEDIA_NOUNS.has(n.found.noun) && /^[和及与、]/.test(after(n, 1))],
+  // "开展广场舞、戏曲、合唱等门类展演": the kinds of a festival's programme, not an event of their own.
+  ['kinds of a programme', (n) => /等(?:门类|类别|类型|形式|项目)$/.test(before(n, 4))],
+  // "聚焦群众文化活动、公共文化服务…四项重点": a field of work one focuses on.
+  ['focus', (n) => !n.clauseTimed && /(?:聚焦|立足|着眼|突出)[^,，。;；开举组召]{0,10}$/.test(before(n, 12)) && (generic(n) || n.match[n.end] === '、')],
+  // "创作3分钟以内的短视频": the works a call asks for, described.
+  ['media described', (n) => MEDIA_NOUNS.has(n.found.noun) && /的$/.test(before(n, 1))],
   // "开展广场舞展演、书画展览、非遗手工体验等活动": items of a list closed by 等活动 are one activity's programme.
   // ("开展绘本共读、故事接龙、好书推荐等亲子阅读活动": the list may close with a named kind of 活动)
   ['programme item', (n) => !generic(n) && /^(?:、[^。;；\n]{0,30}?)?等(?:各类|系列)?[\u4e00-\u9fff]{0,6}?(?:活动|志愿服务|项目)/.test(after(n, 40))],

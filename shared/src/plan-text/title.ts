@@ -86,6 +86,13 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
   if (at >= 0 && at < 4000) {
     const end = at + headline!.length;
     const bodyIdx = segs.findIndex((s) => s.start >= end);
+    // (a notice posted whole: its own title line, "关于举办…的通知", among the post's first lines is the document's)
+    const formal = bodyIdx < 0 ? -1 : segs.slice(bodyIdx, bodyIdx + 4).findIndex((s) => /^关于.{4,60}(?:通知|方案|安排)$/.test(s.text) && isTitleLike(s.text));
+    if (formal >= 0) {
+      const f = segs[bodyIdx + formal];
+      const next = segs[bodyIdx + formal + 1];
+      return { title: cleanTitle(text.slice(f.start, f.end)), bodyStart: next ? next.start : f.end, titleEnd: f.end, headers: [cleanTitle(text.slice(f.start, f.end)), cleanTitle(headline!)] };
+    }
     return { title: cleanTitle(headline!), bodyStart: bodyIdx >= 0 ? segs[bodyIdx].start : end, titleEnd: end, headers: [cleanTitle(headline!)] };
   }
   let bodyIdx = segs.findIndex((s) => isBodyLike(s.text));

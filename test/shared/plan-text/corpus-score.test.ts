@@ -138,3 +138,12 @@ describe('corpus scorer', () => {
     expect(sectionPath(['关于理论武装', '一是'])).toEqual(['关于理论武装', '一是']);
   });
 });
+
+describe('labels', () => {
+  it('reads a full-width figure as the same number (４． = 4.), and keeps different numbers apart', async () => {
+    const { normLabel } = await import('./seed-score');
+    expect(normLabel('４．')).toBe(normLabel('4.'));
+    expect(normLabel('（１２）')).toBe(normLabel('(12)'));
+    expect(normLabel('４．')).not.toBe(normLabel('5.'));
+  });
+});

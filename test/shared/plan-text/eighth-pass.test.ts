@@ -225,3 +225,18 @@ describe('class lists, study months and task tables', () => {
     expect(titles(p)).toHaveLength(2);
   });
 });
+
+describe('posted notices, site pages and requirements', () => {
+  it("takes a notice's own title line under a post's headline and meta line", () => {
+    const p = parsePlan('青禾社科\n社科普及周来了！11场活动等你来“打卡”→\n原创 青禾社科 青禾社科 2026年05月08日 09:30 青禾\n\n关于举办2026年青禾县社会科学普及周活动的通知\n\n各有关单位：\n决定于2026年5月18日至24日举办2026年青禾县社会科学普及周活动。\n一、主要活动\n（一）社科普及基地开放日\n时间：5月24日（星期日）9:00—17:00');
+    expect(p.title).toBe('关于举办2026年青禾县社会科学普及周活动的通知');
+    expect(titles(p)).toEqual(['2026年青禾县社会科学普及周活动', '社科普及基地开放日']);
+  });
+
+  it('drops under 保障措施 what has no time and no name, the kinds of a programme, a field of focus and described media', () => {
+    const p = P(
+      '一、总体要求\n聚焦群众文化活动、公共文化服务两项重点。\n二、重点工作\n（一）办好艺术节。9月至10月，举办第六届群众文化艺术节，开展广场舞、戏曲、合唱等门类展演。\n（二）短视频征集。5月18日—6月15日，围绕社科故事创作3分钟以内的短视频。\n三、保障措施\n（一）强化队伍建设。加强业务干部学习培训。\n（二）落实经费保障。积极争取财政支持。',
+    );
+    expect(titles(p)).toEqual(['第六届群众文化艺术节', '短视频征集']);
+  });
+});

@@ -25,6 +25,8 @@ export interface ExpectedActivity {
 /** (一) = （一） = (一)、 ; 1、 = 1. = 1． */
 export function normLabel(label: string): string {
   return label
+    // (a full-width figure is the same number: ４． = 4.)
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[（〔［]/g, '(')
     .replace(/[）〕］]/g, ')')
     .replace(/\s/g, '')
