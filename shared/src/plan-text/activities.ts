@@ -1304,6 +1304,12 @@ export function extractActivities(
     merged = merged.filter(
       (d) => !(d.bare && !d.quoted && !d.team && (!d.ownTime || d.themeTime) && (BARE_NOUNS.has(matchingCopy(d.key)) || d.key.length <= 2)),
     );
+    // "一、主题阅读活动⏎⏎⏎⏎": a table's group row names a part of the table (its rows are the activities).
+    {
+      // (the display copy: the matching copy has no tabs)
+      const eol = match.indexOf('\n', titleStart);
+      if (/\t[ \t]*$/.test(text.slice(titleStart, eol < 0 ? to : eol))) merged = merged.filter((d) => !(d.fromTitle && d.sents.length <= 1));
+    }
     // "四、工作要求 （二）注重宣传报道。充分利用…及时报道": under the plan's requirements, a heading that urges a way of
     // working, with no time of its own, nothing quoted and no activity of the body merged into it, is a requirement.
     // (…and so is anything there with no time of its own and no name: "（二）强化队伍建设。加强业务干部学习培训")

@@ -201,10 +201,15 @@ export const ATTACHMENTS = /^[ \t]*附件\s*\d*\s*[:：]/m;
 const NOT_A_SPEECH = /(?:方案|通知|安排|计划|要点|表|办法|意见|细则)$/;
 const SPEECH = /讲话|发言|致辞|讲稿|演讲|报告|交流材料/;
 
+/** "备注：" on a line of its own: a schedule's notes follow, numbered but not its outline. */
+const NOTES = /^[ \t]*(?:备注|附注|注)[ \t]*[:：][ \t]*$/m;
+
 export function buildOutline(text: string, match: string, bodyStart: number, title = ''): Outline {
   let end = match.length;
   const attachments = ATTACHMENTS.exec(match.slice(bodyStart));
   if (attachments) end = bodyStart + attachments.index;
+  const notes = NOTES.exec(match.slice(bodyStart, end));
+  if (notes) end = bodyStart + notes.index;
   const restarts = timeHeads(match, bodyStart, end);
   let accepted = nest(scanMarkers(match, bodyStart, end), restarts);
   const structural = accepted.filter((a) => STRUCTURAL.includes(a.marker.type)).length;

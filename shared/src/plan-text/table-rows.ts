@@ -30,6 +30,8 @@ export interface TableBlock {
   rows: string[][];
   /** An annex's month lines: a row's month says where the item is listed, not more than the body says of it. */
   listed?: boolean;
+  /** Rows under a group row of the table ("一、讲座展览活动⏎⏎"): the group is a section, not what names its rows. */
+  grouped?: boolean;
 }
 
 /** Rows of listed blocks: they complete a body's activity with their units and source only. */
@@ -98,29 +100,67 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
   const lines = text.split('\n');
   const tables: TableBlock[] = [];
   const blank = new Set<number>();
+  // Excel quotes a cell that holds a line break ("4月23日⏎上午9:30"): its row goes on over the next lines.
+  const rowAt = (i: number): { line: string; next: number } => {
+    let line = lines[i];
+    let k = i + 1;
+    if (line.includes('\t')) {
+      const quotes = (l: string) => l.split('"').length - 1;
+      let n = quotes(line);
+      while (n % 2 === 1 && k < lines.length && k - i < 4) {
+        line += ` ${lines[k]}`;
+        n += quotes(lines[k]);
+        k++;
+      }
+      if (n % 2 === 1) return { line: lines[i], next: i + 1 };
+      line = line.replace(/(^|\t)"([^"\t]*)"(?=\t|$)/g, '$1$2');
+    }
+    return { line, next: k };
+  };
+  // (a group row inside a table, "一、主题阅读活动⏎⏎⏎", is the outline's; the rows under it keep the header's columns)
+  const groupRow = (l: string) => l.includes('\t') && filled(cellsOf(l)) === 1;
+  let lastRoles: Role[] | null = null;
+  let lastEnd = -1;
   for (let i = 0; i < lines.length; ) {
     const tabbed = lines[i].includes('\t');
-    const first = cellsOf(lines[i]);
+    const head = rowAt(i);
+    const first = cellsOf(head.line);
     if (filled(first) < 3) {
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < lines.length && filled(cellsOf(lines[j])) >= 2 && lines[j].includes('\t') === tabbed) j++;
-    const block = lines.slice(i, j);
+    const logical: string[] = [head.line];
+    let j = head.next;
+    while (j < lines.length) {
+      const r = rowAt(j);
+      if (filled(cellsOf(r.line)) < 2 || lines[j].includes('\t') !== tabbed) break;
+      logical.push(r.line);
+      j = r.next;
+    }
     const header = headerRoles(first);
-    const body = (header ? block.slice(1) : block).filter((l) => l.trim());
+    const body = (header ? logical.slice(1) : logical).filter((l) => l.trim());
     const rows = body.map(cellsOf);
+    const afterGroups: boolean = !header && tabbed && lastRoles !== null && lastEnd >= 0 && lines.slice(lastEnd, i).every((l) => !l.trim() || groupRow(l));
     // (rows separated by spaces with no header: only three or more rows of three or more cells each)
-    const roles = header ?? (tabbed || (rows.length >= 3 && rows.every((r) => r.length >= 3)) ? guessRoles(rows) : null);
-    if (!roles || body.length === 0 || (!header && body.length < 2)) {
+    const roles: Role[] | null =
+      header ?? (afterGroups ? lastRoles : tabbed || (rows.length >= 3 && rows.every((r) => r.length >= 3)) ? guessRoles(rows) : null);
+    if (header && body.length === 0) {
+      lastRoles = header;
+      lastEnd = j;
+      for (let k = i; k < j; k++) blank.add(k);
+      i = j;
+      continue;
+    }
+    if (!roles || body.length === 0 || (!header && !afterGroups && body.length < 2)) {
       i = j;
       continue;
     }
     let a = i - 1;
     while (a >= 0 && !lines[a].trim()) a--;
-    tables.push({ anchor: a >= 0 ? lines[a].trim() : '', roles, rows });
+    tables.push({ anchor: a >= 0 ? lines[a].trim() : '', roles, rows, ...(a >= 0 && groupRow(lines[a]) ? { grouped: true } : {}) });
     for (let k = i; k < j; k++) blank.add(k);
+    lastRoles = roles;
+    lastEnd = j;
     i = j;
   }
   takeAnnexMonthLines(lines, tables, blank);
@@ -185,7 +225,7 @@ const DUTY_ROW = /(?:整理|归档|整改|补充完善|资料完善|梳理|报�
 export function tableDrafts(block: TableBlock, sectionId: string, year: number, planWindow?: TimeHit): DraftActivity[] {
   const out: DraftActivity[] = [];
   // (the line above the block names what rows without a noun of their own are: "每场宣讲…具体排课如下")
-  const lead = headNoun(block.anchor);
+  const lead = block.grouped ? undefined : headNoun(block.anchor);
   // (an empty time cell under a filled one is the same merged cell: the month written once for its rows)
   let above: string[] = [];
   for (const cells of block.rows) {

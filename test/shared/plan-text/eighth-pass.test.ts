@@ -240,3 +240,35 @@ describe('posted notices, site pages and requirements', () => {
     expect(titles(p)).toEqual(['第六届群众文化艺术节', '短视频征集']);
   });
 });
+
+describe('tables pasted from Excel with group rows', () => {
+  const table = [
+    '青禾县图书馆2026年全民阅读节活动安排表\t\t\t\t',
+    '序号\t活动名称\t时间\t地点\t主办/承办',
+    '一、主题阅读活动\t\t\t\t',
+    '1\t全民阅读节启动仪式\t"4月23日',
+    '上午9:30"\t县图书馆南广场\t县委宣传部/县图书馆',
+    '2\t“青禾书声”经典诵读大赛\t5月16日下午2:30\t县文化馆小剧场\t县图书馆/县教育局',
+    '二、讲座展览活动\t\t\t\t',
+    '3\t数字阅读体验周\t5月11日—17日\t县图书馆二楼\t县图书馆',
+    '4\t“纸墨传薪”古籍修复成果展\t4月20日—5月20日\t县图书馆一楼展厅\t县图书馆/县档案馆',
+    '',
+    '备注：',
+    '1. 以上活动如有调整，以公众号发布信息为准。',
+    '2. 阅读节期间开放时间为每周二至周日9:00—17:30。',
+  ].join('\n');
+
+  it("reads a cell Excel quoted over two lines, keeps the header's columns under each group row, and drafts no group row", () => {
+    const p = parsePlan(table);
+    expect(p.activities.map((a) => [a.title, a.sectionId, a.start, a.units])).toEqual([
+      ['全民阅读节启动仪式', 's1', '2026-04-23T09:30', ['县委宣传部', '县图书馆']],
+      ['“青禾书声”经典诵读大赛', 's1', '2026-05-16T14:30', ['县图书馆', '县教育局']],
+      ['数字阅读体验周', 's2', '2026-05-11', ['县图书馆']],
+      ['“纸墨传薪”古籍修复成果展', 's2', '2026-04-20', ['县图书馆', '县档案馆']],
+    ]);
+  });
+
+  it('ends the outline at a 备注： line', () => {
+    expect(parsePlan(table).sections.map((s) => s.label)).toEqual(['一、', '二、']);
+  });
+});
