@@ -115,6 +115,9 @@ function titleSpan(match: string, from: number, limit: number, mode: 'heading' |
   return { end: titleEnd, bodyStart };
 }
 
+/** How a speech opens before its points: "今天召开…", "这次会议…", "在…之际". */
+const OPENING = /^(?:今天|今年|这次|本次|此次|在[^,，。]{2,20}之际)/;
+
 /** Paragraph lead clauses that read as headings, for documents without numbering. */
 /** A line that starts with a month and a colon ("1月：", "七月至八月：", "1—2月："): a month-by-month plan. */
 const MONTH_LINE = /^[ \t]*(?:\d{1,2}|十[一二]?|[一二三四五六七八九])(?:月(?:份)?)?(?:[-—~～至到](?:\d{1,2}|十[一二]?|[一二三四五六七八九]))?月(?:份)?[ \t]*[:：]/gm;
@@ -137,6 +140,8 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
     if (line.length < (opensList ? 8 : 30)) continue;
     if (/[:：]$/.test(line) || /如下[:：]?$/.test(line)) continue;
     if (/汇报完毕|批评指正|谢谢大家|以上(?:是|为)|特此/.test(line)) continue;
+    // (a look back, an aside or a paragraph that goes on with the point before is no point of its own)
+    if (/^(?:过去的?一年|去年|一年来|这里|下面|刚才|同时|另外|此外|总之|最后|当然)/.test(line)) continue;
     const lead = /^[^,。;:！？!?]{4,30}[,。]/.exec(line);
     if (!lead) continue;
     const start = m.index + (m[0].length - m[0].trimStart().length);
@@ -151,7 +156,9 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
   }
   const biggest = [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
   // "关于理论武装，…" "关于新闻舆论，…": two points named 关于… are already a parallel series.
-  const chosen = biggest.length >= 3 || (biggest.length >= 2 && biggest[0].lead.startsWith('关于')) ? biggest : paras.slice(1);
+  // (otherwise every paragraph but the first, unless it opens as two later points do: 抓理论武装， … 抓新闻舆论， …)
+  const opening = paras.length > 0 && (OPENING.test(paras[0].lead) || paras.slice(1).filter((p) => p.lead[0] === paras[0].lead[0]).length < 2);
+  const chosen = biggest.length >= 3 || (biggest.length >= 2 && biggest[0].lead.startsWith('关于')) ? biggest : opening ? paras.slice(1) : paras;
   return chosen.map((p, i) => ({ type: 'para' as const, value: i + 1, start: p.start, end: p.start, lineStart: true }));
 }
 

@@ -272,3 +272,13 @@ describe('tables pasted from Excel with group rows', () => {
     expect(parsePlan(table).sections.map((s) => s.label)).toEqual(['一、', '二、']);
   });
 });
+
+describe('speech points', () => {
+  it('takes no look back, aside or continuation paragraph for a point', () => {
+    const p = parsePlan(
+      '在全县宣传思想文化工作会议上的讲话\n（2026年2月10日）\n\n同志们：\n下面，我讲几点意见。\n\n过去一年，全县宣传思想文化工作取得新成效，举办各类活动200余场。\n\n抓理论武装，要在学懂弄通上下功夫。一是抓好中心组学习，每月集中学习一次。二是深化对象化宣讲，下半年开展“百场宣讲进基层”活动。\n\n这里我插一句，宣讲不能照本宣科。\n\n抓新闻舆论，要在守正创新上下功夫。国庆节前推出“奋进新征程”系列报道。\n\n同时，要用好新媒体平台，每月组织一次网评员培训。\n\n抓文明创建，要在常态长效上下功夫。6月组织全县文明创建交叉测评。',
+      { defaultYear: 2026 },
+    );
+    expect(p.sections.filter((s) => !s.parentId).map((s) => s.title)).toEqual(['抓理论武装', '抓新闻舆论', '抓文明创建']);
+  });
+});
