@@ -14,10 +14,12 @@ import type { DraftActivity, DraftKind, PlanSection } from './types';
 import { matchingCopy } from './normalize';
 import { findTimes, resolveTime, type TimeHit } from './when';
 import { diffDays } from '../time/dates';
-import { CLAUSE_BREAK, SENTENCE_BREAK, clauseBounds, hitsFrom, hitsIn, insideQuote, lastIndexWithin, sentenceBounds } from './sentence-bounds';
+import { CLAUSE_BREAK, SENTENCE_BREAK, clauseBounds, hitsIn, insideQuote, lastIndexWithin, sentenceBounds } from './sentence-bounds';
 import { CN_NUMBERS, lastsFor } from './durations';
 import { roundsIn } from './contest-rounds';
 import { notAnEvent } from './not-events';
+import { BARE_NOUNS, CEREMONY, CEREMONY_NOUNS, compactKey, headingDraft, isBareTitle, matchingTitle, retitle, trimSource, type Draft } from './draft';
+import { GOAL_VERB, mergeInto, mergeSection } from './merge-mentions';
 
 /** What may follow a head noun: punctuation, a conjunction, a parenthetical. */
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
@@ -229,17 +231,6 @@ function unitsAt(units: Units[], at: number): string[] {
   return u && at < u.end ? [...u.units] : [];
 }
 
-/** A title without spaces and punctuation, in the matching copy's script (a Traditional 組織單位 is 组织单位), for comparing and testing. */
-function compactKey(s: string): string {
-  return matchingCopy(s.replace(/[\s“”‘’"'()（）、,，.。:：;；「」『』]/g, ''));
-}
-
-/** A draft named anew: its matching key follows its title, and it is no longer a bare noun. */
-function retitle(d: Draft, title: string): void {
-  d.title = title;
-  d.key = compactKey(title);
-  d.bare = false;
-}
 
 /** A 进X suffix that is itself an activity (进社区宣讲) is left to the noun scan. */
 const NOUN_AT_END = /(?:宣讲|活动|展览|演出|比赛)$/;
@@ -247,17 +238,11 @@ const NOUN_AT_END = /(?:宣讲|活动|展览|演出|比赛)$/;
 /** Festival and observance names (节/日) as a title prefix: 元宵节, 重阳节, 国家宪法日. */
 const OBS_NAME = /(?:春节|元宵节|清明节|端午节|中秋节|重阳节|国庆节|劳动节|青年节|儿童节|妇女节|教师节|读书日|宪法日|遗产日|植树节|建军节|建党节|丰收节|七夕节|腊八节|学雷锋日|公祭日|烈士纪念日)$/;
 
-const matchingTitle = (t: string) => t.replace(/[〝「『]/g, '“').replace(/[〞」』]/g, '”').replace(/"([^"]*)"/g, '“$1”');
 
 /** Nouns that name a team, not an event: 组建县委宣讲团 forms the team that then gives the 宣讲. */
 const TEAM_NOUNS = new Set(['宣讲团', '宣讲分队']);
 /** A team opening a clause, then its verb: "市委宣讲团深入…", "县艺术团赴…" (the team, group 1). */
 const TEAM_SUBJECT = /^(?!组织|邀请|安排|动员|由|请|派)((?:[\u4e00-\u9fff]{1,8}|“[^“”]{2,10}”)(?:宣讲团|讲师团|宣讲队|宣讲分队|小分队|艺术团|演出队|志愿服务队|志愿者服务队|文艺队|轻骑兵))(?:深入|到|赴|走进|前往|在|分别|分赴|将|组织|开展|进行|集中)/;
-/** Nouns too generic to be a draft on their own (a bare 宣讲 or 评选 names nothing an organiser can schedule). */
-const BARE_NOUNS = new Set([
-  '宣讲', '学习', '集中学习', '专题学习', '讲座', '论坛', '党课', '专题党课', '评选', '表彰', '评选表彰', '培训', '展演', '展览', '座谈', '研判', '考核', '督查',
-  '专题研讨', '宣传报道', '活动', '行动', '志愿服务', '比赛', '竞赛', '大赛', '演出', '慰问演出', '读书班', '征集', '微视频', '短视频', '义诊', '便民服务',
-]);
 /** A field line under an item: 活动时间：4月29日、5月1日 / 时间：20x年4月21日. */
 const TIME_FIELD = /(?:^|\n)[ \t]*(?:活动|举办|实施|开展)?(?:时间|日期)(?:安排)?[ \t]*[:：]/g;
 /** A call's own time on a field line or in a sentence: "征集时间：3月1日至6月30日", "征文时间为2026年3月至5月". */
@@ -269,45 +254,7 @@ const FIELD_LINE = /(?:^|\n)[ \t]*(?:活动)?(?:时间|地点|日期|主办单�
 /** A section heading that gives the plan's period: 二、活动时间 / 一、时间安排. */
 const PERIOD_TITLE = /^(?:活动|实施|工作)?(?:时间|日期)(?:安排)?$|^(?:活动|实施)(?:时间|期限)$/;
 
-interface Draft extends DraftActivity {
-  key: string;
-  noun: string;
-  fromTitle: boolean;
-  quoted: boolean;
-  /** Time came from the activity's own sentence (not from a field line, month heading or the plan's period). */
-  ownTime: boolean;
-  festivalTime: boolean;
-  /** The time is a theme's day (庆祝建党…): a month heading above overrides it. */
-  themeTime: boolean;
-  bare: boolean;
-  team: boolean;
-  /** Came from a heading that states a goal (深化…, 加强…): the body's activity names it. */
-  goal: boolean;
-  /** A team that is only formed (组建…宣讲团), with no event of its own. */
-  formed: boolean;
-  /** Named by an 活动名称： field line: that name is the title. */
-  named?: boolean;
-  awardOf: boolean;
-  /** Dated only by the plan's period (a 活动时间 section): any time of the item's own beats it. */
-  periodTime?: boolean;
-  /** A field-list item named by its heading (活动时间：… lines under it). */
-  fieldItem?: boolean;
-  sentence: [number, number];
-  /** Its phrase is the last item of a list (舞蹈、声乐、书法公益培训班 → 书法公益培训班). */
-  ofList?: boolean;
-  /** Starts of every sentence that mentions it (merged mentions). */
-  sents: number[];
-  sources: string[];
-}
 
-/** (On the matching copy: a Traditional 表彰大會 is the bare noun 表彰大会 too.) */
-const BARE_MAX = Math.max(...[...BARE_NOUNS].map((n) => n.length));
-const isBareTitle = (display: string, noun: string) => {
-  // (matchingCopy keeps the length: a title longer than any bare form is not one, and is not copied to find out)
-  if (display.length > Math.max(BARE_MAX, noun.length + 2, 2)) return false;
-  const key = matchingCopy(display);
-  return BARE_NOUNS.has(key) || key === noun || key === `${noun}活动` || key.length <= 2;
-};
 
 /** A time hit that is the whole of its line (a month-table cell, "1月：", "九月份：", "7月至8月："). */
 function headerHits(match: string, times: TimeHit[], from: number): TimeHit[] {
@@ -378,166 +325,7 @@ function resolved(d: Draft, t: TimeHit, year: number, text: string, within?: Tim
   d.themeTime = !!t.broad;
 }
 
-const trimSource = (s: string) => {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > 160 ? `${t.slice(0, 159)}…` : t;
-};
 
-/** A …活动 whose words are only a quoted name (“文化馆之夜”活动): the name of an activity described elsewhere. */
-const generic活动Of = (x: Draft) => (x.noun === '活动' || x.noun === '行动') && /^“[^“”]+”(?:主题)?活动$/.test(matchingTitle(x.title));
-
-/** Folds `b` into `a`: one activity, what each mention says. */
-function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
-  if (takeTitle) {
-    a.title = b.title;
-    a.key = b.key;
-    a.kind = b.kind;
-    a.quoted = b.quoted;
-    a.bare = b.bare;
-    a.noun = b.noun;
-    a.named = b.named;
-  }
-  const better = (x: Draft) => (x.start || x.rrule ? (x.ownTime ? 2 : 1) : 0) + (x.rrule ? 0.5 : 0) - (x.festivalTime ? 0.25 : 0) - (x.periodTime ? 0.5 : 0);
-  if (better(b) > better(a))
-    Object.assign(a, { start: b.start, end: b.end, rrule: b.rrule, rdates: b.rdates, cue: b.cue, ownTime: b.ownTime, festivalTime: b.festivalTime, themeTime: b.themeTime, periodTime: b.periodTime });
-  if (!a.start) delete a.start;
-  if (!a.end) delete a.end;
-  if (!a.rrule) delete a.rrule;
-  if (!a.rdates) delete a.rdates;
-  if (!a.cue) delete a.cue;
-  for (const u of b.units) if (!a.units.includes(u)) a.units.push(u);
-  for (const x of b.sources) if (!a.sources.includes(x)) a.sources.push(x);
-  for (const x of b.sents) if (!a.sents.includes(x)) a.sents.push(x);
-  a.fromTitle ||= b.fromTitle;
-  if (takeTitle) a.goal = b.goal;
-  else a.goal &&= b.goal;
-  a.formed &&= b.formed;
-}
-
-/** A selection whose quotes are the titles it awards: 评选“优秀宣讲员”和“优秀宣讲组织单位”. */
-const AWARDED_TITLES = /^(?:评选表彰|评选|表彰)“[^“”]+”(?:[和、及与]“[^“”]+”)*$/;
-
-/** Title preference among mentions of one activity: a quoted name, then the mention with its own time, then the longer. */
-const GOAL_VERB = /^(?:推进|加强|深化|强化|提升|抓好|做好|办好|建好|管好|推动|完善|健全|丰富|注重|做强|深入|坚持|持续)/;
-function rank(d: Draft): number {
-  return (d.named ? 40 : 0) + (d.bare ? 0 : 8) + (!d.quoted && (d.noun === '活动' || d.noun === '行动') && d.key.length <= 6 ? -4 : 0) + (GOAL_VERB.test(d.key) || d.goal ? -7 : 0) + (d.fromTitle ? 1 : 0) + (/^[^“”]{1,8}在/.test(d.title) ? -3 : 0) + (/^由/.test(d.title) ? -8 : 0) + (d.team ? -7 : 0) + (d.quoted ? 4 : 0) + (d.ownTime ? 2 : 0) + Math.min(d.key.length, 20) / 40;
-}
-
-/**
- * One draft per activity within a section: a heading and its body, the bare
- * noun and the named activity, an award 评选 inside a contest's sentence.
- */
-function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
-  // (the quoted name of a title, cached per title: the pairwise scan below asks for it n² times)
-  const names = new Map<string, string | undefined>();
-  const quotedNameOf = (x: Draft) => {
-    if (!names.has(x.title)) names.set(x.title, /“([^“”]+)”/.exec(matchingTitle(x.title))?.[1]);
-    return names.get(x.title);
-  };
-  // Items under different month headings (1月： … 2月： …) are different activities.
-  const groups = new Map<Draft, number>();
-  const group = (d: Draft) => {
-    let g = groups.get(d);
-    if (g === undefined) {
-      g = hitsFrom(headers, d.sentence[0] + 1); // headers are sorted: how many start at or before the sentence
-      groups.set(d, g);
-    }
-    return g;
-  };
-  // A team and the event it gives in the same sentence ("组建县委宣讲团，3月上旬…开展示范宣讲"): "县委宣讲团示范宣讲".
-  // A short unquoted …活动 (送福字活动, 线上活动) is part of the section's activity; a descriptive one is its own.
-  const generic活动 = (x: Draft) => !x.quoted && (x.noun === '活动' || x.noun === '行动') && x.key.length <= 6;
-  const ds = [...input];
-  for (let i = 0; i < ds.length; i++) {
-    const t = ds[i];
-    if (!t.team) continue;
-    // (Or the team is the heading and the body gives its event: "（四）组建县委宣讲团。…4月上旬开展首轮示范宣讲".)
-    const e = ds.find((x, j) => j > i && !x.team && x.kind === t.kind && (x.sents.some((q) => t.sents.includes(q)) || (t.fromTitle && !x.fromTitle && !x.quoted)));
-    if (!e) continue;
-    if (!e.title.includes(t.title)) e.title = `${t.title}${e.title}`;
-    e.key = compactKey(e.title);
-    e.quoted ||= t.quoted;
-    e.bare = false;
-    for (const u of t.units) if (!e.units.includes(u)) e.units.push(u);
-    ds.splice(i--, 1);
-  }
-  const out: Draft[] = [];
-  for (const d of ds) {
-    let into: Draft | undefined;
-    let byName = false;
-    let awarded = false;
-    for (const o of out) {
-      if (headers.length && group(o) !== group(d)) continue;
-      // "开展“书香家庭”评选，4月底召开表彰大会": the award meeting is an event of its own (but 表彰 inside a 颁奖典礼 is the ceremony).
-      // (a heading 优秀作品展开幕式 over 举行…开幕式暨颁奖仪式 is one ceremony)
-      if (CEREMONY_NOUNS.has(d.noun) && !CEREMONY_NOUNS.has(o.noun) && !CEREMONY.test(o.noun)) continue;
-      // (two named mentions of one noun, each in its own sentence with its own time, are two: 3月至6月…春季公益培训班；
-      // 9月至11月…秋季公益培训班)
-      if (d.ownTime && o.ownTime && !d.bare && !o.bare && d.key !== o.key && d.cue && o.cue && (d.cue !== o.cue || d.start !== o.start) && d.sentence[0] !== o.sentence[0] && !d.fromTitle && !o.fromTitle) continue;
-      // ("中心组每月一次集体学习，7月份举办专题读书班": two nouns, each with a time of its own in its own clause, are two)
-      if (d.ownTime && o.ownTime && d.cue && o.cue && d.cue !== o.cue && d.noun !== o.noun && d.kind === o.kind && !d.team && !o.team && d.fromTitle === o.fromTitle && d.sentence[0] === o.sentence[0] && !d.awardOf) continue;
-      const sameNoun = d.noun === o.noun && d.noun !== '活动' && d.noun !== '行动';
-      // (the same quoted name is one activity: 开展“文化馆之夜”活动 … 举办“文化馆之夜”文艺展演)
-      const sameName = !!quotedNameOf(d) && quotedNameOf(d) === quotedNameOf(o) && (generic活动Of(d) || generic活动Of(o));
-      // (“年度阅读之星”评选 over 评选“年度阅读之星”50名: one name, one noun, one activity)
-      const sameNamedNoun = !!quotedNameOf(d) && quotedNameOf(d) === quotedNameOf(o) && d.noun === o.noun && !!d.noun;
-      const bothNamed = d.quoted && o.quoted && !d.key.includes(o.key) && !o.key.includes(d.key) && !sameName && !sameNamedNoun;
-      const contains = d.key.includes(o.key) || o.key.includes(d.key);
-      // (a heading and its body; two activities listed in one sentence, 举办书画展、摄影展, stay two)
-      const listed = d.bare && o.bare && d.noun !== o.noun && !d.team && !o.team && !BARE_NOUNS.has(d.noun) && !BARE_NOUNS.has(o.noun) && d.sentence[0] === o.sentence[0];
-      // (a ceremony heading over "…开幕式暨颁奖仪式" is one ceremony, though 颁奖仪式 is an award's kind)
-      const ceremonies = (CEREMONY_NOUNS.has(d.noun) || CEREMONY.test(d.noun)) && (CEREMONY_NOUNS.has(o.noun) || CEREMONY.test(o.noun));
-      const heading = (d.fromTitle || o.fromTitle) && !listed && (d.kind === o.kind || ceremonies);
-      const generic = (d.bare || d.team || o.bare || o.team) && !listed && (d.kind === o.kind || d.team || o.team);
-      const genericCampaign = generic活动(d) || (generic活动(o) && o.fromTitle);
-      // "开展“非遗进校园”活动。组织传承人…开展剪纸技艺展示和体验课": a bare form with no time of its own in the body
-      // of a heading that names the activity is part of that activity's programme.
-      // (…and so is an unquoted display of skills, "开展剪纸、竹编技艺展示和体验课", under a quoted …活动 heading)
-      const programme =
-        (d.bare || (d.kind === 'exhibition' && !d.quoted && /展示$/.test(d.noun) && generic活动Of(o))) && !d.team && !d.ownTime && !d.fromTitle && o.fromTitle && o.quoted && !o.goal;
-      if (d.awardOf && o.sents.includes(d.sentence[0]) && (o.kind === 'contest' || o.kind === 'other' || CEREMONY_NOUNS.has(o.noun))) into = o;
-      // ("（二）…表彰大会。3月6日上午…召开，表彰“三八红旗手”…": what the heading's award meeting does, in its body)
-      else if ((d.awardOf || /^表彰/.test(d.key)) && d.kind === 'assessment' && !d.fromTitle && o.fromTitle && CEREMONY_NOUNS.has(o.noun)) {
-        into = o;
-        awarded = true;
-      }
-      else if (d.bare && d.kind === 'assessment' && TAKES_OBJECT.has(d.noun) && o.kind !== 'assessment') into = o;
-      else if (bothNamed) continue;
-      else if (sameNoun || contains || heading || generic || genericCampaign || sameName || programme || (d.goal && !o.bare) || (o.goal && !d.bare)) {
-        into = o;
-        byName = sameName;
-      }
-      if (into) break;
-    }
-    if (!into) {
-      out.push(d);
-      continue;
-    }
-    // A bare 评选/表彰 with a time of its own is the activity's award stage: "“最美乡村”摄影大赛评选".
-    if (d.bare && d.kind === 'assessment' && into.kind !== 'assessment' && d.ownTime && d.cue && d.cue !== into.cue && (into.start || into.rrule)) {
-      retitle(d, `${into.title}${d.title}`);
-      out.push(d);
-      continue;
-    }
-    // A heading that names the body's activity more fully (举办禁毒专题讲座 … 作专题讲座) keeps its name.
-    // (…or names all of it where the body names one item of a list: 开办春季公益培训班 … 开设舞蹈、声乐、书法公益培训班)
-    // (…or where the body's quotes are only the titles it awards: 评选优秀宣讲员 … 评选一批“优秀宣讲员”和“…”)
-    const headingNames = (h: Draft, b: Draft) =>
-      h.fromTitle &&
-      !b.fromTitle &&
-      !h.goal &&
-      h.key !== b.key &&
-      ((!b.quoted && (h.key.includes(b.key) || (!!b.ofList && h.key.endsWith(b.noun) && h.key.length >= b.noun.length + 2 && !BARE_NOUNS.has(h.key)))) ||
-        (b.quoted && h.noun === b.noun && TAKES_OBJECT.has(b.noun) && AWARDED_TITLES.test(matchingTitle(b.title)) && h.key.length > b.noun.length + 1));
-    mergeInto(
-      into,
-      d,
-      // (what an award meeting does, "召开表彰大会，隆重表彰一批…", keeps the meeting's name)
-      (d.awardOf || awarded) && CEREMONY_NOUNS.has(into.noun) ? false : byName && generic活动Of(into) && !generic活动Of(d) ? true : byName && generic活动Of(d) && !generic活动Of(into) ? false : headingNames(into, d) ? false : headingNames(d, into) ? true : rank(d) > rank(into),
-    );
-  }
-  return out;
-}
 
 /** Draft activities for every section, in document order (a preamble span, if given, yields the plan's named activities). */
 export function extractActivities(
@@ -1524,10 +1312,6 @@ const NOT_AN_ITEM = /^(?:组织机构|组织单位|活动单位|参与单位|参
 const STAGE_PARENT = /安排|程序|步骤|阶段|流程|环节|进度|赛程|方法|评审|评选/;
 /** A stage heading: 推荐报名, 网络投票, 评审确定, 成果展示, 启动仪式, 决赛阶段. */
 const STAGE = /^(?:[\u4e00-\u9fff]{0,4}(?:报名|推荐|征集|投票|评审|评议|初评|复评|终评|初审|复审|终审|初赛|复赛|决赛|展示|展播|展映|颁奖|启动仪式|启动|总结表彰)(?:确定|阶段|环节)?)$/;
-/** Award meetings and ceremonies: events of their own beside the selection or contest they close. */
-const CEREMONY_NOUNS = new Set(['表彰大会', '颁奖大会', '颁奖典礼', '颁奖仪式', '启动仪式', '颁奖晚会']);
-/** Ceremonies that take the name of the activity they open or close. */
-const CEREMONY = /^(?:启动仪式|颁奖典礼|颁奖仪式|开幕式|闭幕式|颁奖晚会|启动会)$/;
 
 /**
  * The activity a plan is named after, for naming its stages and ceremonies: "2023年度“感动凤城”人物评选表彰活动方案" →
@@ -1575,17 +1359,6 @@ const RULES_SECTION = /^(?:奖项设置|奖励办法|奖项及奖励|(?:征文|�
 const PAST_SECTION =
   /^(?:(?:(?:19|20)\d{2}年(?:度)?|上年度?|去年|过去一年|一年来)(?:主要)?(?:工作)?(?:总结|回顾|成效|开展情况)|(?:主要)?工作(?:总结|回顾|成效)|主要成效|取得的成[效绩]|存在的(?:主要)?(?:不足|问题)(?:和不足)?|主要问题|存在问题)$/;
 
-/**
- * A draft named by a heading, a field line or the plan's title rather than found at a noun: no time yet, not bare,
- * its source the text given (trimmed). `extra` sets what differs (a noun, quoted, named …).
- */
-function headingDraft(title: string, kind: DraftKind, sectionId: string, sentence: [number, number], source: string, extra: Partial<Draft> = {}): Draft {
-  return {
-    key: compactKey(title), title, kind, sectionId, units: [], noun: '', fromTitle: true, quoted: /[“《]/.test(title), ownTime: false,
-    festivalTime: false, themeTime: false, bare: false, team: false, goal: false, formed: false, awardOf: false, sentence,
-    sents: [sentence[0]], sources: [trimSource(source)], ...extra,
-  };
-}
 
 /** What a heading says when it is a duty rather than an event: 开展理论武装工作, 组织保障, 开展文明创建. */
 const DUTY_WORDS = /工作|制度|机制|建设|管理|保障|氛围|力度|水平|体系|阵地|队伍|责任|领导|要求|引导|宣传教育|创建|整治/;
