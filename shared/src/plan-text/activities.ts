@@ -147,7 +147,12 @@ function phraseStart(match: string, at: number, limit: number, hardLimit: number
 
 /** Whether a verb ends right before `j` (after `limit`): 开展, 举办… (对象化宣讲, 结对帮教: that 对 is no verb). */
 function verbBefore(match: string, j: number, limit: number): boolean {
-  return VERB_END.test(match.slice(Math.max(limit, j - 4), j)) && !(match[j - 1] === '对' && (match[j] === '象' || /[结配核针面比派绝相]/.test(match[j - 2] ?? '')));
+  return (
+    VERB_END.test(match.slice(Math.max(limit, j - 4), j)) &&
+    !(match[j - 1] === '对' && (match[j] === '象' || /[结配核针面比派绝相]/.test(match[j - 2] ?? ''))) &&
+    // (智能手机使用培训: 使 of 使用 is no verb either)
+    !(match[j - 1] === '使' && match[j] === '用')
+  );
 }
 
 function stripQuantity(title: string): string {
@@ -519,6 +524,11 @@ export function extractActivities(
       }
       const takesObject = f.noun && TAKES_OBJECT.has(f.noun) && end > f.end;
       let ps = takesObject ? f.start : phraseStart(match, f.start, cs, ss);
+      // ("“情暖端午”走访慰问独居老人": a quoted name right before a noun that takes an object names it)
+      if (takesObject && match[ps - 1] === '”') {
+        const o = lastIndexWithin(match, '“', ps - 2, cs);
+        if (o >= cs) ps = o;
+      }
       // “春风万里”集中宣讲月活动: a quoted name just before an adverb-verb (集中/广泛…) names the activity with it.
       {
         const v = /(?:集中|广泛|深入|持续|定期|积极)$/.exec(match.slice(Math.max(cs, ps - 2), ps));
@@ -748,6 +758,8 @@ export function extractActivities(
       // (only a leading clause of its own: "结合…主题活动，" — not "结合…开展宣讲")
       if (/(?:结合|依托|借助)$/.test(match.slice(Math.max(cs, ps - 2), ps)) && /^[,，]/.test(match.slice(end, end + 1))) continue;
       let u = unitsAt(units, ps);
+      // ("6月5日上午：“河小青”护河志愿行动，地点：…，由团县委青年志愿者服务队承办": who holds it, later in its sentence)
+      if (!u.length) u = units.find((x) => x.start > ps && x.start < se && match[x.start] === '由')?.units ?? [];
       // (a heading's activity takes the co-organisers its body's first sentence names: "四、…专题讲座 / 团县委联合县教育局…，邀请…")
       if (!u.length && f.start >= titleStart && end <= titleEnd) u = units.find((x) => x.start >= titleEnd && x.start < bodySentence[1])?.units ?? [];
       const draft: Draft = {

@@ -112,6 +112,8 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   ['untimed', (n) => n.found.needsCue && !n.timed],
   // "开展短视频和书画作品征集活动": media listed with other works are what is called for or chosen.
   ['media listed', (n) => MEDIA_NOUNS.has(n.found.noun) && /^[和及与、]/.test(after(n, 1))],
+  // "重点招募文艺展演、法律咨询、医疗义诊和助老服务类志愿者": what kind of volunteers are sought.
+  ['kinds of volunteers', (n) => /^[^,，。;；]{0,24}?类(?:志愿者|人员|人才|队伍)/.test(after(n, 30))],
   // "开展广场舞、戏曲、合唱等门类展演": the kinds of a festival's programme, not an event of their own.
   ['kinds of a programme', (n) => /等(?:门类|类别|类型|形式|项目)$/.test(before(n, 4))],
   // "聚焦群众文化活动、公共文化服务…四项重点": a field of work one focuses on.

@@ -282,3 +282,16 @@ describe('speech points', () => {
     expect(p.sections.filter((s) => !s.parentId).map((s) => s.title)).toEqual(['抓理论武装', '抓新闻舆论', '抓文明创建']);
   });
 });
+
+describe('day lines of a month calendar', () => {
+  it('reads each day line: the quoted name before 走访慰问, who holds it later in the line, 使用 and kinds of volunteers', () => {
+    const p = parsePlan(
+      '青禾县新时代文明实践中心关于2026年6月份志愿服务活动安排的通知\n具体安排如下：\n6月3日（星期三）下午：“银龄课堂”智能手机使用培训，地点：望江社区新时代文明实践站。\n6月5日（星期五）上午：“河小青”护河志愿行动，地点：城区段，由团县委青年志愿者服务队承办。\n6月19日（星期五，端午节）上午：“情暖端午”走访慰问独居老人，由各乡镇新时代文明实践所分别组织。\n\n6月重点招募文艺展演、法律咨询、医疗义诊和助老服务类志愿者。',
+    );
+    expect(p.activities.map((a) => [a.title, a.start?.slice(0, 10), a.units])).toEqual([
+      ['“银龄课堂”智能手机使用培训', '2026-06-03', []],
+      ['“河小青”护河志愿行动', '2026-06-05', ['团县委青年志愿者服务队']],
+      ['“情暖端午”走访慰问独居老人', '2026-06-19', []],
+    ]);
+  });
+});
