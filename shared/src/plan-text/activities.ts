@@ -532,8 +532,11 @@ export function extractActivities(
       // “春风万里”集中宣讲月活动: a quoted name just before an adverb-verb (集中/广泛…) names the activity with it.
       {
         const v = /(?:集中|广泛|深入|持续|定期|积极)$/.exec(match.slice(Math.max(cs, ps - 2), ps));
-        if (v && match[ps - v[0].length - 1] === '”') {
-          const o = lastIndexWithin(match, '“', ps - v[0].length - 2, ss);
+        // (with its audience between them: "组织“缅怀先烈”青少年集中祭扫活动")
+        const audience = v ? /(?:青少年|少先队员|党员干部|党员|干部|职工|群众|师生|学生)$/.exec(match.slice(Math.max(cs, ps - v[0].length - 5), ps - v[0].length)) : null;
+        const q = v ? ps - v[0].length - (audience ? audience[0].length : 0) - 1 : -1;
+        if (v && match[q] === '”') {
+          const o = lastIndexWithin(match, '“', q - 1, ss);
           if (o >= cs) ps = o;
         } else if (v && !takesObject) {
           // "开展党的创新理论集中宣讲": an unquoted topic between a verb and the adverb names it too.

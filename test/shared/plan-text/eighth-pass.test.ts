@@ -295,3 +295,13 @@ describe('day lines of a month calendar', () => {
     ]);
   });
 });
+
+describe('names with an audience and meetings of a federation', () => {
+  it('keeps a quoted name with its audience before 集中, and knows 全委会', () => {
+    const p = P('一、活动内容\n（一）清明节前后，组织“缅怀先烈”青少年集中祭扫活动，开展革命传统教育。\n（二）12月，召开县文联三届四次全委会，总结年度工作。');
+    expect(p.activities.map((a) => [a.title, a.kind])).toEqual([
+      ['“缅怀先烈”青少年集中祭扫活动', 'other'],
+      ['县文联三届四次全委会', 'meeting'],
+    ]);
+  });
+});
