@@ -523,7 +523,8 @@ export function findTimes(match: string, from: number, to: number, year: number)
     }
     const broad = !!g.yearPart && /年内|全年|年度内/.test(g.yearPart);
     // ("根据全年借阅量", "全年工作目标": the year's figures or work, not a time)
-    if (g.yearPart === '全年' && /^(?:的)?[\u4e00-\u9fff]{0,4}(?:量|情况|成绩|数据|表现|目标|任务|计划|总结|工作|成果)/.test(match.slice(end, end + 8))) continue;
+    // (a noun right after it, not a verb: "全年开展宣讲工作" is a time)
+    if (g.yearPart === '全年' && /^(?:的)?(?!开展|举办|组织|召开|举行|推出|实施|完成|实现|安排|集中|计划)[\u4e00-\u9fff]{0,8}?(?:量|情况|成绩|数据|表现|目标|任务|总结|成果|工作)(?![\u4e00-\u9fff]{0,2}(?:会|班))/.test(match.slice(end, end + 12))) continue;
     if (window) add({ start: yr ? start - yr[0].length : start, end, cue: match.slice(yr ? start - yr[0].length : start, end), window, broad });
   }
   return attachClock(match, mergeSessions(match, festivalAfterDate(hits.sort((a, b) => a.start - b.start)), to), to);

@@ -104,6 +104,8 @@ describe('times and names', () => {
   it("does not take the year's figures (全年借阅量) for a time", () => {
     const p = P('一、评选\n（一）“年度阅读之星”评选。10月，根据全年借阅量，评选“年度阅读之星”50名。');
     expect(one(p, '阅读之星')).toMatchObject({ title: '“年度阅读之星”评选', start: '2026-10-01' });
+    // (…but 全年 before a verb is the year: "全年开展…宣讲活动")
+    expect(one(P('一、宣讲\n（一）全年开展“理论进基层”宣讲活动。'), '宣讲')).toMatchObject({ start: '2026-01-01', end: '2027-01-01' });
   });
 
   it('reads an activity that opens its sentence, then its schedule and where it is held', () => {
