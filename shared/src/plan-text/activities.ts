@@ -1113,11 +1113,9 @@ export function extractActivities(
       const eol = match.indexOf('\n', titleStart);
       if (/\t[ \t]*$/.test(text.slice(titleStart, eol < 0 ? to : eol))) merged = merged.filter((d) => !(d.fromTitle && d.sents.length <= 1));
     }
-    // "四、工作要求 （二）注重宣传报道。充分利用…及时报道": under the plan's requirements, a heading that urges a way of
-    // working, with no time of its own, nothing quoted and no activity of the body merged into it, is a requirement.
-    // (…and so is anything there with no time of its own and no name: "（二）强化队伍建设。加强业务干部学习培训")
-    if (REQUIREMENTS.test(matchingCopy(sections.find((x) => x.id === parentOf(job.id))?.title ?? '')))
-      merged = merged.filter((d) => !(d.goal && d.fromTitle && !d.quoted && !d.ownTime && d.sents.length <= 1) && (d.ownTime || d.quoted));
+    // "四、工作要求 （二）注重宣传报道。充分利用…及时报道", "（二）强化队伍建设。加强业务干部学习培训": under the plan's
+    // requirements, what has no time of its own and no name is a requirement, not an activity.
+    if (REQUIREMENTS.test(matchingCopy(sections.find((x) => x.id === parentOf(job.id))?.title ?? ''))) merged = merged.filter((d) => d.ownTime || d.quoted);
     // A team only formed (组建“百姓名嘴”宣讲分队), with no event or time of its own, is not a draft.
     // (so is a heading that only names a team, "（一）县委宣讲团。由…组成，负责…")
     merged = merged.filter((d) => !(d.team && (d.formed || (d.fromTitle && compactKey(match.slice(titleStart, titleEnd)).replace(/^[^\u4e00-\u9fff“]+/, '').replace(/[。.]$/, '') === d.key)) && !d.start && !d.rrule));
