@@ -447,6 +447,9 @@ export function extractActivities(
       bodySentence = [b, e];
       if (bodyTime?.recurrence) bodyWithin = bt.find((t) => t.window && t.end <= bodyTime!.start);
     }
+    // Who the heading's activity is held with: the co-organisers its body's first sentence names ("四、…专题讲座 /
+    // 团县委联合县教育局、县应急管理局，邀请…", "联合县妇联，邀请心理咨询师开展…").
+    const bodyUnits = units.find((x) => x.start >= titleEnd && x.start < bodySentence[1])?.units ?? [];
     const drafts: Draft[] = [];
     const byKey = new Map<string, Draft>();
     const found = nounsIn(match, from, to);
@@ -502,7 +505,8 @@ export function extractActivities(
         }
       }
       // "3月：学习全国两会精神（领学人：…）；第一季度专题研讨…": a month line's 学习 and what is studied are one session.
-      if (!ok && f.noun === '学习' && /(?:^|\n)[ \t]*(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?[ \t]*:(?:[^\n]*;)?[ \t]*$/.test(match.slice(Math.max(from, f.start - 80), f.start))) {
+      // (right after the month line's colon, or after a ；on it: the section's month headers say where those lines are)
+      if (!ok && f.noun === '学习' && headers.some((h) => h.end <= f.start && /^(?:份)?[ \t]*:(?:[^\n]*;)?[ \t]*$/.test(match.slice(h.end, f.start)))) {
         let e = end;
         while (e < ce && e - end < 40 && !/[,，。;；(（\n]/.test(match[e])) e++;
         if (e - end >= 4) {
@@ -762,9 +766,9 @@ export function extractActivities(
       if (/(?:结合|依托|借助)$/.test(match.slice(Math.max(cs, ps - 2), ps)) && /^[,，]/.test(match.slice(end, end + 1))) continue;
       let u = unitsAt(units, ps);
       // ("6月5日上午：“河小青”护河志愿行动，地点：…，由团县委青年志愿者服务队承办": who holds it, later in its sentence)
-      if (!u.length) u = units.find((x) => x.start > ps && x.start < se && match[x.start] === '由')?.units ?? [];
-      // (a heading's activity takes the co-organisers its body's first sentence names: "四、…专题讲座 / 团县委联合县教育局…，邀请…")
-      if (!u.length && f.start >= titleStart && end <= titleEnd) u = units.find((x) => x.start >= titleEnd && x.start < bodySentence[1])?.units ?? [];
+      if (!u.length) u = [...(units.find((x) => x.start > ps && x.start < se && match[x.start] === '由')?.units ?? [])];
+      // (a copy: merging mentions adds to a draft's units)
+      if (!u.length && f.start >= titleStart && end <= titleEnd) u = [...bodyUnits];
       const draft: Draft = {
         key,
         title,
@@ -871,10 +875,8 @@ export function extractActivities(
         const inTitle = nameField
           ? drafts.find((d) => d.sentence[0] <= nameAt && d.sentence[1] >= nameAt)
           : drafts.find((d) => d.sentence[0] >= titleStart && d.sentence[0] < titleEnd);
-        // (its co-organisers are those its description names: "联合县妇联，邀请心理咨询师开展…")
-        const itemUnits = units.find((u) => u.start >= titleEnd && u.start < to)?.units ?? [];
         const hd = headingDraft(raw, inTitle?.kind ?? headingKind(matchingTitle(raw)), job.id, [titleStart, titleEnd], raw, {
-          noun: inTitle?.noun ?? '', named: !!nameField, fieldItem: !inTitle, units: [...itemUnits],
+          noun: inTitle?.noun ?? '', named: !!nameField, fieldItem: !inTitle, units: [...bodyUnits],
         });
         if (!phaseLines.length) drafts.unshift(hd);
       }

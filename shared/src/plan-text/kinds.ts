@@ -86,7 +86,7 @@ export const NOUN_RE = new RegExp(
     '(?<anniv>纪念[^,，。;；“”]{1,24}?(?:\\d+|[一二三四五六七八九十百]+)周年)',
     '(?<quotedStudy>“[^”、,，]{1,10}学”)',
     // "少儿舞蹈班：7月6日—8月14日，每周一、三、五上午…": a class named at a line's start, its schedule after the colon
-    '(?<=(?:^|\\n)[ \\t\\u3000]*)(?<classLine>[\\u4e00-\\u9fff]{2,8}班)(?=[ \\t]*:)',
+    '(?<=(?:^|\\n)[ \\t]*)(?<classLine>[\\u4e00-\\u9fff]{2,8}班)(?=[ \\t]*:)',
     '(?<noun>' + [...nounKind.keys()].sort((a, b) => b.length - a.length).map(escape).join('|') + ')',
   ].join('|'),
   'g',

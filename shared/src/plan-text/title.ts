@@ -140,7 +140,7 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
     // Footers often drop the year: "区委宣传部年度精神文明工作方案第2页".
     headers.add(t.replace(/(?:19|20)\d{2}年?/g, ''));
   }
-  const issued = issuedPlan(text, match, title, titleEnd);
+  const issued = issuedPlan(match, title, titleEnd, bodyStart);
   if (issued) return { ...issued, headers: [issued.title, ...headers] };
   return { title, bodyStart, titleEnd, headers: [...headers] };
 }
@@ -153,7 +153,7 @@ const ISSUING = /(?:印发|转发|下发)《([^《》]{6,80})》的?通知$/;
  * title is the one inside 《》. When the plan follows with its title written out again (after 附件, perhaps broken
  * over two lines), its body starts there, and the notice's own lines (its 落款 date above all) are not the plan's.
  */
-function issuedPlan(text: string, match: string, title: string, after: number): Omit<TitleInfo, 'headers'> | undefined {
+function issuedPlan(match: string, title: string, after: number, bodyStart: number): Omit<TitleInfo, 'headers'> | undefined {
   const m = ISSUING.exec(title);
   if (!m) return undefined;
   const want = matchingCopy(m[1]).replace(/\s/g, '');
@@ -170,7 +170,7 @@ function issuedPlan(text: string, match: string, title: string, after: number): 
     const body = lines.find((x) => x.start > end && x.text);
     return { title: m[1], bodyStart: body ? body.start : end, titleEnd: end };
   }
-  return { title: m[1], bodyStart: after, titleEnd: after };
+  return { title: m[1], bodyStart, titleEnd: after };
 }
 
 /**

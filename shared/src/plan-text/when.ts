@@ -181,17 +181,18 @@ const HOLIDAY_DAYS: Record<string, number> = {
 const byId = new Map<string, Observance>([...EXTRA_DAYS, ...OBSERVANCES].map((o) => [o.id, o]));
 const aliasAlt = [...OBSERVANCE_ALIASES].sort((a, b) => b[0].length - a[0].length).map(([a]) => a);
 const aliasId = new Map(OBSERVANCE_ALIASES);
+/** Any observance name, longest first. */
+const ALIAS = aliasAlt.join('|');
 
 const OBS_RE = new RegExp(
-  `(?<lead>纪念|庆祝|迎接|喜迎)?(?<q>“)?(?<name>${aliasAlt.join('|')})(?<qc>”)?(?<mod>(?:\\d+|[一二三四五六七八九十百]+)?周年)?(?<day>\\((?:\\d{1,2}月)?\\d{1,2}日\\))?(?<when>(?:来临|到来)?(?:前夕|期间|前后|之际|当天|当日|前))?`,
+  `(?<lead>纪念|庆祝|迎接|喜迎)?(?<q>“)?(?<name>${ALIAS})(?<qc>”)?(?<mod>(?:\\d+|[一二三四五六七八九十百]+)?周年)?(?<day>\\((?:\\d{1,2}月)?\\d{1,2}日\\))?(?<when>(?:来临|到来)?(?:前夕|期间|前后|之际|当天|当日|前))?`,
   'g',
 );
 
-const OBS_LIST_RE = new RegExp(`(?<a>${aliasAlt.join('|')})(?:[、和及与至到—~～]|以及)(?<b>${aliasAlt.join('|')})期间`, 'g');
+const OBS_LIST_RE = new RegExp(`(?<a>${ALIAS})(?:[、和及与至到—~～]|以及)(?<b>${ALIAS})期间`, 'g');
 
 /** "端午、中秋两节期间", "春节、端午、中秋期间": festivals listed before one 期间. */
-const ALIAS = `(?:${aliasAlt.join('|')})`;
-const OBS_SERIES_RE = new RegExp(`${ALIAS}(?:[、和及与]${ALIAS}){1,5}(?:[两三四五]节|等(?:传统)?节(?:日|假日))?期间`, 'g');
+const OBS_SERIES_RE = new RegExp(`(?:${ALIAS})(?:[、和及与](?:${ALIAS})){1,5}(?:[两三四五]节|等(?:传统)?节(?:日|假日))?期间`, 'g');
 const ALIAS_RE = new RegExp(ALIAS, 'g');
 
 const WEEKDAYS = '一二三四五六日天';
