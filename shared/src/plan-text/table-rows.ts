@@ -121,6 +121,7 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
   const groupRow = (l: string) => l.includes('\t') && filled(cellsOf(l)) === 1;
   let lastRoles: Role[] | null = null;
   let lastEnd = -1;
+  let headerLines: [number, number] | null = null;
   for (let i = 0; i < lines.length; ) {
     const tabbed = lines[i].includes('\t');
     const head = rowAt(i);
@@ -144,10 +145,11 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
     // (rows separated by spaces with no header: only three or more rows of three or more cells each)
     const roles: Role[] | null =
       header ?? (afterGroups ? lastRoles : tabbed || (rows.length >= 3 && rows.every((r) => r.length >= 3)) ? guessRoles(rows) : null);
+    // (a header row right above a group row: its columns are the next block's; it leaves the prose only if one uses it)
     if (header && body.length === 0) {
       lastRoles = header;
       lastEnd = j;
-      for (let k = i; k < j; k++) blank.add(k);
+      headerLines = [i, j];
       i = j;
       continue;
     }
@@ -159,6 +161,8 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
     while (a >= 0 && !lines[a].trim()) a--;
     tables.push({ anchor: a >= 0 ? lines[a].trim() : '', roles, rows, ...(a >= 0 && groupRow(lines[a]) ? { grouped: true } : {}) });
     for (let k = i; k < j; k++) blank.add(k);
+    if (afterGroups && headerLines) for (let k = headerLines[0]; k < headerLines[1]; k++) blank.add(k);
+    headerLines = null;
     lastRoles = roles;
     lastEnd = j;
     i = j;
