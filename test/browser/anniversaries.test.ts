@@ -5,6 +5,7 @@ import { lunarToSolar } from '../../shared/src/time/lunar';
 import * as Y from 'yjs';
 import { createEvent, initWorkspaceDoc, SYSTEM_ORIGIN } from '../../shared/src/schema';
 import { addDays, todayIn, weekday } from '../../shared/src/time/dates';
+import { settleIndex } from './helpers/settle';
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -121,7 +122,7 @@ describe('reminders as system notifications', () => {
     createEvent(doc, { title: '评审材料报送', kind: 'meeting', status: 'planned', start, reminders: [180] }, { origin: SYSTEM_ORIGIN, id: 'r1' });
     createEvent(doc, { title: '下周的会', kind: 'meeting', status: 'planned', start: addDays(start.slice(0, 10), 8) + 'T09:00', reminders: [60] }, { origin: SYSTEM_ORIGIN, id: 'r2' });
     await page.evaluate((u) => (globalThis as any).__cc.applyUpdate(new Uint8Array(u)), Array.from(Y.encodeStateAsUpdate(doc)));
-    await page.evaluate(() => (globalThis as any).__cc.settled());
+    await settleIndex(page);
     await expect.poll(() => page.evaluate(() => (globalThis as any).__cc.checkReminders())).toBe(1);
     const titles = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.title));
     await expect.poll(titles).toEqual(['评审材料报送']);

@@ -5,6 +5,7 @@ import { randomId, startApp, trackErrors, type AppHarness } from './helpers/app'
 import { crowdedTimelineDoc, sid, timelineDoc } from '../helpers/timeline-seed';
 import { createEvent, createTeam, initWorkspaceDoc, SYSTEM_ORIGIN } from '../../shared/src/schema';
 import { createWorkspaceApi } from '../../shared/src/workspace';
+import { settleIndex } from './helpers/settle';
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ const docField = (page: Page, map: string, id: string, field: string) =>
 async function seed(page: Page, doc: Y.Doc) {
   await page.waitForFunction(() => (globalThis as any).__cc);
   await page.evaluate((u) => (globalThis as any).__cc.applyUpdate(new Uint8Array(u)), Array.from(Y.encodeStateAsUpdate(doc)));
-  await page.evaluate(() => (globalThis as any).__cc.settled());
+  await settleIndex(page);
 }
 
 /** Drags from a point of `target` (fraction of its width) by dx pixels, in small steps like a hand. */

@@ -285,6 +285,11 @@ export class EventIndex {
     while (this.flushing) await this.flushing;
   }
 
+  /** What settled() still waits for, for a test to say why it never resolved. */
+  pendingWork(): { starting: boolean; memory: boolean; flushing: boolean; pending: number } {
+    return { starting: !!this.starting && !this.following, memory: !!this.memory, flushing: !!this.flushing, pending: this.pending.size };
+  }
+
   private flush(): Promise<void> {
     if (this.flushing) return this.flushing;
     this.flushing = (async () => {

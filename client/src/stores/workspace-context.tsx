@@ -31,6 +31,7 @@ function exposeTestHook(open: OpenWorkspace): void {
     id: open.id,
     applyUpdate: (update: Uint8Array) => Y.applyUpdate(open.doc, update, SYSTEM_ORIGIN),
     settled: () => open.index.settled(),
+    pendingWork: () => open.index.pendingWork(),
     eventCount: () => roots(open.doc).events.size,
     query: (from: string, to: string) => open.index.query(from, to),
     doc: open.doc,

@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { createEvent, createTeam, createUnit, softDeleteEvent, SYSTEM_ORIGIN } from '../../../shared/src/schema';
 import { timelineDoc, TIMELINE_PLAN } from '../../helpers/timeline-seed';
+import { settleIndex } from './settle';
 
 export const TEAM_ID = 't-youth';
 
@@ -44,7 +45,7 @@ function collectStrings(doc: Y.Doc): string[] {
 export async function seedPage(page: Page, doc: Y.Doc): Promise<void> {
   await page.waitForFunction(() => (globalThis as any).__cc);
   await page.evaluate((u) => (globalThis as any).__cc.applyUpdate(new Uint8Array(u)), Array.from(Y.encodeStateAsUpdate(doc)));
-  await page.evaluate(() => (globalThis as any).__cc.settled());
+  await settleIndex(page);
 }
 
 export async function contextIn(newContext: () => Promise<BrowserContext>, lang: 'zh' | 'en'): Promise<BrowserContext> {
@@ -64,7 +65,7 @@ export interface Screen {
 }
 
 const settle = async (page: Page) => {
-  await page.evaluate(() => (globalThis as any).__cc?.settled?.());
+  await settleIndex(page);
   // Two frames: whatever the last change rendered is on screen.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 };

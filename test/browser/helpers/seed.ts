@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
+import { settleIndex } from './settle';
 
 /**
  * Put a workspace built in Node into the open page, through the app's test hook (`__cc`):
@@ -15,5 +16,5 @@ export async function seedDoc(page: Page, doc: Y.Doc, name?: string): Promise<vo
     },
     { u: update, name },
   );
-  await page.evaluate(() => (globalThis as any).__cc.settled());
+  await settleIndex(page);
 }
