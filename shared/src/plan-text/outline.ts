@@ -99,7 +99,8 @@ function titleSpan(match: string, from: number, limit: number, mode: 'heading' |
     if (TITLE_STOP.test(c)) break;
     // ("【活动六】“云岫讲堂”：宋代美学与生活": a quoted series name, then its topic on the same line, is one title)
     if (c === ':' && !(match[end - 1] === '”' && SUBTITLE.test(match.slice(end + 1, limit)))) break;
-    if (mode === 'lead' && c === ',') break;
+    // ("首先，要在理论武装上持续用力": an ordinal alone names no point; its clause does)
+    if (mode === 'lead' && c === ',' && !(ORDINAL_POINT.test(match.slice(from, end + 1)) && ORDINAL_POINT.exec(match.slice(from, end + 1))![0].length === end + 1 - from)) break;
     // A space run ends an inline heading in one-line documents ("一、指导思想 二、…").
     if (c === ' ' && quote === 0 && end > from && /\S/.test(match[end + 1] ?? '') && /[\u3400-\u9fff”)]/.test(match[end - 1])) break;
     end++;
@@ -115,6 +116,13 @@ function titleSpan(match: string, from: number, limit: number, mode: 'heading' |
   return { end: titleEnd, bodyStart };
 }
 
+/**
+ * Ordinal words that open a speech's points in turn ("首先，要…。" "其次，要…。" "再次，…" "最后，…"). They are
+ * too short for a lead clause of their own, and "最后" alone is a closing: only a series of them makes points.
+ */
+const ORDINAL_POINT = /^(?:首先|其次|再次|再者|第[一二三四五六七八九十]个方面|最后)[,:]/;
+const ORDINAL_FIRST = /^(?:首先|其次|第一个方面)/;
+
 /** How a speech opens before its points: "今天召开…", "这次会议…", "在…之际". */
 const OPENING = /^(?:今天|今年|这次|本次|此次|在[^,，。]{2,20}之际)/;
 
@@ -124,6 +132,7 @@ const MONTH_LINE = /^[ \t]*(?:\d{1,2}|十[一二]?|[一二三四五六七八九]
 
 function paragraphMarkers(match: string, from: number, to: number): Marker[] {
   const paras: { start: number; lead: string }[] = [];
+  const ordinals: { start: number; lead: string }[] = [];
   // A plan written month by month is a list of items, not a speech with paragraph points.
   MONTH_LINE.lastIndex = 0;
   let months = 0;
@@ -137,6 +146,8 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
     // ("关于理论武装，要在学懂弄通上下功夫。\n一是…").
     const nextLine = match.slice(m.index + m[0].length + 1, m.index + m[0].length + 8).trimStart();
     const opensList = /^(?:一是|一要|第一[,，、])/.test(nextLine);
+    const ordinal = ORDINAL_POINT.exec(line);
+    if (ordinal && line.length >= 8) ordinals.push({ start: m.index + (m[0].length - m[0].trimStart().length), lead: ordinal[0] });
     if (line.length < (opensList ? 8 : 30)) continue;
     if (/[:：]$/.test(line) || /如下[:：]?$/.test(line)) continue;
     if (/汇报完毕|批评指正|谢谢大家|以上(?:是|为)|特此/.test(line)) continue;
@@ -146,6 +157,9 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
     if (!lead) continue;
     const start = m.index + (m[0].length - m[0].trimStart().length);
     paras.push({ start, lead: lead[0] });
+  }
+  if (ordinals.length >= 2 && ordinals.some((o) => ORDINAL_FIRST.test(o.lead))) {
+    return ordinals.map((p, i) => ({ type: 'para' as const, value: i + 1, start: p.start, end: p.start, lineStart: true }));
   }
   // Parallel points usually share an opening word (聚焦… 聚焦…, 坚持… 坚持…):
   // when three or more do, only those are headings.
