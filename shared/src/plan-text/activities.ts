@@ -470,13 +470,26 @@ export function extractActivities(
           ok = true;
         }
       }
+      // "“澄州社科大讲堂”系列讲座", "“云岫讲堂”：宋代美学与生活", "“…大讲堂”第四讲": a quoted name that goes on into
+      // another activity noun, a topic after its colon or one of its sessions names that, not an activity of its own.
+      if (ok && match[end] === '”') {
+        const next = found[fi + 1];
+        if (/^”(?:[:：《]|第[一二三四五六七八九十\d]+[讲期场])/.test(after) || (next && next.start > end && !/[,，。;；、\s]/.test(match.slice(end + 1, next.start)) && next.start - end <= 24)) ok = false;
+        // (nor one that opens a sentence of the body, as what the sentence is about: "“…大讲堂”自2019年创办以来，…"; a
+        // heading's is its activity, "1.「雲岫講壇」。全年舉辦12期", and one held on a schedule written after it is still
+        // found below: "“汀川理论讲堂”每月下旬开讲一期")
+        const open = match.lastIndexOf('“', end);
+        if (open >= ss && !match.slice(ss, open).trim() && !(open >= titleStart && open < titleEnd)) ok = false;
+      }
       // "全县“百姓名嘴”宣讲比赛4月中旬初赛，…": a contest followed by the time of its first round.
       if (!ok && f.kind === 'contest' && roundsIn(match, clauseTimes, end, ce).some((r) => r.t.start === end)) ok = true;
       // "第四届乡村文化艺术节将在青石镇举办": the activity as the subject of where it is held.
       if (!ok && /^将?(?:在|于)[^,，。;；]{1,14}?(?:举办|举行|开展|召开|开幕)/.test(match.slice(end, end + 20))) ok = true;
       // "党员大会每季度召开1次", "读书会每月举行一次": the activity as the subject, its schedule and verb after it.
-      if (!ok && f.kind !== 'campaign' && !TEAM_NOUNS.has(f.noun) && scheduleAt(match, clauseTimes, end)) ok = true;
-      if (!ok && !TEAM_NOUNS.has(f.noun) && heldAfter(match, clauseTimes, end)) ok = true;
+      // (after a quoted name's closing quote: "“汀川理论讲堂”每月下旬开讲一期")
+      const past = end + (match[end] === '”' ? 1 : 0);
+      if (!ok && f.kind !== 'campaign' && !TEAM_NOUNS.has(f.noun) && scheduleAt(match, clauseTimes, past)) ok = true;
+      if (!ok && !TEAM_NOUNS.has(f.noun) && heldAfter(match, clauseTimes, past)) ok = true;
       // "灯会及猜灯谜活动": a companion programme joined by 及 belongs to the name.
       {
         const comp = /^及[^,，。;；、“”]{1,8}?活动/.exec(match.slice(end, end + 12));
@@ -632,9 +645,12 @@ export function extractActivities(
         nameTime = pick;
         pick = before;
       }
-      // An explicit month or day beats a festival word in the same sentence ("7月举办“喜迎国庆”…", "2月12日元宵节晚").
+      // An explicit month or day beats a festival word in the same sentence ("7月举办“喜迎国庆”…", "2月12日元宵节晚"),
+      // but not one that times another activity written between them ("5月评选…，清明节前后组织…").
+      const festivalAt = pick?.start ?? -1;
+      const sameActivity = (t: TimeHit) => !found.some((o) => o !== f && o.start >= t.end && o.end <= festivalAt);
       if (pick?.festival && !pick.commemorates) {
-        const explicit = sentenceTimes.filter((t) => !t.festival && !t.recurrence && t.window && unquoted(t) && t.end <= end).at(-1);
+        const explicit = sentenceTimes.filter((t) => !t.festival && !t.recurrence && t.window && unquoted(t) && t.end <= end && sameActivity(t)).at(-1);
         // …but "3月：学雷锋纪念日组织…": a festival day inside the month written with it is the more precise time.
         // (not a festival that is only the occasion: "4月1日至30日，以“4·23”世界读书日为契机，开展…阅读推广月活动")
         const occasion = /^[”"]?(?:为契机|为载体|为主题|为主线|为引领|为抓手|为平台)/.test(match.slice(pick.end, pick.end + 5));
@@ -643,7 +659,7 @@ export function extractActivities(
       }
       if (pick?.commemorates) {
         // "“七一”前夕举办庆祝建党102周年文艺汇演": a time written as such (前夕, a month) beats the theme's day.
-        const explicit = sentenceTimes.filter((t) => !t.commemorates && (!t.festival || t.wrapped || /前夕|期间|前后|之际|当天|当日|前$/.test(t.cue)) && !t.recurrence && t.window && unquoted(t) && t.end <= end).at(-1);
+        const explicit = sentenceTimes.filter((t) => !t.commemorates && (!t.festival || t.wrapped || /前夕|期间|前后|之际|当天|当日|前$/.test(t.cue)) && !t.recurrence && t.window && unquoted(t) && t.end <= end && sameActivity(t)).at(-1);
         if (explicit) pick = explicit;
       }
       // "3月至6月开设春季公益培训班，…，每周二晚在馆内授课": the activity's period before it and its schedule later in

@@ -92,6 +92,8 @@ const SUBTITLE = /^[\u4e00-\u9fff·、“”《》]{2,16}(?:\n|$)/;
 function titleSpan(match: string, from: number, limit: number, mode: 'heading' | 'lead'): { end: number; bodyStart: number } {
   let end = from;
   let quote = 0;
+  const lineEnd = match.indexOf('\n', from);
+  const headline = mode === 'lead' && isHeadline(match.slice(from, lineEnd >= 0 && lineEnd < limit ? lineEnd : limit));
   while (end < limit) {
     const c = match[end];
     if (c === '“' || c === '‘') quote++;
@@ -99,8 +101,9 @@ function titleSpan(match: string, from: number, limit: number, mode: 'heading' |
     if (TITLE_STOP.test(c)) break;
     // ("【活动六】“云岫讲堂”：宋代美学与生活": a quoted series name, then its topic on the same line, is one title)
     if (c === ':' && !(match[end - 1] === '”' && SUBTITLE.test(match.slice(end + 1, limit)))) break;
-    // ("首先，要在理论武装上持续用力": an ordinal alone names no point; its clause does)
-    if (mode === 'lead' && c === ',' && !(ORDINAL_POINT.test(match.slice(from, end + 1)) && ORDINAL_POINT.exec(match.slice(from, end + 1))![0].length === end + 1 - from)) break;
+    // A comma ends a lead clause, except after an ordinal alone ("首先，要在理论武装上持续用力": the ordinal names
+    // no point, its clause does) and on a headline line, which is its point's whole name.
+    if (mode === 'lead' && c === ',' && !headline && !ordinalOnly(match.slice(from, end + 1))) break;
     // A space run ends an inline heading in one-line documents ("一、指导思想 二、…").
     if (c === ' ' && quote === 0 && end > from && /\S/.test(match[end + 1] ?? '') && /[\u3400-\u9fff”)]/.test(match[end - 1])) break;
     end++;
@@ -122,6 +125,14 @@ function titleSpan(match: string, from: number, limit: number, mode: 'heading' |
  */
 const ORDINAL_POINT = /^(?:首先|其次|再次|再者|第[一二三四五六七八九十]个方面|最后)[,:]/;
 const ORDINAL_FIRST = /^(?:首先|其次|第一个方面)/;
+const ordinalOnly = (s: string) => ORDINAL_POINT.exec(s)?.[0].length === s.length;
+
+/**
+ * A point's name on a line of its own, the way a Word speech keeps its bold headings once their numbering is
+ * lost: a clause or two and no stop ("突出价值引领，在培育文明风尚上下功夫"), its body on the lines below.
+ */
+const HEADLINE = /^[^\s。;！？!?:()]{4,16}(?:,[^\s。;！？!?:()]{4,18})?$/;
+const isHeadline = (line: string) => HEADLINE.test(line.trim()) && line.trim().length <= 30 && !/^(?:同志们|各位)/.test(line.trim());
 
 /** How a speech opens before its points: "今天召开…", "这次会议…", "在…之际". */
 const OPENING = /^(?:今天|今年|这次|本次|此次|在[^,，。]{2,20}之际)/;
@@ -133,6 +144,7 @@ const MONTH_LINE = /^[ \t]*(?:\d{1,2}|十[一二]?|[一二三四五六七八九]
 function paragraphMarkers(match: string, from: number, to: number): Marker[] {
   const paras: { start: number; lead: string }[] = [];
   const ordinals: { start: number; lead: string }[] = [];
+  const headlines: { start: number; lead: string }[] = [];
   // A plan written month by month is a list of items, not a speech with paragraph points.
   MONTH_LINE.lastIndex = 0;
   let months = 0;
@@ -146,8 +158,11 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
     // ("关于理论武装，要在学懂弄通上下功夫。\n一是…").
     const nextLine = match.slice(m.index + m[0].length + 1, m.index + m[0].length + 8).trimStart();
     const opensList = /^(?:一是|一要|第一[,，、])/.test(nextLine);
+    const lineStart = m.index + (m[0].length - m[0].trimStart().length);
     const ordinal = ORDINAL_POINT.exec(line);
-    if (ordinal && line.length >= 8) ordinals.push({ start: m.index + (m[0].length - m[0].trimStart().length), lead: ordinal[0] });
+    if (ordinal && line.length >= 8) ordinals.push({ start: lineStart, lead: ordinal[0] });
+    // (a headline has its body below it: the next line that is not blank is a paragraph)
+    if (isHeadline(line) && /[。;]\s*$/.test(match.slice(m.index + m[0].length).match(/^\s*([^\n]+)/)?.[1] ?? '')) headlines.push({ start: lineStart, lead: line });
     if (line.length < (opensList ? 8 : 30)) continue;
     if (/[:：]$/.test(line) || /如下[:：]?$/.test(line)) continue;
     if (/汇报完毕|批评指正|谢谢大家|以上(?:是|为)|特此/.test(line)) continue;
@@ -158,9 +173,9 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
     const start = m.index + (m[0].length - m[0].trimStart().length);
     paras.push({ start, lead: lead[0] });
   }
-  if (ordinals.length >= 2 && ordinals.some((o) => ORDINAL_FIRST.test(o.lead))) {
-    return ordinals.map((p, i) => ({ type: 'para' as const, value: i + 1, start: p.start, end: p.start, lineStart: true }));
-  }
+  const points = (list: { start: number }[]) => list.map((p, i) => ({ type: 'para' as const, value: i + 1, start: p.start, end: p.start, lineStart: true }));
+  if (ordinals.length >= 2 && ordinals.some((o) => ORDINAL_FIRST.test(o.lead))) return points(ordinals);
+  if (headlines.length >= 2) return points(headlines);
   // Parallel points usually share an opening word (聚焦… 聚焦…, 坚持… 坚持…):
   // when three or more do, only those are headings.
   const groups = new Map<string, typeof paras>();
@@ -173,7 +188,7 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
   // (otherwise every paragraph but the first, unless it opens as two later points do: 抓理论武装， … 抓新闻舆论， …)
   const opening = paras.length > 0 && (OPENING.test(paras[0].lead) || paras.slice(1).filter((p) => p.lead[0] === paras[0].lead[0]).length < 2);
   const chosen = biggest.length >= 3 || (biggest.length >= 2 && biggest[0].lead.startsWith('关于')) ? biggest : opening ? paras.slice(1) : paras;
-  return chosen.map((p, i) => ({ type: 'para' as const, value: i + 1, start: p.start, end: p.start, lineStart: true }));
+  return points(chosen);
 }
 
 /** Enumerations written inside a paragraph (一是 一要 第一， ①). */

@@ -58,3 +58,74 @@ describe('a speech whose points open with 首先，其次，再次，最后', ()
     expect(p.sections.map((s) => s.title)).not.toContain('最后，祝读书节圆满成功');
   });
 });
+
+describe('a speech whose points are headline lines with their body below (numbering lost in Word)', () => {
+  const speech = [
+    '在全县新时代文明实践工作会议上的讲话',
+    '',
+    '同志们：',
+    '',
+    '今天召开全县新时代文明实践工作会议，主要是总结经验、部署任务。',
+    '',
+    '坚持需求导向，在精准服务上下功夫',
+    '',
+    '每周三下午在县文明实践中心开设“周三课堂”，5月举办志愿服务项目推介会。',
+    '',
+    '壮大队伍力量，在常态长效上求突破',
+    '',
+    '3月组织志愿者骨干培训班，12月5日前后召开国际志愿者日表彰会。',
+    '',
+    '同志们，让我们携手努力，推动文明实践工作再上新台阶。',
+  ].join('\n');
+
+  it('makes each headline a point named by the whole line, and its body holds the activities', () => {
+    const p = parsePlan(speech);
+    expect(p.sections.map((s) => s.title)).toEqual(['坚持需求导向，在精准服务上下功夫', '壮大队伍力量，在常态长效上求突破']);
+    const under = (has: string) => p.sections.find((s) => s.id === one(p, has).sectionId)?.title ?? '';
+    expect(under('推介会')).toMatch(/^坚持需求导向/);
+    expect(under('培训班')).toMatch(/^壮大队伍力量/);
+    // (the body paragraphs are no points of their own)
+    expect(p.sections.some((s) => s.title.includes('周三课堂'))).toBe(false);
+  });
+
+  it('takes no headline from a notice, whose short lines are its furniture', () => {
+    const p = parsePlan(
+      ['关于举办2026年“书香汀川”读书节的通知', '各乡镇文化站：', '现将有关事项通知如下。', '县图书馆读书节筹备组', '4月1日至30日，在县图书馆举办读书节系列活动。'].join('\n'),
+    );
+    expect(p.sections).toHaveLength(0);
+  });
+});
+
+describe('a festival that times its own clause', () => {
+  it('is not beaten by a month that timed the activity before it in the sentence', () => {
+    const p = parsePlan('汀川县2026年文明创建工作要点\n5月评选第四届“最美家庭”，清明节前后组织“文明祭扫”志愿宣传活动。');
+    expect(one(p, '最美家庭').start).toBe('2026-05-01');
+    expect(one(p, '文明祭扫').start).toBe('2026-03-29');
+  });
+
+  it('still gives way to a month written with it for the same activity', () => {
+    const p = parsePlan('汀川县2026年文化工作要点\n9月举办“喜迎国庆”书画展。');
+    expect(one(p, '书画展').start).toBe('2026-09-01');
+  });
+});
+
+describe('a quoted series name', () => {
+  const P = (body: string) => parsePlan(`汀川县社科联2026年“汀川讲堂”实施方案\n${body}`);
+
+  it('that goes on into another activity, a topic or a session names that activity, not one of its own', () => {
+    const p = P('4月至11月举办“汀川讲堂”系列讲座。5月9日上午举办“汀川讲堂”第三讲：运河文化的当代价值。');
+    expect(p.activities.map((a) => a.title)).not.toContain('“汀川讲堂”');
+    expect(one(p, '系列讲座').title).toBe('“汀川讲堂”系列讲座');
+  });
+
+  it('that opens a sentence of the body is what the sentence is about, unless its schedule follows', () => {
+    expect(P('“汀川讲堂”自2019年创办以来，已举办讲座62讲。').activities).toHaveLength(0);
+    const held = P('“汀川讲堂”每月下旬开讲一期。');
+    expect(one(held, '汀川讲堂').rrule).toBe('FREQ=MONTHLY');
+  });
+
+  it("that opens a heading is the heading's activity", () => {
+    const p = P('一、活动内容\n1.“汀川讲堂”。全年举办12期，每月第二个星期日下午在县图书馆开讲。');
+    expect(one(p, '汀川讲堂').rrule).toMatch(/^FREQ=MONTHLY;(?:UNTIL=\d+T\d+;)?BYDAY=2SU$/);
+  });
+});
