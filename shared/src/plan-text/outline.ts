@@ -134,6 +134,9 @@ const ordinalOnly = (s: string) => ORDINAL_POINT.exec(s)?.[0].length === s.lengt
 const HEADLINE = /^[^\s。;！？!?:()]{4,16}(?:,[^\s。;！？!?:()]{4,18})?$/;
 const isHeadline = (line: string) => HEADLINE.test(line.trim()) && line.trim().length <= 30 && !/^(?:同志们|各位)/.test(line.trim());
 
+/** A paragraph that turns to the next point: "再讲一下网络文明建设。", "最后讲讲作风建设。", "下面再讲一点…". */
+const TURN_TO_POINT = /^(?:再|下面再?|最后再?|另外再?|还要)讲(?:一下|讲|一讲|一点|两点)?[^,。]{2,20}[。:]/;
+
 /** How a speech opens before its points: "今天召开…", "这次会议…", "在…之际". */
 const OPENING = /^(?:今天|今年|这次|本次|此次|在[^,，。]{2,20}之际)/;
 
@@ -145,6 +148,7 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
   const paras: { start: number; lead: string }[] = [];
   const ordinals: { start: number; lead: string }[] = [];
   const headlines: { start: number; lead: string }[] = [];
+  const turns: { start: number; lead: string }[] = [];
   // A plan written month by month is a list of items, not a speech with paragraph points.
   MONTH_LINE.lastIndex = 0;
   let months = 0;
@@ -163,6 +167,11 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
     if (ordinal && line.length >= 8) ordinals.push({ start: lineStart, lead: ordinal[0] });
     // (a headline has its body below it: the next line that is not blank is a paragraph)
     if (isHeadline(line) && /[。;]\s*$/.test(match.slice(m.index + m[0].length).match(/^\s*([^\n]+)/)?.[1] ?? '')) headlines.push({ start: lineStart, lead: line });
+    // ("再讲一下网络文明建设。": the speaker turning to the next point, whatever the others open with)
+    if (TURN_TO_POINT.test(line)) {
+      turns.push({ start: lineStart, lead: line });
+      continue;
+    }
     if (line.length < (opensList ? 8 : 30)) continue;
     if (/[:：]$/.test(line) || /如下[:：]?$/.test(line)) continue;
     if (/汇报完毕|批评指正|谢谢大家|以上(?:是|为)|特此/.test(line)) continue;
@@ -188,7 +197,7 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
   // (otherwise every paragraph but the first, unless it opens as two later points do: 抓理论武装， … 抓新闻舆论， …)
   const opening = paras.length > 0 && (OPENING.test(paras[0].lead) || paras.slice(1).filter((p) => p.lead[0] === paras[0].lead[0]).length < 2);
   const chosen = biggest.length >= 3 || (biggest.length >= 2 && biggest[0].lead.startsWith('关于')) ? biggest : opening ? paras.slice(1) : paras;
-  return points(chosen);
+  return points([...chosen, ...turns].sort((a, b) => a.start - b.start));
 }
 
 /** Enumerations written inside a paragraph (一是 一要 第一， ①). */

@@ -129,3 +129,26 @@ describe('a quoted series name', () => {
     expect(one(p, '汀川讲堂').rrule).toMatch(/^FREQ=MONTHLY;(?:UNTIL=\d+T\d+;)?BYDAY=2SU$/);
   });
 });
+
+describe('a speech that turns to its next point with 再讲一下…', () => {
+  const speech = [
+    '在全县宣传文化系统半年工作会上的讲话',
+    '同志们：',
+    '今天的会议，主要是总结上半年工作，安排下半年任务。',
+    '关于理论宣讲的问题。下半年要组织宣讲团深入村社，9月举办全县理论宣讲大赛。',
+    '关于文化惠民的问题。7月至8月开展“文化进万家”广场演出季，中秋节期间举办诗词朗诵会。',
+    '再讲一下网络文明建设。10月组织网络文明宣传周。',
+    '同志们，下半年任务很重，希望大家鼓足干劲。',
+  ].join('\n');
+
+  it('makes that paragraph a point beside the 关于… ones', () => {
+    const p = parsePlan(speech);
+    expect(p.sections.map((s) => s.title)).toEqual(['关于理论宣讲的问题', '关于文化惠民的问题', '再讲一下网络文明建设']);
+    expect(p.sections.find((s) => s.id === one(p, '宣传周').sectionId)?.title).toBe('再讲一下网络文明建设');
+  });
+
+  it('finds a season of shows as a campaign over its months', () => {
+    const a = one(parsePlan(speech), '演出季');
+    expect([a.kind, a.start, a.end]).toEqual(['campaign', '2026-07-01', '2026-09-01']);
+  });
+});
