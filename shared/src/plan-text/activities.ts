@@ -683,7 +683,9 @@ export function extractActivities(
       const anniversary = f.kind === 'anniversary' || (f.kind === 'campaign' && /周年/.test(match.slice(ps, end)));
       // A recurrence inside a window ("下半年每月…") starts in that window.
       // (a recurrence under the plan's 活动时间, "活动期间每周五下午", starts in that period)
-      const inSentence = pick?.recurrence ? (periodBefore ?? sentenceTimes.find((t) => t.window && t.end <= pick!.start)) : undefined;
+      // (not a window that timed another activity before it: "国庆期间举办…汇演，每月开展一次“送戏下乡”活动")
+      const ownWindow = (t: TimeHit) => !found.some((o) => o !== f && o.start >= t.end && o.end <= pick!.start);
+      const inSentence = pick?.recurrence ? (periodBefore ?? sentenceTimes.find((t) => t.window && t.end <= pick!.start && ownWindow(t))) : undefined;
       const within = pick?.recurrence ? (inSentence ?? periodWithin(job.pre)) : undefined;
       // (it also ends there when it is the plan's period, written right before the recurrence, or a 期间)
       const bounded = !inSentence || !!periodBefore || pick!.start - inSentence.end <= 2 || /期间/.test(inSentence.cue);

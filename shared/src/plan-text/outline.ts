@@ -137,6 +137,9 @@ const isHeadline = (line: string) => HEADLINE.test(line.trim()) && line.trim().l
 /** A paragraph that turns to the next point: "再讲一下网络文明建设。", "最后讲讲作风建设。", "下面再讲一点…". */
 const TURN_TO_POINT = /^(?:再|下面再?|最后再?|另外再?|还要)讲(?:一下|讲|一讲|一点|两点)?[^,。]{2,20}[。:]/;
 
+/** A line that opens with an enumeration marker (一是, 二要, 第三，). */
+const ENUM_ITEM = /^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]要|第[一二三四五六七八九十]+[,，、])/;
+
 /** How a speech opens before its points: "今天召开…", "这次会议…", "在…之际". */
 const OPENING = /^(?:今天|今年|这次|本次|此次|在[^,，。]{2,20}之际)/;
 
@@ -172,6 +175,8 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
       turns.push({ start: lineStart, lead: line });
       continue;
     }
+    // (an enumeration item on its own line, "二是做强主题宣传。…", is an item under the point before it, not a point)
+    if (ENUM_ITEM.test(line)) continue;
     if (line.length < (opensList ? 8 : 30)) continue;
     if (/[:：]$/.test(line) || /如下[:：]?$/.test(line)) continue;
     if (/汇报完毕|批评指正|谢谢大家|以上(?:是|为)|特此/.test(line)) continue;

@@ -152,3 +152,34 @@ describe('a speech that turns to its next point with 再讲一下…', () => {
     expect([a.kind, a.start, a.end]).toEqual(['campaign', '2026-07-01', '2026-09-01']);
   });
 });
+
+describe('a speech whose lead paragraph opens 一是/二是/三是 items on the lines below it', () => {
+  const speech = [
+    '在全区文明创建工作推进会上的讲话',
+    '（2026年3月6日）',
+    '同志们：',
+    '今天召开全区文明创建工作推进会，主要是总结去年的创建工作，部署今年的重点任务。',
+    '去年以来，全区上下齐心协力，创建工作取得明显成效，组织志愿服务活动一千余场。',
+    '今年的创建工作，要重点抓好三件事。',
+    '一是办好主题活动。5月组织“文明家庭”评选，国庆期间举办“最美社区”摄影展，每月开展一次“清洁家园”志愿服务活动。',
+    '二是用好宣传阵地。6月在区融媒体中心开设“文明之光”专栏。',
+    '三是建好工作队伍。9月举办全区文明创建业务培训班。',
+    '在抓好这些任务的同时，要注意改进工作方法。一是加强督查，下半年开展两轮实地测评；二是加强宣传，年底举办创建成果展。',
+    '同志们，让我们共同努力，把创建工作推向新的高度。',
+  ].join('\n');
+
+  it('makes the lead paragraph the point and the items its children, not points of their own', () => {
+    const p = parsePlan(speech);
+    const tops = p.sections.filter((s) => s.level === 1);
+    expect(tops.map((s) => s.title)).toEqual(['今年的创建工作', '在抓好这些任务的同时']);
+    expect(p.sections.filter((s) => s.parentId === tops[0].id).map((s) => `${s.label}${s.title}`)).toEqual(['一是办好主题活动', '二是用好宣传阵地', '三是建好工作队伍']);
+    expect(sectionLabelPath(p.sections, one(p, '培训班').sectionId)).toBe('今年的创建工作 三是');
+    expect(p.sections.find((s) => s.id === one(p, '成果展').sectionId)?.label).toBe('二是');
+  });
+
+  it('gives a monthly service the whole year, not the holiday that timed the show before it', () => {
+    const a = one(parsePlan(speech), '清洁家园');
+    expect([a.rrule, a.start]).toEqual(['FREQ=MONTHLY', '2026-01-01']);
+    expect(one(parsePlan(speech), '摄影展').start).toBe('2026-10-01');
+  });
+});
