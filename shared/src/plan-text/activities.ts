@@ -8,7 +8,7 @@
  * co-organisers (联合A、B等单位举办) are taken from the same sentence.
  * Everything is found on the matching copy and sliced from the display text.
  */
-import { NOUN_RE, TAKES_OBJECT, eventOrCampaign, nounsIn, refineKind } from './kinds';
+import { NOUN_RE, TAKES_OBJECT, eventOrCampaign, nounsIn, refineKind, type Found } from './kinds';
 import { timeHeads, type SectionSpan } from './outline';
 import type { DraftActivity, DraftKind, PlanSection } from './types';
 import { matchingCopy } from './normalize';
@@ -33,6 +33,20 @@ const VERB_END =
  */
 function scheduleAt(match: string, times: TimeHit[], at: number): TimeHit | undefined {
   return times.find((t) => t.start === at && /^(?:各|均|都)?(?:至少)?(?:召开|举行|举办|开展|组织|讲授|开班|开课|授课|开讲)/.test(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 6)));
+}
+
+/** Verbs that say a show or a class takes place, and are also activity nouns. */
+const HELD_VERB = /^(?:演出|表演|上演|授课|开讲|开课|上课|放映)$/;
+
+/**
+ * "7月至8月开展“百姓大舞台”广场文化活动，每周六晚演出": a clause that is only a time and a show or class verb, after
+ * another activity of the sentence, says when that activity is held; it is no activity of its own.
+ */
+function scheduleOfPrevious(match: string, times: TimeHit[], f: Found, prev: Found | undefined): boolean {
+  if (!prev || !HELD_VERB.test(f.noun) || /[。;；!！?？\n]/.test(match.slice(prev.end, f.start))) return false;
+  const t = times.find((x) => x.end === f.start || (x.coreEnd ?? x.end) === f.start);
+  if (!t || !/[,，]\s*$/.test(match.slice(Math.max(0, t.start - 2), t.start))) return false;
+  return /^(?:[,，。;；!！?？\n]|$)/.test(match.slice(f.end, f.end + 1));
 }
 
 /**
@@ -452,7 +466,7 @@ export function extractActivities(
     const bodyUnits = units.find((x) => x.start >= titleEnd && x.start < bodySentence[1])?.units ?? [];
     const drafts: Draft[] = [];
     const byKey = new Map<string, Draft>();
-    const found = nounsIn(match, from, to);
+    const found = nounsIn(match, from, to).filter((f, i, all) => !scheduleOfPrevious(match, times, f, all[i - 1]));
     for (let fi = 0; fi < found.length; fi++) {
       const f = found[fi];
       let end = f.end;
@@ -1006,7 +1020,10 @@ export function extractActivities(
       // (in a notice for a contest or a call, "三、活动安排 … 6月上旬进行初评": the rounds of the plan's own)
       const own = inSection.length === 0 && planName ? preambleDraft((d) => d.kind === 'contest', compactKey(planName)) : undefined;
       const contests = own ? [own] : inSection;
-      if (rounds.length >= 2 && contests.length === 1) {
+      // (one round with a time of its own beside a contest that has its own, "3月至8月开展…征集，10月组织专家评审": the
+      // call and its review, two events)
+      const single = rounds.length === 1 && contests.length === 1 && !own && !!contests[0].cue && !!contests[0].start && contests[0].cue !== text.slice(rounds[0].t.start, rounds[0].t.end) && !/[、和及]$/.test(match.slice(rounds[0].t.start - 1, rounds[0].t.start));
+      if ((rounds.length >= 2 || single) && contests.length === 1) {
         const c = contests[0];
         const cues = new Set(rounds.map((r) => text.slice(r.t.start, r.t.end)));
         const name = c.title.replace(/活动$/, '');
@@ -1021,12 +1038,12 @@ export function extractActivities(
           return d;
         });
         const roundSents = made.map((d) => d.sentence[0]);
-        const consumed = (d: Draft) => d === c || (!!d.cue && cues.has(d.cue) && roundSents.some((at) => d.sents.includes(at)));
+        const consumed = (d: Draft) => (d === c && !single) || (!!d.cue && cues.has(d.cue) && roundSents.some((at) => d.sents.includes(at)));
         const at = merged.indexOf(c);
         merged =
           at < 0
             ? [...merged.filter((d) => !consumed(d)), ...made].sort((x, y) => x.sentence[0] - y.sentence[0])
-            : [...merged.slice(0, at).filter((d) => !consumed(d)), ...made, ...merged.slice(at + 1).filter((d) => !consumed(d))];
+            : [...merged.slice(0, at).filter((d) => !consumed(d)), ...(single ? [c] : []), ...made, ...merged.slice(at + 1).filter((d) => !consumed(d))];
       }
     }
     // "举办全县青少年书法大赛…8月中旬举行颁奖仪式": a bare ceremony beside the section's one contest is that contest's.

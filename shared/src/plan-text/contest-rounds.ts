@@ -6,7 +6,7 @@ import { SENTENCE_BREAK } from './sentence-bounds';
 import type { TimeHit } from './when';
 
 /** The rounds of a contest: each its own event. */
-const ROUND_WORDS = '半决赛|总决赛|决赛|初赛|复赛|预赛|海选|选拔赛|初评|复评|终评|初审|复审|终审|网络投票';
+const ROUND_WORDS = '半决赛|总决赛|决赛|初赛|复赛|预赛|海选|选拔赛|初评|复评|终评|初审|复审|终审|网络投票|评审(?!小组|委员会|组|专家|团|标准|办法)';
 /** "决赛定于6月30日下午在…举行": a round named at the start of its clause, its time after it. */
 const ROUND_BEFORE = new RegExp(`(?:^|[,，。;；\\n])[ \\t]*(${ROUND_WORDS})(?:定于|拟于|将于|于|安排在|时间为|时间定于)$`);
 const ROUND = new RegExp(`^[,，]?[ \\t]*(?:启动|开始|完成|举行|进行|开展|组织|举办)?([^,，。;；:：]{0,18}?)(${ROUND_WORDS}|报名)`);

@@ -101,7 +101,9 @@ export function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       // 9月至11月…秋季公益培训班)
       if (d.ownTime && o.ownTime && !d.bare && !o.bare && d.key !== o.key && d.cue && o.cue && (d.cue !== o.cue || d.start !== o.start) && d.sentence[0] !== o.sentence[0] && !d.fromTitle && !o.fromTitle) continue;
       // ("中心组每月一次集体学习，7月份举办专题读书班": two nouns, each with a time of its own in its own clause, are two)
-      if (d.ownTime && o.ownTime && d.cue && o.cue && d.cue !== o.cue && d.noun !== o.noun && d.kind === o.kind && !d.team && !o.team && d.fromTitle === o.fromTitle && d.sentence[0] === o.sentence[0] && !d.awardOf) continue;
+      // (…also when the first has been folded into its heading: "1.抓好…中心组学习。…中心组每月…集中学习，4月举办…读书班")
+      const oneSentence = d.fromTitle === o.fromTitle ? d.sentence[0] === o.sentence[0] : !d.fromTitle && o.sents.includes(d.sentence[0]);
+      if (d.ownTime && o.ownTime && d.cue && o.cue && d.cue !== o.cue && d.noun !== o.noun && d.kind === o.kind && !d.team && !o.team && oneSentence && !d.awardOf) continue;
       const sameNoun = d.noun === o.noun && d.noun !== '活动' && d.noun !== '行动';
       // (the same quoted name is one activity: 开展“文化馆之夜”活动 … 举办“文化馆之夜”文艺展演)
       const sameName = !!quotedNameOf(d) && quotedNameOf(d) === quotedNameOf(o) && (generic活动Of(d) || generic活动Of(o));

@@ -101,7 +101,7 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
   const titled = before.filter((s) => isTitleLike(s.text));
   // (the last line that ends as a title does, "…工作要点", before one that merely holds a plan word: a preamble's
   // first line broken by a PDF, "2026年全县…工作的总体要求是：坚持…")
-  const pick = titled.filter((s) => PLAN_END.test(cleanTitle(s.text))).at(-1) ?? titled.at(-1) ?? before.find((s) => s.text.length >= 4) ?? null;
+  let pick = titled.filter((s) => PLAN_END.test(cleanTitle(s.text))).at(-1) ?? titled.at(-1) ?? before.find((s) => s.text.length >= 4) ?? null;
   let bodyStart = bodyIdx < segs.length ? segs[bodyIdx].start : pick ? pick.end : 0;
   // (a notice that opens with its first item: "端午民俗市集" above "时间：6月19日上午" is that item's name, not the head's)
   const above = segs[bodyIdx - 1];
@@ -109,6 +109,15 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
     bodyStart = above.start;
   }
   let title = pick ? cleanTitle(text.slice(pick.start, pick.end)) : '';
+  // "关于印发《2026年全县宣传思想文化工作\n要点》的通知": a title broken inside its 《》, the line above left open.
+  const opened = pick ? before[before.indexOf(pick) - 1] : undefined;
+  const unclosed = (t: string) => (t.match(/《/g)?.length ?? 0) > (t.match(/》/g)?.length ?? 0);
+  if (pick && opened && unclosed(opened.text) && pick.text.includes('》') && !unclosed(pick.text) && /^[ \t]*\n[ \t]*$/.test(match.slice(opened.end, pick.start))) {
+    title = cleanTitle(text.slice(opened.start, opened.end)) + title;
+    const merged = { ...pick, start: opened.start, text: opened.text + pick.text };
+    before.splice(before.indexOf(pick) - 1, 2, merged);
+    pick = merged;
+  }
   // "中共滨海市直机关工委\n2025年宣传思想文化工作要点": an issuer's name on the line above a title that opens with its year.
   const prev = pick ? before[before.indexOf(pick) - 1] : undefined;
   // ("青川县新时代文明实践中心\n关于印发…的通知": likewise the issuer of a notice, on the line above its 关于)

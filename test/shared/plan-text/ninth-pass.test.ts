@@ -183,3 +183,50 @@ describe('a speech whose lead paragraph opens 一是/二是/三是 items on the 
     expect(one(parsePlan(speech), '摄影展').start).toBe('2026-10-01');
   });
 });
+
+describe('a notice issuing a plan, its title broken inside 《》', () => {
+  const text = [
+    '中共某县委宣传部',
+    '关于印发《2026年全县文化工作',
+    '要点》的通知',
+    '各乡镇党委，县直各单位：',
+    '现将《2026年全县文化工作要点》印发给你们，请结合实际认真贯彻落实。',
+    '附件：2026年全县文化工作要点',
+    '中共某县委宣传部',
+    '2026年2月10日',
+    '附件',
+    '2026年全县文化工作要点',
+    '一、强化理论武装',
+    '1.抓好理论学习中心组学习。县委理论学习中心组每月至少开展一次集中学习，4月举办县级领导干部读书班。',
+    '二、推动文艺创作',
+    '1.3月至8月开展“山水故事”文艺精品创作征集，10月组织专家评审，优秀作品结集出版。',
+    '2.7月至8月开展“百姓大舞台”广场文化活动，每周六晚演出。',
+  ].join('\n');
+
+  it('is titled by the plan it issues, whose outline starts after the 附件 line of the cover', () => {
+    const p = parsePlan(text);
+    expect(p.title).toBe('2026年全县文化工作要点');
+    expect(p.sections.filter((s) => s.level === 1).map((s) => s.title)).toEqual(['强化理论武装', '推动文艺创作']);
+  });
+
+  it('keeps a study session and a class of one sentence apart, though the heading took the first', () => {
+    const p = parsePlan(text);
+    expect(one(p, '集中学习').rrule).toBe('FREQ=MONTHLY');
+    expect(one(p, '读书班').start).toBe('2026-04-01');
+  });
+
+  it("drafts a call's one review with its own time beside the call", () => {
+    const p = parsePlan(text);
+    const call = p.activities.find((a) => a.title === '“山水故事”文艺精品创作征集');
+    expect([call?.start, call?.end]).toEqual(['2026-03-01', '2026-09-01']);
+    const review = one(p, '征集评审');
+    expect([review.kind, review.start, review.title]).toEqual(['assessment', '2026-10-01', '“山水故事”文艺精品创作征集评审']);
+  });
+
+  it('reads "，每周六晚演出" as when the activity before it is held, not as a show of its own', () => {
+    const p = parsePlan(text);
+    expect(p.activities.filter((a) => a.title === '演出')).toEqual([]);
+    const a = one(p, '百姓大舞台');
+    expect([a.rrule, a.start]).toEqual(['FREQ=WEEKLY;BYDAY=SA;UNTIL=20260831T235959', '2026-07-04T19:00']);
+  });
+});
