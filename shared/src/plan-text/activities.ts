@@ -581,13 +581,20 @@ export function extractActivities(
       }
       // "开设少儿美术、舞蹈公益培训班": short subjects joined by 、 right after the verb share the noun (not 书画展、摄影展).
       // ("举办支部书记和党务干部培训班": audiences joined by 和 likewise)
-      if ((match[ps - 1] === '、' || match[ps - 1] === '和') && !takesObject) {
-        let p2 = ps - 1;
+      // ("组织开展文明单位、文明村镇、文明家庭、文明校园年度测评": as many as the list holds, back to the verb)
+      for (let q = ps; (match[q - 1] === '、' || match[q - 1] === '和') && !takesObject; ) {
+        let p2 = q - 1;
         while (p2 > cs && !/[,，。;；:：、“”\s]/.test(match[p2 - 1]) && !verbBefore(match, p2, cs)) p2--;
-        const piece = match.slice(p2, ps - 1);
+        const piece = match.slice(p2, q - 1);
         NOUN_RE.lastIndex = 0;
-        if (piece.length >= 2 && piece.length <= 6 && !NOUN_RE.test(piece) && p2 > cs && verbBefore(match, p2, cs)) ps = p2;
+        const subject = piece.length >= 2 && piece.length <= 6 && !NOUN_RE.test(piece) && p2 > cs;
         NOUN_RE.lastIndex = 0;
+        if (!subject) break;
+        q = p2;
+        if (verbBefore(match, q, cs)) {
+          ps = q;
+          break;
+        }
       }
       // "负责宣讲月活动": what someone is responsible for starts after 负责 (but 负责人培训班 is one name).
       {
@@ -601,7 +608,7 @@ export function extractActivities(
       if (f.start - ps > 16) {
         const head = match.slice(ps, f.start);
         let cut = -1;
-        for (const m of head.matchAll(/(?:\d+|[一两二三四五六七八九十])(?:次|场|期|批|届|轮)|[为向对给]/g)) {
+        for (const m of head.matchAll(/(?:\d+|[一两二三四五六七八九十])(?:次|场|期|批|届|轮)|为(?!期)|[向对给]/g)) {
           const inQuote = head.lastIndexOf('“', m.index) > head.lastIndexOf('”', m.index);
           if (!inQuote) cut = m.index + m[0].length;
         }
@@ -704,7 +711,9 @@ export function extractActivities(
       // (it also ends there when it is the plan's period, written right before the recurrence, or a 期间)
       const bounded = !inSentence || !!periodBefore || pick!.start - inSentence.end <= 2 || /期间/.test(inSentence.cue);
       const time = pick ? resolveTime(pick, year, anniversary, within, bounded) : {};
-      if (pick?.window && pick.window[0] === pick.window[1] && time.start && !time.start.includes('T') && !time.rdates) lastsFor(time, match, sentenceTimes, end, se);
+      // ("从4月10日起…开展为期100天的…行动": how long, between its start and the activity)
+      const lastsFrom = pick && pick.end < ps && !found.some((o) => o !== f && o.start >= pick!.end && o.end <= f.start) ? pick.end : end;
+      if (pick?.window && pick.window[0] === pick.window[1] && time.start && !time.start.includes('T') && !time.rdates) lastsFor(time, match, sentenceTimes, lastsFrom, se);
 
       // Title: display text of the phrase, minus time words outside quotes and leading quantities.
       let title = '';

@@ -22,7 +22,7 @@ export function smallCount(s: string): number {
  */
 export function lastsFor(time: { start?: string; end?: string }, match: string, sentenceTimes: TimeHit[], from: number, to: number): void {
   const rest = match.slice(from, to);
-  const days = /(?:展期|为期|持续)(?:为)?([1-9]\d?|[一两二三四五六七八九十]{1,3})(天|周)/.exec(rest);
+  const days = /(?:展期|为期|持续)(?:为)?([1-9]\d{0,2}|[一两二三四五六七八九十]{1,3})(天|周)/.exec(rest);
   if (days) {
     time.end = addDays(time.start!.slice(0, 10), smallCount(days[1].replace('两', '二')) * (days[2] === '周' ? 7 : 1));
     return;

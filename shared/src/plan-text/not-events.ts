@@ -33,6 +33,8 @@ export interface NounInContext {
 
 /** A sentence telling what was done: "成功举办了…", "过去的一年…开展…". */
 const PAST_DONE = /^(?:过去的?一年|去年|上一年|一年来)|(?:举办|开展|组织|举行|召开|完成|评选|表彰|推出)了/;
+/** A paragraph that looks back: "先简单回顾一下去年的工作。2025年，…评选发布…". */
+const LOOK_BACK = /^[ \t]*(?:先|首先)?(?:简单|简要)?回顾(?:一下)?(?:去年|过去|上一年|一年来)/;
 const MEDIA_NOUNS = new Set(['短视频', '微视频']);
 /**
  * A 评选/表彰 object that is the rules or a clause of its own, not an activity: 评选对象, 评选结果纳入考核,
@@ -76,7 +78,7 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   // "完善志愿者注册、培训、激励机制": one step of a mechanism.
   ['step of a mechanism', (n) => n.match[n.end] === '、' && /^(?:、[^,，。;；、]{1,8})*(?:机制|制度|体系|办法|流程)/.test(after(n, 24))],
   // "我们成功举办了第三届乡村文化艺术节": done, not planned.
-  ['done', (n) => PAST_DONE.test(n.match.slice(n.sentenceStart, n.found.start))],
+  ['done', (n) => PAST_DONE.test(n.match.slice(n.sentenceStart, n.found.start)) || LOOK_BACK.test(lineBefore(n))],
   // "表中未注明具体时间的活动", "丰富多彩的活动": a description of activities, not one's name.
   // ("组织本地本系统的基层文体活动": the 的 may stand a few words before the noun)
   ['description', (n) => generic(n) && /的[\u4e00-\u9fff]{0,6}$/.test(before(n, 8)) && !/[“”]/.test(before(n, 12))],
@@ -88,7 +90,8 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   // (the verb opens the clause: "开展文明引导志愿服务", "新风倡导活动" are names)
   ['urged', (n) => !n.clauseTimed && /^\s*(?:要|积极|大力)?(?:倡导|提倡|引导|鼓励|号召)[^,，。;；]{0,10}$/.test(n.match.slice(n.clauseStart, n.found.start))],
   // "择优推荐参加市级评选": another organiser's event the plan's people take part in.
-  ["another organiser's", (n) => /(?:参加|参与|报送|推荐)(?:市级|省级|全国|国家级|上级)$/.test(before(n, 6))],
+  // ("优秀项目推荐参加全市比赛")
+  ["another organiser's", (n) => /(?:参加|参与|报送|推荐)(?:市级|省级|全国|国家级|上级|全市|全省)$/.test(before(n, 6))],
   // "如实记录会议和活动情况", "报送培训开展情况", "发布演出和培训信息": the state of something, or news of it.
   [
     'news of it',

@@ -140,6 +140,10 @@ const TURN_TO_POINT = /^(?:再|下面再?|最后再?|另外再?|还要)讲(?:一
 /** A line that opens with an enumeration marker (一是, 二要, 第三，). */
 const ENUM_ITEM = /^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]要|第[一二三四五六七八九十]+[,，、])/;
 
+/** The number of points a speech announces: "讲三点意见", "我归纳为五个方面", "强调以下四个问题". */
+const ANNOUNCED = /(?:讲|谈|归纳为|概括为|强调|提)(?:以下|这么)?([一二三四五六七八九])(?:点|个方面|个问题|条)/;
+const CN_COUNT = '一二三四五六七八九';
+
 /** How a speech opens before its points: "今天召开…", "这次会议…", "在…之际". */
 const OPENING = /^(?:今天|今年|这次|本次|此次|在[^,，。]{2,20}之际)/;
 
@@ -181,7 +185,7 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
     if (/[:：]$/.test(line) || /如下[:：]?$/.test(line)) continue;
     if (/汇报完毕|批评指正|谢谢大家|以上(?:是|为)|特此/.test(line)) continue;
     // (a look back, an aside or a paragraph that goes on with the point before is no point of its own)
-    if (/^(?:过去的?一年|去年|一年来|这里|下面|刚才|同时|另外|此外|总之|最后|当然)/.test(line)) continue;
+    if (/^(?:过去的?一年|去年|一年来|这里|下面|刚才|同时|另外|此外|总之|最后|当然|(?:先|首先)?(?:简单|简要)?回顾)/.test(line)) continue;
     const lead = /^[^,。;:！？!?]{4,30}[,。]/.exec(line);
     if (!lead) continue;
     const start = m.index + (m[0].length - m[0].trimStart().length);
@@ -201,7 +205,22 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
   // "关于理论武装，…" "关于新闻舆论，…": two points named 关于… are already a parallel series.
   // (otherwise every paragraph but the first, unless it opens as two later points do: 抓理论武装， … 抓新闻舆论， …)
   const opening = paras.length > 0 && (OPENING.test(paras[0].lead) || paras.slice(1).filter((p) => p.lead[0] === paras[0].lead[0]).length < 2);
-  const chosen = biggest.length >= 3 || (biggest.length >= 2 && biggest[0].lead.startsWith('关于')) ? biggest : opening ? paras.slice(1) : paras;
+  const rest = opening ? paras.slice(1) : paras;
+  // (with no series, a speech that goes on over several paragraphs per point names each point in a short sentence of
+  // its own, "抓好思想道德建设这个根本。", and its other paragraphs open with a clause: "3月5日前后，…", "县文明委决定，…";
+  // a short statement of fact, "家庭是社会的细胞。", introduces a paragraph, it names no point)
+  // Taken only when their number, with the turns, is the number of points the speaker announced ("我归纳为五个方面").
+  // (the first paragraph too: the opening may be one of the paragraphs skipped above)
+  const namesPoint = (p: { lead: string }) => (p.lead.endsWith('。') && !/^[^,，。]{1,8}是/.test(p.lead)) || ORDINAL_POINT.test(p.lead);
+  const announced = ANNOUNCED.exec(match.slice(from, Math.min(to, from + 800)));
+  const count = announced ? CN_COUNT.indexOf(announced[1]) + 1 : 0;
+  const named = [paras.filter(namesPoint), rest.filter(namesPoint)].find((n) => n.length + turns.length === count);
+  const chosen =
+    biggest.length >= 3 || (biggest.length >= 2 && biggest[0].lead.startsWith('关于'))
+      ? biggest
+      : count >= 2 && rest.length + turns.length !== count && named
+        ? named
+        : rest;
   return points([...chosen, ...turns].sort((a, b) => a.start - b.start));
 }
 

@@ -230,3 +230,45 @@ describe('a notice issuing a plan, its title broken inside 《》', () => {
     expect([a.rrule, a.start]).toEqual(['FREQ=WEEKLY;BYDAY=SA;UNTIL=20260831T235959', '2026-07-04T19:00']);
   });
 });
+
+describe('a speech that goes on over several paragraphs per point, and announces how many', () => {
+  const speech = [
+    '在全县文明创建工作会议上的讲话',
+    '（2026年2月26日）',
+    '同志们：',
+    '今天召开全县文明创建工作会议，主要任务是总结工作、部署任务。下面，我就今年的工作讲几点意见。',
+    '先简单回顾一下去年的工作。2025年，全县开展志愿服务活动1200余场，评选发布“山城好人”40名，成功举办了首届道德模范颁奖典礼。',
+    '今年的工作，我归纳为三个方面。',
+    '抓好思想道德建设这个根本。思想道德建设是精神文明建设的灵魂，今年要在常态长效上下功夫。',
+    '3月5日前后，以学雷锋纪念日为契机，在全县集中开展“学雷锋·文明行”志愿服务集中行动，各单位的志愿服务队都要走上街头。',
+    '家庭是社会的细胞。县妇联要牵头开展“最美家庭”寻访活动，寻访结果年底一并发布。',
+    '关于文明城市创建的问题。这项工作县委高度重视，我们一定要当作硬任务来抓。',
+    '县文明委决定，从4月10日起在县城开展为期100天的文明城市创建“百日攻坚”行动，重点整治背街小巷和农贸市场。',
+    '10月下旬，县文明委将组织开展文明单位、文明村镇、文明家庭、文明校园年度测评，测评结果与评先评优挂钩。',
+    '再讲一下作风和保障。精神文明建设不是文明办一家的事，各级党委要切实担起主体责任。',
+    '下半年，举办全县志愿服务项目大赛，优秀项目推荐参加全市比赛。',
+    '同志们，让我们共同努力。',
+  ].join('\n');
+
+  it('takes as its points the paragraphs that name one in a sentence of their own, as many as announced', () => {
+    const p = parsePlan(speech);
+    expect(p.sections.map((s) => s.title)).toEqual(['抓好思想道德建设这个根本', '关于文明城市创建的问题', '再讲一下作风和保障']);
+    expect(p.sections.find((s) => s.id === one(p, '测评').sectionId)?.title).toBe('关于文明城市创建的问题');
+    expect(p.sections.find((s) => s.id === one(p, '寻访').sectionId)?.title).toBe('抓好思想道德建设这个根本');
+  });
+
+  it('drafts nothing from the paragraph that looks back, nor from the city contest the winners go on to', () => {
+    const t = parsePlan(speech).activities.map((a) => a.title);
+    expect(t.some((x) => x.includes('山城好人') || x.includes('颁奖典礼'))).toBe(false);
+    expect(t.some((x) => x.includes('全市比赛'))).toBe(false);
+  });
+
+  it('runs a 100-day campaign from its start, named without its length', () => {
+    const a = one(parsePlan(speech), '百日攻坚');
+    expect([a.title, a.start, a.end]).toEqual(['文明城市创建“百日攻坚”行动', '2026-04-10', '2026-07-19']);
+  });
+
+  it('names an assessment of several kinds of unit by all of them', () => {
+    expect(one(parsePlan(speech), '测评').title).toBe('文明单位、文明村镇、文明家庭、文明校园年度测评');
+  });
+});
