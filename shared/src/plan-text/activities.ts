@@ -977,6 +977,8 @@ export function extractActivities(
         if (!t.recurrence || t.recurrence.freq === 'daily' || t.start < titleEnd) continue;
         const [ss] = sentenceBounds(match, t.start, from, to);
         if (d.sents.includes(ss) || !/^[\u4e00-\u9fff]{0,4}(?:活动)?$/.test(match.slice(ss, t.start)) || /开展|举办|组织|举行|召开/.test(match.slice(ss, t.start))) continue;
+        // (not how often something is updated or posted: "每周更新片单，提前一天在公众号公布")
+        if (/^[\u4e00-\u9fff]{0,2}(?:更新|发布|推送|公布|刊发|上传|报送)/.test(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 6))) continue;
         resolved(d, t, year, text, periodWithin(job.pre));
         d.ownTime = true;
         break;
@@ -994,10 +996,25 @@ export function extractActivities(
       }
       // "（八）“红领巾”暑期公益托管班 / 活动时间：7月6日—8月7日": a season in an item's name is part of the name, and the
       // field line inside it gives the dates.
-      const fw = field?.window;
+      // (a schedule there, "时间：7月13日—8月7日（每周一至周五上午…）", runs inside the window written before it)
+      const fieldIn = fieldWithin(times, field);
+      const fw = field?.window ?? fieldIn?.window;
       const tw = titleTime?.window;
       if (field && fw && tw && d.fromTitle && d.cue === text.slice(titleTime!.start, titleTime!.end) && fw[0] >= tw[0] && fw[1] <= tw[1] && (fw[0] !== tw[0] || fw[1] !== tw[1])) {
-        resolved(d, field, year, text);
+        // (…and the season goes back into the name it was read out of: 暑期少儿公益艺术培训班)
+        // (or into its middle: “红领巾”暑期公益托管班)
+        const season = text.slice(titleTime!.start, titleTime!.end);
+        const heading = text.slice(titleStart, titleEnd);
+        const at = heading.indexOf(season);
+        if (at >= 0 && !d.title.includes(season)) {
+          const [pre, post] = [heading.slice(0, at), heading.slice(at + season.length)];
+          for (let i = 0; i <= d.title.length; i++)
+            if (pre.endsWith(d.title.slice(0, i)) && post.startsWith(d.title.slice(i))) {
+              retitle(d, d.title.slice(0, i) + season + d.title.slice(i));
+              break;
+            }
+        }
+        resolved(d, field, year, text, fieldIn);
         d.ownTime = false;
         continue;
       }
@@ -1013,7 +1030,9 @@ export function extractActivities(
         (d.fromTitle && bodyTime && !merged.some((o) => o !== d && o.ownTime && o.cue === text.slice(bodyTime!.start, bodyTime!.end)) ? bodyTime : undefined) ??
         (job.pre ? undefined : (timeOfAncestor(job.index) ?? period));
       if (ctx) {
-        resolved(d, ctx, year, text, ctx === bodyTime ? bodyWithin : ctx === field || ctx === own ? (fieldWithin(times, ctx) ?? (ctx.recurrence ? periodWithin(job.pre) : undefined)) : undefined);
+        // (a recurrence with no window of its own runs in the plan's period, whichever line it came from)
+        const ctxWithin = ctx === bodyTime ? bodyWithin : ctx === field || ctx === own ? fieldWithin(times, ctx) : undefined;
+        resolved(d, ctx, year, text, ctxWithin ?? (ctx.recurrence && (ctx === bodyTime || ctx === field || ctx === own) ? periodWithin(job.pre) : undefined));
         d.ownTime = false;
         d.periodTime = ctx === period;
         // ("2.举办非遗传承成果展。6月13日…开展，展期一周": how long it runs, in the body's first sentence)
@@ -1240,7 +1259,16 @@ export function extractActivities(
     const name = planTitle.slice(umbrella.index, umbrella.index + umbrella[0].length);
     const core = compactKey(name).replace(/活动$/, '');
     // (a ceremony named after it, “…”活动月启动仪式, is not the activity itself)
-    if (!all.some((l) => l.some((d) => compactKey(d.title).includes(core) && !CEREMONY_END.test(d.key)))) {
+    // (the preamble's mention of it under a shorter name, "开展“清凉一夏·文化惠民”系列活动", is the same activity)
+    const quoted = /“[^“”]+”/.exec(name)?.[0];
+    const mention = quoted ? preambleDraft((d) => d.kind === 'campaign' && !d.rrule, compactKey(quoted)) : undefined;
+    if (mention && !all.some((l) => l.some((d) => compactKey(d.title).includes(core)))) {
+      retitle(mention, name);
+      mention.sectionId = sections[periodSection].id;
+      resolved(mention, period, year, text);
+      mention.ownTime = false;
+      mention.periodTime = true;
+    } else if (!all.some((l) => l.some((d) => compactKey(d.title).includes(core) && !CEREMONY_END.test(d.key)))) {
       const at: [number, number] = [spans[periodSection].titleStart, spans[periodSection].titleEnd];
       const d = headingDraft(name, refineKind('campaign', '活动', umbrella[0]), sections[periodSection].id, at, planTitle, { noun: '活动', quoted: true, sents: [] });
       resolved(d, period, year, text);

@@ -195,7 +195,7 @@ export function removePageFooters(text: string, headers: string[]): string {
 }
 
 /** A line that opens with a heading's or a list's marker (一、 一是 第一， （一） 1. ① 第N页 附件): never prose continued. */
-const LINE_HEAD = /^[ \t]*(?:[一二三四五六七八九十]+[、.．，]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,，、]|[(（〔][一二三四五六七八九十\d]+[)）〕]|\d+(?:[、.．)）]|$)|[①-⑳]|第\s*\d+\s*页|附件)/;
+const LINE_HEAD = /^[ \t]*(?:(?:活动|项目|板块)[一二三四五六七八九十\d]{1,3}[:：]|【[^】]{1,8}】|[一二三四五六七八九十]+[、.．，]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,，、]|[(（〔][一二三四五六七八九十\d]+[)）〕]|\d+(?:[、.．)）]|$)|[①-⑳]|第\s*\d+\s*页|附件)/;
 const PAGE_NUMBER_LINE = /^[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?|·\s*\d{1,3}\s*·)[ \t]*$/;
 const bare = (s: string) => matchingCopy(s).replace(/[\s“”"'《》·]/g, '');
 
@@ -302,7 +302,7 @@ export function joinBrokenLines(text: string): string {
       // (a heading goes on only when it filled the line: "一、在学思践悟上再深一层，把理论武装抓紧抓实" over its body's
       // first sentence is whole, however long and with commas)
       // (a heading line that holds its body's first sentences, "（二）加强阵地建设。一是…；二是", is prose)
-      (LINE_HEAD.test(prev) && !/[。；;]/.test(prev) && filled(prev) && !/[。；;！!？?：:…\s]$/.test(prev) && continues) ||
+      (LINE_HEAD.test(prev) && !/[。；;]/.test(prev) && filled(prev) && !/[。；;！!？?：:…\s]$/.test(prev) && !fieldLine(cur) && continues) ||
       (prev.trim().length >= 20 &&
       (!LINE_HEAD.test(prev) || /[。；;]/.test(prev)) &&
       // (a field line, "协办单位：县新时代文明实践中心、县邮政分公司", ends where its line ends)

@@ -7,7 +7,7 @@
  * copy (brackets and full-width digits already evened out).
  */
 
-export type MarkerType = 'cn' | 'pcn' | 'num' | 'dec' | 'pnum' | 'circ' | 'di' | 'shi' | 'yao' | 'brk' | 'para';
+export type MarkerType = 'cn' | 'pcn' | 'num' | 'dec' | 'pnum' | 'circ' | 'di' | 'shi' | 'yao' | 'brk' | 'item' | 'para';
 
 export interface Marker {
   type: MarkerType;
@@ -59,6 +59,8 @@ const MARKER_RE = new RegExp(
     `(?<yao>${CN})要(?![求素点是])`,
     // A post's items: 【活动一】, 【二】 (only at a line start).
     `【(?:活动|项目|板块)?(?<brk>${CN}|\\d{1,2})】`,
+    // …or 活动一：, 项目2： (only at a line start, a name after the colon).
+    `(?:活动|项目|板块)(?<item>${CN}|\\d{1,2})[:：](?=[^\\d\\s])`,
   ].join('|'),
   'g',
 );
@@ -87,7 +89,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
     const type = (Object.keys(g) as MarkerType[]).find((k) => g[k] !== undefined)!;
     const raw = g[type]!;
     let value: number | null;
-    if (type === 'num' || type === 'pnum' || (type === 'brk' && /^\d/.test(raw))) value = Number(raw);
+    if (type === 'num' || type === 'pnum' || ((type === 'brk' || type === 'item') && /^\d/.test(raw))) value = Number(raw);
     else if (type === 'dec') value = Number(raw.split(/[.．]/)[1]);
     else if (type === 'circ') value = CIRCLED.indexOf(raw) + 1;
     else value = chineseNumeral(raw);
@@ -97,7 +99,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
     const enumType = type === 'shi' || type === 'yao' || type === 'di' || type === 'circ' || type === 'pnum';
     const positioned = lineStart || (enumType ? ENUM_BEFORE : STRONG_BEFORE).test(prev);
     // A decimal heading (1.1) is only trusted at a line start: inline it is a figure.
-    if (value !== null && value > 0 && positioned && ((type !== 'dec' && type !== 'brk') || lineStart)) {
+    if (value !== null && value > 0 && positioned && ((type !== 'dec' && type !== 'brk' && type !== 'item') || lineStart)) {
       let end = start + m[0].length;
       while (end < text.length && (text[end] === ' ' || text[end] === ':')) end++;
       out.push({ type, value, start, end, lineStart });

@@ -227,7 +227,7 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
 /** Enumerations written inside a paragraph (一是 一要 第一， ①). */
 const INLINE_ENUM: MarkerType[] = ['shi', 'yao', 'di', 'circ'];
 
-const STRUCTURAL: MarkerType[] = ['cn', 'pcn', 'num', 'dec', 'di', 'brk'];
+const STRUCTURAL: MarkerType[] = ['cn', 'pcn', 'num', 'dec', 'di', 'brk', 'item'];
 
 /** The title without the closing punctuation and brackets it may carry ("…安排》", "…方案。"). */
 const withoutClosingMarks = (title: string) => title.replace(/[\s。.》」』”"）)]+$/, '');

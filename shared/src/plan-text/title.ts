@@ -87,7 +87,12 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
     const end = at + headline!.length;
     const bodyIdx = segs.findIndex((s) => s.start >= end);
     // (a notice posted whole: its own title line, "关于举办…的通知", among the post's first lines is the document's)
-    const formal = bodyIdx < 0 ? -1 : segs.slice(bodyIdx, bodyIdx + 4).findIndex((s) => /^关于.{4,60}(?:通知|方案|安排)$/.test(s.text) && isTitleLike(s.text));
+    // (…or the plan it embeds, "▼以下为活动方案全文▼ / 青梧县文化馆2026年“…”暑期系列活动方案", before the plan's first heading)
+    const firstHeading = bodyIdx < 0 ? -1 : segs.slice(bodyIdx).findIndex((s) => /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\))/.test(s.text));
+    const near = bodyIdx < 0 ? [] : segs.slice(bodyIdx, bodyIdx + Math.min(14, firstHeading < 0 ? 4 : firstHeading));
+    const formal = near.findIndex(
+      (s, i) => isTitleLike(s.text) && (/^关于.{4,60}(?:通知|方案|安排)$/.test(s.text) || (i < 14 && s.text.length >= 10 && /(?:方案|计划|要点|安排)$/.test(s.text) && !/[,，!！?？]/.test(s.text))),
+    );
     if (formal >= 0) {
       const f = segs[bodyIdx + formal];
       const next = segs[bodyIdx + formal + 1];

@@ -272,3 +272,50 @@ describe('a speech that goes on over several paragraphs per point, and announces
     expect(one(parsePlan(speech), '测评').title).toBe('文明单位、文明村镇、文明家庭、文明校园年度测评');
   });
 });
+
+describe('a WeChat post that embeds a plan of 活动一：… items with emoji field lines', () => {
+  const post = [
+    '这个暑假不无聊！县文化馆活动全免费，快收藏👇',
+    '原创 某县文化馆 2026年6月28日 17:30',
+    '暑假马上就要来啦～☀️ 还在为孩子的假期发愁吗？',
+    '▼以下为活动方案全文▼',
+    '某县文化馆2026年“清凉一夏·文化惠民”暑期系列活动方案',
+    '为丰富群众暑期文化生活，县文化馆将于暑期开展“清凉一夏·文化惠民”系列活动，具体方案如下：',
+    '一、活动时间',
+    '2026年7月1日至8月31日',
+    '二、活动内容',
+    '活动一：暑期少儿公益艺术培训班',
+    '⏰时间：7月13日—8月7日（每周一至周五上午9:00—11:00）',
+    '📍地点：县文化馆三楼培训室',
+    '活动二：“文化馆之夜”纳凉音乐会',
+    '⏰时间：每周五晚8:00',
+    '🎵每场邀请一支本土乐队或合唱团，欢迎市民自带小板凳～',
+    '活动三：“周末亲子电影院”公益观影',
+    '⏰时间：每周日下午3:00',
+    '🎬每周更新片单，提前一天在公众号公布',
+  ].join('\n');
+
+  it("is titled by the plan, and its 活动N： lines are the items' sections", () => {
+    const p = parsePlan(post);
+    expect(p.title).toBe('某县文化馆2026年“清凉一夏·文化惠民”暑期系列活动方案');
+    const items = p.sections.filter((s) => s.level === 2);
+    expect(items.map((s) => `${s.labelKey}|${s.title}`)).toEqual(['活动一|暑期少儿公益艺术培训班', '活动二|“文化馆之夜”纳凉音乐会', '活动三|“周末亲子电影院”公益观影']);
+  });
+
+  it("makes the preamble's shorter mention the plan's own series, at its 活动时间 section", () => {
+    const p = parsePlan(post);
+    const series = p.activities.filter((a) => a.title.includes('清凉一夏'));
+    expect(series.map((a) => [a.title, p.sections.find((s) => s.id === a.sectionId)?.title, a.start])).toEqual([['“清凉一夏·文化惠民”暑期系列活动', '活动时间', '2026-07-01']]);
+  });
+
+  it("keeps the season in a class's name and runs its schedule inside the field line's dates", () => {
+    const a = one(parsePlan(post), '培训班');
+    expect([a.title, a.start, a.rrule]).toEqual(['暑期少儿公益艺术培训班', '2026-07-13T09:00', 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20260807T235959']);
+  });
+
+  it("runs weekly items in the plan's period, and how often a list is updated is no schedule", () => {
+    const p = parsePlan(post);
+    expect([one(p, '音乐会').start, one(p, '音乐会').rrule]).toEqual(['2026-07-03T20:00', 'FREQ=WEEKLY;BYDAY=FR;UNTIL=20260831T235959']);
+    expect(one(p, '观影').rrule).toBe('FREQ=WEEKLY;BYDAY=SU;UNTIL=20260831T235959');
+  });
+});
