@@ -163,6 +163,8 @@ function phraseStart(match: string, at: number, limit: number, hardLimit: number
 function verbBefore(match: string, j: number, limit: number): boolean {
   return (
     VERB_END.test(match.slice(Math.max(limit, j - 4), j)) &&
+    // (道德讲堂巡讲, 讲座: that 讲 is a noun's)
+    !(match[j - 1] === '讲' && /[堂座坛]/.test(match[j] ?? '')) &&
     !(match[j - 1] === '对' && (match[j] === '象' || /[结配核针面比派绝相]/.test(match[j - 2] ?? ''))) &&
     // (智能手机使用培训: 使 of 使用 is no verb either)
     !(match[j - 1] === '使' && match[j] === '用')

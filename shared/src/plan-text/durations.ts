@@ -27,7 +27,8 @@ export function lastsFor(time: { start?: string; end?: string }, match: string, 
     time.end = addDays(time.start!.slice(0, 10), smallCount(days[1].replace('两', '二')) * (days[2] === '周' ? 7 : 1));
     return;
   }
-  const until = /(?:持续|延续|一直)(?:至|到)/.exec(rest);
+  // ("…启动…阅读月活动，至5月23日结束": a clause that opens with 至 and ends with 结束 is the end too)
+  const until = /(?:持续|延续|一直)(?:至|到)|(?<=^|[,，])(?:至|到)(?=[^,，。;；]{2,12}(?:结束|截止|止)(?:[,，。;；]|$))/.exec(rest);
   const t = until ? sentenceTimes.find((x) => x.start === from + until.index + until[0].length && x.window) : undefined;
   if (t && t.window![1] >= time.start!) time.end = addDays(t.window![1], 1);
 }

@@ -108,7 +108,8 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
       const quotes = (l: string) => l.split('"').length - 1;
       let n = quotes(line);
       while (n % 2 === 1 && k < lines.length && k - i < 4) {
-        line += ` ${lines[k]}`;
+        // (a range broken at its connector, "6月中旬至⏎7月上旬", is one time again)
+        line += /[至到—~～-]$/.test(line) || /^[至到—~～-]/.test(lines[k]) ? lines[k] : ` ${lines[k]}`;
         n += quotes(lines[k]);
         k++;
       }

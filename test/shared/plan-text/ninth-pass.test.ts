@@ -319,3 +319,24 @@ describe('a WeChat post that embeds a plan of 活动一：… items with emoji f
     expect(one(p, '观影').rrule).toBe('FREQ=WEEKLY;BYDAY=SU;UNTIL=20260831T235959');
   });
 });
+
+describe('small forms of the ninth pass', () => {
+  it('reads an Excel cell that breaks a range at its 至 as one range', () => {
+    const p = parsePlan(
+      ['县总工会关于开展2026年职工文体活动的通知', '各基层工会：', '现将活动安排通知如下。', '序号\t活动名称\t时间\t承办单位', '1\t职工篮球联赛\t"6月中旬至', '7月上旬"\t县体育局', '2\t职工书画展\t9月\t县文联'].join('\n'),
+    );
+    const a = one(p, '篮球联赛');
+    expect([a.start, a.end]).toEqual(['2026-06-11', '2026-07-11']);
+  });
+
+  it('ends an activity started on one day where a clause says 至…结束', () => {
+    const p = parsePlan('2026年文化工作要点\n一、全民阅读\n1.4月23日世界读书日启动“书香满城”全民阅读月活动，至5月23日结束。');
+    const a = one(p, '阅读月');
+    expect([a.start, a.end]).toEqual(['2026-04-23', '2026-05-24']);
+  });
+
+  it('names a tour of a 讲堂 with it: 道德讲堂巡讲', () => {
+    const p = parsePlan('2026年文明工作要点\n一、道德建设\n5月份，县道德模范宣讲团要集中开展道德讲堂巡讲，进乡镇、进社区。');
+    expect(one(p, '巡讲').title).toBe('道德讲堂巡讲');
+  });
+});
