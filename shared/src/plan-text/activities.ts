@@ -589,7 +589,8 @@ export function extractActivities(
         while (p2 > cs && !/[,，。;；:：、“”\s]/.test(match[p2 - 1]) && !verbBefore(match, p2, cs)) p2--;
         const piece = match.slice(p2, q - 1);
         NOUN_RE.lastIndex = 0;
-        const subject = piece.length >= 2 && piece.length <= 6 && !NOUN_RE.test(piece) && p2 > cs;
+        // (a longer piece only when the verb opens it: "召开全县妇女先进集体和先进个人表彰大会")
+        const subject = piece.length >= 2 && (piece.length <= 6 || (piece.length <= 10 && verbBefore(match, p2, cs) && !/[于为向对将把让使]/.test(piece))) && !NOUN_RE.test(piece) && p2 > cs;
         NOUN_RE.lastIndex = 0;
         if (!subject) break;
         q = p2;
@@ -711,7 +712,9 @@ export function extractActivities(
       const inSentence = pick?.recurrence ? (periodBefore ?? sentenceTimes.find((t) => t.window && t.end <= pick!.start && ownWindow(t))) : undefined;
       const within = pick?.recurrence ? (inSentence ?? periodWithin(job.pre)) : undefined;
       // (it also ends there when it is the plan's period, written right before the recurrence, or a 期间)
-      const bounded = !inSentence || !!periodBefore || pick!.start - inSentence.end <= 2 || /期间/.test(inSentence.cue);
+      // (not a start, "3月起每周二、周四下午": from then on)
+      const fromThen = !!inSentence && /^(?:起|开始)/.test(match.slice(inSentence.end, pick!.start));
+      const bounded = !fromThen && (!inSentence || !!periodBefore || pick!.start - inSentence.end <= 2 || /期间/.test(inSentence.cue));
       const time = pick ? resolveTime(pick, year, anniversary, within, bounded) : {};
       // ("从4月10日起…开展为期100天的…行动": how long, between its start and the activity)
       const lastsFrom = pick && pick.end < ps && !found.some((o) => o !== f && o.start >= pick!.end && o.end <= f.start) ? pick.end : end;

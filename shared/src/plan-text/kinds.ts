@@ -103,6 +103,9 @@ export function refineKind(kind: DraftKind, noun: string, title: string): DraftK
     if (/祭扫|祭英烈|缅怀/.test(title)) return 'other';
     // (performances and services taken to people are events of their own: 送文化下乡, 广场舞展示)
     if (/下乡|展示活动|演出活动|放映活动/.test(title)) return 'other';
+    // (a talk or a class taken somewhere, "家庭教育公益讲座进社区活动", is that talk or class)
+    const taken = /(讲座|报告会|宣讲|培训|公益课)进[\u4e00-\u9fff]{1,4}活动$/.exec(title);
+    if (taken) return /培训|课/.test(taken[1]) ? 'training' : 'lecture';
     return 'campaign';
   }
   if (kind === 'publicity' && noun === '宣传活动' && /系列|主题/.test(title)) return 'campaign';

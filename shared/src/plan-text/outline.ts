@@ -182,11 +182,12 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
     // (an enumeration item on its own line, "二是做强主题宣传。…", is an item under the point before it, not a point)
     if (ENUM_ITEM.test(line)) continue;
     if (line.length < (opensList ? 8 : 30)) continue;
-    if (/[:：]$/.test(line) || /如下[:：]?$/.test(line)) continue;
+    // (…but one that opens the enumeration below it is its point: "今年要重点把握好以下三个方面：\n一是…")
+    if ((/[:：]$/.test(line) && !opensList) || /如下[:：]?$/.test(line)) continue;
     if (/汇报完毕|批评指正|谢谢大家|以上(?:是|为)|特此/.test(line)) continue;
     // (a look back, an aside or a paragraph that goes on with the point before is no point of its own)
     if (/^(?:过去的?一年|去年|一年来|这里|下面|刚才|同时|另外|此外|总之|最后|当然|(?:先|首先)?(?:简单|简要)?回顾)/.test(line)) continue;
-    const lead = /^[^,。;:！？!?]{4,30}[,。]/.exec(line);
+    const lead = /^[^,。;:！？!?]{4,30}[,。]/.exec(line) ?? (opensList ? /^[^,。;:！？!?]{4,30}:$/.exec(line) : null);
     if (!lead) continue;
     const start = m.index + (m[0].length - m[0].trimStart().length);
     paras.push({ start, lead: lead[0] });

@@ -340,3 +340,38 @@ describe('small forms of the ninth pass', () => {
     expect(one(p, '巡讲').title).toBe('道德讲堂巡讲');
   });
 });
+
+describe('a speech whose lead lines end with a colon over their 一是/一要 items', () => {
+  const speech = [
+    '在全市文化馆站工作会议上的讲话',
+    '（2026年2月20日）',
+    '同志们：',
+    '这次会议的主要任务是，总结去年全市文化馆站工作，安排部署今年的重点任务。',
+    '今年全市文化馆站工作要重点把握好以下两个方面：',
+    '一是丰富群众文化活动。春节期间举办“欢乐新春”群众文艺展演；5月15日国际家庭日前后，组织开展家庭教育公益讲座进社区活动。',
+    '二是做好全民艺术普及。3月起每周二、周四下午开设公益艺术培训班；3月8日前后召开全市文化系统先进集体和先进个人表彰大会。',
+    '为了做好上述工作，要切实加强组织保障：',
+    '一要强化责任落实，4月召开全市文化馆长座谈会；',
+    '二要强化业务培训，10月举办全市基层文化干部培训班。',
+  ].join('\n');
+
+  it('makes each such line a point over its items', () => {
+    const p = parsePlan(speech);
+    expect(p.sections.filter((s) => s.level === 1).map((s) => s.title)).toEqual(['今年全市文化馆站工作要重点把握好以下两个方面', '为了做好上述工作']);
+    expect(sectionLabelPath(p.sections, one(p, '座谈会').sectionId)).toBe('为了做好上述工作 一要');
+  });
+
+  it('reads 3月起 as from March on, not in March', () => {
+    const a = one(parsePlan(speech), '公益艺术培训班');
+    expect([a.start, a.rrule]).toEqual(['2026-03-03T14:30', 'FREQ=WEEKLY;BYDAY=TU,TH']);
+  });
+
+  it('reads a day named before 前后 as days either side of the date, and a talk taken to communities as a talk', () => {
+    const a = one(parsePlan(speech), '讲座');
+    expect([a.kind, a.start, a.end]).toEqual(['lecture', '2026-05-12', '2026-05-19']);
+  });
+
+  it('names an award meeting by both groups it honours', () => {
+    expect(one(parsePlan(speech), '表彰大会').title).toBe('全市文化系统先进集体和先进个人表彰大会');
+  });
+});
