@@ -62,7 +62,7 @@ export const NOUN_RULES: NounRule[] = [
   // ("召开专题学习会，围绕…深入研讨交流": how a meeting is held, unless it has a time of its own)
   { kind: 'meeting', nouns: ['研讨交流', '交流研讨'], needsCue: true },
   { kind: 'volunteer', nouns: ['慰问', '走访'], needsCue: true },
-  { kind: 'other', nouns: ['送文化下乡', '文化下乡'], needsCue: true },
+  { kind: 'other', nouns: ['送文化下乡', '文化下乡', '送戏下乡', '送电影下乡', '送书下乡'], needsCue: true },
 ];
 
 export const TAKES_OBJECT = new Set(['评选表彰', '评选', '表彰', '集中宣传', '走访慰问']);

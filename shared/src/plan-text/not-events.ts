@@ -134,7 +134,8 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   [
     'quota',
     (n) =>
-      /^[ \t]*每(?:个|名|支|所|位|家)?(?!月|周|季|年|天|日|半年|学期)[\u4e00-\u9fff]{1,6}$/.test(n.match.slice(n.clauseStart, n.found.start)) &&
+      // ("全年送戏下乡不少于150场": the year's count)
+      /^[ \t]*(?:每(?:个|名|支|所|位|家)?(?!月|周|季|年|天|日|半年|学期)[\u4e00-\u9fff]{1,6}|全年|年内)$/.test(n.match.slice(n.clauseStart, n.found.start)) &&
       /^(?:活动)?(?:不少于|不低于|至少|达到)/.test(after(n, 6)),
   ],
   // "围绕“月月有活动、季季有主题”的目标": a slogan in quotes that names an aim or a way of working.

@@ -123,8 +123,8 @@ function titleSpan(match: string, from: number, limit: number, mode: 'heading' |
  * Ordinal words that open a speech's points in turn ("首先，要…。" "其次，要…。" "再次，…" "最后，…"). They are
  * too short for a lead clause of their own, and "最后" alone is a closing: only a series of them makes points.
  */
-const ORDINAL_POINT = /^(?:首先|其次|再次|再者|第[一二三四五六七八九十]个方面|最后)[,:]/;
-const ORDINAL_FIRST = /^(?:首先|其次|第一个方面)/;
+const ORDINAL_POINT = /^(?:首先|其次|再次|再者|第[一二三四五六七八九十]个(?:方面|问题)|最后)[,:]/;
+const ORDINAL_FIRST = /^(?:首先|其次|第一个(?:方面|问题))/;
 const ordinalOnly = (s: string) => ORDINAL_POINT.exec(s)?.[0].length === s.length;
 
 /**

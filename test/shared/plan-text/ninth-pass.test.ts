@@ -375,3 +375,26 @@ describe('a speech whose lead lines end with a colon over their 一是/一要 it
     expect(one(parsePlan(speech), '表彰大会').title).toBe('全市文化系统先进集体和先进个人表彰大会');
   });
 });
+
+describe('a transcribed speech by 第一个问题，第二个问题', () => {
+  const speech = [
+    '在全区宣传思想文化工作推进会上的讲话',
+    '（2026年3月2日，根据录音整理）',
+    '同志们：',
+    '刚才几个单位作了发言，讲得都很好。下面我讲两个问题。',
+    '第一个问题，关于理论宣讲。3月份区委宣讲团要开展“春风送暖”集中宣讲，每个街道不少于10场。6月下旬，我们还要搞一次全区“微宣讲”比赛。',
+    '第二个问题，关于文化惠民。全年送戏下乡不少于150场。6月13日遗产日前后要搞非遗展示展演。',
+    '同志们，任务很重，大家要抓紧。',
+  ].join('\n');
+
+  it('makes each question a point', () => {
+    expect(parsePlan(speech).sections.map((s) => s.title)).toEqual(['第一个问题，关于理论宣讲', '第二个问题，关于文化惠民']);
+  });
+
+  it('names what is "搞" without the verb, and drafts no activity from a yearly count', () => {
+    const p = parsePlan(speech);
+    expect(one(p, '比赛').title).toBe('全区“微宣讲”比赛');
+    expect(one(p, '展演').title).toBe('非遗展示展演');
+    expect(p.activities.some((a) => a.title.includes('送戏下乡'))).toBe(false);
+  });
+});
