@@ -111,6 +111,8 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   ],
   // "由县采茶戏剧团和民间戏曲社团轮流演出": who performs at the show the sentence names, not a show of its own.
   ['performed by', (n) => /^(?:演出|表演|展演)$/.test(n.found.noun) && /^\s*由[^,，。;；]{2,24}?(?:轮流|分别|共同|联合)?$/.test(n.match.slice(n.clauseStart, n.found.start))],
+  // "县融媒体中心要配合做好宣传报道", "（三）做好宣传报道": covering the activities is a duty, not one of them.
+  ['coverage', (n) => n.found.kind === 'publicity' && !n.clauseTimed && /做好$/.test(before(n, 2)) && /^(?:宣传报道|宣传|报道|新闻报道|宣传工作)$/.test(n.found.noun)],
   // 学习, 走访, 展播…: nouns that are an activity only with a time in their clause.
   ['untimed', (n) => n.found.needsCue && !n.timed],
   // "开展短视频和书画作品征集活动": media listed with other works are what is called for or chosen.

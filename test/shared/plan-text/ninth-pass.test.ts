@@ -398,3 +398,10 @@ describe('a transcribed speech by 第一个问题，第二个问题', () => {
     expect(p.activities.some((a) => a.title.includes('送戏下乡'))).toBe(false);
   });
 });
+
+describe('covering the activities', () => {
+  it('is a duty, and the campaign it covers is the activity', () => {
+    const p = parsePlan('2026年文明工作要点\n一、移风易俗\n清明节前后，要组织开展文明祭扫宣传，倡导鲜花祭扫，县融媒体中心要配合做好宣传报道。\n（二）做好宣传报道。各单位要及时宣传活动亮点。');
+    expect(p.activities.map((a) => [a.title, a.kind, a.start])).toEqual([['文明祭扫宣传', 'publicity', '2026-03-29']]);
+  });
+});
