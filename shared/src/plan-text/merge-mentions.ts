@@ -164,6 +164,10 @@ export function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       (d.awardOf || awarded) && CEREMONY_NOUNS.has(into.noun) ? false : byName && generic活动Of(into) && !generic活动Of(d) ? true : byName && generic活动Of(d) && !generic活动Of(into) ? false : headingNames(into, d) ? false : headingNames(d, into) ? true : rank(d) > rank(into),
     );
   }
+  // "二是办好节日活动。3月8日前后召开…表彰大会": a heading that states a goal in general words (节日活动), with no time,
+  // over a body whose activities have theirs, names none of them.
+  const vague = (d: Draft) => d.fromTitle && d.goal && !d.quoted && (d.noun === '活动' || d.noun === '行动') && !d.start && !d.rrule;
+  if (out.some((d) => !vague(d) && !d.fromTitle && (d.start || d.rrule))) return out.filter((d) => !vague(d));
   return out;
 }
 
