@@ -122,7 +122,8 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   // "开展广场舞、戏曲、合唱等门类展演": the kinds of a festival's programme, not an event of their own.
   ['kinds of a programme', (n) => /等(?:门类|类别|类型|形式|项目)$/.test(before(n, 4))],
   // "聚焦群众文化活动、公共文化服务…四项重点": a field of work one focuses on.
-  ['focus', (n) => !n.clauseTimed && /(?:聚焦|立足|着眼|突出)[^,，。;；开举组召]{0,10}$/.test(before(n, 12)) && (generic(n) || n.match[n.end] === '、')],
+  // ("聚焦理论宣讲，让…": a speech's point named by the field it focuses on, when nothing in its sentence times it)
+  ['focus', (n) => !n.clauseTimed && /(?:聚焦|立足|着眼|突出)[^,，。;；开举组召]{0,10}$/.test(before(n, 12)) && (generic(n) || n.match[n.end] === '、' || (!n.timed && /(?:聚焦|突出|立足|着眼)[\u4e00-\u9fff]{0,4}$/.test(before(n, 6))))],
   // "创作3分钟以内的短视频": the works a call asks for, described.
   ['media described', (n) => MEDIA_NOUNS.has(n.found.noun) && /的$/.test(before(n, 1))],
   // "开展广场舞展演、书画展览、非遗手工体验等活动": items of a list closed by 等活动 are one activity's programme.

@@ -137,6 +137,10 @@ const isHeadline = (line: string) => HEADLINE.test(line.trim()) && line.trim().l
 /** A paragraph that turns to the next point: "再讲一下网络文明建设。", "最后讲讲作风建设。", "下面再讲一点…". */
 const TURN_TO_POINT = /^(?:再|下面再?|最后再?|另外再?|还要)讲(?:一下|讲|一讲|一点|两点)?[^,。]{2,20}[。:]/;
 
+/** A lead clause that is only a time: "4月上旬，", "清明节前后，", "下半年，", "国庆期间，". */
+const TIME_LEAD =
+  /^(?:(?:19|20)\d\d年)?(?:\d{1,2}月(?:份|\d{1,2}日)?(?:[上中下]旬|初|底|中)?|[上下]半年|年[初中底内]|今年|全年|暑期|寒假|第?[一二三四]季度|[\u4e00-\u9fff“”]{1,8}(?:前后|期间|前夕|之际|当天))[,。]$/;
+
 /** A line that opens with an enumeration marker (一是, 二要, 第三，). */
 const ENUM_ITEM = /^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]要|第[一二三四五六七八九十]+[,，、])/;
 
@@ -189,6 +193,8 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
     if (/^(?:过去的?一年|去年|一年来|这里|下面|刚才|同时|另外|此外|总之|最后|当然|(?:先|首先)?(?:简单|简要)?回顾)/.test(line)) continue;
     const lead = /^[^,。;:！？!?]{4,30}[,。]/.exec(line) ?? (opensList ? /^[^,。;:！？!?]{4,30}:$/.exec(line) : null);
     if (!lead) continue;
+    // (a paragraph that opens with its time, "4月上旬，…", "清明节前后，…", goes on with the point before it)
+    if (TIME_LEAD.test(lead[0])) continue;
     const start = m.index + (m[0].length - m[0].trimStart().length);
     paras.push({ start, lead: lead[0] });
   }
@@ -282,7 +288,8 @@ export function buildOutline(text: string, match: string, bodyStart: number, tit
   if (notes) end = bodyStart + notes.index;
   const restarts = timeHeads(match, bodyStart, end);
   let accepted = nest(scanMarkers(match, bodyStart, end), restarts);
-  const structural = accepted.filter((a) => STRUCTURAL.includes(a.marker.type)).length;
+  // (第一，第二， inside a paragraph enumerate as 一是 does: only on a line of their own are they a document's numbering)
+  const structural = accepted.filter((a) => STRUCTURAL.includes(a.marker.type) && (a.marker.type !== 'di' || a.marker.lineStart)).length;
   // One lone "一、" in a speech (a quoted list, say) does not make it a numbered plan.
   const speechLike = !NOT_A_SPEECH.test(withoutClosingMarks(title)) || SPEECH.test(title);
   if (structural < 2 && speechLike) {

@@ -405,3 +405,37 @@ describe('covering the activities', () => {
     expect(p.activities.map((a) => [a.title, a.kind, a.start])).toEqual([['文明祭扫宣传', 'publicity', '2026-03-29']]);
   });
 });
+
+describe('speech points and what goes on under them', () => {
+  it('enumerates 第一，第二， inside a 关于… paragraph under it, not as the speech\'s numbering', () => {
+    const p = parsePlan(
+      [
+        '在全县文化工作会议上的讲话',
+        '（2026年2月12日）',
+        '同志们：',
+        '关于群众文化，要突出一个“活”字。第一，春节期间举办“欢乐中国年”群众文艺展演；第二，9月举办全县广场舞大赛。',
+        '关于阅读推广，要突出一个“常”字。第一，4月23日举办全民阅读月启动仪式；第二，每月第二个周六开展“书香周末”亲子共读活动。',
+      ].join('\n'),
+    );
+    expect(p.sections.filter((s) => s.level === 1).map((s) => s.title)).toEqual(['关于群众文化', '关于阅读推广']);
+    expect(sectionLabelPath(p.sections, one(p, '广场舞大赛').sectionId)).toBe('关于群众文化 第二，');
+  });
+
+  it('goes on with the point before a paragraph that opens with its time, and a point named by its focus drafts nothing', () => {
+    const p = parsePlan(
+      [
+        '在全市新时代文明实践工作推进会上的讲话',
+        '（2026年3月10日）',
+        '同志们：',
+        '今天召开全市新时代文明实践工作推进会，主要任务是交流经验、部署工作。',
+        '聚焦理论宣讲，让党的创新理论飞入寻常百姓家。要组建百姓宣讲团，用群众语言讲好政策。',
+        '4月上旬，市里将举办“理论热”基层宣讲大赛，各县区要选派优秀选手参赛。',
+        '坚持以文化人，让文明实践活起来。要把文化活动送到群众家门口，丰富群众精神文化生活。',
+        '清明节前后，各实践所要组织开展“缅怀先烈”主题教育活动；国庆期间，举办“欢度国庆”广场文艺演出。',
+      ].join('\n'),
+    );
+    expect(p.sections.map((s) => s.title)).toEqual(['聚焦理论宣讲', '坚持以文化人']);
+    expect(p.sections.find((s) => s.id === one(p, '宣讲大赛').sectionId)?.title).toBe('聚焦理论宣讲');
+    expect(p.activities.some((a) => a.title === '聚焦理论宣讲')).toBe(false);
+  });
+});
