@@ -123,8 +123,8 @@ function titleSpan(match: string, from: number, limit: number, mode: 'heading' |
  * Ordinal words that open a speech's points in turn ("首先，要…。" "其次，要…。" "再次，…" "最后，…"). They are
  * too short for a lead clause of their own, and "最后" alone is a closing: only a series of them makes points.
  */
-const ORDINAL_POINT = /^(?:首先|其次|再次|再者|第[一二三四五六七八九十]个(?:方面|问题)|最后)[,:]/;
-const ORDINAL_FIRST = /^(?:首先|其次|第一个(?:方面|问题))/;
+const ORDINAL_POINT = /^(?:首先|其次|再次|再者|第[一二三四五六七八九十](?:个(?:方面|问题)|件事|点|项)|最后)[,:]/;
+const ORDINAL_FIRST = /^(?:首先|其次|第一(?:个(?:方面|问题)|件事|点|项))/;
 const ordinalOnly = (s: string) => ORDINAL_POINT.exec(s)?.[0].length === s.length;
 
 /**
@@ -172,7 +172,7 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
     // A short lead line is a point heading when its enumeration follows on the next lines
     // ("关于理论武装，要在学懂弄通上下功夫。\n一是…").
     const nextLine = match.slice(m.index + m[0].length + 1, m.index + m[0].length + 8).trimStart();
-    const opensList = /^(?:一是|一要|第一[,，、])/.test(nextLine);
+    const opensList = /^(?:一是|一要|第一[,，、]|1[.、．](?!\d+(?:[.%]|亿|万)))/.test(nextLine);
     const lineStart = m.index + (m[0].length - m[0].trimStart().length);
     const ordinal = ORDINAL_POINT.exec(line);
     if (ordinal && line.length >= 8) ordinals.push({ start: lineStart, lead: ordinal[0] });
@@ -198,7 +198,9 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
     const start = m.index + (m[0].length - m[0].trimStart().length);
     paras.push({ start, lead: lead[0] });
   }
-  const points = (list: { start: number }[]) => list.map((p, i) => ({ type: 'para' as const, value: i + 1, start: p.start, end: p.start, lineStart: true }));
+  // (a headline that opens with its own marker, "一要在思想引领上展现新作为", is that marker's heading, not a paragraph point)
+  const points = (list: { start: number }[]) =>
+    list.filter((p) => !ENUM_ITEM.test(match.slice(p.start, p.start + 6))).map((p, i) => ({ type: 'para' as const, value: i + 1, start: p.start, end: p.start, lineStart: true }));
   if (ordinals.length >= 2 && ordinals.some((o) => ORDINAL_FIRST.test(o.lead))) return points(ordinals);
   if (headlines.length >= 2) return points(headlines);
   // Parallel points usually share an opening word (聚焦… 聚焦…, 坚持… 坚持…):
@@ -292,10 +294,17 @@ export function buildOutline(text: string, match: string, bodyStart: number, tit
   const structural = accepted.filter((a) => STRUCTURAL.includes(a.marker.type) && (a.marker.type !== 'di' || a.marker.lineStart)).length;
   // One lone "一、" in a speech (a quoted list, say) does not make it a numbered plan.
   const speechLike = !NOT_A_SPEECH.test(withoutClosingMarks(title)) || SPEECH.test(title);
-  if (structural < 2 && speechLike) {
+  // (a speech whose points each list their items afresh, "关于…：\n1.…\n2.…" under every point: the lists are the points'
+  // items, not its numbering)
+  const scanned = scanMarkers(match, bodyStart, end);
+  const restarted =
+    structural >= 2 &&
+    accepted.every((a) => a.marker.type === 'num' || !STRUCTURAL.includes(a.marker.type)) &&
+    scanned.filter((m) => m.type === 'num' && m.value === 1 && m.lineStart).length >= 2;
+  if ((structural < 2 || restarted) && speechLike) {
     const paras = paragraphMarkers(match, bodyStart, end);
-    if (paras.length >= (structural === 0 ? 2 : 3)) {
-      const inline = scanMarkers(match, bodyStart, end);
+    if (paras.length >= (structural === 0 || restarted ? 2 : 3)) {
+      const inline = scanned;
       const all = [...paras, ...inline].sort((a, b) => a.start - b.start);
       // Enumerations before the first paragraph heading belong to the preamble.
       accepted = nest(all.filter((mk) => mk.type === 'para' || mk.start > paras[0].start), restarts);

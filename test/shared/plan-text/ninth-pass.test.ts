@@ -439,3 +439,26 @@ describe('speech points and what goes on under them', () => {
     expect(p.activities.some((a) => a.title === '聚焦理论宣讲')).toBe(false);
   });
 });
+
+describe('more ways a speech numbers its points', () => {
+  it('by 第一件事，第二件事，', () => {
+    const p = parsePlan('在全县妇女工作会议上的讲话\n（2026年1月20日，根据录音整理）\n同志们：\n下面我重点讲两件事。\n第一件事，抓好思想引领。3月上旬，组织巾帼宣讲团开展“巾帼心向党”集中宣讲。\n第二件事，办好“三八”节。3月8日前后召开全县“三八红旗手”表彰大会。');
+    expect(p.sections.map((s) => s.title)).toEqual(['第一件事，抓好思想引领', '第二件事，办好“三八”节']);
+  });
+
+  it('by 一要… headlines over their paragraphs: labelled by their marker', () => {
+    const p = parsePlan(
+      '在全县妇女工作会议上的讲话\n（2026年1月20日）\n同志们：\n一要在思想引领上展现新作为\n今年全县各级妇联组织要把思想引领放在首位。3月上旬，组织巾帼宣讲团开展“巾帼心向党”集中宣讲。\n二要在建功立业上展现新作为\n各级妇联要围绕中心、服务大局。5月举办全县妇女创业创新大赛。',
+    );
+    expect(p.sections.map((s) => `${s.label}|${s.title}`)).toEqual(['一要|在思想引领上展现新作为', '二要|在建功立业上展现新作为']);
+    expect(p.sections.find((s) => s.id === one(p, '创新大赛').sectionId)?.label).toBe('二要');
+  });
+
+  it('by 关于… paragraphs that each list their items afresh from 1.', () => {
+    const p = parsePlan(
+      '在全县宣传思想文化工作会议上的讲话\n（2026年2月26日）\n同志们：\n关于理论武装，要在学懂弄通上下功夫。重点抓好两件事：\n1.3月开展“春风万里”集中宣讲月活动；\n2.6月下旬举办全县“百姓名嘴”宣讲大赛。\n关于文化惠民，要在群众满意上见实效。重点抓好两件事：\n1.春节期间举办“欢乐新春”群众文艺展演；\n2.9月至10月举办第五届乡村文化艺术节。',
+    );
+    expect(p.sections.filter((s) => s.level === 1).map((s) => s.title)).toEqual(['关于理论武装', '关于文化惠民']);
+    expect(sectionLabelPath(p.sections, one(p, '艺术节').sectionId)).toBe('关于文化惠民 2.');
+  });
+});
