@@ -462,3 +462,19 @@ describe('more ways a speech numbers its points', () => {
     expect(sectionLabelPath(p.sections, one(p, '艺术节').sectionId)).toBe('关于文化惠民 2.');
   });
 });
+
+describe('an exchange speech (交流发言) that tells what was done', () => {
+  it('drafts nothing from 先后/累计/连续五年 sentences, and the plans of 下一步 are drafts', () => {
+    const p = parsePlan(
+      [
+        '县文化馆在全县读书活动推进会上的交流发言',
+        '（2026年3月5日）',
+        '各位领导、同志们：',
+        '一是建强阵地。我们先后建成12个“城市书房”，每年开展阅读推广活动200余场。',
+        '二是打造品牌。连续五年举办“书香满城”读书节，累计吸引读者10万人次。',
+        '三是谋划下一步。4月23日世界读书日启动第六届“书香满城”读书节；下半年举办全县青少年诵读大赛。',
+      ].join('\n'),
+    );
+    expect(p.activities.map((a) => a.title)).toEqual(['第六届“书香满城”读书节', '全县青少年诵读大赛']);
+  });
+});
