@@ -999,6 +999,14 @@ export function extractActivities(
         d.ownTime = false;
         continue;
       }
+      // "4月：…每周五下午开展“午间半小时”集体学习": a schedule with no window of its own runs in its month.
+      if (header?.window && d.rrule && !/UNTIL=/.test(d.rrule)) {
+        const hit = times.find((t) => t.recurrence && t.start >= d.sentence[0] && t.end <= d.sentence[1] && text.slice(t.start, t.end) === d.cue);
+        if (hit) {
+          resolved(d, hit, year, text, header);
+          continue;
+        }
+      }
       // "（八）“红领巾”暑期公益托管班 / 活动时间：7月6日—8月7日": a season in an item's name is part of the name, and the
       // field line inside it gives the dates.
       // (a schedule there, "时间：7月13日—8月7日（每周一至周五上午…）", runs inside the window written before it)

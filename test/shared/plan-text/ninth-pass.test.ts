@@ -478,3 +478,11 @@ describe('an exchange speech (交流发言) that tells what was done', () => {
     expect(p.activities.map((a) => a.title)).toEqual(['第六届“书香满城”读书节', '全县青少年诵读大赛']);
   });
 });
+
+describe('a month-by-month annex', () => {
+  it('runs a weekly study written under 4月： in April', () => {
+    const p = parsePlan('2026年县直机关读书活动安排\n3月：举办“巾帼读书会”，纪念“三八”国际妇女节。\n4月：4月23日世界读书日，举办县直机关读书月启动仪式；每周五下午开展“午间半小时”集体学习。\n5月：组织青年干部读书分享会。');
+    const a = one(p, '集体学习');
+    expect([a.start, a.rrule]).toEqual(['2026-04-03T14:30', 'FREQ=WEEKLY;BYDAY=FR;UNTIL=20260430T235959']);
+  });
+});
