@@ -105,6 +105,8 @@ export interface BoilerplateResult {
   metaYears: number[];
   /** A post's headline: the line right above its WeChat meta line (it may hold commas, as headlines do). */
   headline?: string;
+  /** The year of a post's own date, on its WeChat meta line. */
+  postYear?: number;
 }
 
 /** Drops boilerplate lines and everything after a tail marker; keeps line structure. */
@@ -114,6 +116,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
   const kept: string[] = [];
   const metaYears: number[] = [];
   let headline: string | undefined;
+  let postYear: number | undefined;
   let inTips = false;
   for (let i = 0; i < lines.length; i++) {
     const m = match[i].trim();
@@ -136,13 +139,15 @@ export function removeBoilerplate(text: string): BoilerplateResult {
       if (headline === undefined && kept.length > 0 && WECHAT_META.some((re) => re.test(m)) && kept.at(-1)!.trim()) headline = kept.at(-1)!.trim();
       const y = /((?:19|20)\d{2})[-/.年]/.exec(m);
       if (y && /时间|日期/.test(m)) metaYears.push(Number(y[1]));
+      // (a post's own date, on its WeChat meta line: "原创 …文联 2026年5月10日 08:00")
+      if (y && postYear === undefined && WECHAT_META.some((re) => re.test(m))) postYear = Number(y[1]);
       continue;
     }
     // The tail marker can also end a content line.
     const tail = m.search(/此文档下载收益归作者所有/);
     kept.push((tail > 0 ? lines[i].slice(0, tail) : lines[i]).replace(LEAD_MARK, '$1'));
   }
-  return { text: kept.join('\n'), metaYears, ...(headline ? { headline } : {}) };
+  return { text: kept.join('\n'), metaYears, ...(headline ? { headline } : {}), ...(postYear ? { postYear } : {}) };
 }
 
 const FOOTER_RE = /第\s*(\d{1,3})\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?/g;
@@ -258,6 +263,7 @@ export interface CleanResult {
   text: string;
   metaYears: number[];
   headline?: string;
+  postYear?: number;
 }
 
 /** Boilerplate, hidden-text markers and pinyin; footers need the title, see `removePageFooters`. */
@@ -265,8 +271,8 @@ export function cleanPlanText(raw: string): CleanResult {
   let text = normalizeLayout(raw);
   text = text.replace(HIDDEN_RE, '\n');
   text = removePinyin(text);
-  const { text: kept, metaYears, headline } = removeBoilerplate(text);
-  return { text: kept, metaYears, ...(headline ? { headline } : {}) };
+  const { text: kept, metaYears, headline, postYear } = removeBoilerplate(text);
+  return { text: kept, metaYears, ...(headline ? { headline } : {}), ...(postYear ? { postYear } : {}) };
 }
 
 

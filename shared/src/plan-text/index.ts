@@ -70,6 +70,7 @@ export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
       cleaned.metaYears,
       opts.defaultYear ?? new Date().getFullYear(),
       match.slice(head.titleEnd, head.bodyStart + 2),
+      cleaned.postYear,
     );
   const { sections, spans } = buildOutline(text, match, head.bodyStart, matchingCopy(head.title));
   const titleWindow = planWindow(head.title, year);

@@ -200,7 +200,7 @@ function arabicYears(s: string): string {
   return s.replace(/([〇零一二三四五六七八九]{4})(?=年)/g, (y) => [...y].map((c) => CN_DIGIT[c]).join(''));
 }
 
-export function findYear(title: string, bodyMatch: string, metaYears: number[], fallback: number, headMatch = ''): number {
+export function findYear(title: string, bodyMatch: string, metaYears: number[], fallback: number, headMatch = '', postYear?: number): number {
   title = arabicYears(title);
   headMatch = arabicYears(headMatch);
   // (a title with two years, "2025年工作总结及2026年工作计划": the year of the plan part)
@@ -211,8 +211,11 @@ export function findYear(title: string, bodyMatch: string, metaYears: number[], 
   if (inTitle) return Number(inTitle[1]);
   const inHead = /((?:19|20)\d{2})\s?年/.exec(headMatch);
   if (inHead) return Number(inHead[1]);
+  // (a post is for the year it is posted in or a later one: an earlier year in its opening, "摄影作品须为2025年1月以来
+  // 拍摄", is about the past; a site's 更新时间 may be any later year, so only a post's own date says so)
   const opening = /((?:19|20)\d{2})\s?年(?!\d)/.exec(bodyMatch.slice(0, 300));
-  if (opening) return Number(opening[1]);
+  if (opening) return Math.max(Number(opening[1]), postYear ?? 0);
+  if (postYear) return postYear;
   if (metaYears.length) return metaYears[0];
   const counts = new Map<number, number>();
   for (const m of bodyMatch.matchAll(/((?:19|20)\d{2})\s?年(?!代)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);

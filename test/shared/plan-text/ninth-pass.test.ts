@@ -486,3 +486,21 @@ describe('a month-by-month annex', () => {
     expect([a.start, a.rrule]).toEqual(['2026-04-03T14:30', 'FREQ=WEEKLY;BYDAY=FR;UNTIL=20260430T235959']);
   });
 });
+
+describe("a post's own date", () => {
+  it('sets the year over an earlier year its opening mentions', () => {
+    const p = parsePlan(
+      [
+        '征集令｜“山水某县·美好家园”书画摄影作品征集启事',
+        '原创 某县文联 某县文学艺术界联合会 2026年5月10日 08:00',
+        '为展示我县高质量发展新成就，县文联决定开展“山水某县·美好家园”书画摄影作品征集活动。',
+        '一、作品要求',
+        '摄影作品须为2025年1月以来拍摄。',
+        '二、评审与展览',
+        '9月上旬组织专家评审，9月下旬在县文化馆举办优秀作品展。',
+      ].join('\n'),
+    );
+    expect(p.year).toBe(2026);
+    expect(one(p, '作品展').start).toBe('2026-09-21');
+  });
+});
