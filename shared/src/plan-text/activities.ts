@@ -1052,6 +1052,41 @@ export function extractActivities(
         if (ctx === bodyTime && ctx.window && ctx.window[0] === ctx.window[1] && d.start && !d.start.includes('T') && !d.rdates) lastsFor(d, match, hitsIn(times, ...bodySentence), ctx.end, bodySentence[1]);
       }
     }
+    // "每月第二个周六定为“文明实践日”，各实践所站集中开展志愿服务": a recurring day the plan names is an activity of its
+    // own, named so (the service its sentence goes on to, "志愿服务", "集中服务", is what is done on it).
+    for (const t of times) {
+      if (!t.recurrence || t.start < from || t.end > to) continue;
+      const day = /^(?:定为|确定为|作为|为)(“[^“”]{2,12}日”)/.exec(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 20));
+      if (!day) continue;
+      const cue = text.slice(t.start, t.end);
+      const nameAt = (t.coreEnd ?? t.end) + day[0].length - day[1].length;
+      const name = text.slice(nameAt, nameAt + day[1].length);
+      const [ss, se] = sentenceBounds(match, t.start, from, to);
+      const done = merged.filter((d) => d.cue === cue && d.sents.includes(ss) && !d.quoted && d.key.length <= 6);
+      // (several things done on it, "集中开展理论宣讲、志愿服务": the day is the activity, they are its programme)
+      const on = done[0];
+      if (on && done.length > 1) {
+        retitle(on, name);
+        on.kind = /志愿|实践|服务|文明|劳动/.test(name) ? 'volunteer' : 'other';
+        for (const x of done.slice(1)) mergeInto(on, x, false);
+        merged = merged.filter((d) => !done.slice(1).includes(d));
+        on.quoted = true;
+      } else if (on) {
+        retitle(on, `${name}${on.title}`);
+        on.quoted = true;
+      } else if (!merged.some((d) => d.title.includes(name))) {
+        const d = headingDraft(name, /志愿|实践|服务|文明|劳动/.test(name) ? 'volunteer' : 'other', job.id, [ss, se], text.slice(ss, se), { noun: '', quoted: true, sents: [ss], sentence: [ss, se] });
+        // (from when the sentence says it starts: "从4月份起，每月5日定为…")
+        const start = times.filter((x) => x.window && !x.recurrence && x.start >= ss && x.end <= t.start).at(-1);
+        const fromThen = start && /^(?:份)?(?:起|开始)/.test(match.slice(start.end, start.end + 3)) ? start : undefined;
+        resolved(d, t, year, text, fromThen ?? periodWithin(job.pre));
+        if (fromThen && d.rrule) d.rrule = d.rrule.replace(/;UNTIL=[^;]*/, '');
+        d.fromTitle = false;
+        d.ownTime = true;
+        merged.push(d);
+        merged.sort((x, y) => x.sentence[0] - y.sentence[0]);
+      }
+    }
     // Rounds of the section's one contest, two or more with times of their own ("比赛4月中旬初赛，5月上旬复赛，5月下旬决赛"):
     // one draft per round, named after the contest. Drafts dated by a round's time (the contest itself, 决赛's
     // words read as another activity) are those rounds.

@@ -504,3 +504,16 @@ describe("a post's own date", () => {
     expect(one(p, '作品展').start).toBe('2026-09-21');
   });
 });
+
+describe('a recurring day the plan names (每月5日定为“…日”)', () => {
+  it('is an activity on that schedule, from when the sentence starts it', () => {
+    const p = parsePlan('2026年文明实践工作要点\n一、志愿服务\n从4月份起，每月5日定为“山城志愿服务日”，各实践所、实践站都要组织集中服务。');
+    const a = one(p, '志愿服务日');
+    expect([a.kind, a.start, a.rrule]).toEqual(['volunteer', '2026-04-05', 'FREQ=MONTHLY']);
+  });
+
+  it('is one activity whose programme is what its sentence lists', () => {
+    const p = parsePlan('2026年文明创建工作要点\n一、文明实践\n每月第二个周六为“新时代文明实践日”，各实践所（站）集中开展理论宣讲、志愿服务。');
+    expect(p.activities.map((a) => [a.title, a.kind, a.rrule])).toEqual([['“新时代文明实践日”', 'volunteer', 'FREQ=MONTHLY;BYDAY=2SA']]);
+  });
+});
