@@ -99,7 +99,10 @@ export function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       if (CEREMONY_NOUNS.has(d.noun) && !CEREMONY_NOUNS.has(o.noun) && !CEREMONY.test(o.noun)) continue;
       // (two named mentions of one noun, each in its own sentence with its own time, are two: 3月至6月…春季公益培训班；
       // 9月至11月…秋季公益培训班)
-      if (d.ownTime && o.ownTime && !d.bare && !o.bare && d.key !== o.key && d.cue && o.cue && (d.cue !== o.cue || d.start !== o.start) && d.sentence[0] !== o.sentence[0] && !d.fromTitle && !o.fromTitle) continue;
+      // (…also when the first has been folded into its heading: "（一）书记讲党课。…“七一”前后…讲一次专题党课；各支部书记每季度…")
+      // (not the year's programme and its schedule: "全年组织“理响清河”宣讲…，每月至少安排1场进社区宣讲")
+      const absorbed = o.fromTitle && o.sents.some((x) => x !== o.sentence[0]) && !(d.rrule && /^(?:全年|年内)$/.test(o.cue ?? ''));
+      if (d.ownTime && o.ownTime && !d.bare && !o.bare && d.key !== o.key && d.cue && o.cue && (d.cue !== o.cue || d.start !== o.start) && d.sentence[0] !== o.sentence[0] && !d.fromTitle && (!o.fromTitle || absorbed)) continue;
       // ("中心组每月一次集体学习，7月份举办专题读书班": two nouns, each with a time of its own in its own clause, are two)
       // (…also when the first has been folded into its heading: "1.抓好…中心组学习。…中心组每月…集中学习，4月举办…读书班")
       const oneSentence = d.fromTitle === o.fromTitle ? d.sentence[0] === o.sentence[0] : !d.fromTitle && o.sents.includes(d.sentence[0]);

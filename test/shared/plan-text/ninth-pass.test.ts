@@ -517,3 +517,19 @@ describe('a recurring day the plan names (每月5日定为“…日”)', () => 
     expect(p.activities.map((a) => [a.title, a.kind, a.rrule])).toEqual([['“新时代文明实践日”', 'volunteer', 'FREQ=MONTHLY;BYDAY=2SA']]);
   });
 });
+
+describe('a heading folded into the first of its body activities', () => {
+  it('keeps a second one with its own time in another sentence apart', () => {
+    const p = parsePlan('2026年机关党建工作要点\n一、理论学习\n（一）办好读书班。3月举办党员干部春季读书班。9月举办党员干部秋季读书班。');
+    expect(p.activities.map((a) => [a.title, a.start])).toEqual([
+      ['党员干部春季读书班', '2026-03-01'],
+      ['党员干部秋季读书班', '2026-09-01'],
+    ]);
+  });
+
+  it("but not the year's programme and its schedule", () => {
+    const p = parsePlan('2026年街道工作要点\n一、理论宣讲\n（一）开展“理响清河”宣讲活动。全年组织“理响清河”宣讲不少于30场，每月至少安排1场进社区宣讲。');
+    expect(p.activities).toHaveLength(1);
+    expect(p.activities[0].rrule).toBe('FREQ=MONTHLY');
+  });
+});
