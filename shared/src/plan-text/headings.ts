@@ -7,7 +7,7 @@
  * copy (brackets and full-width digits already evened out).
  */
 
-export type MarkerType = 'cn' | 'pcn' | 'num' | 'dec' | 'pnum' | 'circ' | 'di' | 'shi' | 'yao' | 'brk' | 'item' | 'para';
+export type MarkerType = 'cn' | 'pcn' | 'num' | 'dec' | 'pnum' | 'circ' | 'di' | 'shi' | 'yao' | 'brk' | 'item' | 'yige' | 'para';
 
 export interface Marker {
   type: MarkerType;
@@ -57,6 +57,8 @@ const MARKER_RE = new RegExp(
     `第(?<di>${CN})[,、:]`,
     `(?<shi>${CN})是(?![的否非])`,
     `(?<yao>${CN})要(?![求素点是])`,
+    // A speaker's items: 一个是…再一个是…还有一个是… (in turn; labelled by nothing, they are spoken, not numbered).
+    `(?<yige>(?<![再有另])一个是|再一个是|还有一个是|另一个是|第[二三四五]个是)(?=[\\u4e00-\\u9fff“])`,
     // A post's items: 【活动一】, 【二】 (only at a line start).
     `【(?:活动|项目|板块)?(?<brk>${CN}|\\d{1,2})】`,
     // …or 活动一：, 项目2： (only at a line start, a name after the colon).
@@ -84,6 +86,8 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
   const out: Marker[] = [];
   MARKER_RE.lastIndex = from;
   let m: RegExpExecArray | null;
+  // (how many 一个是… items the current run has had)
+  let spoken = 0;
   while ((m = MARKER_RE.exec(text)) && m.index < to) {
     const g = m.groups!;
     const type = (Object.keys(g) as MarkerType[]).find((k) => g[k] !== undefined)!;
@@ -92,11 +96,12 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
     if (type === 'num' || type === 'pnum' || ((type === 'brk' || type === 'item') && /^\d/.test(raw))) value = Number(raw);
     else if (type === 'dec') value = Number(raw.split(/[.．]/)[1]);
     else if (type === 'circ') value = CIRCLED.indexOf(raw) + 1;
+    else if (type === 'yige') value = raw === '一个是' ? (spoken = 1) : spoken > 0 ? ++spoken : null;
     else value = chineseNumeral(raw);
     const start = m.index;
     const lineStart = isLineStart(text, start);
     const prev = start > 0 ? text[start - 1] : '\n';
-    const enumType = type === 'shi' || type === 'yao' || type === 'di' || type === 'circ' || type === 'pnum';
+    const enumType = type === 'shi' || type === 'yao' || type === 'di' || type === 'circ' || type === 'pnum' || type === 'yige';
     const positioned = lineStart || (enumType ? ENUM_BEFORE : STRONG_BEFORE).test(prev);
     // A decimal heading (1.1) is only trusted at a line start: inline it is a figure.
     if (value !== null && value > 0 && positioned && ((type !== 'dec' && type !== 'brk' && type !== 'item') || lineStart)) {

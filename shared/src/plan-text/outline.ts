@@ -155,7 +155,8 @@ const OPENING = /^(?:今天|今年|这次|本次|此次|在[^,，。]{2,20}之�
 /** A line that starts with a month and a colon ("1月：", "七月至八月：", "1—2月："): a month-by-month plan. */
 const MONTH_LINE = /^[ \t]*(?:\d{1,2}|十[一二]?|[一二三四五六七八九])(?:月(?:份)?)?(?:[-—~～至到](?:\d{1,2}|十[一二]?|[一二三四五六七八九]))?月(?:份)?[ \t]*[:：]/gm;
 
-function paragraphMarkers(match: string, from: number, to: number): Marker[] {
+/** A speech's paragraph points, and whether they are headline lines (its headings once their numbering is lost). */
+function paragraphMarkers(match: string, from: number, to: number): { points: Marker[]; headlines: boolean } {
   const paras: { start: number; lead: string }[] = [];
   const ordinals: { start: number; lead: string }[] = [];
   const headlines: { start: number; lead: string }[] = [];
@@ -163,7 +164,7 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
   // A plan written month by month is a list of items, not a speech with paragraph points.
   MONTH_LINE.lastIndex = 0;
   let months = 0;
-  for (const mm of match.slice(from, to).matchAll(MONTH_LINE)) if (mm && ++months >= 3) return [];
+  for (const mm of match.slice(from, to).matchAll(MONTH_LINE)) if (mm && ++months >= 3) return { points: [], headlines: false };
   const re = /[^\n]+/g;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
@@ -177,7 +178,9 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
     const ordinal = ORDINAL_POINT.exec(line);
     if (ordinal && line.length >= 8) ordinals.push({ start: lineStart, lead: ordinal[0] });
     // (a headline has its body below it: the next line that is not blank is a paragraph)
-    if (isHeadline(line) && /[。;]\s*$/.test(match.slice(m.index + m[0].length).match(/^\s*([^\n]+)/)?.[1] ?? '')) headlines.push({ start: lineStart, lead: line });
+    // (…or its stop kept, "理论武装要再深一层。" alone on its line, when it is not the speaker talking: 我插一句。谢谢大家。)
+    const named = isHeadline(line) || (/^[^。]{4,16}。$/.test(line) && isHeadline(line.slice(0, -1)) && !/我|大家|同志|要求|意见|如下|发言|讲话/.test(line) && !ENUM_ITEM.test(line));
+    if (named && /[。;:]\s*$/.test(match.slice(m.index + m[0].length).match(/^\s*([^\n]+)/)?.[1] ?? '')) headlines.push({ start: lineStart, lead: line });
     // ("再讲一下网络文明建设。": the speaker turning to the next point, whatever the others open with)
     if (TURN_TO_POINT.test(line)) {
       turns.push({ start: lineStart, lead: line });
@@ -201,8 +204,8 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
   // (a headline that opens with its own marker, "一要在思想引领上展现新作为", is that marker's heading, not a paragraph point)
   const points = (list: { start: number }[]) =>
     list.filter((p) => !ENUM_ITEM.test(match.slice(p.start, p.start + 6))).map((p, i) => ({ type: 'para' as const, value: i + 1, start: p.start, end: p.start, lineStart: true }));
-  if (ordinals.length >= 2 && ordinals.some((o) => ORDINAL_FIRST.test(o.lead))) return points(ordinals);
-  if (headlines.length >= 2) return points(headlines);
+  if (ordinals.length >= 2 && ordinals.some((o) => ORDINAL_FIRST.test(o.lead))) return { points: points(ordinals), headlines: false };
+  if (headlines.length >= 2) return { points: points(headlines), headlines: true };
   // Parallel points usually share an opening word (聚焦… 聚焦…, 坚持… 坚持…):
   // when three or more do, only those are headings.
   const groups = new Map<string, typeof paras>();
@@ -230,11 +233,11 @@ function paragraphMarkers(match: string, from: number, to: number): Marker[] {
       : count >= 2 && rest.length + turns.length !== count && named
         ? named
         : rest;
-  return points([...chosen, ...turns].sort((a, b) => a.start - b.start));
+  return { points: points([...chosen, ...turns].sort((a, b) => a.start - b.start)), headlines: false };
 }
 
 /** Enumerations written inside a paragraph (一是 一要 第一， ①). */
-const INLINE_ENUM: MarkerType[] = ['shi', 'yao', 'di', 'circ'];
+const INLINE_ENUM: MarkerType[] = ['shi', 'yao', 'di', 'circ', 'yige'];
 
 const STRUCTURAL: MarkerType[] = ['cn', 'pcn', 'num', 'dec', 'di', 'brk', 'item'];
 
@@ -301,9 +304,13 @@ export function buildOutline(text: string, match: string, bodyStart: number, tit
     structural >= 2 &&
     accepted.every((a) => a.marker.type === 'num' || !STRUCTURAL.includes(a.marker.type)) &&
     scanned.filter((m) => m.type === 'num' && m.value === 1 && m.lineStart).length >= 2;
-  if ((structural < 2 || restarted) && speechLike) {
-    const paras = paragraphMarkers(match, bodyStart, end);
-    if (paras.length >= (structural === 0 || restarted ? 2 : 3)) {
+  // (…or whose headline points each number their items 第一，第二， on lines of their own)
+  const lowOnly = accepted.every((a) => !STRUCTURAL.includes(a.marker.type) || a.marker.type === 'di');
+  const found = speechLike ? paragraphMarkers(match, bodyStart, end) : { points: [], headlines: false };
+  const underHeadlines = found.headlines && lowOnly && found.points.length >= 2 && accepted.some((a) => a.marker.type === 'di' && a.marker.start > found.points[0].start);
+  if ((structural < 2 || restarted || underHeadlines) && speechLike) {
+    const paras = found.points;
+    if (paras.length >= (structural === 0 || restarted || underHeadlines ? 2 : 3)) {
       const inline = scanned;
       const all = [...paras, ...inline].sort((a, b) => a.start - b.start);
       // Enumerations before the first paragraph heading belong to the preamble.
@@ -331,12 +338,13 @@ export function buildOutline(text: string, match: string, bodyStart: number, tit
     childCount.set(a.parent, order + 1);
     const parentId = a.parent >= 0 ? sections[a.parent].id : '';
     const id = parentId ? `${parentId}.${order + 1}` : `s${order + 1}`;
-    const label = text.slice(a.marker.start, a.marker.end).trim();
+    // (a spoken item, "一个是抓重大节点", has no label: its words are the speaker's, its title what follows them)
+    const label = a.marker.type === 'yige' ? '' : text.slice(a.marker.start, a.marker.end).trim();
     sections.push({
       id,
       parentId,
       label,
-      labelKey: a.marker.type === 'para' ? '' : labelKey(a.marker.type, match.slice(a.marker.start, a.marker.end)),
+      labelKey: a.marker.type === 'para' || a.marker.type === 'yige' ? '' : labelKey(a.marker.type, match.slice(a.marker.start, a.marker.end)),
       title: text.slice(a.marker.end, span.end).trim(),
       level: a.depth,
       body: text.slice(span.bodyStart, next).trim(),

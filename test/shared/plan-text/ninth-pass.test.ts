@@ -533,3 +533,28 @@ describe('a heading folded into the first of its body activities', () => {
     expect(p.activities[0].rrule).toBe('FREQ=MONTHLY');
   });
 });
+
+describe('a transcribed speech of headline sentences over 第一，… lines and spoken items', () => {
+  const speech = [
+    '在全市宣传思想文化工作会议上的讲话',
+    '（2026年1月23日，根据录音整理）',
+    '同志们：',
+    '今年怎么干？我讲两个方面，也不按一二三排了。',
+    '理论武装要再深一层。',
+    '这方面，我提两点具体要求。',
+    '第一，中心组学习要学在前头。4月中旬举办县处级领导干部读书班，为期5天。',
+    '第二，宣讲要讲到群众心坎上。9月下旬举办第四届“山城百姓说”微宣讲大赛。',
+    '主题宣传要打出声势。',
+    '这一块我讲得具体一点。一个是抓重大节点，6月下旬推出“初心映山城”系列报道。再一个是抓典型宣传，年底举办“时代楷模”先进事迹报告会。还有一个是抓网上舆论，每周五召开网评工作例会。',
+    '同志们，任务很重。谢谢大家。',
+  ].join('\n');
+
+  it('makes the headline sentences its points and their 第一，… lines and spoken items their children', () => {
+    const p = parsePlan(speech);
+    const tops = p.sections.filter((s) => s.level === 1);
+    expect(tops.map((s) => s.title)).toEqual(['理论武装要再深一层', '主题宣传要打出声势']);
+    expect(p.sections.filter((s) => s.parentId === tops[1].id).map((s) => `${s.label}|${s.title.slice(0, 5)}`)).toEqual(['|抓重大节点', '|抓典型宣传', '|抓网上舆论']);
+    expect(sectionLabelPath(p.sections, one(p, '微宣讲大赛').sectionId)).toBe('理论武装要再深一… 第二，');
+    expect(p.sections.find((s) => s.id === one(p, '网评工作例会').sectionId)?.title).toMatch(/^抓网上舆论/);
+  });
+});
