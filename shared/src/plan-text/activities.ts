@@ -35,6 +35,12 @@ function scheduleAt(match: string, times: TimeHit[], at: number): TimeHit | unde
   return times.find((t) => t.start === at && /^(?:各|均|都)?(?:至少)?(?:召开|举行|举办|开展|组织|讲授|开班|开课|授课|开讲)/.test(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 6)));
 }
 
+/** "3月起", "4月份开始": the time before `at` is where something starts, not a window it stays in. */
+const startsThere = (match: string, at: number) => /^(?:份)?(?:起|开始)/.test(match.slice(at, at + 3));
+
+/** A recurring day's name that says it is a day of service: “文明实践日”, “志愿服务日”. */
+const SERVICE_DAY = /志愿|实践|服务|文明|劳动/;
+
 /** Verbs that say a show or a class takes place, and are also activity nouns. */
 const HELD_VERB = /^(?:演出|表演|上演|授课|开讲|开课|上课|放映)$/;
 
@@ -331,8 +337,8 @@ function fieldWithin(times: TimeHit[], field: TimeHit | undefined): TimeHit | un
   return prev?.window && field.start - prev.end <= 2 ? prev : undefined;
 }
 
-function resolved(d: Draft, t: TimeHit, year: number, text: string, within?: TimeHit): void {
-  const time = resolveTime(t, year, d.kind === 'anniversary', within);
+function resolved(d: Draft, t: TimeHit, year: number, text: string, within?: TimeHit, bounded = true): void {
+  const time = resolveTime(t, year, d.kind === 'anniversary', within, bounded);
   delete d.start;
   delete d.end;
   delete d.rrule;
@@ -713,7 +719,7 @@ export function extractActivities(
       const within = pick?.recurrence ? (inSentence ?? periodWithin(job.pre)) : undefined;
       // (it also ends there when it is the plan's period, written right before the recurrence, or a 期间)
       // (not a start, "3月起每周二、周四下午": from then on)
-      const fromThen = !!inSentence && /^(?:起|开始)/.test(match.slice(inSentence.end, pick!.start));
+      const fromThen = !!inSentence && startsThere(match, inSentence.end);
       const bounded = !fromThen && (!inSentence || !!periodBefore || pick!.start - inSentence.end <= 2 || /期间/.test(inSentence.cue));
       const time = pick ? resolveTime(pick, year, anniversary, within, bounded) : {};
       // ("从4月10日起…开展为期100天的…行动": how long, between its start and the activity)
@@ -1067,7 +1073,7 @@ export function extractActivities(
       const on = done[0];
       if (on && done.length > 1) {
         retitle(on, name);
-        on.kind = /志愿|实践|服务|文明|劳动/.test(name) ? 'volunteer' : 'other';
+        on.kind = SERVICE_DAY.test(name) ? 'volunteer' : 'other';
         for (const x of done.slice(1)) mergeInto(on, x, false);
         merged = merged.filter((d) => !done.slice(1).includes(d));
         on.quoted = true;
@@ -1075,12 +1081,11 @@ export function extractActivities(
         retitle(on, `${name}${on.title}`);
         on.quoted = true;
       } else if (!merged.some((d) => d.title.includes(name))) {
-        const d = headingDraft(name, /志愿|实践|服务|文明|劳动/.test(name) ? 'volunteer' : 'other', job.id, [ss, se], text.slice(ss, se), { noun: '', quoted: true, sents: [ss], sentence: [ss, se] });
-        // (from when the sentence says it starts: "从4月份起，每月5日定为…")
+        const d = headingDraft(name, SERVICE_DAY.test(name) ? 'volunteer' : 'other', job.id, [ss, se], text.slice(ss, se), { noun: '', quoted: true, sents: [ss], sentence: [ss, se] });
+        // (from when the sentence says it starts, and on: "从4月份起，每月5日定为…")
         const start = times.filter((x) => x.window && !x.recurrence && x.start >= ss && x.end <= t.start).at(-1);
-        const fromThen = start && /^(?:份)?(?:起|开始)/.test(match.slice(start.end, start.end + 3)) ? start : undefined;
-        resolved(d, t, year, text, fromThen ?? periodWithin(job.pre));
-        if (fromThen && d.rrule) d.rrule = d.rrule.replace(/;UNTIL=[^;]*/, '');
+        const fromThen = start && startsThere(match, start.end) ? start : undefined;
+        resolved(d, t, year, text, fromThen ?? periodWithin(job.pre), !fromThen);
         d.fromTitle = false;
         d.ownTime = true;
         merged.push(d);

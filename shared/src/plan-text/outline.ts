@@ -292,27 +292,27 @@ export function buildOutline(text: string, match: string, bodyStart: number, tit
   const notes = NOTES.exec(match.slice(bodyStart, end));
   if (notes) end = bodyStart + notes.index;
   const restarts = timeHeads(match, bodyStart, end);
-  let accepted = nest(scanMarkers(match, bodyStart, end), restarts);
+  const scanned = scanMarkers(match, bodyStart, end);
+  let accepted = nest(scanned, restarts);
   // (第一，第二， inside a paragraph enumerate as 一是 does: only on a line of their own are they a document's numbering)
   const structural = accepted.filter((a) => STRUCTURAL.includes(a.marker.type) && (a.marker.type !== 'di' || a.marker.lineStart)).length;
   // One lone "一、" in a speech (a quoted list, say) does not make it a numbered plan.
   const speechLike = !NOT_A_SPEECH.test(withoutClosingMarks(title)) || SPEECH.test(title);
   // (a speech whose points each list their items afresh, "关于…：\n1.…\n2.…" under every point: the lists are the points'
   // items, not its numbering)
-  const scanned = scanMarkers(match, bodyStart, end);
   const restarted =
     structural >= 2 &&
     accepted.every((a) => a.marker.type === 'num' || !STRUCTURAL.includes(a.marker.type)) &&
     scanned.filter((m) => m.type === 'num' && m.value === 1 && m.lineStart).length >= 2;
   // (…or whose headline points each number their items 第一，第二， on lines of their own)
   const lowOnly = accepted.every((a) => !STRUCTURAL.includes(a.marker.type) || a.marker.type === 'di');
-  const found = speechLike ? paragraphMarkers(match, bodyStart, end) : { points: [], headlines: false };
+  // (read only where a speech's paragraphs could be its outline)
+  const found = speechLike && (structural < 2 || restarted || lowOnly) ? paragraphMarkers(match, bodyStart, end) : { points: [], headlines: false };
   const underHeadlines = found.headlines && lowOnly && found.points.length >= 2 && accepted.some((a) => a.marker.type === 'di' && a.marker.start > found.points[0].start);
   if ((structural < 2 || restarted || underHeadlines) && speechLike) {
     const paras = found.points;
     if (paras.length >= (structural === 0 || restarted || underHeadlines ? 2 : 3)) {
-      const inline = scanned;
-      const all = [...paras, ...inline].sort((a, b) => a.start - b.start);
+      const all = [...paras, ...scanned].sort((a, b) => a.start - b.start);
       // Enumerations before the first paragraph heading belong to the preamble.
       accepted = nest(all.filter((mk) => mk.type === 'para' || mk.start > paras[0].start), restarts);
     }

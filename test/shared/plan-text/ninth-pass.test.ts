@@ -209,12 +209,6 @@ describe('a notice issuing a plan, its title broken inside 《》', () => {
     expect(p.sections.filter((s) => s.level === 1).map((s) => s.title)).toEqual(['强化理论武装', '推动文艺创作']);
   });
 
-  it('keeps a study session and a class of one sentence apart, though the heading took the first', () => {
-    const p = parsePlan(text);
-    expect(one(p, '集中学习').rrule).toBe('FREQ=MONTHLY');
-    expect(one(p, '读书班').start).toBe('2026-04-01');
-  });
-
   it("drafts a call's one review with its own time beside the call", () => {
     const p = parsePlan(text);
     const call = p.activities.find((a) => a.title === '“山水故事”文艺精品创作征集');
@@ -556,5 +550,22 @@ describe('a transcribed speech of headline sentences over 第一，… lines and
     expect(p.sections.filter((s) => s.parentId === tops[1].id).map((s) => `${s.label}|${s.title.slice(0, 5)}`)).toEqual(['|抓重大节点', '|抓典型宣传', '|抓网上舆论']);
     expect(sectionLabelPath(p.sections, one(p, '微宣讲大赛').sectionId)).toBe('理论武装要再深一… 第二，');
     expect(p.sections.find((s) => s.id === one(p, '网评工作例会').sectionId)?.title).toMatch(/^抓网上舆论/);
+  });
+});
+
+describe('a heading over two studies of one sentence', () => {
+  it('keeps the second apart once the heading has taken the first', () => {
+    const p = parsePlan('2026年全县文化工作要点\n一、强化理论武装\n1.抓好理论学习中心组学习。县委理论学习中心组每月至少开展一次集中学习，4月举办县级领导干部读书班。');
+    expect(p.activities.map((a) => [a.title, a.rrule ?? a.start])).toEqual([
+      ['县委理论学习中心组集中学习', 'FREQ=MONTHLY'],
+      ['县级领导干部读书班', '2026-04-01'],
+    ]);
+  });
+});
+
+describe('a goal heading in general words', () => {
+  it('drafts nothing of its own over a body whose activity has a time', () => {
+    const p = parsePlan('2026年妇联工作要点\n一、思想引领\n一是深化主题宣讲。3月上旬组织巾帼宣讲团开展“巾帼心向党”集中宣讲。\n二是办好节日活动。3月8日前后召开全县“三八红旗手”表彰大会。');
+    expect(p.activities.map((a) => a.title)).toEqual(['“巾帼心向党”集中宣讲', '全县“三八红旗手”表彰大会']);
   });
 });
