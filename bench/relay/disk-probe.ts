@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { quantile, type DiskSync } from './disk-sync';
+import { quantile, type DiskLatency } from './disk-sync';
 
 const RECORD = 200;
 const SLOTS = 1 << 15; // 6.4 MB file, written round and round
@@ -28,7 +28,7 @@ const PIPELINE = 2;
 
 export interface DiskProbe {
   /** Stops the probe; its figures over the whole time it ran. */
-  stop(): Promise<DiskSync>;
+  stop(): Promise<DiskLatency>;
 }
 
 /** Starts the probe in a child process (its own event loop and thread pool, so neither the load generator nor the server shares them). */
@@ -52,7 +52,7 @@ export async function startDiskProbe(ratePerSec = 200, dir = os.tmpdir()): Promi
     child.once('exit', (code) => reject(new Error(`disk probe exited early (${code})`)));
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let stopped: Promise<DiskSync> | null = null;
+  let stopped: Promise<DiskLatency> | null = null;
   return {
     // Idempotent: the second call (a finally after a normal stop) gets the same figures.
     stop: () =>
@@ -60,7 +60,7 @@ export async function startDiskProbe(ratePerSec = 200, dir = os.tmpdir()): Promi
         child.kill('SIGTERM');
         await exited;
         try {
-          return JSON.parse(out) as DiskSync;
+          return JSON.parse(out) as DiskLatency;
         } catch {
           throw new Error(`disk probe printed no figures: ${out.slice(0, 200)}`);
         }
@@ -114,7 +114,7 @@ function runChild(dir: string, ratePerSec: number): void {
     const now = performance.now();
     for (let k = times.length; k < i; k++) times.push(now - (t0 + k * period));
     times.sort((a, b) => a - b);
-    const figures: DiskSync = { writes: times.length, p50Ms: quantile(times, 0.5), p99Ms: quantile(times, 0.99) };
+    const figures: DiskLatency = { writes: times.length, p50Ms: quantile(times, 0.5), p99Ms: quantile(times, 0.99) };
     process.stdout.write(JSON.stringify(figures), () => {
       fs.rmSync(work, { recursive: true, force: true });
       process.exit(0);

@@ -29,9 +29,14 @@ const VARIANTS: Record<string, Record<string, string>> = {
   'ours-fdatasync': { RELAY_WAL_SYNC: 'fdatasync' },
   /** Strict group commit: one log batch in flight at a time. */
   'ours-p1': { RELAY_WAL_PIPELINE: '1' },
+  /** Documents in memory only (memory-relay.ts): what our relay costs without storage. */
+  'ours-nostore': {},
 };
 
-export type ServerKind = 'ours' | 'ours-leveldb' | 'ours-fdatasync' | 'ours-p1' | 'reference';
+export type ServerKind = 'ours' | 'ours-leveldb' | 'ours-fdatasync' | 'ours-p1' | 'ours-nostore' | 'reference' | 'floor';
+
+/** Servers that take any room name and no token (the stock server, and the bench's floor-server.mjs). */
+const tokenless = (kind: ServerKind) => kind === 'reference' || kind === 'floor';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let clkTck = 100;
@@ -40,6 +45,9 @@ try {
 } catch {
   /* default */
 }
+
+/** BENCH_NODE_FLAGS: extra Node/V8 flags for our relay's process (GC settings to compare, e.g. --max-semi-space-size=32). */
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -87,8 +95,10 @@ export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `relay-bench-${kind}-`));
   const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
   const child =
-    kind !== 'reference'
-      ? spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), '--import', 'tsx', path.join(root, 'server/src/main.ts')], {
+    kind === 'floor'
+      ? spawn(process.execPath, [path.join(root, 'bench/relay/floor-server.mjs')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
+      : kind !== 'reference'
+      ? spawn(process.execPath, [...nodeFlags, ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), '--import', 'tsx', path.join(root, kind === 'ours-nostore' ? 'bench/relay/memory-relay.ts' : 'server/src/main.ts')], {
           cwd: root,
           env: { ...env, DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-app'), LOG_LEVEL: 'warn', ...VARIANTS[kind] },
           stdio: ['ignore', 'ignore', 'inherit'],
@@ -99,7 +109,7 @@ export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
           stdio: ['ignore', 'ignore', 'inherit'],
         });
   const httpUrl = `http://127.0.0.1:${port}`;
-  await waitHttp(kind !== 'reference' ? `${httpUrl}/healthz` : httpUrl, child);
+  await waitHttp(!tokenless(kind) ? `${httpUrl}/healthz` : httpUrl, child);
   const pid = child.pid!;
   return {
     kind,
@@ -107,9 +117,9 @@ export async function startBenchServer(kind: ServerKind): Promise<BenchServer> {
     httpUrl,
     wsUrl: `ws://127.0.0.1:${port}`,
     roomUrl: (room, token) =>
-      kind !== 'reference' ? `ws://127.0.0.1:${port}/sync/${room}?token=${token}` : `ws://127.0.0.1:${port}/${room}`,
+      !tokenless(kind) ? `ws://127.0.0.1:${port}/sync/${room}?token=${token}` : `ws://127.0.0.1:${port}/${room}`,
     async prepareRoom(room) {
-      if (kind === 'reference') return undefined;
+      if (tokenless(kind)) return undefined;
       const res = await fetch(`${httpUrl}/api/workspaces`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
