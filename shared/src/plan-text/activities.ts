@@ -210,14 +210,15 @@ function unitClauses(text: string, match: string, from: number, to: number): Uni
   const DENG = '(?:等(?:\\d+家|多家|有关|相关)?(?:单位|部门|机构)?)?';
   const res = [
     // ("联合县文化馆、县博物馆，组织青少年参观…": the verb may follow a comma)
-    new RegExp(`联合([^,，。;；“”]{2,80}?)${DENG}(?:共同)?(?:${VERB}|[,，](?=邀请|组织|开展|举办|举行|面向|在))`, 'g'),
+    // ("会同市公安局交警支队开展文明交通劝导专项行动": 会同 names them as 联合 does)
+    new RegExp(`(?:联合|会同)([^,，。;；“”]{2,80}?)${DENG}(?:共同)?(?:${VERB}|[,，](?=邀请|组织|开展|举办|举行|面向|在))`, 'g'),
     new RegExp(`(?:与|同|和)([^,，。;；“”与]{2,60}?)${DENG}(?:共同|联合)${VERB}`, 'g'),
     new RegExp(`由([^,，。;；“”]{2,60}?)${DENG}(?:共同|联合)?(?=主办|承办|举办)`, 'g'),
     new RegExp(`(?:^|[,，。;；\\n])([^,，。;；“”\\n]{2,30}、[^,，。;；“”\\n]{2,30}?)${DENG}(?:联合|共同)${VERB}`, 'g'),
   ];
   const slice = match.slice(from, to);
   // Cheap guards: most sections name no co-organiser, and the list patterns backtrack.
-  const has联合 = slice.includes('联合');
+  const has联合 = slice.includes('联合') || slice.includes('会同');
   const has共同 = slice.includes('共同');
   const need = [has联合, has联合 || has共同, slice.includes('由') && /主办|承办|举办/.test(slice), has联合 || has共同];
   for (let r = 0; r < res.length; r++) {
@@ -231,6 +232,8 @@ function unitClauses(text: string, match: string, from: number, to: number): Uni
       const list = text
         .slice(gStart, gStart + m[1].length)
         .replace(/在[^、，,]*$/, '')
+        // (…nor when: "会同市委督查室每周五开展…" → 市委督查室)
+        .replace(/(?:每[周月日天年季]|\d{1,2}月|[上中下]旬|今年|年内)[^、，,]*$/, '')
         .replace(/等(?:\d+家|多家|有关|相关)?(?:单位|部门|机构)?$/, '');
       const units = list
         .split(/[、,，和及与]/)
@@ -238,7 +241,8 @@ function unitClauses(text: string, match: string, from: number, to: number): Uni
         .filter((u) => u.length >= 2);
       if (!units.length || out.some((o) => start >= o.start && start < o.end)) continue;
       let end = start;
-      while (end < to && !/[。;；\n]/.test(match[end])) end++;
+      // (the clause ends where the next one names its own: "会同A开展X，会同B开展Y")
+      while (end < to && !/[。;；\n]/.test(match[end]) && !(/[,，]/.test(match[end]) && /^(?:会同|联合)/.test(match.slice(end + 1, end + 3)))) end++;
       out.push({ start, end, units });
     }
   }
@@ -308,6 +312,14 @@ function fieldTime(match: string, times: TimeHit[], from: number, to: number, fi
   const line = times.filter((t) => t.start >= at && t.end <= eol);
   // "时间：7月至8月每周五晚": the recurrence is the schedule (a daily one inside a few days' window is not).
   return line.find((t) => t.recurrence && t.recurrence.freq !== 'daily') ?? line[0];
+}
+
+/** A time field line that says the time is not set yet: "时间：待定（视报名情况另行通知）", "时间：另行通知". */
+const UNDECIDED = /^[ \t]*(?:待定|另行通知|另定|另行确定|暂未确定|视[^\n，,。]{0,8}(?:而定|确定))/;
+function fieldUndecided(match: string, from: number, to: number): boolean {
+  TIME_FIELD.lastIndex = 0;
+  const m = TIME_FIELD.exec(match.slice(from, to));
+  return !!m && UNDECIDED.test(match.slice(from + m.index + m[0].length, to));
 }
 
 /**
@@ -452,6 +464,8 @@ export function extractActivities(
     // (a time line closing the span heads the next item, not this one)
     const trailing = (t: TimeHit) => headers.includes(t) && match.slice(t.end, to).replace(/^[ \t]*(?:份)?[ \t]*[:：]?/, '').trim() === '';
     const field = fieldTime(match, times, titleEnd, to);
+    // (its time line says the time is not set: undated, not the plan's period)
+    const undecided = !field && fieldUndecided(match, titleEnd, to);
     const titleTime = times.find((t) => t.start >= titleStart && t.end <= titleEnd && !quotedTime(match, t, titleStart));
     // The first sentence of the body elaborates the heading ("（二）开展“身边榜样”主题宣传。下半年在机关网站…集中宣传").
     let bodyTime: TimeHit | undefined;
@@ -739,6 +753,8 @@ export function extractActivities(
       title = stripQuantity(title.trim()).trim();
       // 全镇党员干部“学思想、强党性”专题读书班: the audience before a quoted name is not part of it.
       title = title.replace(/^全[^“”]{1,4}?(?:党员干部|干部职工|党员|干部|职工|群众|青少年)(?=“)/, '');
+      // 今年的“最美家庭”推选: when it is said is not part of its name.
+      title = title.replace(/^(?:今年|本年度|明年|年内)的?(?=[“\u4e00-\u9fff]{3})/, '');
       // 评选表彰一批“最美志愿者”: the quantity between the verb and its object goes too.
       if (takesObject)
         title = title.replace(/^(评选表彰|评选|表彰)(?:一批|一些|\d+名|[一二三四五六七八九十]+名)/, '$1').replace(/(?:\d+|[一二三四五六七八九十]+)(?:名|个|人|户|家)$/, '');
@@ -748,7 +764,9 @@ export function extractActivities(
       if (f.noun === '行动' && !/(?:[”专项关爱志愿文明餐桌攻坚整治示范提升净化]行动|“[^“”]{1,12}行动”)$/.test(match.slice(ps, end))) continue;
       let key = compactKey(title);
       // A bare noun after its subject: "中心组每月集中学习1次" → 中心组集中学习; "围绕X开展专题研讨" → X专题研讨.
-      if (isBareTitle(key, f.noun) && f.kind !== 'campaign') {
+      // (年度考核评估, 专项督查: a noun with only a word of how or when before it says no more than the noun)
+      const lightly = key.length <= f.noun.length + 2 && key.endsWith(matchingCopy(f.noun)) && /^(?:年度|专项|集中|全面|综合|季度|中期|定期)/.test(key);
+      if ((isBareTitle(key, f.noun) || lightly) && f.kind !== 'campaign') {
         // (the subject of the noun's own clause when the clause opens with it: "…，支部书记每季度讲1次党课")
         const clauseT = sentenceTimes.find((t) => t.start > cs && t.start < ps);
         const subjStart = clauseT ? cs : ss;
@@ -757,11 +775,14 @@ export function extractActivities(
         let subj = firstT && firstT.start < ps && firstT.start !== f.end ? match.slice(subjStart, firstT.start) : '';
         // (a subject that is itself an activity, 支部委员会 before 党员大会, names nothing else)
         if ([...subj.matchAll(NOUN_RE)].some((m) => m.index + m[0].length === subj.length)) subj = '';
-        const around = /围绕([^,，。;；“”]{2,16}?)(?:开展|举办|组织|进行)/.exec(match.slice(cs, ps));
+        // (and "对全市社科普及基地开展年度考核评估" → 全市社科普及基地年度考核评估: what is assessed or trained; not
+        // "对各党支部…进行考核", the light verb of a sentence saying how an activity named before is done)
+        const around = /围绕([^,，。;；“”]{2,16}?)(?:开展|举办|组织|进行)|(?<![针相面])对([^,，。;；“”]{2,16}?)(?:开展|举办|组织)/.exec(match.slice(cs, ps));
+        const aroundWhat = around?.[1] ?? around?.[2];
         let prefix = '';
         // ("总支中心组学习要形成固定节奏，原则上每月…集中学习一次": the body that studies opens the sentence)
         const holder = /^[ \t]*((?:[一二三四五六七八九十]+是)?[\u4e00-\u9fff]{0,6}?(?:中心组|党支部|团支部|支部|总支|党委|党组|班子))(?:学习)?(?:要|应|须|将)/.exec(match.slice(ss, cs));
-        if (around) prefix = text.slice(cs + around.index + 2, cs + around.index + 2 + around[1].length);
+        if (around && aroundWhat) prefix = text.slice(cs + around.index + around[0].indexOf(aroundWhat), cs + around.index + around[0].indexOf(aroundWhat) + aroundWhat.length);
         else if (subj.length >= 2 && subj.length <= 16 && !/[,，、“”:：]|[要将在于]/.test(subj) && !VERB_END.test(subj))
           prefix = text.slice(subjStart, firstT!.start);
         else if (holder && cs > ss) prefix = text.slice(ss + holder[0].indexOf(holder[1]), ss + holder[0].indexOf(holder[1]) + holder[1].length);
@@ -1047,7 +1068,7 @@ export function extractActivities(
         (titleTime && d.sentence[0] >= titleEnd ? titleTime : undefined) ??
         // (not a time another activity of the sentence has as its own: "开展…评选，4月底召开表彰大会")
         (d.fromTitle && bodyTime && !merged.some((o) => o !== d && o.ownTime && o.cue === text.slice(bodyTime!.start, bodyTime!.end)) ? bodyTime : undefined) ??
-        (job.pre ? undefined : (timeOfAncestor(job.index) ?? period));
+        (job.pre || undecided ? undefined : (timeOfAncestor(job.index) ?? period));
       if (ctx) {
         // (a recurrence with no window of its own runs in the plan's period, whichever line it came from)
         const ctxWithin = ctx === bodyTime ? bodyWithin : ctx === field || ctx === own ? fieldWithin(times, ctx) : undefined;
@@ -1062,7 +1083,8 @@ export function extractActivities(
     // own, named so (the service its sentence goes on to, "志愿服务", "集中服务", is what is done on it).
     for (const t of times) {
       if (!t.recurrence || t.start < from || t.end > to) continue;
-      const day = /^(?:定为|确定为|作为|为)(“[^“”]{2,12}日”)/.exec(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 20));
+      // ("每月第二个周六为全市“志愿服务日”": the scope before the name is part of it)
+      const day = /^(?:定为|确定为|作为|为)((?:全[市县区省镇]|本[市县区])?“[^“”]{2,12}日”)/.exec(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 20));
       if (!day) continue;
       const cue = text.slice(t.start, t.end);
       const nameAt = (t.coreEnd ?? t.end) + day[0].length - day[1].length;
@@ -1147,6 +1169,18 @@ export function extractActivities(
         // (the selection's name sits right before its 评选/评比, which end the match)
         const nameEnd = ss + sel.index + sel[0].length - 2;
         retitle(d, `${text.slice(nameEnd - sel[1].length, nameEnd)}${d.title}`);
+      }
+    // "今年的“最美家庭”推选，各县要在7月20日前把候选名单报上来，7月下旬由市里组织评选": a bare selection in the
+    // sentence of a named one is that selection, held when its own clause says.
+    if (!job.pre)
+      for (const d of [...merged]) {
+        if (!d.bare || !/^(?:评选|推选|评比)$/.test(d.noun)) continue;
+        const named = merged.find((n) => n !== d && !n.bare && n.kind === 'assessment' && n.sents.includes(d.sentence[0]) && /(?:评选|推选|评比)$/.test(n.key));
+        if (!named) continue;
+        if (d.start || d.rrule) Object.assign(named, { start: d.start, end: d.end, rrule: d.rrule, rdates: d.rdates, cue: d.cue, ownTime: d.ownTime });
+        for (const k of ['start', 'end', 'rrule', 'rdates', 'cue'] as const) if (!named[k]) delete named[k];
+        for (const x of d.sources) if (!named.sources.includes(x)) named.sources.push(x);
+        merged = merged.filter((x) => x !== d);
       }
     // "（二）组建“红色文艺轻骑兵”。…开展慰问演出": a quoted name in the heading names the section's bare activity.
     if (!job.pre) {

@@ -266,11 +266,23 @@ export interface CleanResult {
   postYear?: number;
 }
 
+/**
+ * An item's fields written on its own line, set apart by spaces ("1、职工篮球联赛  时间：8月3日至8月14日  地点：县体育馆
+ * 内容：…"), as a notice's annex often has them: each field goes on a line of its own, as field lines are read. A run of
+ * two or more spaces (or a tab, or an ideographic space) before the field's name is the break; one space is prose.
+ */
+const RUN_TOGETHER_FIELD = /[ \t\u3000]*(?:\t|[ \u3000]{2,})(?=(?:活动)?(?:时间|日期|地点|内容|主办单位|承办单位|协办单位|参加对象|主讲人|主讲)[ \t]*[:：])/g;
+
+export function splitRunTogetherFields(text: string): string {
+  return text.replace(RUN_TOGETHER_FIELD, (run, at: number) => (text.lastIndexOf('\n', at) === at - 1 || at === 0 ? run : '\n'));
+}
+
 /** Boilerplate, hidden-text markers and pinyin; footers need the title, see `removePageFooters`. */
 export function cleanPlanText(raw: string): CleanResult {
   let text = normalizeLayout(raw);
   text = text.replace(HIDDEN_RE, '\n');
   text = removePinyin(text);
+  text = splitRunTogetherFields(text);
   const { text: kept, metaYears, headline, postYear } = removeBoilerplate(text);
   return { text: kept, metaYears, ...(headline ? { headline } : {}), ...(postYear ? { postYear } : {}) };
 }
@@ -298,13 +310,16 @@ export function joinBrokenLines(text: string): string {
   // (prose goes on with a character, a quote, or a figure with its unit: "…二是" / "9月前完成20个…")
   const proseStart = (l: string) => /^[\u3400-\u9fff“《]/.test(l) || /^\d{1,4}(?:月|日|年|个|名|场|次|人|万|余|多|期|项|家|所|支|批)/.test(l);
   let out = lines[0];
+  // (whether the line above went on from its own predecessor: then its first words, "场硬仗：会同…", are no field's name)
+  let prevJoined = false;
   for (let i = 1; i < lines.length; i++) {
     const prev = lines[i - 1];
     const cur = lines[i];
+    const prevField: boolean = !prevJoined && fieldLine(prev);
     // (a month line, "6月：学习…", starts an item of its own)
     const continues = cur.trim().length > 0 && !LINE_HEAD.test(cur) && !/^[ \t]*\d{1,2}月(?:份)?[ \t]*[：:]/.test(cur) && (/^”/.test(cur) || proseStart(cur));
-    const broken =
-      (fullWidth(prev) && !/[。；;！!？?：:…\s]$/.test(prev) && !fieldLine(prev) && !fieldLine(cur) && continues) ||
+    const broken: boolean =
+      (fullWidth(prev) && !/[。；;！!？?：:…\s]$/.test(prev) && !prevField && !fieldLine(cur) && continues) ||
       // (a heading goes on only when it filled the line: "一、在学思践悟上再深一层，把理论武装抓紧抓实" over its body's
       // first sentence is whole, however long and with commas)
       // (a heading line that holds its body's first sentences, "（二）加强阵地建设。一是…；二是", is prose)
@@ -312,11 +327,12 @@ export function joinBrokenLines(text: string): string {
       (prev.trim().length >= 20 &&
       (!LINE_HEAD.test(prev) || /[。；;]/.test(prev)) &&
       // (a field line, "协办单位：县新时代文明实践中心、县邮政分公司", ends where its line ends)
-      !fieldLine(prev) &&
+      !prevField &&
       /[，,、。；;]/.test(prev) &&
       !/[。；;！!？?：:”）)…\s]$/.test(prev) &&
       continues);
     out += (broken ? '' : '\n') + cur;
+    prevJoined = broken;
   }
   return out;
 }

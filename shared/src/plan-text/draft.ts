@@ -55,7 +55,7 @@ export const matchingTitle = (t: string) => t.replace(/[〝「『]/g, '“').rep
 /** Nouns too generic to be a draft on their own (a bare 宣讲 or 评选 names nothing an organiser can schedule). */
 export const BARE_NOUNS = new Set([
   '宣讲', '学习', '集中学习', '专题学习', '讲座', '论坛', '党课', '专题党课', '评选', '表彰', '评选表彰', '培训', '展演', '展览', '座谈', '研判', '考核', '督查',
-  '专题研讨', '宣传报道', '活动', '行动', '志愿服务', '比赛', '竞赛', '大赛', '演出', '慰问演出', '读书班', '征集', '微视频', '短视频', '义诊', '便民服务',
+  '专题研讨', '宣传报道', '活动', '行动', '环境整治', '专项整治', '集中整治', '志愿服务', '比赛', '竞赛', '大赛', '演出', '慰问演出', '读书班', '征集', '微视频', '短视频', '义诊', '便民服务',
 ]);
 
 /** (On the matching copy: a Traditional 表彰大會 is the bare noun 表彰大会 too.) */

@@ -7,7 +7,7 @@
  * copy (brackets and full-width digits already evened out).
  */
 
-export type MarkerType = 'cn' | 'pcn' | 'num' | 'dec' | 'pnum' | 'circ' | 'di' | 'shi' | 'yao' | 'brk' | 'item' | 'yige' | 'para';
+export type MarkerType = 'cn' | 'pcn' | 'num' | 'dec' | 'pnum' | 'circ' | 'di' | 'part' | 'stage' | 'shi' | 'yao' | 'brk' | 'item' | 'yige' | 'para';
 
 export interface Marker {
   type: MarkerType;
@@ -55,6 +55,10 @@ const MARKER_RE = new RegExp(
     `\\((?<pnum>\\d{1,2})\\)[、.．]?`,
     `(?<circ>[${CIRCLED}])`,
     `第(?<di>${CN})[,、:]`,
+    // A plan's or a speech's phases, each opening its paragraph: 第一阶段从5月15日到5月31日，主要是宣传发动 (only at a line start).
+    `第(?<stage>${CN})阶段(?=[\u4e00-\u9fff（(:：, \t])`,
+    // A long plan's parts: 第一部分 强化理论武装 / 第二章 (only at a line start, before a space or a mark).
+    `第(?<part>${CN})(?:部分|章|篇)(?=[ \t\n\u3000:,、]|$)`,
     `(?<shi>${CN})是(?![的否非])`,
     `(?<yao>${CN})要(?![求素点是])`,
     // A speaker's items: 一个是…再一个是…还有一个是… (in turn; labelled by nothing, they are spoken, not numbered).
@@ -104,7 +108,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
     const enumType = type === 'shi' || type === 'yao' || type === 'di' || type === 'circ' || type === 'pnum' || type === 'yige';
     const positioned = lineStart || (enumType ? ENUM_BEFORE : STRONG_BEFORE).test(prev);
     // A decimal heading (1.1) is only trusted at a line start: inline it is a figure.
-    if (value !== null && value > 0 && positioned && ((type !== 'dec' && type !== 'brk' && type !== 'item') || lineStart)) {
+    if (value !== null && value > 0 && positioned && ((type !== 'dec' && type !== 'brk' && type !== 'item' && type !== 'part' && type !== 'stage') || lineStart)) {
       let end = start + m[0].length;
       while (end < text.length && (text[end] === ' ' || text[end] === ':')) end++;
       out.push({ type, value, start, end, lineStart });

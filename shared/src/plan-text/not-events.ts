@@ -53,6 +53,10 @@ const lineBefore = (n: NounInContext) => n.match.slice(n.match.lastIndexOf('\n',
 const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   // "活动流程：/ 9:20 启动仪式 / 9:40 颁奖": an event's programme, hour by hour, is that event's (its section's).
   ['agenda item', (n) => /^[ \t]*\d{1,2}[:：]\d{2}(?:[ \t]*[-—–~～至][ \t]*\d{1,2}[:：]\d{2})?[ \t]/.test(lineBefore(n))],
+  // "不能搞“拍照式”志愿服务", "杜绝形式主义的宣讲": what is warned against is not an activity.
+  ['warned against', (n) => /(?:不能|不要|不得|不准|严禁|禁止|杜绝|防止|避免)(?:搞|再搞|出现|开展)?[^,，。;；]{0,10}$/.test(before(n, 14))],
+  // "强化督促检查", "加强监督检查": checking as a duty, not a check held.
+  ['a duty of checking', (n) => n.found.noun === '检查' && /(?:督促|监督|检查|自查)$/.test(before(n, 2))],
   // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting.
   ['counted', (n) => /纳入[^,，。;；]{0,16}$/.test(before(n, 18))],
   // "送去文艺演出、书画展览和艺术辅导": what a tour brings, not events of their own.
@@ -130,6 +134,8 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   // "开展广场舞展演、书画展览、非遗手工体验等活动": items of a list closed by 等活动 are one activity's programme.
   // ("开展绘本共读、故事接龙、好书推荐等亲子阅读活动": the list may close with a named kind of 活动)
   ['programme item', (n) => !generic(n) && /^(?:、[^。;；\n]{0,30}?)?等(?:各类|系列)?[\u4e00-\u9fff]{0,6}?(?:活动|志愿服务|项目)/.test(after(n, 40))],
+  // "加强对社科类讲座、论坛、报告会等阵地的管理": kinds of event listed as venues or channels to manage.
+  ['kinds of a venue', (n) => !n.clauseTimed && /^(?:、[^。;；\n]{0,30}?)?等[\u4e00-\u9fff]{0,4}?(?:阵地|平台|载体|场所|渠道)/.test(after(n, 40))],
   // "报名方式：关注公众号，点击菜单栏“暑期活动”预约": how to sign up or get in touch is not an event.
   ['sign-up line', (n) => /^[ \t]*(?:[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.、．])?[ \t]*(?:报名方式|报名办法|报名须知|联系方式|咨询方式|咨询电话|预约方式|乘车路线)[ \t]*[:：]/.test(lineBefore(n))],
   // "集中宣传一批群众身边的凡人善举": publicity of a batch of examples, with no time of its own, is a duty.

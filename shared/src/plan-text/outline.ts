@@ -239,7 +239,7 @@ function paragraphMarkers(match: string, from: number, to: number): { points: Ma
 /** Enumerations written inside a paragraph (一是 一要 第一， ①). */
 const INLINE_ENUM: MarkerType[] = ['shi', 'yao', 'di', 'circ', 'yige'];
 
-const STRUCTURAL: MarkerType[] = ['cn', 'pcn', 'num', 'dec', 'di', 'brk', 'item'];
+const STRUCTURAL: MarkerType[] = ['cn', 'pcn', 'num', 'dec', 'di', 'part', 'brk', 'item'];
 
 /** The title without the closing punctuation and brackets it may carry ("…安排》", "…方案。"). */
 const withoutClosingMarks = (title: string) => title.replace(/[\s。.》」』”"）)]+$/, '');
@@ -285,6 +285,31 @@ const SPEECH = /讲话|发言|致辞|讲稿|演讲|报告|交流材料/;
 /** "备注：" on a line of its own: a schedule's notes follow, numbered but not its outline. */
 const NOTES = /^[ \t]*(?:备注|附注|注)[ \t]*[:：][ \t]*$/m;
 
+/** The annex itself, after the signature: "附件" or "附件1" on a line of its own. */
+const ANNEX_HEAD = /^[ \t]*附件[ \t]*\d*[ \t]*$/gm;
+/** The body leaves its activities to the annex: 各项活动的时间、地点和内容详见附件. */
+const REFERS_TO_ANNEX = /(?:详见|具体见|见)附件/;
+/** Markers an annex's list of activities is numbered with (not (1) or ①: those are a form's items). */
+const ANNEX_ITEM: MarkerType[] = ['cn', 'pcn', 'num', 'brk', 'item'];
+
+/**
+ * The numbered items of a notice's annex when the body leaves its activities to it ("详见附件") and the annex is a
+ * list of them (three or more, on lines of their own): they are the plan's sections as much as the body's headings.
+ * A table (cells set apart by tabs) is read by table-rows.ts instead; a form (报名表) has no numbered list.
+ */
+function scheduleAnnex(match: string, bodyStart: number, attachmentsAt: number): { items: Accepted[]; end: number } | null {
+  if (!REFERS_TO_ANNEX.test(match.slice(bodyStart, attachmentsAt))) return null;
+  ANNEX_HEAD.lastIndex = attachmentsAt;
+  const head = ANNEX_HEAD.exec(match);
+  if (!head) return null;
+  const from = head.index + head[0].length;
+  ANNEX_HEAD.lastIndex = from;
+  const following = ANNEX_HEAD.exec(match);
+  const end = following ? following.index : match.length;
+  const items = nest(scanMarkers(match, from, end).filter((m) => m.lineStart && ANNEX_ITEM.includes(m.type)));
+  return items.filter((a) => a.parent < 0).length >= 3 ? { items, end } : null;
+}
+
 export function buildOutline(text: string, match: string, bodyStart: number, title = ''): Outline {
   let end = match.length;
   const attachments = ATTACHMENTS.exec(match.slice(bodyStart));
@@ -326,12 +351,17 @@ export function buildOutline(text: string, match: string, bodyStart: number, tit
       if (closing) end = lastStart + nl + 1 + closing.index;
     }
   }
+  // A notice whose activities are "详见附件": the annex's numbered items are sections after the body's own.
+  const bodyCount = accepted.length;
+  const annex = attachments ? scheduleAnnex(match, bodyStart, end) : null;
+  if (annex) accepted = [...accepted, ...annex.items.map((a) => ({ ...a, parent: a.parent >= 0 ? a.parent + bodyCount : -1 }))];
   const sections: PlanSection[] = [];
   const spans: SectionSpan[] = [];
   const childCount = new Map<number, number>();
   for (let i = 0; i < accepted.length; i++) {
     const a = accepted[i];
-    const next = i + 1 < accepted.length ? accepted[i + 1].marker.start : end;
+    const regionEnd = annex && i >= bodyCount ? annex.end : end;
+    const next = i + 1 < accepted.length && (i + 1 < bodyCount || i >= bodyCount) ? accepted[i + 1].marker.start : regionEnd;
     const mode = a.marker.type === 'para' ? 'lead' : 'heading';
     const span = titleSpan(match, a.marker.end, next, mode);
     const order = childCount.get(a.parent) ?? 0;

@@ -59,7 +59,7 @@ const FIELD_OR_ITEM = new RegExp(`${FIELD_LINE.source}|^【(?:活动|项目|板�
 function isBodyLike(s: string): boolean {
   // (a speech's salutation, "同志们：", and a point that opens with its marker, "一要在…上展现新作为", are its body)
   if (/^(?:同志们|各位(?:领导|同志|代表|来宾)|尊敬的)[^。]{0,20}[:：,，!！]?$/.test(s) || /^[一二三四五六七八九十]+[是要](?![的否非求素点])/.test(s)) return true;
-  return s.length > 45 || FIELD_OR_ITEM.test(s) || /[。，,;；！？]/.test(s) || /^[\d一二三四五六七八九十]+月(?:份)?(?:[至到—~～-][\d一二三四五六七八九十]+月)?\s*[:：]/.test(s) || /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+(?:[、．]|\.(?!\d)))/.test(s);
+  return s.length > 45 || FIELD_OR_ITEM.test(s) || /[。，,;；！？]/.test(s) || /^[\d一二三四五六七八九十]+月(?:份)?(?:[至到—~～-][\d一二三四五六七八九十]+月)?\s*[:：]/.test(s) || /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+(?:[、．]|\.(?!\d))|第[一二三四五六七八九十]+(?:部分|章|篇)(?:$|[ \t\u3000:：,，、]))/.test(s);
 }
 
 function isTitleLike(s: string): boolean {
@@ -122,6 +122,14 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
   if (pick && opened && unclosed(opened.text) && pick.text.includes('》') && !unclosed(pick.text) && /^[ \t]*\n[ \t]*$/.test(match.slice(opened.end, pick.start))) {
     title = cleanTitle(text.slice(opened.start, opened.end)) + title;
     const merged = { ...pick, start: opened.start, text: opened.text + pick.text };
+    before.splice(before.indexOf(pick) - 1, 2, merged);
+    pick = merged;
+  }
+  // "在全市“文明新风进万家”三个月集中行动\n动员部署会上的讲话": a speech's title broken between its 在 and its 上的讲话.
+  const opener = pick ? before[before.indexOf(pick) - 1] : undefined;
+  if (pick && opener && /^在[^，,。；;：:]{2,40}$/.test(opener.text) && !/^在/.test(pick.text) && /上的(?:讲话|发言|致辞|主持词|报告)$/.test(pick.text) && /^[ \t]*\n[ \t]*$/.test(match.slice(opener.end, pick.start))) {
+    title = cleanTitle(text.slice(opener.start, opener.end)) + title;
+    const merged = { ...pick, start: opener.start, text: opener.text + pick.text };
     before.splice(before.indexOf(pick) - 1, 2, merged);
     pick = merged;
   }

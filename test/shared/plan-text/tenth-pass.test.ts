@@ -1,0 +1,167 @@
+/**
+ * Rules of the tenth issue-13 pass, one small text each (not the corpus's wording): plans in parts (第一部分),
+ * phases that open their paragraph (第一阶段), notices that leave their activities to the annex, run-together
+ * field lines, undecided times, and a few sentence patterns of speeches.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePlan, sectionLabelPath } from '../../../shared/src/plan-text/index';
+import { one, titles } from './rule-helpers';
+
+describe('a 要点 in parts: 第一部分 → （一） → 1.', () => {
+  const plan = [
+    '某市档案馆2026年工作要点',
+    '',
+    '第一部分  夯实基础工作',
+    '（一）做好档案接收',
+    '1.4月启动年度档案进馆接收工作。',
+    '2.完善接收制度。',
+    '第二部分  扩大开放利用',
+    '（一）办好展览',
+    '1.6月举办“城市记忆”档案文献展。',
+    '（三）加强宣传',
+    '1.“6·9国际档案日”前后开展档案宣传周活动。',
+  ].join('\n');
+
+  it('makes each part a top-level section with its items under it', () => {
+    const p = parsePlan(plan);
+    expect(p.sections.filter((s) => s.level === 1).map((s) => `${s.label}|${s.title}`)).toEqual(['第一部分|夯实基础工作', '第二部分|扩大开放利用']);
+    const show = one(p, '档案文献展');
+    expect(sectionLabelPath(p.sections, show.sectionId)).toBe('第二部分 （一） 1.');
+    expect(show.start).toBe('2026-06-01');
+  });
+
+  it('does not take 第一部分 inside a sentence for a heading', () => {
+    const p = parsePlan(['某县文化馆2026年工作计划', '一、群文活动', '按照方案第一部分 的要求，5月举办广场舞展演。'].join('\n'));
+    expect(p.sections.map((s) => s.label)).toEqual(['一、']);
+  });
+});
+
+describe('phases that open their paragraph in a speech', () => {
+  const speech = [
+    '在全区“清风行动”动员会上的讲话',
+    '',
+    '同志们：',
+    '第一，统一思想，提高认识。这次行动事关全局。',
+    '第二，压茬推进，分步实施。行动分两个阶段。',
+    '第一阶段从3月1日到3月31日，主要是摸底。3月10日召开全区推进会。',
+    '第二阶段从4月1日到5月31日，主要是整改。会同区市场监管局开展食品安全专项整治。',
+    '第三，强化保障。',
+  ].join('\n');
+
+  it('nests each phase under its point and links its activities there, dated by the phase when they have no date', () => {
+    const p = parsePlan(speech);
+    expect(p.sections.filter((s) => s.level === 2).map((s) => s.label)).toEqual(['第一阶段', '第二阶段']);
+    const meet = one(p, '推进会');
+    expect(sectionLabelPath(p.sections, meet.sectionId)).toBe('第二， 第一阶段');
+    const fix = one(p, '食品安全专项整治');
+    expect(sectionLabelPath(p.sections, fix.sectionId)).toBe('第二， 第二阶段');
+    expect([fix.start, fix.end]).toEqual(['2026-04-01', '2026-06-01']);
+    expect(fix.units).toEqual(['区市场监管局']);
+  });
+
+  it('reads a speech title broken between its 在 and its 上的讲话 as one title', () => {
+    const p = parsePlan(['在全区“清风行动”', '动员会上的讲话', '', '同志们：', '第一，统一思想。3月10日召开推进会。', '第二，强化保障。'].join('\n'));
+    expect(p.title).toBe('在全区“清风行动”动员会上的讲话');
+  });
+});
+
+describe('a notice whose activities are 详见附件', () => {
+  const notice = [
+    '某县总工会关于举办2026年职工文化月活动的通知',
+    '',
+    '各基层工会：',
+    '现将有关事项通知如下。',
+    '一、活动时间',
+    '2026年9月1日至9月30日。',
+    '二、活动安排',
+    '文化月共安排4项活动，时间、地点和内容详见附件。',
+    '三、有关要求',
+    '（一）加强组织。各单位明确专人负责。',
+    '',
+    '附件：2026年职工文化月活动安排',
+    '',
+    '某县总工会',
+    '2026年8月20日',
+    '',
+    '附件',
+    '',
+    '2026年职工文化月活动安排',
+    '',
+    '1、职工书画展  时间：9月5日至15日  地点：县文化馆  内容：展出职工作品100件。',
+    '2、职工象棋赛  时间：9月12日  地点：县职工之家  协办单位：县棋类协会  内容：个人赛。',
+    '3、职工合唱比赛  时间：待定  地点：县剧院  内容：各工会选送一支队伍。',
+    '4、职工读书会  时间：每周六上午9:00  地点：县职工书屋',
+  ].join('\n');
+
+  it("makes the annex's numbered items sections after the body's own", () => {
+    const p = parsePlan(notice);
+    expect(p.sections.filter((s) => s.level === 1).map((s) => s.label)).toEqual(['一、', '二、', '三、', '1、', '2、', '3、', '4、']);
+    expect(p.sections.find((s) => s.label === '2、')!.title).toBe('职工象棋赛');
+  });
+
+  it('names each item by its name, dates it by its own 时间 field, and takes its 协办单位', () => {
+    const p = parsePlan(notice);
+    const show = one(p, '书画展');
+    expect(sectionLabelPath(p.sections, show.sectionId)).toBe('1、');
+    expect([show.start, show.end]).toEqual(['2026-09-05', '2026-09-16']);
+    const chess = one(p, '象棋赛');
+    expect(chess.title).toBe('职工象棋赛');
+    expect(chess.start).toBe('2026-09-12');
+    expect(chess.units).toEqual(['县棋类协会']);
+    expect(one(p, '读书会').rrule).toMatch(/^FREQ=WEEKLY;BYDAY=SA/);
+  });
+
+  it('leaves an item whose time is 待定 undated instead of giving it the plan period', () => {
+    const choir = one(parsePlan(notice), '合唱比赛');
+    expect(choir.start).toBeUndefined();
+    expect(choir.rrule).toBeUndefined();
+  });
+
+  it('keeps the annex out of the outline when the body does not leave its activities to it', () => {
+    const p = parsePlan(notice.replace('时间、地点和内容详见附件', '各项活动另行通知'));
+    expect(p.sections.filter((s) => s.level === 1).map((s) => s.label)).toEqual(['一、', '二、', '三、']);
+  });
+});
+
+describe('sentence patterns', () => {
+  const P = (body: string) => parsePlan(`某区文明办2026年工作要点\n一、重点工作\n${body}`);
+
+  it('names an assessment by what is assessed: 对X开展Y', () => {
+    expect(one(P('年底对全区文明实践站开展年度考核评估。'), '考核评估').title).toBe('全区文明实践站年度考核评估');
+  });
+
+  it('takes the time of the bare 评选 a named selection goes on to, as one draft', () => {
+    const p = P('今年的“最美家庭”推选，各街道要在7月20日前把候选名单报上来，7月下旬由区里组织评选。');
+    const sel = one(p, '最美家庭');
+    expect(sel.title).toBe('“最美家庭”推选');
+    expect(sel.start).toBe('2026-07-21');
+    expect(titles(p)).toHaveLength(1);
+  });
+
+  it('names a recurring day with its scope, 每月第二个周六为全区“志愿服务日”', () => {
+    const p = P('从6月开始，每月第二个周六为全区“志愿服务日”，各单位组织志愿者开展服务，不能搞“走过场”志愿服务。');
+    const day = one(p, '志愿服务日');
+    expect(day.title).toBe('全区“志愿服务日”');
+    expect(day.rrule).toMatch(/^FREQ=MONTHLY;BYDAY=2SA/);
+    expect(titles(p).some((t) => t.includes('走过场'))).toBe(false);
+  });
+
+  it('reads kinds of event listed as venues to manage as none', () => {
+    expect(titles(P('加强对讲座、论坛、报告会等阵地的管理。'))).toEqual([]);
+  });
+
+  it('takes calls for entries, reviews and checks with a time of their own', () => {
+    const p = P('3月启动年度课题申报；11月组织开展学会年度检查。');
+    expect(one(p, '课题申报').kind).toBe('contest');
+    expect(one(p, '年度检查').kind).toBe('assessment');
+    expect(titles(P('做好课题申报和检查工作。'))).toEqual([]);
+    expect(titles(P('强化督促检查。各单位年内开展督促检查。'))).toEqual([]);
+    expect(one(P('12月开展一次专项检查。'), '专项检查').kind).toBe('assessment');
+  });
+
+  it('gives each 会同 clause its own co-organisers and no time words', () => {
+    const p = P('6月起，会同区交警大队开展文明交通劝导，会同区城管局每周五开展背街小巷环境整治。');
+    expect(one(p, '劝导').units).toEqual(['区交警大队']);
+    expect(one(p, '背街小巷').units).toEqual(['区城管局']);
+  });
+});
