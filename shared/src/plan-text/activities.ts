@@ -25,7 +25,7 @@ import { GOAL_VERB, mergeInto, mergeSection } from './merge-mentions';
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
 /** Verbs (and 以…为契机) that open an activity phrase: the title starts after them. */
 const VERB_END =
-  /(?:办一个|办一场|办一次|搞一个|搞一场|搞一次|要搞|开展好|组织好|上好|讲好|开好|用好|使|接受|对|将|把|举办|举行|开展|组织|召开|办理|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以|(?<![工创写制操合协动运佳杰力原著振])作|(?<![宣演主听开])讲)$/;
+  /(?:办一个|办一场|办一次|办一期|办一届|搞一个|搞一场|搞一次|搞一期|要搞|要办|还办|开展好|组织好|上好|讲好|开好|用好|使|接受|对|将|把|举办|举行|开展|组织|召开|办理|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以|(?<![工创写制操合协动运佳杰力原著振])作|(?<![宣演主听开])讲)$/;
 
 /**
  * "党员大会每季度召开1次": a schedule starting right at `at` (after an activity noun) and followed by the verb
@@ -168,7 +168,8 @@ function phraseStart(match: string, at: number, limit: number, hardLimit: number
 /** Whether a verb ends right before `j` (after `limit`): 开展, 举办… (对象化宣讲, 结对帮教: that 对 is no verb). */
 function verbBefore(match: string, j: number, limit: number): boolean {
   return (
-    VERB_END.test(match.slice(Math.max(limit, j - 4), j)) &&
+    // (…and 办 before a quoted name: "在县文化站办“书香沙龙”"; 文明办, 创建办 are offices)
+    (VERB_END.test(match.slice(Math.max(limit, j - 4), j)) || (match[j - 1] === '办' && match[j] === '“' && j - 1 > limit)) &&
     // (道德讲堂巡讲, 讲座: that 讲 is a noun's)
     !(match[j - 1] === '讲' && /[堂座坛]/.test(match[j] ?? '')) &&
     !(match[j - 1] === '对' && (match[j] === '象' || /[结配核针面比派绝相]/.test(match[j - 2] ?? ''))) &&

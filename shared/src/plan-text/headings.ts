@@ -7,7 +7,7 @@
  * copy (brackets and full-width digits already evened out).
  */
 
-export type MarkerType = 'cn' | 'pcn' | 'num' | 'dec' | 'pnum' | 'circ' | 'di' | 'part' | 'stage' | 'shi' | 'yao' | 'brk' | 'item' | 'yige' | 'para';
+export type MarkerType = 'cn' | 'pcn' | 'num' | 'dec' | 'pnum' | 'circ' | 'di' | 'part' | 'stage' | 'shi' | 'yao' | 'brk' | 'item' | 'yige' | 'para' | 'headline' | 'connective';
 
 export interface Marker {
   type: MarkerType;
@@ -116,7 +116,8 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
     // Resume right after the numeral so overlapping candidates (二是 inside 十二是) are not skipped.
     MARKER_RE.lastIndex = start + 1;
   }
-  return out;
+  // A spoken item with no second one after it ("一个是“深”，一个是“实”": two words, each said 一个是) lists nothing.
+  return out.filter((m, i) => m.type !== 'yige' || m.value > 1 || out.slice(i + 1).find((n) => n.type === 'yige')?.value === 2);
 }
 
 /** Canonical label for matching and label paths: （一）、 → (一), 1．→ 1., 二要 → 二要. */

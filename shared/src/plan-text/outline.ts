@@ -155,6 +155,78 @@ const OPENING = /^(?:今天|今年|这次|本次|此次|在[^,，。]{2,20}之�
 /** A line that starts with a month and a colon ("1月：", "七月至八月：", "1—2月："): a month-by-month plan. */
 const MONTH_LINE = /^[ \t]*(?:\d{1,2}|十[一二]?|[一二三四五六七八九])(?:月(?:份)?)?(?:[-—~～至到](?:\d{1,2}|十[一二]?|[一二三四五六七八九]))?月(?:份)?[ \t]*[:：]/gm;
 
+/**
+ * A speaker turning to each part in turn, on a line of its own: "先说说理论武装和基层宣讲。" "再说说…" "还要讲讲…"
+ * "最后，讲几点要求。"
+ */
+const SPOKEN_OPENER = /^(?:先|首先|再|然后|接下来|下面|还要|另外|最后[,，]?)(?:来|再)?(?:说说|讲讲|谈谈|说一说|讲一讲|谈一谈|说一下|讲一下|谈一下|讲|说|谈)[^,，。;；!！?？]{2,24}[。:：]?$/;
+const SPOKEN_FIRST = /^(?:先|首先)/;
+
+/** Sub-points that open with a connective: "一方面，要…" "另一方面，…" "首先，…" "其次，…" "再次，…" (their order). */
+const CONNECTIVE = /^(一方面|另一方面|首先|其次|再次|再者)[,，]/;
+const CONNECTIVE_ORDER: Record<string, number> = { 一方面: 1, 另一方面: 2, 首先: 1, 其次: 2, 再次: 3, 再者: 3 };
+
+/** Non-blank lines of match[from, to) as [start of its text, trimmed text]. */
+function linesOf(match: string, from: number, to: number): { start: number; line: string; end: number }[] {
+  const out: { start: number; line: string; end: number }[] = [];
+  const re = /[^\n]+/g;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(match)) && m.index < to) {
+    const line = m[0].trim();
+    if (line) out.push({ start: m.index + (m[0].length - m[0].trimStart().length), line, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** The next connectives of a series, said inside the paragraph that opened it: "首先，…。其次，要…". */
+const CONNECTIVE_AFTER = /[。；;](?:\s*)(另一方面|其次|再次|再者)[,，]/g;
+
+/**
+ * Connective sub-points (一方面，… 另一方面，…) opening lines of their own, numbered by their order word, and the
+ * ones that go on the same series inside such a paragraph.
+ */
+function connectiveMarkers(lines: { start: number; line: string }[]): Marker[] {
+  return lines.flatMap(({ start, line }) => {
+    const c = CONNECTIVE.exec(line);
+    if (!c || line.length < 8) return [];
+    const out: Marker[] = [{ type: 'connective', value: CONNECTIVE_ORDER[c[1]], start, end: start + c[0].length, lineStart: true }];
+    for (const m of line.matchAll(CONNECTIVE_AFTER)) {
+      if (CONNECTIVE_ORDER[m[1]] !== out[out.length - 1].value + 1) break;
+      const at = start + m.index + m[0].length - m[1].length - 1;
+      out.push({ type: 'connective', value: CONNECTIVE_ORDER[m[1]], start: at, end: start + m.index + m[0].length, lineStart: true });
+    }
+    return out;
+  });
+}
+
+/**
+ * A speech told part by part ("先说说…。" "再说说…。" "最后，讲几点要求。"), each part's points a headline sentence
+ * alone on its line ("宣讲要再深入一步。", "送文化，让群众过个有年味的节") and their sub-points opening with a
+ * connective (一方面，… 首先，…): three levels a speaker's text marks with no numbering. Null unless two or more
+ * parts are opened so, the first with 先/首先.
+ */
+function spokenParts(match: string, from: number, to: number): Marker[] | null {
+  const lines = linesOf(match, from, to);
+  const openers = lines.filter((l) => SPOKEN_OPENER.test(l.line));
+  if (openers.length < 2 || !SPOKEN_FIRST.test(openers[0].line)) return null;
+  const out: Marker[] = openers.map((o, i) => ({ type: 'para', value: i + 1, start: o.start, end: o.start, lineStart: true }));
+  for (let i = 0; i < openers.length; i++) {
+    const partEnd = i + 1 < openers.length ? openers[i + 1].start : to;
+    const part = lines.filter((l) => l.start > openers[i].start && l.start < partEnd);
+    let n = 0;
+    for (let k = 0; k < part.length; k++) {
+      const { start, line } = part[k];
+      const next = part[k + 1]?.line ?? '';
+      // (a headline has its body below it: the next line is a paragraph, not another short line)
+      const named = (isHeadline(line) || (/^[^。]{4,16}。$/.test(line) && isHeadline(line.slice(0, -1)))) && !/我|大家|同志|要求|意见|如下/.test(line) && !ENUM_ITEM.test(line) && !CONNECTIVE.test(line);
+      if (named && /[。;；:：]/.test(next)) out.push({ type: 'headline', value: ++n, start, end: start, lineStart: true });
+    }
+    out.push(...connectiveMarkers(part));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** A speech's paragraph points, and whether they are headline lines (its headings once their numbering is lost). */
 function paragraphMarkers(match: string, from: number, to: number): { points: Marker[]; headlines: boolean } {
   const paras: { start: number; lead: string }[] = [];
@@ -165,6 +237,8 @@ function paragraphMarkers(match: string, from: number, to: number): { points: Ma
   MONTH_LINE.lastIndex = 0;
   let months = 0;
   for (const mm of match.slice(from, to).matchAll(MONTH_LINE)) if (mm && ++months >= 3) return { points: [], headlines: false };
+  const spoken = spokenParts(match, from, to);
+  if (spoken) return { points: spoken, headlines: false };
   const re = /[^\n]+/g;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
@@ -205,7 +279,12 @@ function paragraphMarkers(match: string, from: number, to: number): { points: Ma
   const points = (list: { start: number }[]) =>
     list.filter((p) => !ENUM_ITEM.test(match.slice(p.start, p.start + 6))).map((p, i) => ({ type: 'para' as const, value: i + 1, start: p.start, end: p.start, lineStart: true }));
   if (ordinals.length >= 2 && ordinals.some((o) => ORDINAL_FIRST.test(o.lead))) return { points: points(ordinals), headlines: false };
-  if (headlines.length >= 2) return { points: points(headlines), headlines: true };
+  // (…with the sub-points under them that open with a connective: "一方面，要把“最美家庭”寻访做实。")
+  if (headlines.length >= 2) {
+    const heads = points(headlines);
+    const subs = connectiveMarkers(linesOf(match, heads[0]?.start ?? from, to)).filter((c) => c.start > heads[0].start && !heads.some((h) => h.start === c.start));
+    return { points: [...heads, ...subs].sort((a, b) => a.start - b.start), headlines: true };
+  }
   // Parallel points usually share an opening word (聚焦… 聚焦…, 坚持… 坚持…):
   // when three or more do, only those are headings.
   const groups = new Map<string, typeof paras>();
@@ -362,19 +441,21 @@ export function buildOutline(text: string, match: string, bodyStart: number, tit
     const a = accepted[i];
     const regionEnd = annex && i >= bodyCount ? annex.end : end;
     const next = i + 1 < accepted.length && (i + 1 < bodyCount || i >= bodyCount) ? accepted[i + 1].marker.start : regionEnd;
-    const mode = a.marker.type === 'para' ? 'lead' : 'heading';
+    const unlabelled = a.marker.type === 'para' || a.marker.type === 'headline';
+    const mode = unlabelled ? 'lead' : 'heading';
     const span = titleSpan(match, a.marker.end, next, mode);
     const order = childCount.get(a.parent) ?? 0;
     childCount.set(a.parent, order + 1);
     const parentId = a.parent >= 0 ? sections[a.parent].id : '';
     const id = parentId ? `${parentId}.${order + 1}` : `s${order + 1}`;
     // (a spoken item, "一个是抓重大节点", has no label: its words are the speaker's, its title what follows them)
-    const label = a.marker.type === 'yige' ? '' : text.slice(a.marker.start, a.marker.end).trim();
+    // (a connective is its sub-point's label as 一是 is, without the comma after it: "一方面")
+    const label = a.marker.type === 'yige' ? '' : text.slice(a.marker.start, a.marker.end).trim().replace(a.marker.type === 'connective' ? /[,，]$/ : /$^/, '');
     sections.push({
       id,
       parentId,
       label,
-      labelKey: a.marker.type === 'para' || a.marker.type === 'yige' ? '' : labelKey(a.marker.type, match.slice(a.marker.start, a.marker.end)),
+      labelKey: unlabelled || a.marker.type === 'yige' ? '' : labelKey(a.marker.type, match.slice(a.marker.start, a.marker.end)),
       title: text.slice(a.marker.end, span.end).trim(),
       level: a.depth,
       body: text.slice(span.bodyStart, next).trim(),

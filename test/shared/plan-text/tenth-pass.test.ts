@@ -165,3 +165,57 @@ describe('sentence patterns', () => {
     expect(one(p, '背街小巷').units).toEqual(['区城管局']);
   });
 });
+
+describe('a speech told part by part: 先说说… 再说说… 最后，讲几点要求', () => {
+  const speech = [
+    '在全镇文化工作推进会上的讲话',
+    '',
+    '同志们：',
+    '今天主要把下半年的几件事说一说。',
+    '',
+    '先说说阅读推广。',
+    '这件事群众欢迎，下半年要在“常”字上下功夫：一个是“常”，一个是“新”。',
+    '阅读活动要办得更经常。',
+    '一方面，要把书送到村里。8月组织“书香进村”图书巡展，每个村一次。',
+    '另一方面，要让孩子们读起来。暑期举办少儿绘本阅读营。',
+    '阅读阵地要建得更好。',
+    '首先，农家书屋要开得了门。9月开展农家书屋检查。其次，要把交流平台搭起来。从10月起每月一次在镇文化站办“书香沙龙”。',
+    '',
+    '再说说群众文艺。',
+    '中秋节当晚，在镇广场举办“月圆乡村”文艺晚会。',
+    '',
+    '最后，讲几点要求。',
+    '一是压实责任。各村要明确专人。',
+    '二是加强调度。镇里每月召开一次工作调度会。',
+  ].join('\n');
+
+  it('reads the parts, their headline sentences and their connective sub-points as three levels', () => {
+    const p = parsePlan(speech);
+    const tree = p.sections.map((s) => `${'  '.repeat(s.level - 1)}${s.label}|${s.title}`);
+    expect(tree).toEqual([
+      '|先说说阅读推广',
+      '  |阅读活动要办得更经常',
+      '    一方面|要把书送到村里',
+      '    另一方面|要让孩子们读起来',
+      '  |阅读阵地要建得更好',
+      '    首先|农家书屋要开得了门',
+      '    其次|要把交流平台搭起来',
+      '|再说说群众文艺',
+      '|最后，讲几点要求',
+      '  一是|压实责任',
+      '  二是|加强调度',
+    ]);
+  });
+
+  it('links each activity to its sub-point, a 其次 said inside the 首先 paragraph included', () => {
+    const p = parsePlan(speech);
+    expect(sectionLabelPath(p.sections, one(p, '图书巡展').sectionId)).toBe('先说说阅读推广 阅读活动要办得更… 一方面');
+    expect(sectionLabelPath(p.sections, one(p, '书香沙龙').sectionId)).toBe('先说说阅读推广 阅读阵地要建得更… 其次');
+    expect(sectionLabelPath(p.sections, one(p, '文艺晚会').sectionId)).toBe('再说说群众文艺');
+  });
+
+  it('needs the first part opened with 先 or 首先: one 再说说 line alone is no structure', () => {
+    const p = parsePlan(speech.replace('先说说阅读推广。', '阅读推广。'));
+    expect(p.sections.some((s) => s.title === '再说说群众文艺' && s.level === 1 && s.label === '')).toBe(false);
+  });
+});
