@@ -233,6 +233,8 @@ function unitClauses(text: string, match: string, from: number, to: number): Uni
       const list = text
         .slice(gStart, gStart + m[1].length)
         .replace(/在[^、，,]*$/, '')
+        // (…nor what it is about: "会同县委督查室对全县宣传思想文化工作开展…" → 县委督查室)
+        .replace(/对[^、，,]*$/, '')
         // (…nor when: "会同市委督查室每周五开展…" → 市委督查室)
         .replace(/(?:每[周月日天年季]|\d{1,2}月|[上中下]旬|今年|年内)[^、，,]*$/, '')
         .replace(/等(?:\d+家|多家|有关|相关)?(?:单位|部门|机构)?$/, '');
@@ -520,6 +522,8 @@ export function extractActivities(
       }
       // "全县“百姓名嘴”宣讲比赛4月中旬初赛，…": a contest followed by the time of its first round.
       if (!ok && f.kind === 'contest' && roundsIn(match, clauseTimes, end, ce).some((r) => r.t.start === end)) ok = true;
+      // "要把“送戏下乡”惠民演出抓起来": the activity as the object of 把, its verb after it.
+      if (!ok && /把[^,，。;；]{0,24}$/.test(match.slice(cs, f.start)) && /^(?:抓起来|办起来|搞起来|开展起来|组织起来|办好|搞好|抓好|组织好|落实好|开展好)/.test(after)) ok = true;
       // "第四届乡村文化艺术节将在青石镇举办": the activity as the subject of where it is held.
       if (!ok && /^将?(?:在|于)[^,，。;；]{1,14}?(?:举办|举行|开展|召开|开幕)/.test(match.slice(end, end + 20))) ok = true;
       // "党员大会每季度召开1次", "读书会每月举行一次": the activity as the subject, its schedule and verb after it.
@@ -782,7 +786,8 @@ export function extractActivities(
         const aroundWhat = around?.[1] ?? around?.[2];
         let prefix = '';
         // ("总支中心组学习要形成固定节奏，原则上每月…集中学习一次": the body that studies opens the sentence)
-        const holder = /^[ \t]*((?:[一二三四五六七八九十]+是)?[\u4e00-\u9fff]{0,6}?(?:中心组|党支部|团支部|支部|总支|党委|党组|班子))(?:学习)?(?:要|应|须|将)/.exec(match.slice(ss, cs));
+        // (a time may open the sentence first: "暑期县委理论学习中心组要集中办一期读书班")
+        const holder = /^[ \t]*(?:暑期|寒假|今年|年内|[上下]半年|\d{1,2}月(?:份)?)?((?:[一二三四五六七八九十]+是)?[\u4e00-\u9fff]{0,8}?(?:中心组|党支部|团支部|支部|总支|党委|党组|班子))(?:学习)?(?:要|应|须|将)/.exec(match.slice(ss, cs));
         if (around && aroundWhat) prefix = text.slice(cs + around.index + around[0].indexOf(aroundWhat), cs + around.index + around[0].indexOf(aroundWhat) + aroundWhat.length);
         else if (subj.length >= 2 && subj.length <= 16 && !/[,，、“”:：]|[要将在于]/.test(subj) && !VERB_END.test(subj))
           prefix = text.slice(subjStart, firstT!.start);
@@ -1060,6 +1065,16 @@ export function extractActivities(
         continue;
       }
       if (d.start || d.rrule) continue;
+      // "七一前后，各基层党组织开展主题党日。县里同时安排一场党史专题报告会": 同时 holds it at the time of the
+      // sentence before.
+      if (/同时/.test(match.slice(d.sentence[0], d.sentence[1]))) {
+        const before = merged.find((o) => o !== d && o.ownTime && (o.start || o.rrule) && o.sentence[1] <= d.sentence[0] && /^[\s。;；]*$/.test(match.slice(o.sentence[1], d.sentence[0])));
+        if (before) {
+          Object.assign(d, { start: before.start, end: before.end, rrule: before.rrule, rdates: before.rdates, cue: before.cue, ownTime: false });
+          for (const k of ['start', 'end', 'rrule', 'rdates', 'cue'] as const) if (!d[k]) delete d[k];
+          continue;
+        }
+      }
       // (an item whose name is a line of its own, with its field lines under it)
       const own =
         match[d.sentence[0] - 1] === '\n' && /^\n|^$/.test(match.slice(d.sentence[1], d.sentence[1] + 1)) ? ownFieldTime(match, times, d.sentence[1], to) : undefined;
@@ -1085,11 +1100,12 @@ export function extractActivities(
     for (const t of times) {
       if (!t.recurrence || t.start < from || t.end > to) continue;
       // ("每月第二个周六为全市“志愿服务日”": the scope before the name is part of it)
-      const day = /^(?:定为|确定为|作为|为)((?:全[市县区省镇]|本[市县区])?“[^“”]{2,12}日”)/.exec(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 20));
+      // ("每个周六就是全县的“文明实践志愿服务日”": …and its 的 goes)
+      const day = /^(?:定为|确定为|作为|为|就是|是)((?:全[市县区省镇]|本[市县区])?(?:的)?“[^“”]{2,12}日”)/.exec(match.slice(t.coreEnd ?? t.end, (t.coreEnd ?? t.end) + 20));
       if (!day) continue;
       const cue = text.slice(t.start, t.end);
       const nameAt = (t.coreEnd ?? t.end) + day[0].length - day[1].length;
-      const name = text.slice(nameAt, nameAt + day[1].length);
+      const name = text.slice(nameAt, nameAt + day[1].length).replace(/的(?=“)/, "");
       const [ss, se] = sentenceBounds(match, t.start, from, to);
       const done = merged.filter((d) => d.cue === cue && d.sents.includes(ss) && !d.quoted && d.key.length <= 6);
       // (several things done on it, "集中开展理论宣讲、志愿服务": the day is the activity, they are its programme)

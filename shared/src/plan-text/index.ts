@@ -8,6 +8,7 @@
  * Pure: no DOM, no I/O. The .docx reader (fflate + word-xml.ts) and the opencc table are loaded lazily.
  */
 import { cleanPlanText, joinBrokenLines, removePageFooters } from './clean';
+import { documentMonth, resolveRelativeMonths } from './relative-months';
 import { checkPlanText, decodePlanBytes } from './decode';
 import { PlanInputError } from './errors';
 import { extractActivities } from './activities';
@@ -72,6 +73,9 @@ export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
       match.slice(head.titleEnd, head.bodyStart + 2),
       cleaned.postYear,
     );
+  // "下个月" in a speech dated under its title: that date's next month (the matching copy only).
+  const dated = documentMonth(match, head.titleEnd, Math.min(match.length, head.bodyStart + 40));
+  if (dated && dated.year === year) match = resolveRelativeMonths(match, dated);
   const { sections, spans } = buildOutline(text, match, head.bodyStart, matchingCopy(head.title));
   const titleWindow = planWindow(head.title, year);
   // A plan with no recognisable sections still yields drafts, linked to no section ("").

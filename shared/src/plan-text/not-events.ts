@@ -57,6 +57,10 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   ['warned against', (n) => /(?:不能|不要|不得|不准|严禁|禁止|杜绝|防止|避免)(?:搞|再搞|出现|开展)?[^,，。;；]{0,10}$/.test(before(n, 14))],
   // "强化督促检查", "加强监督检查": checking as a duty, not a check held.
   ['a duty of checking', (n) => n.found.noun === '检查' && /(?:督促|监督|检查|自查)$/.test(before(n, 2))],
+  // "“书香溱川”全民阅读节、春节“送万福进万家”…这些活动，群众反响都不错": activities referred back to, already held.
+  ['referred back to', (n) => /^[^。;；!！?？]{0,40}?这些(?:活动|工作|做法)/.test(after(n, 44)) || (generic(n) && /(?:这些|那些|上述|以上)$/.test(before(n, 2)))],
+  // "要健全网络舆情研判和处置机制": a mechanism or a rule to set up, not an event.
+  ['a mechanism', (n) => !n.clauseTimed && /^(?:[和与及、][\u4e00-\u9fff]{0,6})?(?:机制|制度|体系|办法)/.test(after(n, 10))],
   // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting.
   ['counted', (n) => /纳入[^,，。;；]{0,16}$/.test(before(n, 18))],
   // "送去文艺演出、书画展览和艺术辅导": what a tour brings, not events of their own.

@@ -251,6 +251,9 @@ const WINDOW_RE = new RegExp(
     `(?<tm1>${MONTH})月(?<t1>${THIRDS})?[-—~～至到](?:(?<tm2>${MONTH})月)?(?<t2>${THIRDS})`,
     // 3—5月, 3至5月
     `(?<r1>${MONTH})(?:月)?[-—~～至到](?<r2>${MONTH})月(?:份)?`,
+    // 七八月份: two months next to each other, said together (十二月 is one month: no 十 first; not 七、八月, whose
+    // 七、 may be a heading's number)
+    `(?<p1>[一二三四五六七八九])(?<p2>[二三四五六七八九十])月(?:份)?`,
     // 3月, 3月上旬, 3月底, 6月中下旬
     `(?<m>${MONTH})月(?:份)?(?<third>${THIRDS})?`,
     `(?:第)?(?<q>[一二三四1-4])季度`,
@@ -504,6 +507,10 @@ export function findTimes(match: string, from: number, to: number, year: number)
       const a = monthNum(g.r1);
       const b = monthNum(g.r2);
       if (a && b && a <= b) window = [ymd(y, a, 1), ymd(y, b, daysInMonth(y, b))];
+    } else if (g.p1) {
+      const a = monthNum(g.p1);
+      const b = monthNum(g.p2!);
+      if (a && b && b === a + 1) window = [ymd(y, a, 1), ymd(y, b, daysInMonth(y, b))];
     } else if (g.m) {
       const mm = monthNum(g.m);
       if (mm) window = monthWindow(y, mm, g.third);

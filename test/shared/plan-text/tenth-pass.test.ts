@@ -219,3 +219,50 @@ describe('a speech told part by part: 先说说… 再说说… 最后，讲几�
     expect(p.sections.some((s) => s.title === '再说说群众文艺' && s.level === 1 && s.label === '')).toBe(false);
   });
 });
+
+describe('a speech dated under its title: 下个月, 本月', () => {
+  const speech = (date: string, line: string) => parsePlan(['在全县文化工作会议上的讲话', `（${date}）`, '', '同志们：', '先说说宣讲。', line, '最后，讲几点要求。'].join('\n'));
+
+  it('reads 下个月 as the month after the date and 本月 as its month, keeping the words as the cue', () => {
+    const p = speech('2026年6月12日', '下个月，县里组织“百姓名嘴”巡回宣讲。本月底前举办一期宣讲员培训班。');
+    const tour = one(p, '巡回宣讲');
+    expect([tour.start, tour.end, tour.cue]).toEqual(['2026-07-01', '2026-08-01', '下个月']);
+    expect(one(p, '培训班').start?.slice(0, 7)).toBe('2026-06');
+  });
+
+  it('leaves 下个月 undated in a December speech (next year) and in a speech with no date line', () => {
+    expect(one(speech('2026年12月10日', '下个月，县里组织“百姓名嘴”巡回宣讲。'), '巡回宣讲').start).toBeUndefined();
+    const undated = parsePlan(['在全县文化工作会议上的讲话', '', '同志们：', '先说说宣讲。', '下个月，县里组织“百姓名嘴”巡回宣讲。', '最后，讲几点要求。'].join('\n'));
+    expect(one(undated, '巡回宣讲').start).toBeUndefined();
+  });
+});
+
+describe('more sentence patterns of speeches', () => {
+  const P = (body: string) => parsePlan(`某县委宣传部2026年工作要点\n一、重点工作\n${body}`);
+
+  it('reads 七八月份 as July and August, and keeps 十二月 one month', () => {
+    const show = one(P('七八月份，县文化馆要把“送戏下乡”惠民演出抓起来。'), '惠民演出');
+    expect([show.start, show.end]).toEqual(['2026-07-01', '2026-09-01']);
+    expect(one(P('十二月举办年终文艺汇演。'), '汇演').start).toBe('2026-12-01');
+  });
+
+  it('takes an activity that is the object of 把 with its verb after it', () => {
+    expect(one(P('7月，各镇要把“农民丰收节”文艺演出办好。'), '文艺演出').start).toBe('2026-07-01');
+  });
+
+  it('drops activities referred back to (…这些活动) and mechanisms to set up', () => {
+    expect(titles(P('上半年，“书香”读书节、春节送春联这些活动，群众反响都不错。'))).toEqual([]);
+    expect(titles(P('要健全网络舆情研判和处置机制。'))).toEqual([]);
+  });
+
+  it('dates a 同时 sentence by the sentence before it', () => {
+    const p = P('七一前后，各支部开展“重温入党誓词”主题党日。县里同时安排一场党史专题报告会。');
+    expect(one(p, '报告会').start).toBe(one(p, '主题党日').start);
+  });
+
+  it('names a recurring day said with 就是…的', () => {
+    const day = one(P('从现在起，每个周六就是全县的“文明实践志愿服务日”。'), '志愿服务日');
+    expect(day.title).toBe('全县“文明实践志愿服务日”');
+    expect(day.rrule).toMatch(/^FREQ=WEEKLY;BYDAY=SA/);
+  });
+});
