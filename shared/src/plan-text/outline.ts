@@ -364,6 +364,20 @@ const SPEECH = /讲话|发言|致辞|讲稿|演讲|报告|交流材料/;
 /** "备注：" on a line of its own: a schedule's notes follow, numbered but not its outline. */
 const NOTES = /^[ \t]*(?:备注|附注|注)[ \t]*[:：][ \t]*$/m;
 
+/**
+ * Where a heading's title starts: right after its marker, or on the next line when the marker ends its own line and
+ * the next is a name (short, not a field line like 时间：…, not another heading).
+ */
+function nameOnNextLine(match: string, from: number, limit: number): number {
+  const rest = /^[ \t]*\n[ \t]*/.exec(match.slice(from, limit));
+  if (!rest) return from;
+  const at = from + rest[0].length;
+  const eol = match.indexOf('\n', at);
+  const line = match.slice(at, eol < 0 || eol > limit ? limit : eol).trim();
+  if (!line || line.length > 40 || /^[\u4e00-\u9fff]{2,8}[ \t]*[:：]/.test(line) || scanMarkers(line).some((m) => m.start === 0)) return from;
+  return at;
+}
+
 /** The annex itself, after the signature: "附件" or "附件1" on a line of its own. */
 const ANNEX_HEAD = /^[ \t]*附件[ \t]*\d*[ \t]*$/gm;
 /** The body leaves its activities to the annex: 各项活动的时间、地点和内容详见附件. */
@@ -443,7 +457,9 @@ export function buildOutline(text: string, match: string, bodyStart: number, tit
     const next = i + 1 < accepted.length && (i + 1 < bodyCount || i >= bodyCount) ? accepted[i + 1].marker.start : regionEnd;
     const unlabelled = a.marker.type === 'para' || a.marker.type === 'headline';
     const mode = unlabelled ? 'lead' : 'heading';
-    const span = titleSpan(match, a.marker.end, next, mode);
+    // "【活动一】" alone on its line, the activity's name on the next: that line is its title.
+    const titleStart = mode === 'heading' ? nameOnNextLine(match, a.marker.end, next) : a.marker.end;
+    const span = titleSpan(match, titleStart, next, mode);
     const order = childCount.get(a.parent) ?? 0;
     childCount.set(a.parent, order + 1);
     const parentId = a.parent >= 0 ? sections[a.parent].id : '';
@@ -456,14 +472,14 @@ export function buildOutline(text: string, match: string, bodyStart: number, tit
       parentId,
       label,
       labelKey: unlabelled || a.marker.type === 'yige' ? '' : labelKey(a.marker.type, match.slice(a.marker.start, a.marker.end)),
-      title: text.slice(a.marker.end, span.end).trim(),
+      title: text.slice(titleStart, span.end).trim(),
       level: a.depth,
       body: text.slice(span.bodyStart, next).trim(),
       order,
     });
     const inline = !a.marker.lineStart && INLINE_ENUM.includes(a.marker.type);
     const nl = inline ? match.indexOf('\n', span.end) : -1;
-    spans.push({ start: a.marker.start, titleStart: a.marker.end, titleEnd: span.end, end: next, ...(nl >= 0 && nl < next && match.slice(nl, next).trim() ? { paragraphEnd: nl } : {}) });
+    spans.push({ start: a.marker.start, titleStart, titleEnd: span.end, end: next, ...(nl >= 0 && nl < next && match.slice(nl, next).trim() ? { paragraphEnd: nl } : {}) });
   }
   return { sections, spans };
 }

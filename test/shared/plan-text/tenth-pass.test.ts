@@ -266,3 +266,14 @@ describe('more sentence patterns of speeches', () => {
     expect(day.rrule).toMatch(/^FREQ=WEEKLY;BYDAY=SA/);
   });
 });
+
+describe('a post whose 【活动一】 labels stand alone, each name on the next line', () => {
+  const post = ['某县图书馆2026年读书月活动预告', '', '【活动一】', '“青溪夜读”读书分享会', '时间：4月18日晚7:00', '', '【活动二】', '少儿绘本剧展演', '时间：4月25日上午9:30', '', '【活动三】', '时间：4月1日至30日'].join('\n');
+
+  it('titles each section with the name line under its label, not a field line', () => {
+    const p = parsePlan(post);
+    expect(p.sections.map((s) => `${s.label}|${s.title}`)).toEqual(['【活动一】|“青溪夜读”读书分享会', '【活动二】|少儿绘本剧展演', '【活动三】|']);
+    expect(titles(p)).toContain('“青溪夜读”读书分享会');
+    expect(titles(p).filter((t) => t.includes('读书分享会'))).toHaveLength(1);
+  });
+});
