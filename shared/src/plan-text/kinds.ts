@@ -87,6 +87,8 @@ export const NOUN_RE = new RegExp(
   [
     '(?<anniv>纪念[^,，。;；“”]{1,24}?(?:\\d+|[一二三四五六七八九十百]+)周年)',
     '(?<quotedStudy>“[^”、,，]{1,10}学”)',
+    // "每季度发布一期“岚江好人榜”": a roll of honour published on a schedule (only with a time: see nounsIn)
+    '(?<=发布(?:一期|一批)?)(?<honourList>“[^“”、,，]{2,12}榜”)',
     // "少儿舞蹈班：7月6日—8月14日，每周一、三、五上午…": a class named at a line's start, its schedule after the colon
     '(?<=(?:^|\\n)[ \\t]*)(?<classLine>[\\u4e00-\\u9fff]{2,8}班)(?=[ \\t]*:)',
     '(?<noun>' + [...nounKind.keys()].sort((a, b) => b.length - a.length).map(escape).join('|') + ')',
@@ -156,6 +158,10 @@ export function nounsIn(match: string, from: number, to: number): Found[] {
     } else if (g.quotedStudy) {
       kind = 'study';
       noun = '学';
+    } else if (g.honourList) {
+      kind = 'publicity';
+      noun = '榜';
+      needsCue = true;
     } else if (g.classLine) {
       kind = 'training';
       noun = '班';

@@ -260,6 +260,14 @@ describe('more sentence patterns of speeches', () => {
     expect(one(p, '报告会').start).toBe(one(p, '主题党日').start);
   });
 
+  it('takes a roll of honour published on a schedule, and not one results are merely added to', () => {
+    const p = P('区文明办每季度发布一期“溪口好人榜”。评选结果纳入“溪口好人榜”一并发布。');
+    const roll = one(p, '好人榜');
+    expect(roll.title).toBe('“溪口好人榜”');
+    expect([roll.kind, roll.rrule]).toEqual(['publicity', 'FREQ=MONTHLY;INTERVAL=3']);
+    expect(titles(P('适时发布“溪口好人榜”。'))).toEqual([]);
+  });
+
   it('names a recurring day said with 就是…的', () => {
     const day = one(P('从现在起，每个周六就是全县的“文明实践志愿服务日”。'), '志愿服务日');
     expect(day.title).toBe('全县“文明实践志愿服务日”');
