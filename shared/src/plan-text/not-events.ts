@@ -137,7 +137,8 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   ['media described', (n) => MEDIA_NOUNS.has(n.found.noun) && /的$/.test(before(n, 1))],
   // "开展广场舞展演、书画展览、非遗手工体验等活动": items of a list closed by 等活动 are one activity's programme.
   // ("开展绘本共读、故事接龙、好书推荐等亲子阅读活动": the list may close with a named kind of 活动)
-  ['programme item', (n) => !generic(n) && /^(?:、[^。;；\n]{0,30}?)?等(?:各类|系列)?[\u4e00-\u9fff]{0,6}?(?:活动|志愿服务|项目)/.test(after(n, 40))],
+  // ("对专题党课、民主生活会、“七一”评选表彰等工作一并作出安排": kinds of work a sentence arranges, listed)
+  ['programme item', (n) => !generic(n) && (/^(?:、[^。;；\n]{0,30}?)?等(?:各类|系列)?[\u4e00-\u9fff]{0,6}?(?:活动|志愿服务|项目)/.test(after(n, 40)) || /^”?(?:、[^。;；\n]{0,30}?)?等工作/.test(after(n, 40)))],
   // "加强对社科类讲座、论坛、报告会等阵地的管理": kinds of event listed as venues or channels to manage.
   ['kinds of a venue', (n) => !n.clauseTimed && /^(?:、[^。;；\n]{0,30}?)?等[\u4e00-\u9fff]{0,4}?(?:阵地|平台|载体|场所|渠道)/.test(after(n, 40))],
   // "报名方式：关注公众号，点击菜单栏“暑期活动”预约": how to sign up or get in touch is not an event.

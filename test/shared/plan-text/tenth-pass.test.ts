@@ -268,6 +268,10 @@ describe('more sentence patterns of speeches', () => {
     expect(titles(P('适时发布“溪口好人榜”。'))).toEqual([]);
   });
 
+  it('reads kinds of work a sentence arranges (…等工作) as none', () => {
+    expect(titles(P('并对专题党课、民主生活会、“七一”评选表彰等工作一并作出安排。'))).toEqual([]);
+  });
+
   it('names a recurring day said with 就是…的', () => {
     const day = one(P('从现在起，每个周六就是全县的“文明实践志愿服务日”。'), '志愿服务日');
     expect(day.title).toBe('全县“文明实践志愿服务日”');
