@@ -174,7 +174,9 @@ function verbBefore(match: string, j: number, limit: number): boolean {
     !(match[j - 1] === '讲' && /[堂座坛]/.test(match[j] ?? '')) &&
     !(match[j - 1] === '对' && (match[j] === '象' || /[结配核针面比派绝相]/.test(match[j - 2] ?? ''))) &&
     // (智能手机使用培训: 使 of 使用 is no verb either)
-    !(match[j - 1] === '使' && match[j] === '用')
+    !(match[j - 1] === '使' && match[j] === '用') &&
+    // (发布 opens "发布“岚江好人榜”", but 新闻发布工作培训班 is one name)
+    !(match.slice(j - 2, j) === '发布' && match[j] !== '“')
   );
 }
 
