@@ -26,7 +26,7 @@ export type { PlanInputErrorCode } from './errors';
 export { MAX_PLAN_TEXT_BYTES, checkPlanText, decodePlanBytes, detectAndDecode } from './decode';
 export { loadTraditionalTable, looksTraditional } from './traditional';
 export { labelKey } from './headings';
-export { sectionAncestry, sectionLabelPath } from './label-path';
+export { sectionAncestry, sectionLabelPath, sectionLeadPath } from './label-path';
 export { compactForMatch, matchingCopy } from './normalize';
 
 const WHOLE = { id: '', parentId: '', label: '', labelKey: '', title: '', level: 1, body: '', order: 0 };

@@ -19,9 +19,19 @@ export function sectionAncestry<T extends SectionLike>(sections: readonly T[], i
   return out;
 }
 
+const part = (s: SectionLike) => s.label || (s.title.length > 8 ? `${s.title.slice(0, 8)}…` : s.title);
+
 /** "三、(二) 2、"; unnumbered sections contribute their title's first 8 characters. */
 export function sectionLabelPath(sections: readonly SectionLike[], id: string): string {
-  return sectionAncestry(sections, id)
-    .map((s) => s.label || (s.title.length > 8 ? `${s.title.slice(0, 8)}…` : s.title))
-    .join(' ');
+  return sectionAncestry(sections, id).map(part).join(' ');
+}
+
+/**
+ * What goes before a section's own title where both are shown: its ancestors' path and its own label only, so an
+ * unnumbered section (a speech's "先说说…") is not named twice ("先说说理论武装和… 先说说理论武装和基层宣讲").
+ */
+export function sectionLeadPath(sections: readonly SectionLike[], id: string): string {
+  const chain = sectionAncestry(sections, id);
+  const own = chain.pop();
+  return [...chain.map(part), ...(own?.label ? [own.label] : [])].join(' ');
 }

@@ -4,7 +4,7 @@
  * field lines, undecided times, and a few sentence patterns of speeches.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePlan, sectionLabelPath } from '../../../shared/src/plan-text/index';
+import { parsePlan, sectionLabelPath, sectionLeadPath } from '../../../shared/src/plan-text/index';
 import { one, titles } from './rule-helpers';
 
 describe('a 要点 in parts: 第一部分 → （一） → 1.', () => {
@@ -214,6 +214,17 @@ describe('a speech told part by part: 先说说… 再说说… 最后，讲几�
     expect(sectionLabelPath(p.sections, one(p, '文艺晚会').sectionId)).toBe('再说说群众文艺');
   });
 
+  it('leads a shown title with its ancestors and own label only, so an unnumbered part is not named twice', () => {
+    const p = parsePlan(speech);
+    const lead = (id: string) => sectionLeadPath(p.sections, id);
+    expect(lead(one(p, '文艺晚会').sectionId)).toBe('');
+    expect(lead(one(p, '书香沙龙').sectionId)).toBe('先说说阅读推广 阅读阵地要建得更… 其次');
+    const yiShi = p.sections.find((s) => s.label === '一是')!;
+    expect(lead(yiShi.id)).toBe('最后，讲几点要求 一是');
+    const inner = p.sections.find((s) => s.title === '阅读活动要办得更经常')!;
+    expect(lead(inner.id)).toBe('先说说阅读推广');
+  });
+
   it('needs the first part opened with 先 or 首先: one 再说说 line alone is no structure', () => {
     const p = parsePlan(speech.replace('先说说阅读推广。', '阅读推广。'));
     expect(p.sections.some((s) => s.title === '再说说群众文艺' && s.level === 1 && s.label === '')).toBe(false);
@@ -266,6 +277,8 @@ describe('more sentence patterns of speeches', () => {
     expect(roll.title).toBe('“溪口好人榜”');
     expect([roll.kind, roll.rrule]).toEqual(['publicity', 'FREQ=MONTHLY;INTERVAL=3']);
     expect(titles(P('适时发布“溪口好人榜”。'))).toEqual([]);
+    // 发布 opens a quoted name only: 新闻发布 is part of the next one.
+    expect(titles(P('7月举办全市新闻发布工作培训班。'))).toEqual(['全市新闻发布工作培训班']);
   });
 
   it('reads kinds of work a sentence arranges (…等工作) as none', () => {

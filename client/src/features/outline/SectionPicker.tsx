@@ -1,6 +1,6 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { PlanRecord, SectionRecord } from '@shared/schema/types';
-import { sectionLabelPath } from '@shared/plan-text/label-path';
+import { sectionLabelPath, sectionLeadPath } from '@shared/plan-text/label-path';
 import { t } from '../../i18n';
 import './outline.css';
 
@@ -8,6 +8,8 @@ export interface SectionChoice {
   id: string;
   /** 三、(二) 2、 */
   path: string;
+  /** The path to show before `title`: the ancestors' and the section's own label (empty for a top unnumbered one). */
+  lead: string;
   title: string;
   plan: string;
   /** Lower-cased text searched: label path (with and without spaces), title, body start. */
@@ -23,6 +25,7 @@ export function sectionChoices(sections: readonly SectionRecord[], plans: readon
     out.set(s.id, {
       id: s.id,
       path,
+      lead: sectionLeadPath(sections, s.id),
       title: s.title,
       plan: planTitle.get(s.planId) ?? '',
       hay: `${path} ${path.replace(/\s+/g, '')} ${s.title} ${(s.body ?? '').slice(0, 200)}`.toLowerCase(),
@@ -112,7 +115,7 @@ export function SectionPicker(props: {
                     add(c.id);
                   }}
                 >
-                  <b class="label-path">{c.path}</b> {c.title}
+                  <b class="label-path">{c.lead}</b> {c.title}
                 </li>
               )}
             </For>

@@ -369,7 +369,7 @@ function PlanView(props: { plan: PlanRecord; onDeleted: () => void }) {
                       <Show when={choices().get(g.sectionId)} fallback={t('noSectionGroup')}>
                         {(c) => (
                           <>
-                            <b>{c().path}</b> {c().title}
+                            <b>{c().lead}</b> {c().title}
                           </>
                         )}
                       </Show>
