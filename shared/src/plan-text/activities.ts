@@ -180,6 +180,28 @@ function verbBefore(match: string, j: number, limit: number): boolean {
   );
 }
 
+/** Hosts a lecture tour stops at, by what their names end in: a township, a street office, a school, a firm. */
+const HOST = '[\\u4e00-\\u9fff]{1,10}?(?:镇|乡|街道|社区|村|集团|公司|学院|学校|中学|小学|大学|医院|园区|工业园|厂)';
+const TOUR_STOP = new RegExp(`(?:到|赴|走进|深入)(${HOST})(?=[,，]|(?:为[^,，。;；]{2,16})?(?:开展|举办|作|进行|上))|在(${HOST})(?=[^,，。;；“”]{2,12}(?:举办|开展))`, 'g');
+
+/**
+ * The host a tour stop is at, named in the phrase's sentence before it (its own clause, or the clause before when
+ * that only says where the team goes: "3月18日，第一组赴石门乡，…，在村文化广场开展互动式宣讲"); not a list of hosts
+ * (走进柳坪镇、红岩镇、双河乡: sessions of one stop), not 城区各社区, 12个乡镇 or 全市.
+ */
+function tourHost(match: string, ss: number, ps: number): [number, number] | null {
+  const before = match.slice(ss, ps);
+  let last: RegExpExecArray | null = null;
+  TOUR_STOP.lastIndex = 0;
+  for (let m = TOUR_STOP.exec(before); m; m = TOUR_STOP.exec(before)) last = m;
+  if (!last) return null;
+  const name = last[1] ?? last[2];
+  const at = ss + last.index + last[0].indexOf(name);
+  // (nothing between the host and the phrase that stops a sentence part, and no other stop's activity)
+  if (/^(?:全|基层|一线|有关|相关|所在)|各|[0-9一两二三四五六七八九十]+个/.test(name) || /[;；、]/.test(match.slice(at, ps)) || /[、]$/.test(match.slice(ss, at))) return null;
+  return [at, at + name.length];
+}
+
 function stripQuantity(title: string): string {
   return title
     .replace(/^(?:\d+|[一两二三四五六七八九十])(?:次|场|期|批|届|轮|支|个)/, '')
@@ -839,6 +861,14 @@ export function extractActivities(
         if (at && !/^(?:各|全|基层|一线|群众|田间)/.test(at[1])) {
           const g0 = cs + at.index + at[0].indexOf(at[1]);
           title = text.slice(g0, g0 + at[1].length) + title;
+          key = compactKey(title);
+        }
+      }
+      // "3月16日，第一组到青溪镇开展“田间课堂”宣讲": a touring lecture's stop is named by its host (the tour has many).
+      if (kind === 'lecture' && !TEAM_NOUNS.has(f.noun)) {
+        const host = tourHost(match, ss, ps);
+        if (host && !key.includes(compactKey(match.slice(host[0], host[1])))) {
+          title = text.slice(host[0], host[1]) + title;
           key = compactKey(title);
         }
       }

@@ -322,8 +322,9 @@ export function joinBrokenLines(text: string): string {
       (fullWidth(prev) && !/[。；;！!？?：:…\s]$/.test(prev) && !prevField && !fieldLine(cur) && continues) ||
       // (a heading goes on only when it filled the line: "一、在学思践悟上再深一层，把理论武装抓紧抓实" over its body's
       // first sentence is whole, however long and with commas)
-      // (a heading line that holds its body's first sentences, "（二）加强阵地建设。一是…；二是", is prose)
-      (LINE_HEAD.test(prev) && !/[。；;]/.test(prev) && filled(prev) && !/[。；;！!？?：:…\s]$/.test(prev) && !fieldLine(cur) && continues) ||
+      // (a heading line that holds its body's first sentences, "（二）加强阵地建设。一是…；二是", is prose; filling the
+      // line it goes on even after a quote: "…一是全年组织开展“奋进十五五”" / "主题宣传")
+      (LINE_HEAD.test(prev) && filled(prev) && !/[。；;！!？?：:…\s]$/.test(prev) && !fieldLine(cur) && continues) ||
       (prev.trim().length >= 20 &&
       (!LINE_HEAD.test(prev) || /[。；;]/.test(prev)) &&
       // (a field line, "协办单位：县新时代文明实践中心、县邮政分公司", ends where its line ends)

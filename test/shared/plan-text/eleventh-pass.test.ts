@@ -1,0 +1,65 @@
+/**
+ * Rules of the eleventh issue-13 pass, one small text each (not the corpus's wording): a PDF heading line that holds
+ * its body's first sentence and breaks after a quoted name, and the stops of a lecture tour named by their hosts.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../../../shared/src/plan-text/index';
+import { joinBrokenLines } from '../../../shared/src/plan-text/clean';
+import { one, planUnder, titles } from './rule-helpers';
+
+const P = planUnder('某区委讲师团2026年基层宣讲安排');
+
+describe('a PDF line that fills the page and ends on a quoted name goes on', () => {
+  // Lines as a PDF copy breaks them: each about as wide as the page.
+  const lines = [
+    '一、抓好主题宣传',
+    '（一）做强主题宣传。坚持正面为主，一是全年组织开展“同心奔赴”',
+    '新时代主题宣传，在区级媒体开设专栏，推出系列报道，讲好身边人',
+    '身边故事，营造氛围；二是春节前后组织记者开展“新春走基层”采访',
+    '活动，展现基层新风貌，推动形成积极向上的舆论氛围和社会风尚。',
+    '（二）加强新闻发布。一是每季度举行1次新闻发布会，及时回应关切',
+    '。二是健全舆情研判机制，确保第一时间发布权威信息，引导社会舆论',
+    '（三）推进媒体融合。办好“区域之声”客户端，提升传播力和影响',
+    '力，扩大主流舆论阵地覆盖面，让主流声音传得更开、更广、更深入',
+  ];
+  it('joins a heading line that holds a sentence and breaks after “…”', () => {
+    expect(joinBrokenLines(lines.join('\n'))).toContain('开展“同心奔赴”新时代主题宣传');
+    const p = parsePlan(['某区委宣传部2026年工作要点', ...lines].join('\n'));
+    expect(p.sections.find((s) => s.label === '一是')?.title).toBe('全年组织开展“同心奔赴”新时代主题宣传');
+  });
+  it('keeps a heading line that ends on a quote but does not fill the line', () => {
+    const text = ['一、办好活动', '（一）办好“书香社区”', '各社区每月开展一次读书会，交流读书心得。'].join('\n');
+    expect(joinBrokenLines(text)).toBe(text);
+  });
+});
+
+describe('the stops of a lecture tour, named by their hosts', () => {
+  it('names a stop by the township, street office or firm the team goes to', () => {
+    const p = P(
+      [
+        '三、宣讲安排',
+        '3月中旬起，宣讲团走进乡镇。3月16日，第一组到河口镇开展“屋场夜话”宣讲；3月18日，第一组赴石桥乡，与乡里的宣讲队同台，在村广场开展互动式宣讲。',
+        '4月8日晚，在南门街道新时代文明实践所举办“邻里说”宣讲；4月10日上午，到北关街道为快递员作专题宣讲。',
+        '5月15日，到江钢集团开展“班前微宣讲”。',
+      ].join('\n'),
+    );
+    expect(titles(p)).toEqual(['河口镇“屋场夜话”宣讲', '石桥乡互动式宣讲', '南门街道“邻里说”宣讲', '北关街道专题宣讲', '江钢集团“班前微宣讲”']);
+  });
+  it('leaves a stop at several hosts, every host, or a venue the lecture is simply held in as it is named', () => {
+    const p = P(
+      [
+        '三、宣讲安排',
+        '第二组分别于3月24日、26日走进柳河镇、红石镇，开展“政策进田头”宣讲。',
+        '4月11日，第三小分队在城区各社区新时代文明实践站开展宣讲。',
+        '4月22日下午，在江城学院举办“青春与理论同行”专场报告会。',
+      ].join('\n'),
+    );
+    expect(one(p, '政策进田头').title).toBe('“政策进田头”宣讲');
+    expect(one(p, '报告会').title).toBe('“青春与理论同行”专场报告会');
+    expect(titles(p).some((t) => t.includes('各社区'))).toBe(false);
+  });
+  it('names no training or meeting by the place it is held', () => {
+    const p = P('三、工作安排\n3月10日下午，到河口镇召开巡回宣讲集体备课会。');
+    expect(one(p, '备课会').title).toBe('巡回宣讲集体备课会');
+  });
+});
