@@ -25,7 +25,7 @@ import { GOAL_VERB, mergeInto, mergeSection } from './merge-mentions';
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
 /** Verbs (and 以…为契机) that open an activity phrase: the title starts after them. */
 const VERB_END =
-  /(?:发布一期|发布一批|发布|办一个|办一场|办一次|办一期|办一届|搞一个|搞一场|搞一次|搞一期|要搞|要办|还办|开展好|组织好|上好|讲好|开好|用好|使|接受|对|将|把|举办|举行|开展|组织|召开|办理|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|以|(?<![工创写制操合协动运佳杰力原著振])作|(?<![宣演主听开])讲)$/;
+  /(?:发布一期|发布一批|发布|办一个|办一场|办一次|办一期|办一届|搞一个|搞一场|搞一次|搞一期|要搞|要办|还办|开展好|组织好|上好|讲好|开好|用好|使|接受|对|将|把|举办|举行|开展|组织|召开|办理|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|讲授|以|(?<![工创写制操合协动运佳杰力原著振])作|(?<![宣演主听开])讲)$/;
 
 /**
  * "党员大会每季度召开1次": a schedule starting right at `at` (after an activity noun) and followed by the verb
@@ -175,6 +175,10 @@ function verbBefore(match: string, j: number, limit: number): boolean {
     !(match[j - 1] === '对' && (match[j] === '象' || /[结配核针面比派绝相]/.test(match[j - 2] ?? ''))) &&
     // (智能手机使用培训: 使 of 使用 is no verb either)
     !(match[j - 1] === '使' && match[j] === '用') &&
+    // (以上, 以下: "处级以上党员干部专题读书班" is one name)
+    !(match[j - 1] === '以' && /[上下]/.test(match[j] ?? '')) &&
+    // (讲授 is one verb: "为全体党员讲授专题党课")
+    !(match[j - 1] === '讲' && match[j] === '授') &&
     // (发布 opens "发布“岚江好人榜”", but 新闻发布工作培训班 is one name)
     !(match.slice(j - 2, j) === '发布' && match[j] !== '“')
   );
@@ -453,6 +457,8 @@ export function extractActivities(
     for (const t of [...hits].reverse()) rest = rest.slice(0, t.start - a) + rest.slice(t.end - a);
     rest = rest.replace(/[\s:：。.()（）]/g, '');
     // (or a phase with its dates: "（一）启动阶段（8月1日—8月15日）")
+    // (…or labelled as one: "第二阶段　学习教育（3月21日—6月10日）")
+    if (/阶段$/.test(sec.label) && /^[\u4e00-\u9fff]{2,8}$/.test(rest)) return hit;
     return /^(?:份)?(?:重点)?(?:工作|活动)?(?:安排|计划)?$|^[\u4e00-\u9fff]{1,8}阶段$/.test(rest) ? hit : undefined;
   });
   // Each section's index and those of its ancestors, nearest first.
@@ -1069,6 +1075,18 @@ export function extractActivities(
         const hit = times.find((t) => t.recurrence && t.start >= d.sentence[0] && t.end <= d.sentence[1] && text.slice(t.start, t.end) === d.cue);
         if (hit) {
           resolved(d, hit, year, text, header);
+          continue;
+        }
+      }
+      // "第二阶段　学习教育（3月21日—6月10日） / 2. …各党支部每周五下午组织1次集中学习": a schedule with no window of its
+      // own, under a phase or period heading, runs in that phase (not from January of the plan's year).
+      if (!header && d.rrule && !/UNTIL=/.test(d.rrule) && !job.pre) {
+        const phase = timeOfAncestor(job.index);
+        // (the mention that gave the schedule may be the body's, folded into its heading's draft)
+        const hit = phase?.window && phase.window[0] !== phase.window[1] ? times.find((t) => t.recurrence && text.slice(t.start, t.end) === d.cue) : undefined;
+        const [hs, he] = hit ? sentenceBounds(match, hit.start, from, to) : [0, 0];
+        if (hit && !hitsIn(times, hs, he).some((t) => t.window && !t.recurrence && t.end <= hit.start)) {
+          resolved(d, hit, year, text, phase);
           continue;
         }
       }

@@ -63,3 +63,35 @@ describe('the stops of a lecture tour, named by their hosts', () => {
     expect(one(p, '备课会').title).toBe('巡回宣讲集体备课会');
   });
 });
+
+describe('a plan by phases: what recurs in a phase recurs in that phase only', () => {
+  const plan = [
+    '某机关党委关于开展主题教育的实施方案',
+    '',
+    '一、方法步骤',
+    '第一阶段　动员部署（3月2日—3月20日）',
+    '1. 召开动员会。3月5日上午召开主题教育动员会。',
+    '第二阶段　学习教育（3月21日—6月10日）',
+    '1. 坚持集中学习。各党支部每周五下午组织1次集中学习。',
+    '2. 开展主题党日。各党支部每月第二个星期五开展主题党日活动。',
+    '3. 举办读书班。4月8日至10日举办处级以上党员干部专题读书班。',
+    '4. 讲授党课。5月中旬，机关党委书记为全体党员讲授专题党课。',
+    '二、组织保障',
+    '领导小组每月召开1次工作例会。',
+  ].join('\n');
+  const p = parsePlan(plan);
+  it('starts a weekly or monthly task in its phase and ends it there', () => {
+    const study = one(p, '集中学习');
+    expect([study.start, study.rrule]).toEqual(['2026-03-27T14:30', 'FREQ=WEEKLY;BYDAY=FR;UNTIL=20260610T235959']);
+    // (the second Friday of March is before the phase: April's is the first)
+    const day = one(p, '主题党日');
+    expect([day.start, day.rrule]).toEqual(['2026-04-10', 'FREQ=MONTHLY;UNTIL=20260610;BYDAY=2FR']);
+  });
+  it('leaves a recurrence outside any phase as it was', () => {
+    expect(one(p, '工作例会').rrule).toBe('FREQ=MONTHLY');
+  });
+  it('reads 以上 and 讲授 as parts of a name and a verb, not verbs that open a name', () => {
+    expect(one(p, '读书班').title).toBe('处级以上党员干部专题读书班');
+    expect(one(p, '党课').title).toBe('专题党课');
+  });
+});
