@@ -25,7 +25,7 @@ import { GOAL_VERB, mergeInto, mergeSection } from './merge-mentions';
 const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
 /** Verbs (and 以…为契机) that open an activity phrase: the title starts after them. */
 const VERB_END =
-  /(?:发布一期|发布一批|发布|办一个|办一场|办一次|办一期|办一届|搞一个|搞一场|搞一次|搞一期|要搞|要办|还办|开展好|组织好|上好|讲好|开好|用好|使|接受|对|将|把|举办|举行|开展|组织|召开|办理|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|讲授|以|(?<![工创写制操合协动运佳杰力原著振])作|(?<![宣演主听开])讲)$/;
+  /(?:发布一期|发布一批|发布|办一个|办一场|办一次|办一期|办一届|搞一个|搞一场|搞一次|搞一期|要搞|要办|还办|开展好|组织好|上一堂|上一节|上好|讲好|开好|用好|使|接受|对|将|把|举办|举行|开展|组织|召开|办理|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|讲授|以|(?<![工创写制操合协动运佳杰力原著振])作|(?<![宣演主听开])讲)$/;
 
 /**
  * "党员大会每季度召开1次": a schedule starting right at `at` (after an activity noun) and followed by the verb
@@ -202,7 +202,7 @@ function tourHost(match: string, ss: number, ps: number): [number, number] | nul
   const name = last[1] ?? last[2];
   const at = ss + last.index + last[0].indexOf(name);
   // (nothing between the host and the phrase that stops a sentence part, and no other stop's activity)
-  if (/^(?:全|基层|一线|有关|相关|所在)|各|[0-9一两二三四五六七八九十]+个/.test(name) || /[;；、]/.test(match.slice(at, ps)) || /[、]$/.test(match.slice(ss, at))) return null;
+  if (/^(?:全|基层|一线|有关|相关|所在)|各|[0-9一两二三四五六七八九十]+个/.test(name) || /[;；]/.test(match.slice(at, ps)) || /[、]$/.test(match.slice(ss, at))) return null;
   return [at, at + name.length];
 }
 

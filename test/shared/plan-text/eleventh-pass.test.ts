@@ -95,3 +95,25 @@ describe('a plan by phases: what recurs in a phase recurs in that phase only', (
     expect(one(p, '党课').title).toBe('专题党课');
   });
 });
+
+describe('nouns of the genre read in this pass', () => {
+  it('takes a 巡听旁听, a series of portraits, a 思政课 given at a school and a 碰头会 when they have a time', () => {
+    const p = P(
+      [
+        '一、工作安排',
+        '（一）分别于5月、10月开展两轮中心组学习巡听旁听。',
+        '（二）“七一”前夕推出“最美党员”系列人物报道。',
+        '（三）4月28日，到市实验中学为高一、高二学生上一堂“大思政课”。',
+        '（四）每周一召开网评工作碰头会。',
+      ].join('\n'),
+    );
+    expect(one(p, '巡听旁听').kind).toBe('assessment');
+    expect(one(p, '巡听旁听').start).toBe('2026-05-01');
+    expect(one(p, '人物报道').kind).toBe('publicity');
+    expect(one(p, '思政课').title).toBe('市实验中学“大思政课”');
+    expect(one(p, '碰头会').rrule).toBe('FREQ=WEEKLY;BYDAY=MO');
+  });
+  it('takes none of them as a duty without a time', () => {
+    expect(titles(P('一、要求\n（一）严格落实中心组学习巡听旁听制度，上好思政课。'))).toEqual([]);
+  });
+});
