@@ -610,6 +610,8 @@ export function extractActivities(
         // ("举办“好书共读”阅读分享会": a quoted name that ends in a noun names the activity noun right after it)
         if (found.some((o) => o.start >= end && o.start <= end + 4 && !/[,，。;；、:：“\s]/.test(match.slice(end, o.start)))) continue;
       }
+      // (…and so does a quoted study name: "开设“理论天天学”专栏" is a column, not a study session)
+      if (f.noun === '学' && found.some((o) => o !== f && o.start >= end && o.start <= end + 4 && !/[,，。;；、:：“\s]/.test(match.slice(end, o.start)))) continue;
       const takesObject = f.noun && TAKES_OBJECT.has(f.noun) && end > f.end;
       let ps = takesObject ? f.start : phraseStart(match, f.start, cs, ss);
       // ("“情暖端午”走访慰问独居老人": a quoted name right before a noun that takes an object names it)

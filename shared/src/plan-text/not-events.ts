@@ -63,6 +63,8 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   ['a mechanism', (n) => !n.clauseTimed && /^(?:[和与及、][\u4e00-\u9fff]{0,6})?(?:机制|制度|体系|办法)/.test(after(n, 10))],
   // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting.
   ['counted', (n) => /纳入[^,，。;；]{0,16}$/.test(before(n, 18))],
+  // "每月开展1次集中学习，全年不少于12次，其中专题研讨不少于6次": how many of the sessions named before are of a sort.
+  ['share of the sessions', (n) => /其中$/.test(before(n, 2)) && /^(?:不少于|不低于|至少|占|达到?)?(?:\d+|[一二三四五六七八九十两]+)(?:次|场|期)/.test(after(n, 8))],
   // "送去文艺演出、书画展览和艺术辅导": what a tour brings, not events of their own.
   ['brought by a tour', (n) => /(?:送去|带去|送上|带来)[^,，。;；]{0,16}$/.test(before(n, 20, n.sentenceStart))],
   // "做好非遗项目普查、申报和传承人管理工作": steps of a duty.

@@ -117,3 +117,17 @@ describe('nouns of the genre read in this pass', () => {
     expect(titles(P('一、要求\n（一）严格落实中心组学习巡听旁听制度，上好思政课。'))).toEqual([]);
   });
 });
+
+describe('what a sentence says about another activity', () => {
+  it('names a column by its quoted name, though the name ends in 学, and times it by its issues', () => {
+    const p = P('一、理论\n（一）深化理论宣传。一是办好网上理论专栏。在区融媒体中心开设“周周一起学”专栏，每周推出一期理论微视频。');
+    expect(titles(p)).toEqual(['“周周一起学”专栏']);
+    expect([one(p, '专栏').kind, one(p, '专栏').rrule]).toEqual(['publicity', 'FREQ=WEEKLY']);
+    // (a quoted study name alone is still a study session)
+    expect(one(P('一、学习\n（一）每周五开展“周五一起学”。'), '周五一起学').kind).toBe('study');
+  });
+  it('reads a share of the sessions named before (其中…不少于6次) as none of its own', () => {
+    const p = P('一、学习\n（一）中心组每月开展1次集中学习，全年不少于12次，其中专题研讨不少于6次。');
+    expect(titles(p)).toEqual(['中心组集中学习']);
+  });
+});
