@@ -85,10 +85,15 @@ export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
       : extractActivities(text, match, [WHOLE], [{ start: head.bodyStart, titleStart: head.bodyStart, titleEnd: head.bodyStart, end: match.length }], year, undefined, '', titleWindow);
   if (taken.tables.length) {
     const rows = taken.tables.flatMap((t) => tableDrafts(t, sectionAt(text, t.anchor, sections, spans), year, titleWindow));
-    activities = mergeTableDrafts(activities, rows);
+    // (a section telling how to take part or what to mind, 参与方式 / 温馨提示, only mentions an activity the table schedules)
+    const terms = new Set(sections.filter((sec) => TERMS_SECTION.test(matchingCopy(sec.title).replace(/[\s。.:：]/g, ''))).map((sec) => sec.id));
+    activities = mergeTableDrafts(activities, rows, (id) => terms.has(id));
   }
   return { title: head.title, year, sections, activities };
 }
+
+/** Headings of the parts of a notice that tell how to take part or what to mind, not what is held. */
+const TERMS_SECTION = /^(?:参与方式|参加方式|报名方式|报名办法|参与办法|温馨提示|注意事项|有关事项|其他事项|工作要求|有关要求|活动要求)$/;
 
 /**
  * The month, quarter or half-year a plan's title is for ("2026年5月文明实践活动安排", "第三季度学习计划"): the

@@ -350,9 +350,10 @@ const OWN_CEREMONY = /^(?:活动)?(?:启动仪式|启动会|总结会|总结大�
  * Adds the table rows to the prose drafts. A row naming an activity the prose already has
  * (sameActivity) completes that draft: the row's time when it is more precise (the prose draft
  * may only have the plan's period), its units, its line as a source. A bare 启动仪式 / 总结会 row
- * takes the name of the plan's own campaign, as the prose's ceremonies do.
+ * takes the name of the plan's own campaign, as the prose's ceremonies do. A draft from a section of terms
+ * (`termsSection`: 参与方式, 温馨提示) moves to the table's section.
  */
-export function mergeTableDrafts(prose: DraftActivity[], rows: DraftActivity[]): DraftActivity[] {
+export function mergeTableDrafts(prose: DraftActivity[], rows: DraftActivity[], termsSection: (id: string) => boolean = () => false): DraftActivity[] {
   const out = [...prose];
   const own = prose.find((p) => p.kind === 'campaign' && p.sectionId === '' && /“/.test(p.title));
   for (const r of rows) {
@@ -371,6 +372,8 @@ export function mergeTableDrafts(prose: DraftActivity[], rows: DraftActivity[]):
       for (const f of ['start', 'end', 'rrule', 'rdates', 'cue'] as const) delete same[f];
       Object.assign(same, pick(r, ['start', 'end', 'rrule', 'rdates', 'cue']));
     }
+    // (a mention in the notice's terms, "如有意参加“百姓大舞台”…可提前两周申报", is not where the activity is planned)
+    if (termsSection(same.sectionId)) same.sectionId = r.sectionId;
     // The table's 活动名称 is the activity's name; a heading's wording (理论宣讲进万家) gives way to it.
     if (!/[“《]/.test(same.title) || /[“《]/.test(r.title)) same.title = r.title;
     for (const u of r.units) if (!same.units.includes(u)) same.units.push(u);

@@ -131,3 +131,22 @@ describe('what a sentence says about another activity', () => {
     expect(titles(p)).toEqual(['中心组集中学习']);
   });
 });
+
+describe('a schedule table and the notice around it', () => {
+  it('links an activity the terms section only mentions to the table that schedules it', () => {
+    const p = parsePlan(
+      [
+        '某县文化馆2026年第二季度群众文化活动预告',
+        '一、活动安排',
+        '月份\t日期\t活动名称\t地点',
+        '4月\t每周六晚7:30\t“百姓大舞台”周末文艺演出\t人民广场',
+        '\t23日\t世界读书日读者分享会\t县文化馆',
+        '二、参与方式',
+        '各文艺团队如有意参加“百姓大舞台”周末文艺演出，可提前两周向县文化馆申报节目。',
+      ].join('\n'),
+    );
+    const show = one(p, '百姓大舞台');
+    expect(p.sections.find((s) => s.id === show.sectionId)?.label).toBe('一、');
+    expect(show.rrule).toMatch(/^FREQ=WEEKLY;BYDAY=SA/);
+  });
+});
