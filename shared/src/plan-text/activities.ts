@@ -663,7 +663,8 @@ export function extractActivities(
       }
       // "A、B等多支理论宣讲分队": the list before 等 is examples, not the name (unless quoted).
       const deng = lastIndexWithin(match, '等', f.start - 1, ps);
-      if (deng >= ps && f.start - deng > 2 && !match.slice(ps, deng).includes('“')) ps = deng + 1;
+      // ("提供问询引导、行李搬运、爱心休息等志愿服务": kinds of service listed before the noun, none of them its name)
+      if (deng >= ps && (f.start - deng > 2 || (f.start - deng === 1 && (match[ps - 1] === '、' || match.slice(ps, deng).includes('、')))) && !match.slice(ps, deng).includes('“')) ps = deng + 1;
       // Long phrases: keep what follows the last quantity or 为/向/对 ("…为干部职工作一次形势报告会").
       if (f.start - ps > 16) {
         const head = match.slice(ps, f.start);
@@ -790,6 +791,8 @@ export function extractActivities(
       title = stripQuantity(title.trim()).trim();
       // 全镇党员干部“学思想、强党性”专题读书班: the audience before a quoted name is not part of it.
       title = title.replace(/^全[^“”]{1,4}?(?:党员干部|干部职工|党员|干部|职工|群众|青少年)(?=“)/, '');
+      // "3月为全县“学雷锋·文明实践”志愿服务月": the 为 that names a month is not part of the name.
+      title = title.replace(/^为(?=全[市县区镇]?“|“)/, '');
       // 今年的“最美家庭”推选: when it is said is not part of its name.
       title = title.replace(/^(?:今年|本年度|明年|年内)的?(?=[“\u4e00-\u9fff]{3})/, '');
       // 评选表彰一批“最美志愿者”: the quantity between the verb and its object goes too.

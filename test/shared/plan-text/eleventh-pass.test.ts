@@ -150,3 +150,15 @@ describe('a schedule table and the notice around it', () => {
     expect(show.rrule).toMatch(/^FREQ=WEEKLY;BYDAY=SA/);
   });
 });
+
+describe('kinds of service listed before their noun', () => {
+  it('folds 环境清洁、文明劝导、关爱老人等志愿服务 into the activity its section names', () => {
+    const p = P('一、活动\n（一）组织“学雷锋 文明行”志愿服务周。3月1日至7日，各社区组织志愿者集中开展环境清洁、文明劝导、关爱空巢老人等志愿服务。');
+    expect(titles(p)).toEqual(['“学雷锋 文明行”志愿服务周']);
+    expect(one(p, '志愿服务周').start).toBe('2026-03-01');
+  });
+  it('names a month a sentence declares without its 为', () => {
+    const p = P('一、活动\n（一）开展志愿服务月活动。3月为全县“学雷锋·文明实践”志愿服务月。');
+    expect(one(p, '志愿服务月').title).toBe('全县“学雷锋·文明实践”志愿服务月');
+  });
+});
