@@ -206,6 +206,24 @@ function tourHost(match: string, ss: number, ps: number): [number, number] | nul
   return [at, at + name.length];
 }
 
+/**
+ * The theory study group a sentence names before `ps` ("市委理论学习中心组", "局党组理论学习中心组"): its words from after
+ * the verb or the sentence start; not 各级 groups (every group is no holder), nor one with an activity noun after it.
+ */
+function studyGroupIn(match: string, ss: number, ps: number): [number, number] | null {
+  const before = match.slice(ss, ps);
+  const re = /(?:^|[,，;；:：、]|[一二三四五六七八九十]是|\d+[.、．]|制定|坚持|落实|完善|健全|抓好|推动|组织|严格)[ \t]*((?:[\u4e00-\u9fff]{1,8}?(?:委|党组|党委|工委|总支))?(?:理论学习)?中心组)(?!成员|秘书)/g;
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(before); m; m = re.exec(before)) last = m;
+  if (!last || /各/.test(last[1])) return null;
+  // (a verb right after the item's label opens the clause: "一是制定区委理论学习中心组…")
+  const verb = /^(?:[一二三四五六七八九十]+是)?(?:制定|坚持|落实|完善|健全|抓好|推动|组织|严格)*/.exec(last[1])![0].length;
+  const name = last[1].slice(verb);
+  if (!/委|党组|总支/.test(name)) return null;
+  const at = ss + last.index + last[0].length - name.length;
+  return [at, at + name.length];
+}
+
 function stripQuantity(title: string): string {
   return title
     .replace(/^(?:\d+|[一两二三四五六七八九十])(?:次|场|期|批|届|轮|支|个)/, '')
@@ -833,6 +851,12 @@ export function extractActivities(
           .replace(USUALLY, '')
           .replace(HOLDER_ONLY, '')
           .trim();
+        // ("一是制定市委理论学习中心组年度学习计划，每季度开展一次集中学习", "坚持党组理论学习中心组学习制度，每月开展一次
+        // 集中学习": the study group its sentence names holds the session)
+        if (prefix.length < 2 && f.kind === 'study') {
+          const group = studyGroupIn(match, ss, ps);
+          if (group) prefix = text.slice(group[0], group[1]);
+        }
         if (prefix.length >= 2) {
           title = prefix + title;
           key = compactKey(title);

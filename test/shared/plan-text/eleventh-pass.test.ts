@@ -162,3 +162,20 @@ describe('kinds of service listed before their noun', () => {
     expect(one(p, '志愿服务月').title).toBe('全县“学雷锋·文明实践”志愿服务月');
   });
 });
+
+describe('a study session named by the study group its sentence names', () => {
+  it('prefixes the group written in the clause before (制定…计划, 坚持…制度) or opening the sentence', () => {
+    const p = P(
+      [
+        '一、理论武装',
+        '（一）一是制定区委理论学习中心组年度学习计划，每季度开展一次集中学习。',
+        '（二）坚持局党组理论学习中心组学习制度，每月开展一次专题学习。',
+        '（三）各级党委（党组）理论学习中心组每月开展一次集中学习。',
+      ].join('\n'),
+    );
+    expect(titles(p)).toContain('区委理论学习中心组集中学习');
+    expect(titles(p)).toContain('局党组理论学习中心组专题学习');
+    // (every group is no holder)
+    expect(titles(p).some((t) => t.includes('各级'))).toBe(false);
+  });
+});
