@@ -64,6 +64,16 @@ export const NOUN_RULES: NounRule[] = [
   // ("召开专题学习会，围绕…深入研讨交流": how a meeting is held, unless it has a time of its own)
   { kind: 'meeting', nouns: ['研讨交流', '交流研讨'], needsCue: true },
   { kind: 'volunteer', nouns: ['慰问', '走访'], needsCue: true },
+  // More of the genre's event nouns (a lexicon of what offices hold, not read off any one plan): unambiguous ones
+  // stand alone; those that also name a duty (验收, 巡查, 植树) need a time in their clause.
+  { kind: 'exhibition', nouns: ['博览会', '成果展示会', '展示会', '电影展映', '展映'] },
+  { kind: 'other', nouns: ['团拜会', '春晚', '村晚', '书画笔会', '笔会', '观影会', '签售会', '首发式', '开营仪式', '闭营仪式', '授牌仪式', '签约仪式', '入队仪式', '开班式', '结业式', '成人礼', '开笔礼', '红歌会', '展销会'] },
+  { kind: 'contest', nouns: ['辩论赛', '选拔赛'] },
+  { kind: 'training', nouns: ['轮训班', '示范班', '专题班', '研讨班', '应急演练', '消防演练', '疏散演练'] },
+  { kind: 'assessment', nouns: ['评审会', '颁奖会', '推荐会'] },
+  { kind: 'assessment', nouns: ['验收', '巡查'], needsCue: true },
+  { kind: 'volunteer', nouns: ['捐赠', '献血', '植树', '巡河', '护河'], needsCue: true },
+  { kind: 'other', nouns: ['研学旅行', '研学游'] },
   // ("分别于6月、11月开展两轮中心组学习巡听旁听", "4月28日…上一堂“大思政课”": with a time; 落实巡听旁听制度 is a duty)
   { kind: 'assessment', nouns: ['巡听旁听', '巡学旁听'], needsCue: true },
   { kind: 'lecture', nouns: ['大思政课', '思政课'], needsCue: true },

@@ -179,3 +179,24 @@ describe('a study session named by the study group its sentence names', () => {
     expect(titles(p).some((t) => t.includes('各级'))).toBe(false);
   });
 });
+
+describe('more of the genre’s event nouns', () => {
+  it('takes ceremonies, classes, drills and fairs, and leaves duties without a time alone', () => {
+    const p = P(
+      [
+        '一、活动',
+        '（一）1月20日举办全区文艺界新春团拜会。',
+        '（二）3月举办基层党务干部轮训班。',
+        '（三）11月9日组织机关消防演练。',
+        '（四）9月举办首届文化旅游博览会。',
+        '（五）做好项目验收，加强日常巡查。',
+      ].join('\n'),
+    );
+    expect(p.activities.map((a) => [a.title, a.kind])).toEqual([
+      ['全区文艺界新春团拜会', 'other'],
+      ['基层党务干部轮训班', 'training'],
+      ['机关消防演练', 'training'],
+      ['首届文化旅游博览会', 'exhibition'],
+    ]);
+  });
+});
