@@ -84,7 +84,10 @@ export function parsePlan(raw: string, opts: ParseOptions = {}): PlanParse {
       ? extractActivities(text, match, sections, spans, year, [head.bodyStart, spans[0].start], head.title, titleWindow)
       : extractActivities(text, match, [WHOLE], [{ start: head.bodyStart, titleStart: head.bodyStart, titleEnd: head.bodyStart, end: match.length }], year, undefined, '', titleWindow);
   if (taken.tables.length) {
-    const rows = taken.tables.flatMap((t) => tableDrafts(t, sectionAt(text, t.anchor, sections, spans), year, titleWindow));
+    const rows = taken.tables.flatMap((t) => {
+      const sectionId = sectionAt(text, t.anchor, sections, spans);
+      return tableDrafts(t, sectionId, year, titleWindow, sections.find((sec) => sec.id === sectionId)?.title);
+    });
     // (a section telling how to take part or what to mind, 参与方式 / 温馨提示, only mentions an activity the table schedules)
     const terms = new Set(sections.filter((sec) => TERMS_SECTION.test(matchingCopy(sec.title).replace(/[\s。.:：]/g, ''))).map((sec) => sec.id));
     activities = mergeTableDrafts(activities, rows, (id) => terms.has(id));

@@ -18,7 +18,7 @@ import { compactForMatch, matchingCopy } from './normalize';
 import { ATTACHMENTS } from './outline';
 import type { DraftActivity, DraftKind } from './types';
 import { findTimes, resolveTime, type TimeHit } from './when';
-import { diffDays } from '../time/dates';
+import { addDays, diffDays } from '../time/dates';
 
 type Role = 'serial' | 'name' | 'time' | 'place' | 'units' | 'other';
 
@@ -66,7 +66,8 @@ function headerRoles(cells: string[]): Role[] | null {
   const named = roles.map((r) => r ?? 'other');
   // (the name column is the first 名称/内容/活动 one; a second such column is other detail)
   const first = named.indexOf('name');
-  if (first < 0) return null;
+  // (no name column, "序号  时间  地点  宣讲人": sessions of what the line above names, if it names one)
+  if (first < 0) return named.includes('time') ? named : null;
   return named.map((r, i) => (r === 'name' && i !== first ? 'other' : r));
 }
 
@@ -227,10 +228,16 @@ function kindOf(title: string): DraftKind {
 /** A row's task that is paperwork or a fix, not an event. */
 const DUTY_ROW = /(?:整理|归档|整改|补充完善|资料完善|梳理|报送|上报)(?:“[^“”]{1,8}”)?$/;
 
-export function tableDrafts(block: TableBlock, sectionId: string, year: number, planWindow?: TimeHit): DraftActivity[] {
+export function tableDrafts(block: TableBlock, sectionId: string, year: number, planWindow?: TimeHit, sectionTitle?: string): DraftActivity[] {
   const out: DraftActivity[] = [];
   // (the line above the block names what rows without a noun of their own are: "每场宣讲…具体排课如下")
   const lead = block.grouped ? undefined : headNoun(block.anchor);
+  if (!block.roles.includes('name')) {
+    // (or, for a field line that only points to the table, "活动时间：共4场，具体场次安排见下表", the item it is under)
+    const pointer = !/^附件/.test(block.anchor) && (/见下表|如下表|安排如下/.test(block.anchor) || /^[\u4e00-\u9fff]{2,6}[:：]/.test(block.anchor));
+    const title = pointer ? (sectionTitle ?? '') : annexName(block.anchor);
+    return headNoun(title) ? sessionsOf(block, sectionId, year, title) : [];
+  }
   // (an empty time cell under a filled one is the same merged cell: the month written once for its rows)
   let above: string[] = [];
   for (const cells of block.rows) {
@@ -304,6 +311,43 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
     out.push(d);
   }
   return out;
+}
+
+/** What an annex line names: "附件：区委宣讲团集中示范宣讲安排表（第二季度）" → 区委宣讲团集中示范宣讲. */
+function annexName(anchor: string): string {
+  return anchor
+    .replace(/^[ \t]*附件\s*\d*\s*[:：]?\s*/, '')
+    .replace(/[（(][^）)]*[）)]\s*$/, '')
+    .replace(/(?:具体)?(?:安排|排课|场次|日程|时间)?(?:安排)?(?:表|一览表|如下)?[:：。]?\s*$/, '')
+    .trim();
+}
+
+/**
+ * A table without a name column, "序号 · 时间 · 地点 · 宣讲人" under "附件：区委宣讲团集中示范宣讲安排表": its rows are the
+ * sessions of the one activity the line above names (`title`), a draft on the first row's day with the others as
+ * `rdates`.
+ */
+function sessionsOf(block: TableBlock, sectionId: string, year: number, title: string): DraftActivity[] {
+  if (compactForMatch(title).length < 4) return [];
+  const days: string[] = [];
+  let above: string[] = [];
+  for (const cells of block.rows) {
+    const row = cells.map((c, i) => (c === '' && block.roles[i] === 'time' && above[i] ? above[i] : c));
+    above = row;
+    const when = matchingCopy(cell(row, block.roles, 'time').join(' '));
+    const hit = findTimes(when, 0, when.length, year).find((h) => h.window && !h.recurrence);
+    const day = hit ? resolveTime(hit, year, false).start?.slice(0, 10) : undefined;
+    if (day && !days.includes(day)) days.push(day);
+  }
+  if (days.length < 2) return [];
+  days.sort();
+  const d: DraftActivity = { title, kind: kindOf(title), sectionId, units: [], source: block.rows.map((r) => r.filter((c, i) => c && block.roles[i] !== 'serial').join(' · ')) };
+  d.start = days[0];
+  d.end = addDays(days[0], 1);
+  d.rdates = days.slice(1);
+  d.cue = block.rows.map((r) => cell(r, block.roles, 'time').join(' ')).join('、');
+  d.confidence = 0.85;
+  return [d];
 }
 
 /** Character-bigram Dice of two compact keys (0–1). */

@@ -200,3 +200,44 @@ describe('more of the genre’s event nouns', () => {
     ]);
   });
 });
+
+describe('a table of sessions: no name column, the activity named above it', () => {
+  it('gives the activity an annex line names its sessions as rdates, merged with the body’s mention', () => {
+    const p = parsePlan(
+      [
+        '某区委讲师团2026年基层宣讲实施方案',
+        '一、宣讲形式',
+        '（一）集中示范宣讲。区委宣讲团成员深入各街道开展示范宣讲，具体场次见附件。',
+        '',
+        '附件：区委宣讲团集中示范宣讲安排表（第二季度）',
+        '序号  时间          地点                宣讲人',
+        '1     4月9日上午    北湖街道党群服务中心  陈立新',
+        '2     4月23日下午   枫桥街道文明实践所    王敏',
+        '3     5月14日上午   红叶街道会议中心      刘建国',
+      ].join('\n'),
+    );
+    const d = one(p, '示范宣讲');
+    expect(d.title).toBe('区委宣讲团集中示范宣讲');
+    expect([d.start, d.rdates]).toEqual(['2026-04-09', ['2026-04-23', '2026-05-14']]);
+    expect(titles(p).some((t) => /陈立新|宣讲人/.test(t))).toBe(false);
+  });
+  it('gives the item a field line points from (活动时间：共3场，具体场次安排见下表) its sessions', () => {
+    const p = parsePlan(
+      [
+        '某县文化馆2026年春节文化活动方案',
+        '一、活动内容',
+        '（一）鹤泉县“村晚”巡演',
+        '活动时间：共3场，具体场次安排见下表',
+        '场次\t日期\t时间\t地点',
+        '第一场\t2月8日（周日）\t19:00\t石门乡文化广场',
+        '第二场\t2月13日（周五）\t19:00\t柳塘镇文化礼堂',
+        '第三场\t2月28日（周六）\t19:00\t县文化广场',
+        '（二）“马年说马”主题图书展',
+        '活动时间：2月9日至3月3日',
+      ].join('\n'),
+    );
+    const d = one(p, '村晚');
+    expect([d.title, d.start, d.rdates]).toEqual(['鹤泉县“村晚”巡演', '2026-02-08', ['2026-02-13', '2026-02-28']]);
+    expect(titles(p)).toHaveLength(2);
+  });
+});
