@@ -809,6 +809,8 @@ export function extractActivities(
       title = stripQuantity(title.trim()).trim();
       // 全镇党员干部“学思想、强党性”专题读书班: the audience before a quoted name is not part of it.
       title = title.replace(/^全[^“”]{1,4}?(?:党员干部|干部职工|党员|干部|职工|群众|青少年)(?=“)/, '');
+      // "…基层巡回宣讲活动（以下简称“巡回宣讲”）": the short name the plan gives it is no part of the name.
+      title = title.replace(/\s*[（(](?:以下)?简称[^）)]*[）)]?$/, '');
       // "3月为全县“学雷锋·文明实践”志愿服务月": the 为 that names a month is not part of the name.
       title = title.replace(/^为(?=全[市县区镇]?“|“)/, '');
       // 今年的“最美家庭”推选: when it is said is not part of its name.

@@ -133,6 +133,27 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
     before.splice(before.indexOf(pick) - 1, 2, merged);
     pick = merged;
   }
+  // "枫口区2026年“理论润民心·奋进新征程”\n基层巡回宣讲活动实施方案": a title broken over two lines with its plan word
+  // and more on the second, the first holding its year or quoted name (not an issuer's name, not a date line).
+  const head1 = pick ? before[before.indexOf(pick) - 1] : undefined;
+  if (
+    pick &&
+    head1 &&
+    /^[\u4e00-\u9fff]/.test(pick.text) &&
+    !/^(?:(?:19|20)\d{2}\s?年|关于|在)/.test(pick.text) &&
+    /(?:(?:19|20)\d{2}\s?年|”)/.test(head1.text) &&
+    /[\u4e00-\u9fff”]$/.test(head1.text) &&
+    head1.text.length <= 40 &&
+    !ORG_LINE.test(head1.text) &&
+    !PLAN_END.test(head1.text) &&
+    !/^(?:19|20)\d{2}\s?年\d{1,2}\s?月/.test(head1.text) &&
+    /^[ \t]*\n[ \t]*$/.test(match.slice(head1.end, pick.start))
+  ) {
+    title = cleanTitle(text.slice(head1.start, head1.end)) + title;
+    const merged = { ...pick, start: head1.start, text: head1.text + pick.text };
+    before.splice(before.indexOf(pick) - 1, 2, merged);
+    pick = merged;
+  }
   // "中共滨海市直机关工委\n2025年宣传思想文化工作要点": an issuer's name on the line above a title that opens with its year.
   const prev = pick ? before[before.indexOf(pick) - 1] : undefined;
   // ("青川县新时代文明实践中心\n关于印发…的通知": likewise the issuer of a notice, on the line above its 关于)

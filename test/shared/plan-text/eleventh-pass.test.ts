@@ -241,3 +241,26 @@ describe('a table of sessions: no name column, the activity named above it', () 
     expect(titles(p)).toHaveLength(2);
   });
 });
+
+describe('a plan’s title and its short name', () => {
+  const plan = [
+    '中共某区委讲师团',
+    '',
+    '某区2026年“理论润民心·奋进新征程”',
+    '基层巡回宣讲活动实施方案',
+    '',
+    '区委讲师团决定在全区组织开展“理论润民心·奋进新征程”基层巡回宣讲活动（以下简称“巡回宣讲”）。',
+    '一、时间安排',
+    '3月27日上午举行巡回宣讲启动仪式。',
+  ].join('\n');
+  it('joins a title broken after its quoted name, its plan word and more on the second line', () => {
+    expect(parsePlan(plan).title).toBe('某区2026年“理论润民心·奋进新征程”基层巡回宣讲活动实施方案');
+  });
+  it('keeps the issuer’s line and a date line apart from the title', () => {
+    expect(parsePlan(plan.replace('某区2026年“理论润民心·奋进新征程”\n', '')).title).toBe('基层巡回宣讲活动实施方案');
+  });
+  it('drops the short name (以下简称…) from the activity’s name', () => {
+    const p = parsePlan(plan);
+    expect(titles(p).filter((t) => t.includes('理论润民心'))).toEqual(['“理论润民心·奋进新征程”基层巡回宣讲活动']);
+  });
+});
