@@ -63,6 +63,12 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   ['a mechanism', (n) => !n.clauseTimed && /^(?:[和与及、][\u4e00-\u9fff]{0,6})?(?:机制|制度|体系|办法)/.test(after(n, 10))],
   // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting.
   ['counted', (n) => /纳入[^,，。;；]{0,16}$/.test(before(n, 18))],
+  // "围绕纪念中国共产党成立105周年，6月下旬开展…宣讲周": the anniversary is the theme of what follows.
+  ['theme', (n) => n.found.kind === 'anniversary' && /(?:围绕|聚焦|紧扣|结合)$/.test(before(n, 2)) && /^[,，]/.test(after(n, 1))],
+  // "推动形成区有宣讲团、街道有宣讲队…的三级宣讲格局": a structure to build, not an event.
+  ['structure', (n) => /(?:形成|构建|打造|建立|健全)[^,，。;；]{0,12}$/.test(before(n, 14)) && /^[^。;；]{0,30}?(?:格局|体系|网络|矩阵|布局)/.test(after(n, 34))],
+  // "组建“青年讲师”“老兵宣讲”“非遗传承人讲故事”等特色小分队": the teams' names.
+  ['team names', (n) => /^”?(?:[、和]?“[^“”]{1,12}”)*[、和]?等?[\u4e00-\u9fff]{0,6}?(?:小分队|分队|宣讲队|志愿队|服务队|队伍|团队)/.test(after(n, 40)) && /“[^“”]*$/.test(before(n, 12))],
   // "每月开展1次集中学习，全年不少于12次，其中专题研讨不少于6次": how many of the sessions named before are of a sort.
   ['share of the sessions', (n) => /其中$/.test(before(n, 2)) && /^(?:不少于|不低于|至少|占|达到?)?(?:\d+|[一二三四五六七八九十两]+)(?:次|场|期)/.test(after(n, 8))],
   // "送去文艺演出、书画展览和艺术辅导": what a tour brings, not events of their own.

@@ -264,3 +264,20 @@ describe('a plan’s title and its short name', () => {
     expect(titles(p).filter((t) => t.includes('理论润民心'))).toEqual(['“理论润民心·奋进新征程”基层巡回宣讲活动']);
   });
 });
+
+describe('what a touring plan says around its activities', () => {
+  it('reads an anniversary as the theme, a structure to build and the teams’ names as no activities; a 宣讲周 as one', () => {
+    const p = P(
+      [
+        '一、目标',
+        '推动形成区有宣讲团、街道有宣讲队、社区有宣讲员的三级宣讲格局。',
+        '二、队伍',
+        '组建“青年讲师”“老兵宣讲”“非遗传承人讲故事”等特色小分队。',
+        '三、安排',
+        '围绕纪念中国共产党成立105周年，6月下旬开展“初心如磐”专题宣讲周。',
+      ].join('\n'),
+    );
+    expect(titles(p)).toEqual(['“初心如磐”专题宣讲周']);
+    expect(one(p, '宣讲周').start).toBe('2026-06-21');
+  });
+});
