@@ -113,11 +113,20 @@ function titleSpan(match: string, from: number, limit: number, mode: 'heading' |
     // Long lead sentences: the first clause is the heading, the rest is body.
     const comma = match.slice(from, titleEnd).search(/[,(]/);
     if (comma >= 4) titleEnd = from + comma;
+    // (a first clause that is only its time, "清明节前后，组织开展“网上祭英烈”活动，…", names nothing: the next one too)
+    if (comma >= 2 && TIME_ONLY.test(match.slice(from, from + comma))) {
+      const second = match.slice(from + comma + 1, end).search(/[,(]/);
+      titleEnd = second >= 2 ? from + comma + 1 + second : end;
+    }
   }
   let bodyStart = titleEnd;
   while (bodyStart < limit && /[。;！!？?:,\s]/.test(match[bodyStart])) bodyStart++;
   return { end: titleEnd, bodyStart };
 }
+
+/** A clause that is only a time: 清明节前后, 6月1日前后, 5月15日国际家庭日前后, 第二季度, 暑期, 12月5日国际志愿者日. */
+const TIME_ONLY =
+  /^(?:(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:[上中下]旬|初|底|中)?(?:[\u4e00-\u9fff“”·]{2,10}?[节日])?|(?:“[^“”]{1,8}”|[\u4e00-\u9fff]{2,8}?)[节日]|第[一二三四]季度|[一二三四]季度|[上下]半年|暑期|寒假|年初|年中|年底|年内)(?:前后|前夕|期间|当天|当日|之际|以来|起)?$/;
 
 /**
  * Ordinal words that open a speech's points in turn ("首先，要…。" "其次，要…。" "再次，…" "最后，…"). They are

@@ -281,3 +281,23 @@ describe('what a touring plan says around its activities', () => {
     expect(one(p, '宣讲周').start).toBe('2026-06-21');
   });
 });
+
+describe('a long item whose first clause is only its time', () => {
+  it('is titled by its time and the clause that names what is done', () => {
+    const p = parsePlan(
+      [
+        '某市2026年精神文明建设工作要点',
+        '一、深化思想道德建设',
+        '（一）加强未成年人思想道德建设',
+        '1.清明节前后，组织开展“网上祭英烈”活动，引导广大青少年缅怀革命先烈、赓续红色血脉。',
+        '2.5月15日国际家庭日前后，联合市妇联开展“最美家庭”揭晓活动，选树一批家风家教典型。',
+        '3.实行文明单位动态管理，对发生严重违法违纪问题的单位，及时取消其荣誉称号。',
+      ].join('\n'),
+    );
+    expect(p.sections.filter((s) => s.label === '1.' || s.label === '2.' || s.label === '3.').map((s) => s.title)).toEqual([
+      '清明节前后，组织开展“网上祭英烈”活动',
+      '5月15日国际家庭日前后，联合市妇联开展“最美家庭”揭晓活动',
+      '实行文明单位动态管理',
+    ]);
+  });
+});
