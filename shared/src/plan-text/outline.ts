@@ -103,7 +103,7 @@ function titleSpan(match: string, from: number, limit: number, mode: 'heading' |
     if (c === ':' && !(match[end - 1] === '”' && SUBTITLE.test(match.slice(end + 1, limit)))) break;
     // A comma ends a lead clause, except after an ordinal alone ("首先，要在理论武装上持续用力": the ordinal names
     // no point, its clause does) and on a headline line, which is its point's whole name.
-    if (mode === 'lead' && c === ',' && !headline && !ordinalOnly(match.slice(from, end + 1))) break;
+    if (mode === 'lead' && c === ',' && !headline && !ordinalOnly(match.slice(from, end + 1)) && !/^(?:还有一点|另外|此外),$/.test(match.slice(from, end + 1))) break;
     // A space run ends an inline heading in one-line documents ("一、指导思想 二、…").
     if (c === ' ' && quote === 0 && end > from && /\S/.test(match[end + 1] ?? '') && /[\u3400-\u9fff”)]/.test(match[end - 1])) break;
     end++;
@@ -168,7 +168,9 @@ const MONTH_LINE = /^[ \t]*(?:\d{1,2}|十[一二]?|[一二三四五六七八九]
  * A speaker turning to each part in turn, on a line of its own: "先说说理论武装和基层宣讲。" "再说说…" "还要讲讲…"
  * "最后，讲几点要求。"
  */
-const SPOKEN_OPENER = /^(?:先|首先|再|然后|接下来|下面|还要|另外|最后[,，]?)(?:来|再)?(?:说说|讲讲|谈谈|说一说|讲一讲|谈一谈|说一下|讲一下|谈一下|讲|说|谈)[^,，。;；!！?？]{2,24}[。:：]?$/;
+const SPOKEN_OPENER = /^(?:先|首先|再|然后|接下来|接着|下面|还要|另外|还有一点[,，]|最后[,，]?)(?:来|再)?(?:说说|讲讲|谈谈|说一说|讲一讲|谈一谈|说一下|讲一下|谈一下|讲|说|谈)[^,，。;；!！?？]{2,24}[。:：]?$/;
+/** The part a line opens: the line itself, or its first sentence when the speaker goes straight on ("先说理论武装。理论武装是…"). */
+const opensPart = (line: string) => SPOKEN_OPENER.test(line) || (/^[^。]{4,30}。./.test(line) && SPOKEN_OPENER.test(line.slice(0, line.indexOf('。') + 1)));
 const SPOKEN_FIRST = /^(?:先|首先)/;
 
 /** Sub-points that open with a connective: "一方面，要…" "另一方面，…" "首先，…" "其次，…" "再次，…" (their order). */
@@ -217,7 +219,7 @@ function connectiveMarkers(lines: { start: number; line: string }[]): Marker[] {
  */
 function spokenParts(match: string, from: number, to: number): Marker[] | null {
   const lines = linesOf(match, from, to);
-  const openers = lines.filter((l) => SPOKEN_OPENER.test(l.line));
+  const openers = lines.filter((l) => opensPart(l.line));
   if (openers.length < 2 || !SPOKEN_FIRST.test(openers[0].line)) return null;
   const out: Marker[] = openers.map((o, i) => ({ type: 'para', value: i + 1, start: o.start, end: o.start, lineStart: true }));
   for (let i = 0; i < openers.length; i++) {

@@ -3,7 +3,7 @@
  * its body's first sentence and breaks after a quoted name, and the stops of a lecture tour named by their hosts.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePlan } from '../../../shared/src/plan-text/index';
+import { parsePlan, sectionLabelPath } from '../../../shared/src/plan-text/index';
 import { joinBrokenLines } from '../../../shared/src/plan-text/clean';
 import { one, planUnder, titles } from './rule-helpers';
 
@@ -299,5 +299,30 @@ describe('a long item whose first clause is only its time', () => {
       '5月15日国际家庭日前后，联合市妇联开展“最美家庭”揭晓活动',
       '实行文明单位动态管理',
     ]);
+  });
+});
+
+describe('a speech whose parts are opened by the first sentence of their paragraph', () => {
+  const speech = [
+    '在全县宣传思想文化工作会议上的讲话',
+    '同志们：',
+    '先说理论武装。理论武装是看家本领，我讲两条。',
+    '一是把学习抓在经常。县委理论学习中心组每月集中学习一次。',
+    '二是把宣讲搞得接地气。4月举办“百姓名嘴”理论宣讲大赛。',
+    '接着讲讲文明创建。今年是冲刺之年，我讲一条。',
+    '一是志愿服务要常态化。每月5日开展“学雷锋志愿服务日”活动。',
+    '还有一点，说说我们自身的队伍建设。7月举办全县宣传文化系统骨干培训班。',
+  ].join('\n');
+  it('reads 先说…。 接着讲讲…。 还有一点，说说… as its parts, the 一是 items under them', () => {
+    const p = parsePlan(speech);
+    expect(p.sections.map((s) => `${'  '.repeat(s.level - 1)}${s.label}|${s.title}`)).toEqual([
+      '|先说理论武装',
+      '  一是|把学习抓在经常',
+      '  二是|把宣讲搞得接地气',
+      '|接着讲讲文明创建',
+      '  一是|志愿服务要常态化',
+      '|还有一点，说说我们自身的队伍建设',
+    ]);
+    expect(sectionLabelPath(p.sections, one(p, '培训班').sectionId)).toBe('还有一点，说说我…');
   });
 });
