@@ -61,11 +61,14 @@ function scheduleOfPrevious(match: string, times: TimeHit[], f: Found, prev: Fou
  */
 function opensWithTime(match: string, times: TimeHit[], ss: number, at: number): boolean {
   if (at <= ss) return false;
+  // (after a spoken connective of its own, "另外，赶在七一之前，部里要…组织一次…测试")
+  const connective = /^(?:另外|此外|同时|还有|然后|再有)[,，]/.exec(match.slice(ss, at));
+  if (connective) ss += connective[0].length;
   const comma = match.slice(ss, at).search(/[,，]/);
   if (comma < 0) return false;
   let rest = match.slice(ss, ss + comma);
   for (const t of hitsIn(times, ss, ss + comma).sort((a, b) => b.start - a.start)) rest = rest.slice(0, t.start - ss) + rest.slice(t.end - ss);
-  return rest.length < comma && /^[\s、和及与等]*$/.test(rest);
+  return rest.length < comma && /^[\s、和及与等]*(?:赶在|要在|在|于)?[\s]*$/.test(rest);
 }
 
 /**
@@ -253,7 +256,7 @@ interface Units {
  */
 function unitClauses(text: string, match: string, from: number, to: number): Units[] {
   const out: Units[] = [];
-  const VERB = '(?=举办|开展|举行|组织|主办|承办|开办|推出|打造|启动)';
+  const VERB = '(?=举办|开展|举行|组织(?!部)|主办|承办|开办|推出|打造|启动)';
   const DENG = '(?:等(?:\\d+家|多家|有关|相关)?(?:单位|部门|机构)?)?';
   const res = [
     // ("联合县文化馆、县博物馆，组织青少年参观…": the verb may follow a comma)

@@ -185,7 +185,7 @@ const aliasId = new Map(OBSERVANCE_ALIASES);
 const ALIAS = aliasAlt.join('|');
 
 const OBS_RE = new RegExp(
-  `(?<lead>纪念|庆祝|迎接|喜迎)?(?<q>“)?(?<name>${ALIAS})(?<qc>”)?(?<mod>(?:\\d+|[一二三四五六七八九十百]+)?周年)?(?<day>\\((?:\\d{1,2}月)?\\d{1,2}日\\))?(?<when>(?:来临|到来)?(?:前夕|期间|前后|之际|当天|当日|前))?`,
+  `(?<lead>纪念|庆祝|迎接|喜迎)?(?<q>“)?(?<name>${ALIAS})(?<qc>”)?(?<mod>(?:\\d+|[一二三四五六七八九十百]+)?周年)?(?<day>\\((?:\\d{1,2}月)?\\d{1,2}日\\))?(?<when>(?:来临|到来)?(?:前夕|期间|前后|之际|当天|当日|之前|前))?`,
   'g',
 );
 
@@ -311,6 +311,7 @@ function observanceWindow(id: string, year: number, when: string | undefined): [
   switch (w) {
     case '前夕':
     case '前':
+    case '之前':
       return [addDays(d, -16), addDays(d, -1)];
     case '期间':
       return [d, addDays(d, (HOLIDAY_DAYS[id] ?? 1) - 1)];

@@ -326,3 +326,14 @@ describe('a speech whose parts are opened by the first sentence of their paragra
     expect(sectionLabelPath(p.sections, one(p, '培训班').sectionId)).toBe('还有一点，说说我…');
   });
 });
+
+describe('spoken times and the 组织部', () => {
+  it('dates a sentence opened by a connective and 赶在…之前, and keeps 县委组织部 whole as a unit', () => {
+    const p = P('一、学习\n另外，赶在七一之前，部里要会同县委组织部，组织一次全县党员干部应知应会理论知识测试。');
+    const test = one(p, '知识测试');
+    expect([test.start, test.end, test.units]).toEqual(['2026-06-15', '2026-07-01', ['县委组织部']]);
+  });
+  it('reads 国庆节之前 as the run-up, as 国庆节前', () => {
+    expect(one(P('一、宣传\n国庆节之前，举办“祖国颂”主题摄影展。'), '摄影展').start).toBe('2026-09-15');
+  });
+});
