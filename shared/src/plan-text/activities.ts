@@ -1304,13 +1304,18 @@ export function extractActivities(
     // one draft named after the plan's activity, dated by its field line or first sentence.
     const sec = sections.find((x) => x.id === job.id);
     const parent = sec?.parentId ? sections.find((x) => x.id === sec.parentId) : undefined;
-    const stageTitle = match.slice(titleStart, titleEnd).replace(/[。.:：\s]+$/, '');
+    // (a phase heading carries its dates: "第二阶段：初赛（5月下旬）")
+    const stageTitle = match.slice(titleStart, titleEnd).replace(/[。.:：\s]+$/, '').replace(/\s*\([^()]{2,24}\)$/, '');
     // (not when the stage holds two activities with times of their own: "（三）成果展示。获奖短视频…展播；优秀书画作品…展出")
     const ownTimes = new Set(merged.filter((d) => d.ownTime && d.start).map((d) => d.start));
     if (planName && sec && !job.hasChildren && parent && ownTimes.size < 2 && STAGE_PARENT.test(matchingCopy(parent.title)) && STAGE.test(stageTitle) && stageTitle.length <= 10) {
       const stage = text.slice(titleStart, titleStart + stageTitle.length).replace(/阶段$/, '');
       const title = `${planName}${stage}`;
-      const own = merged.filter((d) => !(d.quoted && !d.title.includes(planName.replace(/^[^“]*/, '').slice(0, 4))) || d.fromTitle);
+      // (a round holds its judging, not another activity held beside it: "决赛当天同步举办“…”成果展")
+      const round = /(?:初赛|复赛|决赛)$/.test(stage);
+      const own = merged.filter(
+        (d) => (!(d.quoted && !d.title.includes(planName.replace(/^[^“]*/, '').slice(0, 4))) || d.fromTitle) && (!round || d.fromTitle || d.kind === 'contest' || d.kind === 'assessment'),
+      );
       const stageKind: DraftKind = /仪式|典礼|颁奖|启动/.test(stage) ? 'other' : headingKind(stage);
       const d: Draft = own[0] ?? headingDraft('', stageKind, job.id, [titleStart, titleEnd], text.slice(titleStart, titleEnd), { quoted: true });
       for (const o of own.slice(1)) mergeInto(d, o, false);
@@ -1594,7 +1599,7 @@ const STAGE = /^(?:[\u4e00-\u9fff]{0,4}(?:报名|推荐|征集|投票|评审|评
  */
 /** 活动月启动仪式 → [活动月, 启动仪式]: a ceremony after its campaign's kind word. */
 const CEREMONY_END = /(?:启动仪式|颁奖典礼|颁奖仪式|开幕式|闭幕式|颁奖晚会|启动会)$/;
-const CEREMONY_OF = /^((?:活动|宣传|服务|阅读|读书|文化|志愿服务)?(?:月|周|季)|活动)?(.+)$/;
+const CEREMONY_OF = /^((?:活动|宣传|服务|阅读|读书|文化|志愿服务)?(?:月|周|季)|活动|大赛|比赛|竞赛)?(.+)$/;
 
 /** The quoted campaign a preamble opens ("决定于9月开展“文化惠民进万家”活动月"), as written; '' if none. */
 function campaignOfPreamble(display: string, copy: string): string {
@@ -1612,6 +1617,9 @@ function activityOfTitle(display: string): string {
   // (an issuer and a year before the name: "XX县2024年…", "县委宣传部关于开展…")
   const lead = /^(?:[^“”]{0,16}?关于)?(?:举办|开展|组织|举行)?(?:[^“”]{0,16}?(?:(?:19|20)(?:\d{2}|[xX×]{1,2}|_{1,2})|二[〇零][一二三四五六七八九〇零xX×]{2})\s?年(?:度)?)?(?:开展|举办)?/.exec(title);
   if (lead) a = lead[0].length;
+  // (the place after the year, before the quoted name: "2026年临江市“青创临江”青年创新创业大赛")
+  const place = /^[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|镇|乡|街道)(?=“)/.exec(title.slice(a));
+  if (place) a += place[0].length;
   const tail1 = /(?:的)?(?:活动)?(?:实施|工作)?(?:方案|通知|安排|计划)$/.exec(title.slice(a, b));
   if (tail1) b -= tail1[0].length;
   const tail2 = /(?:评选表彰|评选|表彰)?(?:系列)?(?:活动)?$/.exec(title.slice(a, b));

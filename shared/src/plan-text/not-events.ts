@@ -63,6 +63,8 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   ['a mechanism', (n) => !n.clauseTimed && /^(?:[和与及、][\u4e00-\u9fff]{0,6})?(?:机制|制度|体系|办法)/.test(after(n, 10))],
   // 学习情况纳入年度考核, 评选结果纳入考核: a rule about counting.
   ['counted', (n) => /纳入[^,，。;；]{0,16}$/.test(before(n, 18))],
+  // "复赛评选出15个项目晋级决赛": what a round selects, not an event of its own.
+  ['outcome', (n) => /^(?:评选|评审|评比)$/.test(n.found.noun) && /^出?(?:\d+|[一二三四五六七八九十两]+)(?:个|名|件|项|支)/.test(n.match.slice(n.found.end, n.found.end + 6))],
   // "围绕纪念中国共产党成立105周年，6月下旬开展…宣讲周": the anniversary is the theme of what follows.
   ['theme', (n) => n.found.kind === 'anniversary' && /(?:围绕|聚焦|紧扣|结合)$/.test(before(n, 2)) && /^[,，]/.test(after(n, 1))],
   // "推动形成区有宣讲团、街道有宣讲队…的三级宣讲格局": a structure to build, not an event.

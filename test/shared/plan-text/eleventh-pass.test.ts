@@ -337,3 +337,25 @@ describe('spoken times and the 组织部', () => {
     expect(one(P('一、宣传\n国庆节之前，举办“祖国颂”主题摄影展。'), '摄影展').start).toBe('2026-09-15');
   });
 });
+
+describe('a contest notice by phases, rounds in their headings', () => {
+  const plan = [
+    '关于举办2026年临江市“青创临江”青年创新创业大赛的通知',
+    '一、赛程安排',
+    '第一阶段：报名发动（4月10日—5月15日）',
+    '4月10日下午，在市青年之家举行大赛启动仪式。',
+    '第二阶段：初赛（5月下旬）',
+    '由大赛组委会组织专家对参赛项目进行网络评审，评选出40个项目进入复赛。',
+    '第三阶段：决赛（7月上旬）',
+    '决赛采取现场路演的方式进行。决赛当天同步举办“青创临江”青年创新创业成果展。',
+  ].join('\n');
+  const p = parsePlan(plan);
+  it('names each round after the contest, dated by its heading, and keeps what is held beside it apart', () => {
+    expect(p.activities.map((a) => [a.title, a.kind, a.start])).toEqual([
+      ['“青创临江”青年创新创业大赛启动仪式', 'other', '2026-04-10T14:30'],
+      ['“青创临江”青年创新创业大赛初赛', 'contest', '2026-05-21'],
+      ['“青创临江”青年创新创业大赛决赛', 'contest', '2026-07-01'],
+      ['“青创临江”青年创新创业成果展', 'exhibition', '2026-07-01'],
+    ]);
+  });
+});
