@@ -100,7 +100,10 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
       const next = segs[bodyIdx + formal + 1];
       return { title: cleanTitle(text.slice(f.start, f.end)), bodyStart: next ? next.start : f.end, titleEnd: f.end, headers: [cleanTitle(text.slice(f.start, f.end)), cleanTitle(headline!)] };
     }
-    return { title: cleanTitle(headline!), bodyStart: bodyIdx >= 0 ? segs[bodyIdx].start : end, titleEnd: end, headers: [cleanTitle(headline!)] };
+    // ("凝心聚力建新功 踔厉奋发开新局" / "——在…会议上的讲话": the speech's own title over the subtitle the post's meta line follows)
+    const above = /^[—-]{1,2}/.test(headline!) ? /(?:^|\n)[ \t]*([^\n。，,;；:：]{4,30})[ \t]*\n[ \t]*$/.exec(match.slice(Math.max(0, at - 40), at)) : null;
+    const full = above && !ORG_LINE.test(above[1].trim()) ? `${text.slice(at - (match.slice(Math.max(0, at - 40), at).length - above.index - above[0].indexOf(above[1])), at).trim()}${headline}` : headline!;
+    return { title: cleanTitle(full), bodyStart: bodyIdx >= 0 ? segs[bodyIdx].start : end, titleEnd: end, headers: [cleanTitle(full), cleanTitle(headline!)] };
   }
   let bodyIdx = segs.findIndex((s) => isBodyLike(s.text));
   if (bodyIdx < 0) bodyIdx = segs.length;
@@ -153,6 +156,22 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
     const merged = { ...pick, start: head1.start, text: head1.text + pick.text };
     before.splice(before.indexOf(pick) - 1, 2, merged);
     pick = merged;
+  }
+  // "凝心聚力建新功 踔厉奋发开新局" / "——在市总工会…会议上的讲话": a speech's own title over its subtitle.
+  const main = pick ? before[before.indexOf(pick) - 1] : undefined;
+  if (pick && /^[—-]{1,2}/.test(pick.text) && main && main.text.length <= 30 && !/[。，,;；:：]/.test(main.text)) {
+    let start = main.start;
+    // (its two halves, "凝心聚力建新功　踔厉奋发开新局", may be segments of one line)
+    const k = before.indexOf(main);
+    const half = before[k - 1];
+    if (half && half.text.length <= 15 && !/[。，,;；:：]/.test(half.text) && /^[ \t\u3000]+$/.test(match.slice(half.end, main.start))) start = half.start;
+    // (not the issuer's name: "中共某县委宣传部" / "——在…上的讲话")
+    if (!ORG_LINE.test(match.slice(start, main.end)) && /^[ \t]*\n[ \t]*$/.test(match.slice(main.end, pick.start))) {
+      title = cleanTitle(text.slice(start, main.end)) + title;
+      const merged = { ...pick, start, text: match.slice(start, main.end) + pick.text };
+      before.splice(before.indexOf(main) - (start === main.start ? 0 : 1), start === main.start ? 2 : 3, merged);
+      pick = merged;
+    }
   }
   // "中共滨海市直机关工委\n2025年宣传思想文化工作要点": an issuer's name on the line above a title that opens with its year.
   const prev = pick ? before[before.indexOf(pick) - 1] : undefined;

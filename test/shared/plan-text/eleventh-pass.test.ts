@@ -359,3 +359,19 @@ describe('a contest notice by phases, rounds in their headings', () => {
     ]);
   });
 });
+
+describe('a speech’s title over its subtitle', () => {
+  const body = ['', '同志们：', '下面，我讲两点意见。', '聚焦中心大局，在建功立业上展现新作为', '一是深化劳动竞赛。全年组织开展劳动竞赛。'].join('\n');
+  it('is the title and the subtitle together, on a site page', () => {
+    const p = parsePlan(`首页 > 工会动态 > 领导讲话\n\n凝心聚力建新功 踔厉奋发开新局\n——在市总工会全委（扩大）会议上的讲话\n${body}`);
+    expect(p.title).toBe('凝心聚力建新功 踔厉奋发开新局——在市总工会全委（扩大）会议上的讲话');
+  });
+  it('and in a WeChat post whose meta line follows the subtitle', () => {
+    const p = parsePlan(`凝心聚力建新功 踔厉奋发开新局\n——在市总工会全委（扩大）会议上的讲话\n原创 南屏工会 2026年01月19日 16:42 江西\n${body}`);
+    expect(p.title).toBe('凝心聚力建新功 踔厉奋发开新局——在市总工会全委（扩大）会议上的讲话');
+  });
+  it('but not an issuer’s name above it', () => {
+    const p = parsePlan(`中共某县委宣传部\n——在全县宣传工作会议上的讲话\n${body}`);
+    expect(p.title).toBe('——在全县宣传工作会议上的讲话');
+  });
+});
