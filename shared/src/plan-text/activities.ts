@@ -631,8 +631,8 @@ export function extractActivities(
         // ("举办“好书共读”阅读分享会": a quoted name that ends in a noun names the activity noun right after it)
         if (found.some((o) => o.start >= end && o.start <= end + 4 && !/[,，。;；、:：“\s]/.test(match.slice(end, o.start)))) continue;
       }
-      // (…and so does a quoted study name: "开设“理论天天学”专栏" is a column, not a study session)
-      if (f.noun === '学' && found.some((o) => o !== f && o.start >= end && o.start <= end + 4 && !/[,，。;；、:：“\s]/.test(match.slice(end, o.start)))) continue;
+      // (…and so does a quoted study or relief name: "开设“理论天天学”专栏" is a column, "“夏送清凉”慰问一线职工" a visit)
+      if ((f.noun === '学' || f.noun === '帮扶') && found.some((o) => o !== f && o.start >= end && o.start <= end + 4 && !/[,，。;；、:：“\s]/.test(match.slice(end, o.start)))) continue;
       const takesObject = f.noun && TAKES_OBJECT.has(f.noun) && end > f.end;
       let ps = takesObject ? f.start : phraseStart(match, f.start, cs, ss);
       // ("“情暖端午”走访慰问独居老人": a quoted name right before a noun that takes an object names it)
@@ -707,7 +707,7 @@ export function extractActivities(
       // part of the name, not its time)
       // (…but an anniversary's own day is its time: 纪念中国共产党成立103周年)
       const named = (t: TimeHit) =>
-        f.kind !== 'anniversary' && t.festival && !/前夕|期间|前后|之际|当天|当日|前$/.test(t.cue) && (/周年$/.test(t.cue) || /^(?:(?:\d+|[一二三四五六七八九十百]+)周年|系列)/.test(match.slice(t.end, t.end + 6)));
+        f.kind !== 'anniversary' && t.festival && !/前夕|期间|前后|之际|当天|当日|前$/.test(t.cue) && (/周年$/.test(t.cue) || /^(?:(?:\d+|[一二三四五六七八九十百]+)周年|系列|暨)/.test(match.slice(t.end, t.end + 6)));
       const inPhrase = sentenceTimes.filter((t) => t.start >= ps && (t.end <= end || (t.coreEnd !== undefined && t.coreEnd <= f.start)) && !label(t) && !named(t));
       // (a recurrence whose count runs over the phrase, "每月举办公益展览不少于1次", is before it too)
       const befores = sentenceTimes.filter((t) => t.start < ps && (t.end <= f.start || (t.recurrence && t.coreEnd !== undefined && t.coreEnd <= ps && /(?:举办|开展|组织|举行|召开)$/.test(match.slice(ps - 2, ps)))) && unquoted(t) && !isDeadline(match, t));

@@ -99,9 +99,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const NOUN_RE = new RegExp(
   [
     '(?<anniv>纪念[^,，。;；“”]{1,24}?(?:\\d+|[一二三四五六七八九十百]+)周年)',
-    '(?<quotedStudy>“[^”、,，]{1,10}学”)',
+    // (not a word that only ends in 学: “金秋助学”, “开学第一课”, “科学…”)
+    '(?<quotedStudy>“[^”、,，]{0,9}[^”、,，助大中小开留奖科文数化医美哲教同放入上]学”)',
     // "每季度发布一期“岚江好人榜”": a roll of honour published on a schedule (only with a time: see nounsIn)
     '(?<=发布(?:一期|一批)?)(?<honourList>“[^“”、,，]{2,12}榜”)',
+    // "八月底九月初，集中组织“金秋助学”资助金发放": a union's or a 妇联's relief named by its campaign (with a time only)
+    '(?<relief>“[^“”、,，]{0,6}(?:助学|送清凉|送温暖|助困|圆梦)[^“”、,，]{0,4}”)',
     // "少儿舞蹈班：7月6日—8月14日，每周一、三、五上午…": a class named at a line's start, its schedule after the colon
     '(?<=(?:^|\\n)[ \\t]*)(?<classLine>[\\u4e00-\\u9fff]{2,8}班)(?=[ \\t]*:)',
     '(?<noun>' + [...nounKind.keys()].sort((a, b) => b.length - a.length).map(escape).join('|') + ')',
@@ -171,6 +174,10 @@ export function nounsIn(match: string, from: number, to: number): Found[] {
     } else if (g.quotedStudy) {
       kind = 'study';
       noun = '学';
+    } else if (g.relief) {
+      kind = 'volunteer';
+      noun = '帮扶';
+      needsCue = true;
     } else if (g.honourList) {
       kind = 'publicity';
       noun = '榜';

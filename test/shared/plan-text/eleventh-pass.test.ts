@@ -375,3 +375,20 @@ describe('a speech’s title over its subtitle', () => {
     expect(p.title).toBe('——在全县宣传工作会议上的讲话');
   });
 });
+
+describe('relief campaigns and festivals inside a name', () => {
+  it('takes a union’s relief named by its campaign, a volunteer activity, when it has a time', () => {
+    const p = P('一、服务\n（一）八月底九月初，集中组织“金秋助学”资助金发放。\n（二）7月，开展“夏送清凉”慰问一线职工活动。');
+    expect(p.activities.map((a) => [a.title, a.kind])).toEqual([
+      ['“金秋助学”', 'volunteer'],
+      ['“夏送清凉”慰问一线职工活动', 'volunteer'],
+    ]);
+    expect(titles(P('一、服务\n（一）做好“金秋助学”工作。'))).toEqual([]);
+  });
+  it('keeps a festival joined to a meeting by 暨 in its name', () => {
+    expect(one(P('一、服务\n（一）五一前后，召开全市庆祝“五一”国际劳动节暨劳模工匠表彰大会。'), '表彰大会').title).toBe('全市庆祝“五一”国际劳动节暨劳模工匠表彰大会');
+  });
+  it('reads a quoted name that only ends in 学 as no study session', () => {
+    expect(titles(P('一、学习\n（一）9月1日开展“开学第一课”。'))).not.toContain('“开学第一课”');
+  });
+});
