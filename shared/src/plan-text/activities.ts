@@ -1230,7 +1230,13 @@ export function extractActivities(
       if ((rounds.length >= 2 || single) && contests.length === 1) {
         const c = contests[0];
         const cues = new Set(rounds.map((r) => text.slice(r.t.start, r.t.end)));
-        const name = c.title.replace(/活动$/, '');
+        // (the contest the rounds' own sentence names, when it is not the draft: "全年组织开展“…”劳动竞赛…。第十届全市职工
+        // 职业技能大赛要扩容提质，二季度…组织选拔赛，9月份集中举行决赛")
+        const [rs] = sentenceBounds(match, rounds[0].t.start, from, to);
+        const core = compactKey(matchingTitle(c.title)).replace(/活动$/, '').slice(0, 6);
+        const named = compactKey(match.slice(rs, rounds[0].t.start)).includes(core) ? undefined : nounsIn(match, rs, rounds[0].t.start).filter((n) => n.kind === 'contest' && /^(?:[,，。;；、]|要|将|于|在|由|分|今年|的)/.test(match.slice(n.end, n.end + 2))).at(-1);
+        const ps = named ? phraseStart(match, named.start, rs, rs) : -1;
+        const name = named && named.end - ps >= 4 ? text.slice(ps, named.end) : c.title.replace(/活动$/, '');
         const made = rounds.map((r): Draft => {
           const title = `${name}${r.round}`;
           const [ss, se] = sentenceBounds(match, r.t.start, from, to);
@@ -1242,12 +1248,14 @@ export function extractActivities(
           return d;
         });
         const roundSents = made.map((d) => d.sentence[0]);
-        const consumed = (d: Draft) => (d === c && !single) || (!!d.cue && cues.has(d.cue) && roundSents.some((at) => d.sents.includes(at)));
+        // (the section's contest stays when the rounds are another's)
+        const other = !!named && named.end - ps >= 4;
+        const consumed = (d: Draft) => (d === c && !single && !other) || (!!d.cue && cues.has(d.cue) && roundSents.some((at) => d.sents.includes(at)));
         const at = merged.indexOf(c);
         merged =
           at < 0
             ? [...merged.filter((d) => !consumed(d)), ...made].sort((x, y) => x.sentence[0] - y.sentence[0])
-            : [...merged.slice(0, at).filter((d) => !consumed(d)), ...(single ? [c] : []), ...made, ...merged.slice(at + 1).filter((d) => !consumed(d))];
+            : [...merged.slice(0, at).filter((d) => !consumed(d)), ...(single || other ? [c] : []), ...made, ...merged.slice(at + 1).filter((d) => !consumed(d))];
       }
     }
     // "举办全县青少年书法大赛…8月中旬举行颁奖仪式": a bare ceremony beside the section's one contest is that contest's.
@@ -1673,7 +1681,7 @@ function headingKind(t: string): DraftKind {
   if (/讲堂|课堂|讲坛|讲座|宣讲/.test(t)) return 'lecture';
   if (/展示|展播|展映|展出/.test(t)) return 'exhibition';
   if (/投票|评审|评议|推荐|报名|初评|复评|终评|初审|复审|终审|评选/.test(t)) return 'assessment';
-  if (/初赛|复赛|决赛|半决赛|总决赛/.test(t)) return 'contest';
+  if (/初赛|复赛|决赛|半决赛|总决赛|选拔赛|预赛|海选/.test(t)) return 'contest';
   if (/志愿|义诊|义剪|便民|劝导|慰问/.test(t)) return 'volunteer';
   return 'other';
 }

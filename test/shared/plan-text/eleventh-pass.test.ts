@@ -392,3 +392,19 @@ describe('relief campaigns and festivals inside a name', () => {
     expect(titles(P('一、学习\n（一）9月1日开展“开学第一课”。'))).not.toContain('“开学第一课”');
   });
 });
+
+describe('rounds of the contest their own sentence names', () => {
+  it('names the rounds after that contest and keeps the section’s other contest', () => {
+    const p = P(
+      [
+        '一、建功立业',
+        '一是深化劳动和技能竞赛。全年组织开展“建功十五五”劳动竞赛。第十届全市职工职业技能大赛要扩容提质，竞赛工种增加到20个，二季度由各产业工会分头组织选拔赛，9月份集中举行决赛。',
+      ].join('\n'),
+    );
+    expect(p.activities.map((a) => [a.title, a.kind, a.start])).toEqual([
+      ['“建功十五五”劳动竞赛', 'contest', '2026-01-01'],
+      ['第十届全市职工职业技能大赛选拔赛', 'contest', '2026-04-01'],
+      ['第十届全市职工职业技能大赛决赛', 'contest', '2026-09-01'],
+    ]);
+  });
+});
