@@ -304,7 +304,7 @@ export function joinBrokenLines(text: string): string {
   const widths = new Map<number, number>();
   for (const l of lines) if (cols(l) >= 32) widths.set(cols(l), (widths.get(cols(l)) ?? 0) + 1);
   const [width, count] = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
-  const filled = (l: string) => count >= 4 && cols(l) >= width - 5 && cols(l) <= width + 2;
+  const filled = (l: string) => count >= 4 && cols(l) >= width - 5 && cols(l) <= width + 4;
   const fullWidth = (l: string) => filled(l) && !LINE_HEAD.test(l);
   const fieldLine = (l: string) => /^[ \t]*[\u4e00-\u9fff]{2,8}[：:]/.test(l);
   // (prose goes on with a character, a quote, or a figure with its unit: "…二是" / "9月前完成20个…")

@@ -66,7 +66,7 @@ export const NOUN_RULES: NounRule[] = [
   { kind: 'volunteer', nouns: ['慰问', '走访'], needsCue: true },
   // More of the genre's event nouns (a lexicon of what offices hold, not read off any one plan): unambiguous ones
   // stand alone; those that also name a duty (验收, 巡查, 植树) need a time in their clause.
-  { kind: 'exhibition', nouns: ['博览会', '成果展示会', '展示会', '电影展映', '展映'] },
+  { kind: 'exhibition', nouns: ['博览会', '成果展示会', '展示会', '电影展映', '展映', '线上展', '网上展', '云展览', '云展'] },
   { kind: 'other', nouns: ['团拜会', '春晚', '村晚', '书画笔会', '笔会', '观影会', '签售会', '首发式', '开营仪式', '闭营仪式', '授牌仪式', '签约仪式', '入队仪式', '开班式', '结业式', '成人礼', '开笔礼', '红歌会', '展销会'] },
   { kind: 'contest', nouns: ['辩论赛', '选拔赛'] },
   { kind: 'training', nouns: ['轮训班', '示范班', '专题班', '研讨班', '应急演练', '消防演练', '疏散演练'] },

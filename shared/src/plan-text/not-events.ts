@@ -74,7 +74,8 @@ const RULES: ReadonlyArray<readonly [string, (n: NounInContext) => boolean]> = [
   // "每月开展1次集中学习，全年不少于12次，其中专题研讨不少于6次": how many of the sessions named before are of a sort.
   ['share of the sessions', (n) => /其中$/.test(before(n, 2)) && /^(?:不少于|不低于|至少|占|达到?)?(?:\d+|[一二三四五六七八九十两]+)(?:次|场|期)/.test(after(n, 8))],
   // "送去文艺演出、书画展览和艺术辅导": what a tour brings, not events of their own.
-  ['brought by a tour', (n) => /(?:送去|带去|送上|带来)[^,，。;；]{0,16}$/.test(before(n, 20, n.sentenceStart))],
+  // (not a lecture given so: "为机关党支部送去“红色档案里的初心”专题党课" is one the sender holds)
+  ['brought by a tour', (n) => n.found.kind !== 'lecture' && /(?:送去|带去|送上|带来)[^,，。;；]{0,16}$/.test(before(n, 20, n.sentenceStart))],
   // "做好非遗项目普查、申报和传承人管理工作": steps of a duty.
   ['step of a duty', (n) => n.found.kind !== 'meeting' && !n.timed && /^(?:[、和及与][^,，。;；]{0,12})?工作/.test(after(n, 16))],
   // "由…32人组成，负责全县示范宣讲和专题宣讲", "承担巡回宣讲任务": a team's remit.

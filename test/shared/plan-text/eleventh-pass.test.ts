@@ -408,3 +408,32 @@ describe('rounds of the contest their own sentence names', () => {
     ]);
   });
 });
+
+describe('an archive’s month lines from a PDF', () => {
+  it('takes an online exhibition and a lecture the office brings (送去…党课), not a show brought to people', () => {
+    const p = P(
+      [
+        '一、活动安排',
+        '（一）春节期间，通过“枫林档案”微信公众号推出“档案里的枫林年味”老照片线上展，每天推送一期。',
+        '（二）建党节前夕，联合县委组织部为机关党支部送去“红色档案里的初心”专题党课。',
+        '（三）元旦前为困难群众送去慰问演出。',
+      ].join('\n'),
+    );
+    expect(titles(p)).toEqual(['“档案里的枫林年味”老照片线上展', '“红色档案里的初心”专题党课']);
+  });
+});
+
+describe('a PDF line a little wider than the page', () => {
+  it('still goes on when it breaks after a quoted name', () => {
+    const lines = [
+      '    六月份',
+      '    建党节前夕，联合县委组织部为机关党支部送去专题党课，引导党员',
+      '干部坚定理想信念。6月8日至14日，集中开展“档案话变迁”主题宣',
+      '传周活动，普及档案知识，展示档案工作成果，扩大档案工作影响力',
+      '和社会知晓度，营造全社会关心支持档案事业发展的浓厚氛围和环境',
+      '宣传周活动；6月9日“国际档案日”当天，“兰台印记·枫林变迁”',
+      '馆藏档案文献展在县档案馆一楼展厅开幕，展期一个月。',
+    ];
+    expect(joinBrokenLines(lines.join('\n'))).toContain('“兰台印记·枫林变迁”馆藏档案文献展');
+  });
+});
