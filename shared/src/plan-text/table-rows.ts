@@ -18,6 +18,7 @@ import { compactForMatch, matchingCopy } from './normalize';
 import { ATTACHMENTS } from './outline';
 import type { DraftActivity, DraftKind } from './types';
 import { findTimes, resolveTime, type TimeHit } from './when';
+import { lastsFor } from './durations';
 import { addDays, diffDays } from '../time/dates';
 
 type Role = 'serial' | 'name' | 'time' | 'place' | 'units' | 'other';
@@ -142,7 +143,7 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
     }
     const header = headerRoles(first);
     const body = (header ? logical.slice(1) : logical).filter((l) => l.trim());
-    const rows = body.map(cellsOf);
+    const rows = joinBrokenCells(body.map(cellsOf), header?.length);
     const afterGroups: boolean = !header && tabbed && lastRoles !== null && lastEnd >= 0 && lines.slice(lastEnd, i).every((l) => !l.trim() || groupRow(l));
     // (rows separated by spaces with no header: only three or more rows of three or more cells each)
     const roles: Role[] | null =
@@ -172,6 +173,24 @@ export function takeTables(text: string): { text: string; tables: TableBlock[] }
   takeAnnexMonthLines(lines, tables, blank);
   if (!tables.length) return { text, tables };
   return { text: lines.map((l, k) => (blank.has(k) ? ' '.repeat(l.length) : l)).join('\n'), tables };
+}
+
+/**
+ * A cell that holds a line break copied without Excel's quotes ("分两期举办：" / "第一期6月9日，第二期6月23日…\t发展部\t…"):
+ * two short rows whose cells add up to the header's, the break inside the cell where they meet, are one row.
+ */
+function joinBrokenCells(rows: string[][], width: number | undefined): string[][] {
+  if (!width) return rows;
+  const out: string[][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const n = rows[i + 1];
+    if (n && r.length < width && n.length < width && r.length + n.length - 1 === width) {
+      out.push([...r.slice(0, -1), `${r[r.length - 1]}${n[0]}`, ...n.slice(1)]);
+      i++;
+    } else out.push(r);
+  }
+  return out;
 }
 
 /** "3月：…；…", "7—8月：…", "全年：…": an annex's month line, its time and its items. */
@@ -286,12 +305,24 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
       const m = matchingCopy(when);
       const hits = findTimes(m, 0, m.length, year);
       // (a row with a 月份 cell and a 活动时间 cell: the later, finer cell is the row's time, "7月 · 7月6日—8月14日")
-      const pick = hits.find((h) => h.recurrence) ?? (timeCells.length > 1 ? hits.filter((h) => h.window && !h.broad).at(-1) : undefined) ?? hits.find((h) => h.window && !h.broad) ?? hits[0];
+      // (…its first time, not its last: "3月中旬启动，持续至9月底，…年底统一发布")
+      const firstCellEnd = matchingCopy(timeCells[0]).length;
+      const finer = hits.filter((h) => h.window && !h.broad);
+      const pick =
+        hits.find((h) => h.recurrence) ?? (timeCells.length > 1 ? (finer.find((h) => h.start >= firstCellEnd) ?? finer.at(-1)) : undefined) ?? hits.find((h) => h.window && !h.broad) ?? hits[0];
       if (pick) {
         // (a recurrence in a window, "7—8月每周五", runs in it and ends with it)
         // (…and one with no window of its own runs in the plan's month, "2026年5月…安排")
         const within = pick.recurrence ? (hits.find((h) => h.window && h.end <= pick.start) ?? planWindow) : undefined;
         const t = resolveTime(pick, year, kind === 'anniversary', within);
+        // ("第一期6月9日，第二期6月23日": sessions labelled in turn, each one day)
+        const labelled = hits.filter((h) => h.window && h.window[0] === h.window[1] && !h.recurrence && /第[一二三四五六七八九十\d]{1,2}[期场批轮]$/.test(m.slice(Math.max(0, h.start - 4), h.start)));
+        if (labelled.length >= 2 && !t.rrule && !t.rdates && t.start?.slice(0, 10) === labelled[0].window![0]) {
+          t.rdates = labelled.slice(1).map((h) => h.window![0]);
+          t.end = addDays(labelled[0].window![0], 1);
+        }
+        // ("3月中旬启动，持续至9月底": it runs until then)
+        if (t.start && !t.rrule && !t.rdates && /(?:持续|延续|一直)(?:至|到)/.test(m.slice(pick.end))) lastsFor(t, m, hits, pick.end, m.length);
         if (t.start) d.start = t.start;
         if (t.end) d.end = t.end;
         if (t.rrule) d.rrule = t.rrule;

@@ -437,3 +437,26 @@ describe('a PDF line a little wider than the page', () => {
     expect(joinBrokenLines(lines.join('\n'))).toContain('“兰台印记·枫林变迁”馆藏档案文献展');
   });
 });
+
+describe('a Word table of the year’s activities', () => {
+  const plan = [
+    '某县妇联2026年重点活动安排',
+    '一、重点活动安排',
+    '月份\t序号\t活动名称\t时间及主要内容\t责任部门\t配合单位',
+    '三月\t5\t第六届“最美家庭”寻访活动\t3月中旬启动，持续至9月底，逐级推选，年底统一发布\t家儿部\t县文明办',
+    '六月\t8\t“巾帼农创”电商直播技能培训\t分两期举办：',
+    '第一期6月9日，第二期6月23日，每期培训农村妇女50名\t发展部\t县人社局、县商务局',
+    '九月\t10\t“巾帼建功”创业创新大赛\t9月中旬举办，设两个组别\t发展部\t县人社局',
+  ].join('\n');
+  const p = parsePlan(plan);
+  it('dates a row by the first time of its content cell, run until its 持续至', () => {
+    const d = one(p, '最美家庭');
+    expect([d.start, d.end]).toEqual(['2026-03-11', '2026-10-01']);
+  });
+  it('joins a cell broken over two lines, and reads its labelled sessions', () => {
+    const d = one(p, '电商直播');
+    expect([d.start, d.rdates]).toEqual(['2026-06-09', ['2026-06-23']]);
+    expect(d.units).toEqual(expect.arrayContaining(['县人社局', '县商务局']));
+    expect(titles(p)).toHaveLength(3);
+  });
+});
