@@ -536,7 +536,20 @@ export function findTimes(match: string, from: number, to: number, year: number)
     if (g.yearPart === '全年' && /^(?:的)?(?!开展|举办|组织|召开|举行|推出|实施|完成|实现|安排|集中|计划)[\u4e00-\u9fff]{0,8}?(?:量|情况|成绩|数据|表现|目标|任务|总结|成果|工作)(?![\u4e00-\u9fff]{0,2}(?:会|班))/.test(match.slice(end, end + 12))) continue;
     if (window) add({ start: yr ? start - yr[0].length : start, end, cue: match.slice(yr ? start - yr[0].length : start, end), window, broad });
   }
-  return attachClock(match, mergeSessions(match, festivalAfterDate(hits.sort((a, b) => a.start - b.start)), to), to);
+  return attachClock(match, mergeSessions(match, dayNamedAround(match, festivalAfterDate(hits.sort((a, b) => a.start - b.start))), to), to);
+}
+
+/**
+ * "11月25日“国际消除对妇女的暴力日”前后": a day, the quoted name of the day it is, then 前后 — a few days either side, as
+ * "11月25日前后" (a name we know is a festival hit of its own, festivalAfterDate).
+ */
+function dayNamedAround(match: string, hits: TimeHit[]): TimeHit[] {
+  return hits.map((h) => {
+    if (!h.window || h.window[0] !== h.window[1] || h.festival || h.recurrence) return h;
+    const m = /^“[^“”]{2,16}[日节]”(前后|左右)/.exec(match.slice(h.end, h.end + 24));
+    if (!m) return h;
+    return { ...h, end: h.end + m[0].length, cue: match.slice(h.start, h.end + m[0].length), window: [addDays(h.window[0], -3), addDays(h.window[1], 3)] };
+  });
 }
 
 /**

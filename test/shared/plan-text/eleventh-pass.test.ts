@@ -460,3 +460,10 @@ describe('a Word table of the year’s activities', () => {
     expect(titles(p)).toHaveLength(3);
   });
 });
+
+describe('a day and the quoted name of the day it is', () => {
+  it('reads 11月25日“…日”前后 as a few days either side', () => {
+    const d = one(P('一、宣传\n（一）11月25日“国际消除对妇女的暴力日”前后，集中开展《反家庭暴力法》宣传周活动。'), '宣传周');
+    expect([d.start, d.end]).toEqual(['2026-11-22', '2026-11-29']);
+  });
+});
