@@ -467,3 +467,10 @@ describe('a day and the quoted name of the day it is', () => {
     expect([d.start, d.end]).toEqual(['2026-11-22', '2026-11-29']);
   });
 });
+
+describe('a speaker’s light verbs', () => {
+  it('reads 搞 as a verb that opens a name and 应对 as part of one', () => {
+    const p = P('一、新闻\n（一）四月中旬，部里办一期新闻发布和舆情应对培训班。\n（二）县文明办要牵头搞两轮模拟测评，第一轮放在五月。');
+    expect(titles(p)).toEqual(['新闻发布和舆情应对培训班', '模拟测评']);
+  });
+});
