@@ -1034,7 +1034,7 @@ export function extractActivities(
     }
     // 主办单位：A、B / 协办单位：C — the co-organisers of a field-list item.
     if (!job.pre) {
-      for (const m of match.slice(titleEnd, to).matchAll(/(?:^|\n)[ \t]*(?:联合)?(?:主办|协办|联办)(?:单位)?[ \t]*[:：]([^\n]+)/g)) {
+      for (const m of match.slice(titleEnd, to).matchAll(/(?:^|\n)[ \t]*(?:联合)?(?:主办|协办|联办|承办)(?:单位)?[ \t]*[:：]([^\n]+)/g)) {
         const at = titleEnd + m.index + m[0].length - m[1].length;
         const list = text.slice(at, at + m[1].length).split(/[、,，;；和及与\s]/).map((x) => x.replace(/[。.]$/, '').trim()).filter((x) => x.length >= 2);
         const target = drafts.find((d) => d.fromTitle) ?? drafts[0];

@@ -474,3 +474,10 @@ describe('a speaker’s light verbs', () => {
     expect(titles(p)).toEqual(['新闻发布和舆情应对培训班', '模拟测评']);
   });
 });
+
+describe('an item’s 承办单位 field line', () => {
+  it('gives its units, as 主办 and 协办 lines do', () => {
+    const p = P('一、活动内容\n（一）“马年说马”主题图书展\n活动时间：2月9日至3月3日\n承办单位：县图书馆、县博物馆');
+    expect(one(p, '图书展').units).toEqual(['县图书馆', '县博物馆']);
+  });
+});
