@@ -479,7 +479,7 @@ export function extractActivities(
     rest = rest.replace(/[\s:：。.()（）]/g, '');
     // (or a phase with its dates: "（一）启动阶段（8月1日—8月15日）")
     // (…or labelled as one: "第二阶段　学习教育（3月21日—6月10日）")
-    if (/阶段$/.test(sec.label) && /^[\u4e00-\u9fff]{2,8}$/.test(rest)) return hit;
+    if (/阶段[:：]?$/.test(sec.label) && /^[\u4e00-\u9fff]{2,8}$/.test(rest)) return hit;
     return /^(?:份)?(?:重点)?(?:工作|活动)?(?:安排|计划)?$|^[\u4e00-\u9fff]{1,8}阶段$/.test(rest) ? hit : undefined;
   });
   // Each section's index and those of its ancestors, nearest first.
@@ -1338,6 +1338,10 @@ export function extractActivities(
       }
       merged = [d, ...merged.filter((x) => !own.includes(x))];
     }
+    // "第二阶段：集中宣讲（4月1日至10月31日）": a phase's name is what the phase is for, not an event, when its body
+    // holds the events (a stage of the plan's contest, named above, is one).
+    if (!job.pre && sec && /阶段[:：]?$/.test(sec.label) && /^[\u4e00-\u9fff]{2,8}\s*[（(][^）)]*\d[^）)]*[）)]$/.test(sec.title) && merged.some((d) => !d.fromTitle))
+      merged = merged.filter((d) => !d.fromTitle || d.named);
     // A bare ceremony (启动仪式, 颁奖典礼) of the plan's activity carries its name: “学雷锋”志愿服务月启动仪式.
     // (活动月启动仪式, 宣传周启动仪式: the campaign's own word before the ceremony is kept once;
     // a plan whose title names nothing takes the quoted campaign its preamble opens: 决定于9月开展“…”活动月.)

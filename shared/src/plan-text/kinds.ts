@@ -191,8 +191,16 @@ export function nounsIn(match: string, from: number, to: number): Found[] {
       kind = rule.kind;
       needsCue = !!rule.needsCue;
     }
+    // "…大赛初赛", "…比赛决赛": a contest's round named with it is that round, an event of its own.
+    // (not rounds listed together, "…摄影大赛初赛和决赛": the contest itself, its rounds shared out)
+    const round = kind === 'contest' ? /^(?:半决赛|总决赛|决赛|初赛|复赛|选拔赛|预赛)(?![和、及与](?:半决赛|总决赛|决赛|初赛|复赛|选拔赛|预赛))/.exec(match.slice(end, end + 8)) : null;
+    // (its noun is the round's, so that the contest and its rounds are not merged as one noun's mentions)
+    if (round) {
+      end += round[0].length;
+      noun = round[0];
+    }
     // "…周年活动", "…竞赛活动": 活动 adds nothing to the kind.
-    if (match.startsWith('活动', end) && noun !== '活动') end += 2;
+    else if (match.startsWith('活动', end) && noun !== '活动') end += 2;
     // “百姓宣讲”活动: a quoted name ending in the noun, then 活动.
     else if (match.startsWith('”活动', end) && noun !== '活动') end += 3;
     // Of the nouns ending at the same place, the longest (earliest) is the head: 知识竞赛, not 竞赛.

@@ -39,6 +39,9 @@ export function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
   a.formed &&= b.formed;
 }
 
+/** The noun of a round named with its contest (kinds.ts nounsIn): 初赛, 决赛… */
+const ROUND_NOUN = /^(?:半决赛|总决赛|决赛|初赛|复赛|选拔赛|预赛)$/;
+
 /** A selection whose quotes are the titles it awards: 评选“优秀宣讲员”和“优秀宣讲组织单位”. */
 const AWARDED_TITLES = /^(?:评选表彰|评选|表彰)“[^“”]+”(?:[和、及与]“[^“”]+”)*$/;
 
@@ -97,6 +100,8 @@ export function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       // "开展“书香家庭”评选，4月底召开表彰大会": the award meeting is an event of its own (but 表彰 inside a 颁奖典礼 is the ceremony).
       // (a heading 优秀作品展开幕式 over 举行…开幕式暨颁奖仪式 is one ceremony)
       if (CEREMONY_NOUNS.has(d.noun) && !CEREMONY_NOUNS.has(o.noun) && !CEREMONY.test(o.noun)) continue;
+      // (a contest and one of its rounds named with it, "开展“微宣讲”比赛 … 举行全市“微宣讲”比赛决赛", are two events)
+      if (ROUND_NOUN.test(d.noun) !== ROUND_NOUN.test(o.noun)) continue;
       // (two named mentions of one noun, each in its own sentence with its own time, are two: 3月至6月…春季公益培训班；
       // 9月至11月…秋季公益培训班)
       // (…also when the first has been folded into its heading: "（一）书记讲党课。…“七一”前后…讲一次专题党课；各支部书记每季度…")

@@ -481,3 +481,24 @@ describe('an item’s 承办单位 field line', () => {
     expect(one(p, '图书展').units).toEqual(['县图书馆', '县博物馆']);
   });
 });
+
+describe('a contest’s round named with it, in phases of their own', () => {
+  it('is that round, its own event, in each phase; the phases’ names are none', () => {
+    const p = P(
+      [
+        '一、时间安排',
+        '第一阶段：准备启动（3月1日至31日）',
+        '3月27日上午举行巡回宣讲启动仪式。',
+        '第二阶段：集中宣讲（4月1日至10月31日）',
+        '10月下旬，各街道组织第三届“枫口理论微宣讲”大赛初赛。',
+        '第三阶段：总结评估（11月1日至12月31日）',
+        '第三届“枫口理论微宣讲”大赛决赛定于11月18日下午在区文化中心举行。',
+      ].join('\n'),
+    );
+    expect(p.activities.map((a) => [a.title, a.kind, a.start])).toEqual([
+      ['巡回宣讲启动仪式', 'other', '2026-03-27T09:00'],
+      ['第三届“枫口理论微宣讲”大赛初赛', 'contest', '2026-10-21'],
+      ['第三届“枫口理论微宣讲”大赛决赛', 'contest', '2026-11-18T14:30'],
+    ]);
+  });
+});
