@@ -161,15 +161,16 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
   const main = pick ? before[before.indexOf(pick) - 1] : undefined;
   if (pick && /^[—-]{1,2}/.test(pick.text) && main && main.text.length <= 30 && !/[。，,;；:：]/.test(main.text)) {
     let start = main.start;
-    // (its two halves, "凝心聚力建新功　踔厉奋发开新局", may be segments of one line)
-    const k = before.indexOf(main);
-    const half = before[k - 1];
-    if (half && half.text.length <= 15 && !/[。，,;；:：]/.test(half.text) && /^[ \t\u3000]+$/.test(match.slice(half.end, main.start))) start = half.start;
+    // (its parts, "凝心聚力建新功　踔厉奋发开新局", may be segments of one line)
+    let k = before.indexOf(main);
+    let first = k;
+    for (let i = k - 1; i >= 0 && before[i].text.length <= 15 && !/[。，,;；:：]/.test(before[i].text) && /^[ \t\u3000]+$/.test(match.slice(before[i].end, before[i + 1].start)); i--) first = i;
+    start = before[first].start;
     // (not the issuer's name: "中共某县委宣传部" / "——在…上的讲话")
     if (!ORG_LINE.test(match.slice(start, main.end)) && /^[ \t]*\n[ \t]*$/.test(match.slice(main.end, pick.start))) {
       title = cleanTitle(text.slice(start, main.end)) + title;
       const merged = { ...pick, start, text: match.slice(start, main.end) + pick.text };
-      before.splice(before.indexOf(main) - (start === main.start ? 0 : 1), start === main.start ? 2 : 3, merged);
+      before.splice(first, k - first + 2, merged);
       pick = merged;
     }
   }

@@ -370,6 +370,10 @@ describe('a speech’s title over its subtitle', () => {
     const p = parsePlan(`凝心聚力建新功 踔厉奋发开新局\n——在市总工会全委（扩大）会议上的讲话\n原创 南屏工会 2026年01月19日 16:42 江西\n${body}`);
     expect(p.title).toBe('凝心聚力建新功 踔厉奋发开新局——在市总工会全委（扩大）会议上的讲话');
   });
+  it('with every part of the title’s line', () => {
+    const p = parsePlan(`凝心聚力 巾帼建功 奋力书写妇女事业新篇章\n——在全县妇女工作会议上的讲话\n${body}`);
+    expect(p.title).toBe('凝心聚力 巾帼建功 奋力书写妇女事业新篇章——在全县妇女工作会议上的讲话');
+  });
   it('but not an issuer’s name above it', () => {
     const p = parsePlan(`中共某县委宣传部\n——在全县宣传工作会议上的讲话\n${body}`);
     expect(p.title).toBe('——在全县宣传工作会议上的讲话');
