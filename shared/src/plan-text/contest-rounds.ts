@@ -9,6 +9,8 @@ import type { TimeHit } from './when';
 const ROUND_WORDS = '半决赛|总决赛|决赛|初赛|复赛|预赛|海选|选拔赛|初评|复评|终评|初审|复审|终审|网络投票|评审(?!小组|委员会|组|专家|团|标准|办法)';
 /** "决赛定于6月30日下午在…举行": a round named at the start of its clause, its time after it. */
 const ROUND_BEFORE = new RegExp(`(?:^|[,，。;；\\n])[ \\t]*(${ROUND_WORDS})(?:定于|拟于|将于|于|安排在|时间为|时间定于)$`);
+/** "时间：线上初赛5月11日—17日；现场决赛5月23日": a field line's rounds, each right before its time. */
+const ROUND_IN_FIELD = new RegExp(`(?:[:：;；][ \\t]*)((?:线上|线下|现场|网络)?(?:${ROUND_WORDS}))$`);
 const ROUND = new RegExp(`^[,，]?[ \\t]*(?:启动|开始|完成|举行|进行|开展|组织|举办)?([^,，。;；:：]{0,18}?)(${ROUND_WORDS}|报名)`);
 /** "6月中旬，入围作品在…展示，并开展为期一周的网络投票": a round named later in the sentence its time opens. */
 const ROUND_LATER = new RegExp(`(?:进行|开展|组织|举行)[^,，。;；]{0,8}?(${ROUND_WORDS})`);
@@ -21,7 +23,7 @@ export function roundsIn(match: string, times: TimeHit[], from: number, to: numb
   const out: { t: TimeHit; round: string; end: number }[] = [];
   for (const t of times) {
     if (t.start < from || t.end > to || t.recurrence) continue;
-    const before = ROUND_BEFORE.exec(match.slice(Math.max(from, t.start - 10), t.start));
+    const before = ROUND_BEFORE.exec(match.slice(Math.max(from, t.start - 10), t.start)) ?? ROUND_IN_FIELD.exec(match.slice(Math.max(from, t.start - 10), t.start));
     if (before) {
       out.push({ t, round: before[1], end: t.end });
       continue;

@@ -193,11 +193,12 @@ export function nounsIn(match: string, from: number, to: number): Found[] {
     }
     // "…大赛初赛", "…比赛决赛": a contest's round named with it is that round, an event of its own.
     // (not rounds listed together, "…摄影大赛初赛和决赛": the contest itself, its rounds shared out)
-    const round = kind === 'contest' ? /^(?:半决赛|总决赛|决赛|初赛|复赛|选拔赛|预赛)(?![和、及与](?:半决赛|总决赛|决赛|初赛|复赛|选拔赛|预赛))/.exec(match.slice(end, end + 8)) : null;
+    // ("社科知识竞答线上初赛", "…现场决赛": how it is held may come between)
+    const round = kind === 'contest' ? /^(?:线上|线下|现场|网络)?(半决赛|总决赛|决赛|初赛|复赛|选拔赛|预赛)(?![和、及与](?:半决赛|总决赛|决赛|初赛|复赛|选拔赛|预赛))/.exec(match.slice(end, end + 10)) : null;
     // (its noun is the round's, so that the contest and its rounds are not merged as one noun's mentions)
     if (round) {
       end += round[0].length;
-      noun = round[0];
+      noun = round[1];
     }
     // "…周年活动", "…竞赛活动": 活动 adds nothing to the kind.
     else if (match.startsWith('活动', end) && noun !== '活动') end += 2;

@@ -506,3 +506,19 @@ describe('a contest’s round named with it, in phases of their own', () => {
     ]);
   });
 });
+
+describe('rounds on a field line', () => {
+  it('reads each round right before its time, with how it is held', () => {
+    const p = parsePlan(
+      ['某市社科联2026年社科普及周活动方案', '一、活动内容', '（一）社科知识竞答', '⏰时间：线上初赛5月11日—17日；现场决赛5月23日（星期六）下午2:30', '（二）社科普及基地开放日', '⏰时间：5月24日'].join('\n'),
+    );
+    expect(p.activities.filter((a) => a.title.startsWith('社科知识竞答')).map((a) => [a.title, a.start])).toEqual([
+      ['社科知识竞答线上初赛', '2026-05-11'],
+      ['社科知识竞答现场决赛', '2026-05-23T14:30'],
+    ]);
+  });
+  it('and a contest’s round named with how it is held (…竞答线上初赛) is that round', () => {
+    const p = P('一、活动\n（一）5月11日起开展社科知识竞答线上初赛。');
+    expect(one(p, '初赛').title).toBe('社科知识竞答线上初赛');
+  });
+});
