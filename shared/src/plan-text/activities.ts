@@ -76,6 +76,12 @@ function opensWithTime(match: string, times: TimeHit[], ss: number, at: number):
  * then 于 and its times, then where, then the verb that holds it.
  */
 function heldAfter(match: string, times: TimeHit[], at: number): boolean {
+  // ("第五届云岭市民文化节从5月持续到10月": how long it runs, right after it)
+  const from = /^(?:将)?(?:从|自)/.exec(match.slice(at, at + 3));
+  if (from) {
+    const run = timesFrom(times, at + from[0].length);
+    if (run && /^(?:持续|延续|一直)?(?:到|至)/.test(match.slice(run.end, run.end + 4))) return true;
+  }
   const lead = /^(?:将|定|拟)?于/.exec(match.slice(at, at + 3));
   const run = timesFrom(times, at + (lead ? lead[0].length : 0));
   // (without 于 the place says it: "“青灯夜读”读书会每双周周五晚上在本馆阅读区举办")
@@ -798,6 +804,8 @@ export function extractActivities(
       // ("从4月10日起…开展为期100天的…行动": how long, between its start and the activity)
       const lastsFrom = pick && pick.end < ps && !found.some((o) => o !== f && o.start >= pick!.end && o.end <= f.start) ? pick.end : end;
       if (pick?.window && pick.window[0] === pick.window[1] && time.start && !time.start.includes('T') && !time.rdates) lastsFor(time, match, sentenceTimes, lastsFrom, se);
+      // ("…文化节从5月持续到10月": a month it starts in, then how long it lasts)
+      else if (pick?.window && time.start && !time.rrule && !time.rdates && /^(?:持续|延续|一直)(?:到|至)/.test(match.slice(pick.end, pick.end + 4))) lastsFor(time, match, sentenceTimes, pick.end, se);
 
       // Title: display text of the phrase, minus time words outside quotes and leading quantities.
       let title = '';

@@ -522,3 +522,10 @@ describe('rounds on a field line', () => {
     expect(one(p, '初赛').title).toBe('社科知识竞答线上初赛');
   });
 });
+
+describe('an activity as the subject of how long it runs', () => {
+  it('takes 第五届市民文化节从5月持续到10月 as the festival, May to October', () => {
+    const d = one(P('一、文化\n（一）第五届云岭市民文化节从5月持续到10月，各县区都要拿出自己的特色节目。'), '文化节');
+    expect([d.title, d.start, d.end]).toEqual(['第五届云岭市民文化节', '2026-05-01', '2026-11-01']);
+  });
+});
