@@ -333,13 +333,15 @@ const TEAM_NOUNS = new Set(['宣讲团', '宣讲分队']);
 /** A team opening a clause, then its verb: "市委宣讲团深入…", "县艺术团赴…" (the team, group 1). */
 const TEAM_SUBJECT = /^(?!组织|邀请|安排|动员|由|请|派)((?:[\u4e00-\u9fff]{1,8}|“[^“”]{2,10}”)(?:宣讲团|讲师团|宣讲队|宣讲分队|小分队|艺术团|演出队|志愿服务队|志愿者服务队|文艺队|轻骑兵))(?:深入|到|赴|走进|前往|在|分别|分赴|将|组织|开展|进行|集中)/;
 /** A field line under an item: 活动时间：4月29日、5月1日 / 时间：20x年4月21日. */
-const TIME_FIELD = /(?:^|\n)[ \t]*(?:活动|举办|实施|开展)?(?:时间|日期)(?:安排)?[ \t]*[:：]/g;
+// (a post's field lines may open with an emoji, "⏰培训时间：", and name what the time is of; not 报名时间, the sign-up's)
+const TIME_FIELD = /(?:^|\n)[ \t]*(?:[^\n\u4e00-\u9fff\w\s]{1,3}[ \t]*)?(?:活动|举办|实施|开展|培训|展览|展出|演出|放映|比赛|开课|授课)?(?:时间|日期)(?:安排)?[ \t]*[:：]/g;
 /** A call's own time on a field line or in a sentence: "征集时间：3月1日至6月30日", "征文时间为2026年3月至5月". */
 const OWN_FIELD = /(?:^|\n|[,，。;；])[ \t]*(?:作品)?(?:征集|征文|投稿|参赛|比赛|大赛|展览|活动)(?:时间|日期|期限)[ \t]*(?:[:：]|为|是)/g;
 /** Not dated yet. */
 const undated = (d: Draft) => !d.start && !d.rrule;
 /** Any field line of an item: 活动时间： 活动地点： 主办单位： 内容： */
-const FIELD_LINE = /(?:^|\n)[ \t]*(?:活动)?(?:时间|地点|日期|主办单位|承办单位|协办单位|主讲|活动方式|参加对象|内容)[ \t]*[:：]/;
+const FIELD_LINE =
+  /(?:^|\n)[ \t]*(?:[^\n\u4e00-\u9fff\w\s]{1,3}[ \t]*)?(?:活动|培训|展览|展出|演出|放映|比赛|开课|授课|招生|报名|预约|参与|参加|开放)?(?:时间|地点|日期|对象|方式|主办单位|承办单位|协办单位|主讲|主讲人|活动方式|内容)[ \t]*[:：]/;
 /** A section heading that gives the plan's period: 二、活动时间 / 一、时间安排. */
 const PERIOD_TITLE = /^(?:活动|实施|工作)?(?:时间|日期)(?:安排)?$|^(?:活动|实施)(?:时间|期限)$/;
 
@@ -386,11 +388,19 @@ function fieldUndecided(match: string, from: number, to: number): boolean {
  */
 function ownFieldTime(match: string, times: TimeHit[], lineEnd: number, to: number): TimeHit | null | undefined {
   let at = lineEnd;
+  // (a post's block may describe the item in a line or two before its field lines: "▍…培训班 / 本期开设… / ⏰培训时间：…")
+  let prose = 0;
+  let fields = 0;
   while (at < to && match[at] === '\n') {
     let eol = match.indexOf('\n', at + 1);
     if (eol < 0 || eol > to) eol = to;
     const line = match.slice(at, eol);
-    if (!FIELD_LINE.test(line)) return undefined;
+    if (!FIELD_LINE.test(line)) {
+      if (fields > 0 || ++prose > 2 || !line.trim() || /^\n[ \t]*[▍■◆●▶►【]/.test(line)) return undefined;
+      at = eol;
+      continue;
+    }
+    fields++;
     TIME_FIELD.lastIndex = 0;
     // (null: its time line gives no time, "时间：另行通知": not another item's)
     if (TIME_FIELD.test(line)) return fieldTime(match, times, at, eol) ?? null;
@@ -952,6 +962,12 @@ export function extractActivities(
       };
       // (one item of a list, or the list itself: 开展对象化、互动化宣讲)
       if (match[ps - 1] === '、' || /^[^“”]*、[^“”]*$/.test(match.slice(ps, f.start))) draft.ofList = true;
+      // (a name on a line of its own, its ▍ gone with the cleaning, "2026年春夏季公益艺术培训班（第二期）" over its description)
+      {
+        const ls = match.lastIndexOf('\n', ps - 1) + 1;
+        const le = match.indexOf('\n', end) < 0 ? match.length : match.indexOf('\n', end);
+        if (!match.slice(ls, ps).trim() && /^\s*(?:[(（][^)）\n]{1,12}[)）])?\s*$/.test(match.slice(end, le)) && match[ls - 2] === '\n') draft.block = true;
+      }
       if (time.start) draft.start = time.start;
       if (time.end) draft.end = time.end;
       if (time.rrule) draft.rrule = time.rrule;
@@ -1051,7 +1067,12 @@ export function extractActivities(
     }
     // (in a plan of one kind of day, an unnamed mention of that day, "开展4月主题党日", "主题党日与一线执法紧密结合",
     // refers to the dated themes below, and is not merged into a named one)
-    let merged = job.pre ? drafts : mergeSection(dayOfPlan ? drafts.filter((d) => d.quoted || d.noun !== dayOfPlan) : drafts, headers);
+    // "02 公益培训 / ▍…培训班 ⏰活动时间：5月11日起 / ▍少儿美术公益课堂 ⏰活动时间：每周日": a heading naming a kind of
+    // activity over items that each have a time line of their own is their category, not one of them (nor all of them).
+    const timeLines = job.pre ? 0 : (match.slice(titleEnd, to).match(/(?:^|\n)[ \t]*[^\n\u4e00-\u9fff]{0,3}(?:活动|培训|展览|演出|开课|上课)?(?:时间|日期)[ \t]*[:：]/g)?.length ?? 0);
+    const category = (h: Draft) => h.fromTitle && !h.quoted && h.key.length <= 6 && drafts.filter((b) => !b.fromTitle).length >= 2;
+    const own = timeLines < 2 || !drafts.some(category) ? drafts : drafts.filter((d) => !category(d));
+    let merged = job.pre ? own : mergeSection(dayOfPlan ? own.filter((d) => d.quoted || d.noun !== dayOfPlan) : own, headers);
     // "5.开展“村村有好戏”送戏下乡。4月至11月，组织馆办艺术团…深入各行政村演出": a leaf heading that is a verb and a
     // quoted name, with no activity noun of ours, names the one activity its body holds.
     if (!job.pre && !job.hasChildren && merged.length === 1 && !merged[0].quoted) {
@@ -1607,7 +1628,7 @@ const REQUIREMENTS = /^(?:工作要求|有关要求|相关要求|活动要求|�
 const parentOf = (sectionId: string) => sectionId.slice(0, Math.max(0, sectionId.lastIndexOf('.')));
 
 /** Headings of a plan's parts that are not activities, even with field lines under them (主办单位：…). */
-const NOT_AN_ITEM = /^(?:组织机构|组织单位|活动单位|参与单位|参赛单位|组织领导|领导小组|参赛对象|参加对象|参与对象|活动对象|评选对象|评选条件|评选标准|推荐条件|作品要求|参赛要求|奖项设置|表彰奖励|奖励办法|联系方式|工作要求|活动主题|活动目的|活动意义|指导思想|总体要求|活动时间|活动地点|主办单位|承办单位|参赛办法|报送要求)/;
+const NOT_AN_ITEM = /^(?:组织机构|组织单位|活动单位|参与单位|参赛单位|组织领导|领导小组|参赛对象|参加对象|参与对象|活动对象|评选对象|评选条件|评选标准|推荐条件|作品要求|参赛要求|奖项设置|表彰奖励|奖励办法|联系方式|工作要求|活动主题|活动目的|活动意义|指导思想|总体要求|活动时间|活动地点|(?:培训|展览|演出|比赛|开放)(?:时间|地点)|主办单位|承办单位|参赛办法|报送要求)/;
 /** A heading over the stages of a contest or a selection. */
 const STAGE_PARENT = /安排|程序|步骤|阶段|流程|环节|进度|赛程|方法|评审|评选/;
 /** A stage heading: 推荐报名, 网络投票, 评审确定, 成果展示, 启动仪式, 决赛阶段. */

@@ -32,6 +32,8 @@ export interface Draft extends DraftActivity {
   sentence: [number, number];
   /** Its phrase is the last item of a list (舞蹈、声乐、书法公益培训班 → 书法公益培训班). */
   ofList?: boolean;
+  /** Named by a post's block line of its own ("▍…培训班"): two such blocks are two activities. */
+  block?: boolean;
   /** Starts of every sentence that mentions it (merged mentions). */
   sents: number[];
   sources: string[];

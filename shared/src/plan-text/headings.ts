@@ -7,7 +7,7 @@
  * copy (brackets and full-width digits already evened out).
  */
 
-export type MarkerType = 'cn' | 'pcn' | 'num' | 'dec' | 'pnum' | 'circ' | 'di' | 'part' | 'stage' | 'shi' | 'yao' | 'brk' | 'item' | 'yige' | 'para' | 'headline' | 'connective';
+export type MarkerType = 'cn' | 'pcn' | 'num' | 'dec' | 'pnum' | 'circ' | 'di' | 'part' | 'stage' | 'zero' | 'shi' | 'yao' | 'brk' | 'item' | 'yige' | 'para' | 'headline' | 'connective';
 
 export interface Marker {
   type: MarkerType;
@@ -57,6 +57,9 @@ const MARKER_RE = new RegExp(
     `第(?<di>${CN})[,、:]`,
     // A plan's or a speech's phases, each opening its paragraph: 第一阶段从5月15日到5月31日，主要是宣传发动 (only at a line start).
     `第(?<stage>${CN})阶段(?=[\u4e00-\u9fff（(:：, \t])`,
+    // A post's or a designed Word document's sections: 01 (its title on the next line or after a space), PART.01, NO.1
+    // (only at a line start).
+    `(?<zero>0[1-9]|(?:PART|Part|NO|No)[ .．]?0?[1-9])(?=[ \t\u3000\n]|$)`,
     // A long plan's parts: 第一部分 强化理论武装 / 第二章 (only at a line start, before a space or a mark).
     `第(?<part>${CN})(?:部分|章|篇)(?=[ \t\n\u3000:,、]|$)`,
     `(?<shi>${CN})是(?![的否非])`,
@@ -98,6 +101,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
     const raw = g[type]!;
     let value: number | null;
     if (type === 'num' || type === 'pnum' || ((type === 'brk' || type === 'item') && /^\d/.test(raw))) value = Number(raw);
+    else if (type === 'zero') value = Number(raw.replace(/\D/g, ''));
     else if (type === 'dec') value = Number(raw.split(/[.．]/)[1]);
     else if (type === 'circ') value = CIRCLED.indexOf(raw) + 1;
     else if (type === 'yige') value = raw === '一个是' ? (spoken = 1) : spoken > 0 ? ++spoken : null;
@@ -108,7 +112,7 @@ export function scanMarkers(text: string, from = 0, to = text.length): Marker[] 
     const enumType = type === 'shi' || type === 'yao' || type === 'di' || type === 'circ' || type === 'pnum' || type === 'yige';
     const positioned = lineStart || (enumType ? ENUM_BEFORE : STRONG_BEFORE).test(prev);
     // A decimal heading (1.1) is only trusted at a line start: inline it is a figure.
-    if (value !== null && value > 0 && positioned && ((type !== 'dec' && type !== 'brk' && type !== 'item' && type !== 'part' && type !== 'stage') || lineStart)) {
+    if (value !== null && value > 0 && positioned && ((type !== 'dec' && type !== 'brk' && type !== 'item' && type !== 'part' && type !== 'stage' && type !== 'zero') || lineStart)) {
       let end = start + m[0].length;
       while (end < text.length && (text[end] === ' ' || text[end] === ':')) end++;
       out.push({ type, value, start, end, lineStart });
@@ -136,6 +140,8 @@ export function labelKey(type: MarkerType, label: string): string {
       return s.replace(/[、.．]$/, '').replace('．', '.');
     case 'di':
       return inner;
+    case 'zero':
+      return s.toUpperCase().replace('．', '.');
     default:
       return inner;
   }

@@ -102,6 +102,8 @@ export function mergeSection(input: Draft[], headers: TimeHit[] = []): Draft[] {
       if (CEREMONY_NOUNS.has(d.noun) && !CEREMONY_NOUNS.has(o.noun) && !CEREMONY.test(o.noun)) continue;
       // (a contest and one of its rounds named with it, "开展“微宣讲”比赛 … 举行全市“微宣讲”比赛决赛", are two events)
       if (ROUND_NOUN.test(d.noun) !== ROUND_NOUN.test(o.noun)) continue;
+      // (two blocks of a post, "▍…公益艺术培训班" and "▍…骨干教练员培训班", are two activities)
+      if (d.block && o.block && d.sentence[0] !== o.sentence[0]) continue;
       // (two named mentions of one noun, each in its own sentence with its own time, are two: 3月至6月…春季公益培训班；
       // 9月至11月…秋季公益培训班)
       // (…also when the first has been folded into its heading: "（一）书记讲党课。…“七一”前后…讲一次专题党课；各支部书记每季度…")

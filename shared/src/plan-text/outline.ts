@@ -329,7 +329,7 @@ function paragraphMarkers(match: string, from: number, to: number): { points: Ma
 /** Enumerations written inside a paragraph (一是 一要 第一， ①). */
 const INLINE_ENUM: MarkerType[] = ['shi', 'yao', 'di', 'circ', 'yige'];
 
-const STRUCTURAL: MarkerType[] = ['cn', 'pcn', 'num', 'dec', 'di', 'part', 'brk', 'item'];
+const STRUCTURAL: MarkerType[] = ['cn', 'pcn', 'num', 'dec', 'di', 'part', 'zero', 'brk', 'item'];
 
 /** The title without the closing punctuation and brackets it may carry ("…安排》", "…方案。"). */
 const withoutClosingMarks = (title: string) => title.replace(/[\s。.》」』”"）)]+$/, '');

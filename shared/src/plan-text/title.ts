@@ -59,7 +59,7 @@ const FIELD_OR_ITEM = new RegExp(`${FIELD_LINE.source}|^【(?:活动|项目|板�
 function isBodyLike(s: string): boolean {
   // (a speech's salutation, "同志们：", and a point that opens with its marker, "一要在…上展现新作为", are its body)
   if (/^(?:同志们|各位(?:领导|同志|代表|来宾)|尊敬的)[^。]{0,20}[:：,，!！]?$/.test(s) || /^[一二三四五六七八九十]+[是要](?![的否非求素点])/.test(s)) return true;
-  return s.length > 45 || FIELD_OR_ITEM.test(s) || /[。，,;；！？]/.test(s) || /^[\d一二三四五六七八九十]+月(?:份)?(?:[至到—~～-][\d一二三四五六七八九十]+月)?\s*[:：]/.test(s) || /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+(?:[、．]|\.(?!\d))|第[一二三四五六七八九十]+(?:部分|章|篇)(?:$|[ \t\u3000:：,，、]))/.test(s);
+  return s.length > 45 || FIELD_OR_ITEM.test(s) || /[。，,;；！？]/.test(s) || /^[\d一二三四五六七八九十]+月(?:份)?(?:[至到—~～-][\d一二三四五六七八九十]+月)?\s*[:：]/.test(s) || /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+(?:[、．]|\.(?!\d))|第[一二三四五六七八九十]+(?:部分|章|篇)(?:$|[ \t\u3000:：,，、])|(?:0[1-9]|(?:PART|Part|NO|No)[ .．]?0?[1-9])$)/.test(s);
 }
 
 function isTitleLike(s: string): boolean {

@@ -529,3 +529,70 @@ describe('an activity as the subject of how long it runs', () => {
     expect([d.title, d.start, d.end]).toEqual(['第五届云岭市民文化节', '2026-05-01', '2026-11-01']);
   });
 });
+
+describe('a WeChat preview in 01 sections and ▍ blocks', () => {
+  const post = [
+    '某市文化馆2026年5月公益文化活动预告',
+    '',
+    '01',
+    '公益培训',
+    'ART TRAINING',
+    '',
+    '▍2026年春夏季公益艺术培训班（第二期）',
+    '本期开设合唱、民族舞、书法五个班次，每班每周授课一次。',
+    '⏰培训时间：5月11日—6月28日',
+    '📍培训地点：市文化馆各功能教室',
+    '',
+    '▍“周三艺术夜校”成人书法公益课',
+    '⏰活动时间：每周三晚19:00—20:30',
+    '📍活动地点：市文化馆二楼书法教室',
+    '',
+    '02',
+    '群文活动',
+    '',
+    '▍“周末大舞台”群众文艺展演',
+    '⏰活动时间：每周六晚19:30',
+  ].join('\n');
+  const p = parsePlan(post);
+  it('reads 01 and 02 on lines of their own as sections titled by the next line', () => {
+    expect(p.sections.map((s) => `${s.label}|${s.title}`)).toEqual(['01|公益培训', '02|群文活动']);
+  });
+  it('times each block by its own emoji field line after a line of description, under a category heading', () => {
+    expect(p.activities.map((a) => [a.title, a.sectionId, a.start])).toEqual([
+      ['2026年春夏季公益艺术培训班', 's1', '2026-05-11'],
+      ['“周三艺术夜校”成人书法公益课', 's1', '2026-05-06T19:00'],
+      ['“周末大舞台”群众文艺展演', 's2', '2026-05-02T19:30'],
+    ]);
+  });
+  it('reads PART.01 and 01 活动主题 as section markers too', () => {
+    const q = parsePlan(['某馆2026年第三季度活动', 'PART.01', '暑期閱讀·童趣一夏', '【童書共讀會】', '時間：7月11日', 'PART.02', '講座沙龍'].join('\n'));
+    expect(q.sections.map((s) => s.label)).toEqual(['PART.01', 'PART.02']);
+    const r = parsePlan(['关于开展暑期活动的通知', '01 活动主题', '文明实践·乐享暑期', '02 活动时间', '7月6日至8月28日'].join('\n'));
+    expect(r.sections.map((s) => `${s.label}|${s.title}`)).toEqual(['01|活动主题', '02|活动时间']);
+  });
+});
+
+describe('two blocks of a post with the same noun', () => {
+  it('are two activities, each timed by its own field line', () => {
+    const p = parsePlan(
+      [
+        '某市文化馆2026年5月公益文化活动预告',
+        '',
+        '01',
+        '公益培训',
+        '',
+        '▍2026年春夏季公益艺术培训班（第二期）',
+        '本期开设合唱、民族舞、书法五个班次。',
+        '⏰培训时间：5月11日—6月28日',
+        '',
+        '▍全市广场舞骨干教练员培训班',
+        '为推动全民健身，市文化馆举办本期培训班，邀请省级教练授课。',
+        '⏰培训时间：5月20日—22日',
+      ].join('\n'),
+    );
+    expect(p.activities.map((a) => [a.title, a.start])).toEqual([
+      ['2026年春夏季公益艺术培训班', '2026-05-11'],
+      ['全市广场舞骨干教练员培训班', '2026-05-20'],
+    ]);
+  });
+});
