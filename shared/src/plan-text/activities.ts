@@ -22,7 +22,7 @@ import { BARE_NOUNS, CEREMONY, CEREMONY_NOUNS, compactKey, headingDraft, isBareT
 import { GOAL_VERB, mergeInto, mergeSection } from './merge-mentions';
 
 /** What may follow a head noun: punctuation, a conjunction, a parenthetical. */
-const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
+const AFTER_OK = /^(?:$|[,，。;；、:：!！?？)\]）”’\s(（】]|[和及与等并为]|不少于|不低于|(?:\d+|[一两二三四五六七八九十])(?:次|场|期|部|篇|个)(?=$|[,，。;；\s]))/;
 /** Verbs (and 以…为契机) that open an activity phrase: the title starts after them. */
 const VERB_END =
   /(?:发布一期|发布一批|发布|办一个|办一场|办一次|办一期|办一届|搞一个|搞一场|搞一次|搞一期|要搞|(?<![胡乱])搞|要办|还办|开展好|组织好|上一堂|上一节|上好|讲好|开好|用好|使|接受|对|将|把|举办|举行|开展|组织|召开|办理|启动|组建|开办|打造|策划|进行|参加|参与|承办|开设|编印|完成|安排|实施|推出|坚持|完善|建立|制定|深化|推动|加强|抓好|做好|办好|继续|积极|认真|广泛|深入|持续|定期|适时|集中|邀请|通过|依托|利用|结合|围绕|讲授|送去|送上|以|(?<![工创写制操合协动运佳杰力原著振])作|(?<![宣演主听开])讲)$/;
@@ -830,6 +830,8 @@ export function extractActivities(
       title = stripQuantity(title.trim()).trim();
       // 全镇党员干部“学思想、强党性”专题读书班: the audience before a quoted name is not part of it.
       title = title.replace(/^全[^“”]{1,4}?(?:党员干部|干部职工|党员|干部|职工|群众|青少年)(?=“)/, '');
+      // "【“悅讀一夏”少兒暑期閱讀嘉年華】": a post's bracket round a name is no part of it.
+      title = title.replace(/^[【\[]\s*/, '');
       // "…基层巡回宣讲活动（以下简称“巡回宣讲”）": the short name the plan gives it is no part of the name.
       title = title.replace(/\s*[（(](?:以下)?简称[^）)]*[）)]?$/, '');
       // "3月为全县“学雷锋·文明实践”志愿服务月": the 为 that names a month is not part of the name.

@@ -596,3 +596,24 @@ describe('two blocks of a post with the same noun', () => {
     ]);
   });
 });
+
+describe('a post’s activities named in 【】', () => {
+  it('takes each bracketed name with its field lines, without the bracket', () => {
+    const p = parsePlan(
+      [
+        '某市图书馆2026年第三季度阅读推广活动预告',
+        'PART.01',
+        '暑期阅读',
+        '【“悦读一夏”少儿阅读嘉年华】',
+        '活动时间：7月11日—8月30日',
+        '活动地点：少儿馆',
+        '【“书香伴成长”亲子阅读营】',
+        '活动时间：7月18日、7月25日（周六）下午14:30',
+      ].join('\n'),
+    );
+    expect(p.activities.map((a) => [a.title, a.start])).toEqual([
+      ['“悦读一夏”少儿阅读嘉年华', '2026-07-11'],
+      ['“书香伴成长”亲子阅读营', '2026-07-18T14:30'],
+    ]);
+  });
+});
