@@ -93,7 +93,7 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
     const firstHeading = bodyIdx < 0 ? -1 : segs.slice(bodyIdx).findIndex((s) => /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\))/.test(s.text));
     const near = bodyIdx < 0 ? [] : segs.slice(bodyIdx, bodyIdx + Math.min(14, firstHeading < 0 ? 4 : firstHeading));
     const formal = near.findIndex(
-      (s) => isTitleLike(s.text) && (/^关于.{4,60}(?:通知|方案|安排)$/.test(s.text) || (s.text.length >= 10 && /(?:方案|计划|要点|安排)$/.test(s.text) && !/[,，!！?？]/.test(s.text))),
+      (s) => isTitleLike(s.text) && (/^关于.{4,60}(?:通知|方案|安排)$/.test(s.text) || (s.text.length >= 10 && /(?:方案|计划|要点|安排|预告)$/.test(s.text) && !/[,，!！?？]/.test(s.text))),
     );
     if (formal >= 0) {
       const f = segs[bodyIdx + formal];

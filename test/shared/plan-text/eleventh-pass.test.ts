@@ -617,3 +617,12 @@ describe('a post’s activities named in 【】', () => {
     ]);
   });
 });
+
+describe('a WeChat preview’s own title', () => {
+  it('is the formal …预告 line among the post’s first lines, not its headline', () => {
+    const p = parsePlan(
+      ['五月“艺”起来！市文化馆5月公益文化活动预告来啦→', '原创 某市文化馆 某市文化馆 2026年4月28日 17:42 发表于某市', '', '某市文化馆2026年5月公益文化活动预告', '', '01', '非遗体验', '▍剪纸技艺公开课', '⏰活动时间：5月16日'].join('\n'),
+    );
+    expect(p.title).toBe('某市文化馆2026年5月公益文化活动预告');
+  });
+});
