@@ -193,6 +193,9 @@ function verbBefore(match: string, j: number, limit: number): boolean {
   );
 }
 
+/** A season a name may carry: 暑期少儿…, 寒假…, 春节期间… (as the name's part, not its time, when a field line dates it). */
+const SEASON = /^(?:暑期|暑假|寒假|寒暑假|春节期间|国庆期间)$/;
+
 /** Hosts a lecture tour stops at, by what their names end in: a township, a street office, a school, a firm. */
 const HOST = '[\\u4e00-\\u9fff]{1,10}?(?:镇|乡|街道|社区|村|集团|公司|学院|学校|中学|小学|大学|医院|园区|工业园|厂)';
 const TOUR_STOP = new RegExp(`(?:到|赴|走进|深入)(${HOST})(?=[,，]|(?:为[^,，。;；]{2,16})?(?:开展|举办|作|进行|上))|在(${HOST})(?=[^,，。;；“”]{2,12}(?:举办|开展))`, 'g');
@@ -968,7 +971,8 @@ export function extractActivities(
       {
         const ls = match.lastIndexOf('\n', ps - 1) + 1;
         const le = match.indexOf('\n', end) < 0 ? match.length : match.indexOf('\n', end);
-        if (!match.slice(ls, ps).trim() && /^\s*(?:[(（][^)）\n]{1,12}[)）])?\s*$/.test(match.slice(end, le)) && match[ls - 2] === '\n') draft.block = true;
+        const bracketed = /^[ \t]*[【\[]?$/.test(match.slice(ls, ps)) && /[【\[]/.test(match.slice(ls, ps + 1)) && /^[】\]]/.test(match.slice(end, le));
+        if (bracketed || (!match.slice(ls, ps).trim() && /^\s*(?:[(（][^)）\n]{1,12}[)）])?\s*$/.test(match.slice(end, le)) && match[ls - 2] === '\n')) draft.block = true;
       }
       if (time.start) draft.start = time.start;
       if (time.end) draft.end = time.end;
@@ -1178,6 +1182,19 @@ export function extractActivities(
         resolved(d, field, year, text, fieldIn);
         d.ownTime = false;
         continue;
+      }
+      // "▍“悦读一夏”少儿暑期阅读嘉年华 / 活动时间：7月11日—8月30日": a season in a block's name is part of the name, and
+      // the block's own time line says when.
+      if (d.block && d.cue && SEASON.test(d.cue) && d.title.length + d.cue.length <= 40) {
+        const line = ownFieldTime(match, times, d.sentence[1], to);
+        if (line && line.window) {
+          const at = text.indexOf(d.cue, d.sentence[0]);
+          const named = at >= 0 && at < d.sentence[1] ? text.slice(d.sentence[0], d.sentence[1]).trim().replace(/^[【\[]|[】\]]$/g, '') : '';
+          if (named.includes(d.cue) && compactKey(named).includes(compactKey(d.title).slice(-4))) retitle(d, named.replace(/\s*[（(][^）)]{1,12}[）)]$/, ''));
+          resolved(d, line, year, text, fieldWithin(times, line));
+          d.ownTime = false;
+          continue;
+        }
       }
       if (d.start || d.rrule) continue;
       // "七一前后，各基层党组织开展主题党日。县里同时安排一场党史专题报告会": 同时 holds it at the time of the

@@ -626,3 +626,21 @@ describe('a WeChat preview’s own title', () => {
     expect(p.title).toBe('某市文化馆2026年5月公益文化活动预告');
   });
 });
+
+describe('a bracketed block under a heading that names its season', () => {
+  it('is its own activity, dated by its own time line, not by the heading', () => {
+    const p = parsePlan(['某市图书馆2026年第三季度阅读推广活动预告', 'PART.01', '暑期阅读', '【“悦读一夏”少儿暑期阅读嘉年华】', '活动时间：7月11日—8月30日', '活动地点：少儿馆'].join('\n'));
+    const d = one(p, '嘉年华');
+    expect([d.start, d.end]).toEqual(['2026-07-11', '2026-08-31']);
+  });
+});
+
+describe('a season in a bracketed block’s name', () => {
+  it('stays in the name, and the block’s own time line dates it', () => {
+    const p = parsePlan(
+      ['某市图书馆2026年第三季度阅读推广活动预告', 'PART.01', '暑期阅读·童趣一夏', '【“小小图书管理员”暑期志愿服务】', '活动时间：7月13日—8月21日（工作日上午9:00—11:30）', '活动地点：市图书馆总馆二楼'].join('\n'),
+    );
+    const d = one(p, '图书管理员');
+    expect([d.title, d.start?.slice(0, 10)]).toEqual(['“小小图书管理员”暑期志愿服务', '2026-07-13']);
+  });
+});
