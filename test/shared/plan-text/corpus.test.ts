@@ -91,7 +91,7 @@ const TODAY: Record<'tuning' | 'heldOut', Rates> = {
   // 23.4 %, now 84.8/77.5/84.8/76.8 %, 9.3 %; 158–161 now 97.5/94.9/96.2/94.9 %, 1.3 %). 111 tuning plans 95.2/91.8/
   // 95.0/92.7 %, 4.7 %. Then 178–181 in the forms held-out 175 and 176 showed (01 / PART.01 sections, ▍ and 【】 blocks,
   // a speech of five unnumbered parts): first read 69.0/60.3/36.2/53.4 %, 29.8 %, outline 10/33; now 84.5/74.1/84.5/
-  // 72.4 %, 22.2 %, outline 32/33. 115 tuning plans:
+  // 74.1 %, 22.2 %, outline 32/33. 115 tuning plans:
   tuning: {
     outlineRecall: 0.999,
     outlinePrecision: 0.997,
