@@ -8,7 +8,7 @@
  * co-organisers (联合A、B等单位举办) are taken from the same sentence.
  * Everything is found on the matching copy and sliced from the display text.
  */
-import { NOUN_RE, TAKES_OBJECT, eventOrCampaign, nounsIn, refineKind, type Found } from './kinds';
+import { NOUN_RE, ROUND_NAMES, TAKES_OBJECT, eventOrCampaign, nounsIn, refineKind, type Found } from './kinds';
 import { timeHeads, type SectionSpan } from './outline';
 import type { DraftActivity, DraftKind, PlanSection } from './types';
 import { matchingCopy } from './normalize';
@@ -193,6 +193,9 @@ function verbBefore(match: string, j: number, limit: number): boolean {
   );
 }
 
+/** A name that ends in a contest's round: …大赛决赛, 初赛. */
+const ROUND_END = new RegExp(`(?:${ROUND_NAMES})$`);
+
 /** A season a name may carry: 暑期少儿…, 寒假…, 春节期间… (as the name's part, not its time, when a field line dates it). */
 const SEASON = /^(?:暑期|暑假|寒假|寒暑假|春节期间|国庆期间)$/;
 
@@ -234,6 +237,11 @@ function studyGroupIn(match: string, ss: number, ps: number): [number, number] |
   if (!/委|党组|总支/.test(name)) return null;
   const at = ss + last.index + last[0].length - name.length;
   return [at, at + name.length];
+}
+
+/** Whether another activity noun starts within four characters after `end`, nothing between that ends a phrase. */
+function nounRightAfter(found: readonly Found[], f: Found, match: string, end: number): boolean {
+  return found.some((o) => o !== f && o.start >= end && o.start <= end + 4 && !/[,，。;；、:：“\s]/.test(match.slice(end, o.start)));
 }
 
 function stripQuantity(title: string): string {
@@ -336,15 +344,15 @@ const TEAM_NOUNS = new Set(['宣讲团', '宣讲分队']);
 /** A team opening a clause, then its verb: "市委宣讲团深入…", "县艺术团赴…" (the team, group 1). */
 const TEAM_SUBJECT = /^(?!组织|邀请|安排|动员|由|请|派)((?:[\u4e00-\u9fff]{1,8}|“[^“”]{2,10}”)(?:宣讲团|讲师团|宣讲队|宣讲分队|小分队|艺术团|演出队|志愿服务队|志愿者服务队|文艺队|轻骑兵))(?:深入|到|赴|走进|前往|在|分别|分赴|将|组织|开展|进行|集中)/;
 /** A field line under an item: 活动时间：4月29日、5月1日 / 时间：20x年4月21日. */
-// (a post's field lines may open with an emoji, "⏰培训时间：", and name what the time is of; not 报名时间, the sign-up's)
-const TIME_FIELD = /(?:^|\n)[ \t]*(?:[^\n\u4e00-\u9fff\w\s]{1,3}[ \t]*)?(?:活动|举办|实施|开展|培训|展览|展出|演出|放映|比赛|开课|授课)?(?:时间|日期)(?:安排)?[ \t]*[:：]/g;
+// (a post's field line may name what the time is of, "⏰培训时间：" — its emoji gone with the cleaning —; not 报名时间, the sign-up's)
+const TIME_FIELD = /(?:^|\n)[ \t]*(?:活动|举办|实施|开展|培训|展览|展出|演出|放映|比赛|开课|授课)?(?:时间|日期)(?:安排)?[ \t]*[:：]/g;
 /** A call's own time on a field line or in a sentence: "征集时间：3月1日至6月30日", "征文时间为2026年3月至5月". */
 const OWN_FIELD = /(?:^|\n|[,，。;；])[ \t]*(?:作品)?(?:征集|征文|投稿|参赛|比赛|大赛|展览|活动)(?:时间|日期|期限)[ \t]*(?:[:：]|为|是)/g;
 /** Not dated yet. */
 const undated = (d: Draft) => !d.start && !d.rrule;
 /** Any field line of an item: 活动时间： 活动地点： 主办单位： 内容： */
 const FIELD_LINE =
-  /(?:^|\n)[ \t]*(?:[^\n\u4e00-\u9fff\w\s]{1,3}[ \t]*)?(?:活动|培训|展览|展出|演出|放映|比赛|开课|授课|招生|报名|预约|参与|参加|开放)?(?:时间|地点|日期|对象|方式|主办单位|承办单位|协办单位|主讲|主讲人|活动方式|内容)[ \t]*[:：]/;
+  /(?:^|\n)[ \t]*(?:活动|培训|展览|展出|演出|放映|比赛|开课|授课|招生|报名|预约|参与|参加|开放)?(?:时间|地点|日期|对象|方式|主办单位|承办单位|协办单位|主讲|主讲人|活动方式|内容)[ \t]*[:：]/;
 /** A section heading that gives the plan's period: 二、活动时间 / 一、时间安排. */
 const PERIOD_TITLE = /^(?:活动|实施|工作)?(?:时间|日期)(?:安排)?$|^(?:活动|实施)(?:时间|期限)$/;
 
@@ -399,7 +407,8 @@ function ownFieldTime(match: string, times: TimeHit[], lineEnd: number, to: numb
     if (eol < 0 || eol > to) eol = to;
     const line = match.slice(at, eol);
     if (!FIELD_LINE.test(line)) {
-      if (fields > 0 || ++prose > 2 || !line.trim() || /^\n[ \t]*[▍■◆●▶►【]/.test(line)) return undefined;
+      // (not the next block: its ▍ is gone with the cleaning, its 【 stays)
+      if (fields > 0 || ++prose > 2 || !line.trim() || /^\n[ \t]*【/.test(line)) return undefined;
       at = eol;
       continue;
     }
@@ -648,10 +657,10 @@ export function extractActivities(
       if (match[end] === '”' && insideQuote(match, f.start, ss)) {
         end++;
         // ("举办“好书共读”阅读分享会": a quoted name that ends in a noun names the activity noun right after it)
-        if (found.some((o) => o.start >= end && o.start <= end + 4 && !/[,，。;；、:：“\s]/.test(match.slice(end, o.start)))) continue;
+        if (nounRightAfter(found, f, match, end)) continue;
       }
       // (…and so does a quoted study or relief name: "开设“理论天天学”专栏" is a column, "“夏送清凉”慰问一线职工" a visit)
-      if ((f.noun === '学' || f.noun === '帮扶') && found.some((o) => o !== f && o.start >= end && o.start <= end + 4 && !/[,，。;；、:：“\s]/.test(match.slice(end, o.start)))) continue;
+      if ((f.noun === '学' || f.noun === '帮扶') && nounRightAfter(found, f, match, end)) continue;
       const takesObject = f.noun && TAKES_OBJECT.has(f.noun) && end > f.end;
       let ps = takesObject ? f.start : phraseStart(match, f.start, cs, ss);
       // ("“情暖端午”走访慰问独居老人": a quoted name right before a noun that takes an object names it)
@@ -1075,10 +1084,9 @@ export function extractActivities(
     // refers to the dated themes below, and is not merged into a named one)
     // "02 公益培训 / ▍…培训班 ⏰活动时间：5月11日起 / ▍少儿美术公益课堂 ⏰活动时间：每周日": a heading naming a kind of
     // activity over items that each have a time line of their own is their category, not one of them (nor all of them).
-    const timeLines = job.pre ? 0 : (match.slice(titleEnd, to).match(/(?:^|\n)[ \t]*[^\n\u4e00-\u9fff]{0,3}(?:活动|培训|展览|演出|开课|上课)?(?:时间|日期)[ \t]*[:：]/g)?.length ?? 0);
     const category = (h: Draft) => h.fromTitle && !h.quoted && h.key.length <= 6 && drafts.filter((b) => !b.fromTitle).length >= 2;
-    const own = timeLines < 2 || !drafts.some(category) ? drafts : drafts.filter((d) => !category(d));
-    let merged = job.pre ? own : mergeSection(dayOfPlan ? own.filter((d) => d.quoted || d.noun !== dayOfPlan) : own, headers);
+    const items = !job.pre && drafts.some(category) && (match.slice(titleEnd, to).match(TIME_FIELD)?.length ?? 0) >= 2 ? drafts.filter((d) => !category(d)) : drafts;
+    let merged = job.pre ? items : mergeSection(dayOfPlan ? items.filter((d) => d.quoted || d.noun !== dayOfPlan) : items, headers);
     // "5.开展“村村有好戏”送戏下乡。4月至11月，组织馆办艺术团…深入各行政村演出": a leaf heading that is a verb and a
     // quoted name, with no activity noun of ours, names the one activity its body holds.
     if (!job.pre && !job.hasChildren && merged.length === 1 && !merged[0].quoted) {
@@ -1188,8 +1196,7 @@ export function extractActivities(
       if (d.block && d.cue && SEASON.test(d.cue) && d.title.length + d.cue.length <= 40) {
         const line = ownFieldTime(match, times, d.sentence[1], to);
         if (line && line.window) {
-          const at = text.indexOf(d.cue, d.sentence[0]);
-          const named = at >= 0 && at < d.sentence[1] ? text.slice(d.sentence[0], d.sentence[1]).trim().replace(/^[【\[]|[】\]]$/g, '') : '';
+          const named = text.slice(d.sentence[0], d.sentence[1]).trim().replace(/^[【\[]|[】\]]$/g, '');
           if (named.includes(d.cue) && compactKey(named).includes(compactKey(d.title).slice(-4))) retitle(d, named.replace(/\s*[（(][^）)]{1,12}[）)]$/, ''));
           resolved(d, line, year, text, fieldWithin(times, line));
           d.ownTime = false;
@@ -1268,7 +1275,7 @@ export function extractActivities(
     // words read as another activity) are those rounds.
     if (!job.pre) {
       const rounds = roundsIn(match, times, from, to).filter((r) => !isDeadline(match, r.t));
-      const inSection = merged.filter((d) => d.kind === 'contest' && !d.bare && !/(?:半决赛|总决赛|决赛|初赛|复赛|预赛)$/.test(d.key));
+      const inSection = merged.filter((d) => d.kind === 'contest' && !d.bare && !ROUND_END.test(d.key));
       // (in a notice for a contest or a call, "三、活动安排 … 6月上旬进行初评": the rounds of the plan's own)
       const own = inSection.length === 0 && planName ? preambleDraft((d) => d.kind === 'contest', compactKey(planName)) : undefined;
       const contests = own ? [own] : inSection;
@@ -1284,7 +1291,9 @@ export function extractActivities(
         const core = compactKey(matchingTitle(c.title)).replace(/活动$/, '').slice(0, 6);
         const named = compactKey(match.slice(rs, rounds[0].t.start)).includes(core) ? undefined : nounsIn(match, rs, rounds[0].t.start).filter((n) => n.kind === 'contest' && /^(?:[,，。;；、]|要|将|于|在|由|分|今年|的)/.test(match.slice(n.end, n.end + 2))).at(-1);
         const ps = named ? phraseStart(match, named.start, rs, rs) : -1;
-        const name = named && named.end - ps >= 4 ? text.slice(ps, named.end) : c.title.replace(/活动$/, '');
+        // (the section's contest stays when the rounds are another's)
+        const other = !!named && named.end - ps >= 4;
+        const name = other ? text.slice(ps, named!.end) : c.title.replace(/活动$/, '');
         const made = rounds.map((r): Draft => {
           const title = `${name}${r.round}`;
           const [ss, se] = sentenceBounds(match, r.t.start, from, to);
@@ -1296,8 +1305,6 @@ export function extractActivities(
           return d;
         });
         const roundSents = made.map((d) => d.sentence[0]);
-        // (the section's contest stays when the rounds are another's)
-        const other = !!named && named.end - ps >= 4;
         const consumed = (d: Draft) => (d === c && !single && !other) || (!!d.cue && cues.has(d.cue) && roundSents.some((at) => d.sents.includes(at)));
         const at = merged.indexOf(c);
         merged =
@@ -1368,7 +1375,7 @@ export function extractActivities(
       const stage = text.slice(titleStart, titleStart + stageTitle.length).replace(/阶段$/, '');
       const title = `${planName}${stage}`;
       // (a round holds its judging, not another activity held beside it: "决赛当天同步举办“…”成果展")
-      const round = /(?:初赛|复赛|决赛)$/.test(stage);
+      const round = ROUND_END.test(stage);
       const own = merged.filter(
         (d) => (!(d.quoted && !d.title.includes(planName.replace(/^[^“]*/, '').slice(0, 4))) || d.fromTitle) && (!round || d.fromTitle || d.kind === 'contest' || d.kind === 'assessment'),
       );

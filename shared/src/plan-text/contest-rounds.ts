@@ -23,7 +23,8 @@ export function roundsIn(match: string, times: TimeHit[], from: number, to: numb
   const out: { t: TimeHit; round: string; end: number }[] = [];
   for (const t of times) {
     if (t.start < from || t.end > to || t.recurrence) continue;
-    const before = ROUND_BEFORE.exec(match.slice(Math.max(from, t.start - 10), t.start)) ?? ROUND_IN_FIELD.exec(match.slice(Math.max(from, t.start - 10), t.start));
+    const lead = match.slice(Math.max(from, t.start - 10), t.start);
+    const before = ROUND_BEFORE.exec(lead) ?? ROUND_IN_FIELD.exec(lead);
     if (before) {
       out.push({ t, round: before[1], end: t.end });
       continue;

@@ -80,6 +80,9 @@ export const NOUN_RULES: NounRule[] = [
   { kind: 'other', nouns: ['送文化下乡', '文化下乡', '送戏下乡', '送电影下乡', '送书下乡'], needsCue: true },
 ];
 
+/** The rounds of a contest that are events of their own when named with it (…大赛初赛, …比赛决赛). */
+export const ROUND_NAMES = '半决赛|总决赛|决赛|初赛|复赛|选拔赛|预赛';
+
 export const TAKES_OBJECT = new Set(['评选表彰', '评选', '表彰', '集中宣传', '走访慰问']);
 
 const nounKind = new Map<string, NounRule>();
@@ -151,6 +154,9 @@ export interface Found {
   needsCue: boolean;
 }
 
+/** A round right after a contest noun (how it is held may come between), not rounds listed together. */
+const ROUND_AFTER = new RegExp(`^(?:线上|线下|现场|网络)?(${ROUND_NAMES})(?![和、及与](?:${ROUND_NAMES}))`);
+
 /** The activity nouns of match[from, to), one per end position (the longest there is the head), in order. */
 export function nounsIn(match: string, from: number, to: number): Found[] {
   const byEnd = new Map<number, Found>();
@@ -194,7 +200,7 @@ export function nounsIn(match: string, from: number, to: number): Found[] {
     // "…大赛初赛", "…比赛决赛": a contest's round named with it is that round, an event of its own.
     // (not rounds listed together, "…摄影大赛初赛和决赛": the contest itself, its rounds shared out)
     // ("社科知识竞答线上初赛", "…现场决赛": how it is held may come between)
-    const round = kind === 'contest' ? /^(?:线上|线下|现场|网络)?(半决赛|总决赛|决赛|初赛|复赛|选拔赛|预赛)(?![和、及与](?:半决赛|总决赛|决赛|初赛|复赛|选拔赛|预赛))/.exec(match.slice(end, end + 10)) : null;
+    const round = kind === 'contest' ? ROUND_AFTER.exec(match.slice(end, end + 10)) : null;
     // (its noun is the round's, so that the contest and its rounds are not merged as one noun's mentions)
     if (round) {
       end += round[0].length;

@@ -3,7 +3,7 @@
  * and the named activity, an award in a contest's sentence, the schedule sentence after it) are folded into one,
  * keeping the best name and the most precise time any of them gives.
  */
-import { TAKES_OBJECT } from './kinds';
+import { ROUND_NAMES, TAKES_OBJECT } from './kinds';
 import { hitsFrom } from './sentence-bounds';
 import type { TimeHit } from './when';
 import { BARE_NOUNS, CEREMONY, CEREMONY_NOUNS, compactKey, matchingTitle, retitle, type Draft } from './draft';
@@ -40,7 +40,7 @@ export function mergeInto(a: Draft, b: Draft, takeTitle: boolean): void {
 }
 
 /** The noun of a round named with its contest (kinds.ts nounsIn): 初赛, 决赛… */
-const ROUND_NOUN = /^(?:半决赛|总决赛|决赛|初赛|复赛|选拔赛|预赛)$/;
+const ROUND_NOUN = new RegExp(`^(?:${ROUND_NAMES})$`);
 
 /** A selection whose quotes are the titles it awards: 评选“优秀宣讲员”和“优秀宣讲组织单位”. */
 const AWARDED_TITLES = /^(?:评选表彰|评选|表彰)“[^“”]+”(?:[和、及与]“[^“”]+”)*$/;

@@ -257,11 +257,7 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
     const title = pointer ? (sectionTitle ?? '') : annexName(block.anchor);
     return headNoun(title) ? sessionsOf(block, sectionId, year, title) : [];
   }
-  // (an empty time cell under a filled one is the same merged cell: the month written once for its rows)
-  let above: string[] = [];
-  for (const cells of block.rows) {
-    const row = cells.map((c, i) => (c === '' && block.roles[i] === 'time' && above[i] ? above[i] : c));
-    above = row;
+  for (const row of carriedDown(block)) {
     // (a labelled cell, "主题：坚持和发展新时代“枫桥经验”", is named by what follows its label)
     let title = (cell(row, block.roles, 'name')[0] ?? '').trim().replace(/^(?:主题|内容|题目|专题|课题)[:：]\s*/, '');
     // (a name cell that opens with its schedule, "每周三 职工合唱排练": the schedule is the row's time, in the time cell's window)
@@ -293,9 +289,7 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
       // (…but a generic one, "志愿服务活动安排表", names no row: "科普大篷车下乡" stays as written)
       if (!/活动$/.test(lead.noun)) title = `${title}${lead.noun}`;
     }
-    // (the row as its cells, without the serial number, is what the review shows as the source)
-    const shown = row.filter((c, i) => c && block.roles[i] !== 'serial').join(' · ');
-    const d: DraftActivity = { title, kind, sectionId, units: [], source: [shown] };
+    const d: DraftActivity = { title, kind, sectionId, units: [], source: [shownRow(row, block.roles)] };
     // (a 完成时限 cell that is a deadline, "3月底前", is no finer time than the month cell beside it)
     const timeIn = [...cell(row, block.roles, 'time'), ownTime].filter(Boolean);
     const timeCells = timeIn.length > 1 && timeIn.some((c) => !/前$/.test(c.trim())) ? timeIn.filter((c) => !/前$/.test(c.trim())) : timeIn;
@@ -344,6 +338,15 @@ export function tableDrafts(block: TableBlock, sectionId: string, year: number, 
   return out;
 }
 
+/** The rows with an empty time cell under a filled one filled in: one merged cell, the month written once for its rows. */
+function carriedDown(block: TableBlock): string[][] {
+  let above: string[] = [];
+  return block.rows.map((cells) => (above = cells.map((c, i) => (c === '' && block.roles[i] === 'time' && above[i] ? above[i] : c))));
+}
+
+/** The row as its cells, without the serial number: what the review shows as its source. */
+const shownRow = (row: string[], roles: Role[]) => row.filter((c, i) => c && roles[i] !== 'serial').join(' · ');
+
 /** What an annex line names: "附件：区委宣讲团集中示范宣讲安排表（第二季度）" → 区委宣讲团集中示范宣讲. */
 function annexName(anchor: string): string {
   return anchor
@@ -361,10 +364,7 @@ function annexName(anchor: string): string {
 function sessionsOf(block: TableBlock, sectionId: string, year: number, title: string): DraftActivity[] {
   if (compactForMatch(title).length < 4) return [];
   const days: string[] = [];
-  let above: string[] = [];
-  for (const cells of block.rows) {
-    const row = cells.map((c, i) => (c === '' && block.roles[i] === 'time' && above[i] ? above[i] : c));
-    above = row;
+  for (const row of carriedDown(block)) {
     const when = matchingCopy(cell(row, block.roles, 'time').join(' '));
     const hit = findTimes(when, 0, when.length, year).find((h) => h.window && !h.recurrence);
     const day = hit ? resolveTime(hit, year, false).start?.slice(0, 10) : undefined;
@@ -372,7 +372,7 @@ function sessionsOf(block: TableBlock, sectionId: string, year: number, title: s
   }
   if (days.length < 2) return [];
   days.sort();
-  const d: DraftActivity = { title, kind: kindOf(title), sectionId, units: [], source: block.rows.map((r) => r.filter((c, i) => c && block.roles[i] !== 'serial').join(' · ')) };
+  const d: DraftActivity = { title, kind: kindOf(title), sectionId, units: [], source: block.rows.map((r) => shownRow(r, block.roles)) };
   d.start = days[0];
   d.end = addDays(days[0], 1);
   d.rdates = days.slice(1);

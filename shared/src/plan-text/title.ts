@@ -101,8 +101,9 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
       return { title: cleanTitle(text.slice(f.start, f.end)), bodyStart: next ? next.start : f.end, titleEnd: f.end, headers: [cleanTitle(text.slice(f.start, f.end)), cleanTitle(headline!)] };
     }
     // ("凝心聚力建新功 踔厉奋发开新局" / "——在…会议上的讲话": the speech's own title over the subtitle the post's meta line follows)
-    const above = /^[—-]{1,2}/.test(headline!) ? /(?:^|\n)[ \t]*([^\n。，,;；:：]{4,30})[ \t]*\n[ \t]*$/.exec(match.slice(Math.max(0, at - 40), at)) : null;
-    const full = above && !ORG_LINE.test(above[1].trim()) ? `${text.slice(at - (match.slice(Math.max(0, at - 40), at).length - above.index - above[0].indexOf(above[1])), at).trim()}${headline}` : headline!;
+    const from = Math.max(0, at - 40);
+    const above = /^[—-]{1,2}/.test(headline!) ? /(?:^|\n)[ \t]*([^\n。，,;；:：]{4,30})[ \t]*\n[ \t]*$/.exec(match.slice(from, at)) : null;
+    const full = above && !ORG_LINE.test(above[1].trim()) ? `${text.slice(from + above.index + above[0].indexOf(above[1]), at).trim()}${headline}` : headline!;
     return { title: cleanTitle(full), bodyStart: bodyIdx >= 0 ? segs[bodyIdx].start : end, titleEnd: end, headers: [cleanTitle(full), cleanTitle(headline!)] };
   }
   let bodyIdx = segs.findIndex((s) => isBodyLike(s.text));
@@ -119,26 +120,29 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
     bodyStart = above.start;
   }
   let title = pick ? cleanTitle(text.slice(pick.start, pick.end)) : '';
+  // A title broken over lines: the segment on the line right above the pick, and joining segments from `first` on
+  // (up to the pick) into it, their words before the title's.
+  const above1 = (): Segment | undefined => (pick ? before[before.indexOf(pick) - 1] : undefined);
+  const onLineAbove = (s: Segment) => /^[ \t]*\n[ \t]*$/.test(match.slice(s.end, pick!.start));
+  const joinFrom = (first: number) => {
+    const at = before.indexOf(pick!);
+    const start = before[first].start;
+    const end = before[at - 1].end;
+    title = cleanTitle(text.slice(start, end)) + title;
+    const merged = { ...pick!, start, text: match.slice(start, end) + pick!.text };
+    before.splice(first, at - first + 1, merged);
+    pick = merged;
+  };
   // "关于印发《2026年全县宣传思想文化工作\n要点》的通知": a title broken inside its 《》, the line above left open.
-  const opened = pick ? before[before.indexOf(pick) - 1] : undefined;
   const unclosed = (t: string) => (t.match(/《/g)?.length ?? 0) > (t.match(/》/g)?.length ?? 0);
-  if (pick && opened && unclosed(opened.text) && pick.text.includes('》') && !unclosed(pick.text) && /^[ \t]*\n[ \t]*$/.test(match.slice(opened.end, pick.start))) {
-    title = cleanTitle(text.slice(opened.start, opened.end)) + title;
-    const merged = { ...pick, start: opened.start, text: opened.text + pick.text };
-    before.splice(before.indexOf(pick) - 1, 2, merged);
-    pick = merged;
-  }
+  const opened = above1();
+  if (pick && opened && unclosed(opened.text) && pick.text.includes('》') && !unclosed(pick.text) && onLineAbove(opened)) joinFrom(before.indexOf(opened));
   // "在全市“文明新风进万家”三个月集中行动\n动员部署会上的讲话": a speech's title broken between its 在 and its 上的讲话.
-  const opener = pick ? before[before.indexOf(pick) - 1] : undefined;
-  if (pick && opener && /^在[^，,。；;：:]{2,40}$/.test(opener.text) && !/^在/.test(pick.text) && /上的(?:讲话|发言|致辞|主持词|报告)$/.test(pick.text) && /^[ \t]*\n[ \t]*$/.test(match.slice(opener.end, pick.start))) {
-    title = cleanTitle(text.slice(opener.start, opener.end)) + title;
-    const merged = { ...pick, start: opener.start, text: opener.text + pick.text };
-    before.splice(before.indexOf(pick) - 1, 2, merged);
-    pick = merged;
-  }
+  const opener = above1();
+  if (pick && opener && /^在[^，,。；;：:]{2,40}$/.test(opener.text) && !/^在/.test(pick.text) && /上的(?:讲话|发言|致辞|主持词|报告)$/.test(pick.text) && onLineAbove(opener)) joinFrom(before.indexOf(opener));
   // "枫口区2026年“理论润民心·奋进新征程”\n基层巡回宣讲活动实施方案": a title broken over two lines with its plan word
   // and more on the second, the first holding its year or quoted name (not an issuer's name, not a date line).
-  const head1 = pick ? before[before.indexOf(pick) - 1] : undefined;
+  const head1 = above1();
   if (
     pick &&
     head1 &&
@@ -150,29 +154,17 @@ export function findTitle(text: string, match: string = matchingCopy(text), head
     !ORG_LINE.test(head1.text) &&
     !PLAN_END.test(head1.text) &&
     !/^(?:19|20)\d{2}\s?年\d{1,2}\s?月/.test(head1.text) &&
-    /^[ \t]*\n[ \t]*$/.test(match.slice(head1.end, pick.start))
-  ) {
-    title = cleanTitle(text.slice(head1.start, head1.end)) + title;
-    const merged = { ...pick, start: head1.start, text: head1.text + pick.text };
-    before.splice(before.indexOf(pick) - 1, 2, merged);
-    pick = merged;
-  }
+    onLineAbove(head1)
+  )
+    joinFrom(before.indexOf(head1));
   // "凝心聚力建新功 踔厉奋发开新局" / "——在市总工会…会议上的讲话": a speech's own title over its subtitle.
-  const main = pick ? before[before.indexOf(pick) - 1] : undefined;
-  if (pick && /^[—-]{1,2}/.test(pick.text) && main && main.text.length <= 30 && !/[。，,;；:：]/.test(main.text)) {
-    let start = main.start;
+  const main = above1();
+  if (pick && /^[—-]{1,2}/.test(pick.text) && main && main.text.length <= 30 && !/[。，,;；:：]/.test(main.text) && onLineAbove(main)) {
     // (its parts, "凝心聚力建新功　踔厉奋发开新局", may be segments of one line)
-    let k = before.indexOf(main);
-    let first = k;
-    for (let i = k - 1; i >= 0 && before[i].text.length <= 15 && !/[。，,;；:：]/.test(before[i].text) && /^[ \t\u3000]+$/.test(match.slice(before[i].end, before[i + 1].start)); i--) first = i;
-    start = before[first].start;
+    let first = before.indexOf(main);
+    while (first > 0 && before[first - 1].text.length <= 15 && !/[。，,;；:：]/.test(before[first - 1].text) && /^[ \t\u3000]+$/.test(match.slice(before[first - 1].end, before[first].start))) first--;
     // (not the issuer's name: "中共某县委宣传部" / "——在…上的讲话")
-    if (!ORG_LINE.test(match.slice(start, main.end)) && /^[ \t]*\n[ \t]*$/.test(match.slice(main.end, pick.start))) {
-      title = cleanTitle(text.slice(start, main.end)) + title;
-      const merged = { ...pick, start, text: match.slice(start, main.end) + pick.text };
-      before.splice(first, k - first + 2, merged);
-      pick = merged;
-    }
+    if (!ORG_LINE.test(match.slice(before[first].start, main.end))) joinFrom(first);
   }
   // "中共滨海市直机关工委\n2025年宣传思想文化工作要点": an issuer's name on the line above a title that opens with its year.
   const prev = pick ? before[before.indexOf(pick) - 1] : undefined;
